@@ -1,0 +1,127 @@
+// The two interfaces every transport implements (DESIGN.md section 2). The copy engine knows only
+// these; a transport never imports the engine.
+import type { Readable } from 'node:stream'
+
+/** What is known of a blob before or after it is copied. `size` is -1 when unknown. */
+export interface BlobInfo {
+  digest: string
+  size: number
+  mediaType?: string
+  urls?: string[]
+  annotations?: Record<string, string>
+}
+
+/** A manifest as stored: the exact bytes and the MIME type the store reported (or we guessed). */
+export interface RawManifest {
+  bytes: Buffer
+  mimeType: string
+}
+
+/** Options shared by every transport: credentials, TLS, retries, concurrency, where to put temp files. */
+export interface TransportContext {
+  /** Directory for temporary files (atomic writes, archive staging). Defaults to os.tmpdir(). */
+  tmpDir?: string
+  /** Registry options, read only by the docker transport. */
+  registry?: RegistryOptions
+  /** A directory of blobs shared between OCI layouts (`--src-shared-blob-dir`). */
+  sharedBlobDir?: string
+}
+
+export interface RegistryCredentials {
+  username?: string
+  password?: string
+  /** Used as a Bearer token directly, no token endpoint round trip. */
+  registryToken?: string
+  /** An OAuth2 refresh token (docker config `identitytoken`). */
+  identityToken?: string
+}
+
+export interface RegistryOptions {
+  credentials?: RegistryCredentials
+  /** Look up credentials for a registry host and repository when none are given explicitly. */
+  credentialLookup?: (host: string, repository: string) => Promise<RegistryCredentials | undefined>
+  tlsVerify?: boolean
+  certDir?: string
+  retryTimes?: number
+  userAgent?: string
+}
+
+/** A parsed `transport:reference` string. */
+export interface ImageReference {
+  /** `docker`, `oci`, `oci-archive`, `dir`, `docker-archive`, `docker-daemon`. */
+  readonly transport: string
+  /** The reference without the transport prefix, as a user would write it. */
+  readonly reference: string
+  /** The digest the reference names (`…@sha256:…`), if any. */
+  readonly digest?: string
+  /** `transport:reference`, for logs and errors. */
+  toString(): string
+  newSource(ctx: TransportContext): Promise<ImageSource>
+  newDestination(ctx: TransportContext): Promise<ImageDestination>
+}
+
+export interface ImageSource {
+  readonly ref: ImageReference
+  /** The top-level manifest, or with `instanceDigest` one manifest of a list. Verified against a digest the reference names. */
+  getManifest(instanceDigest?: string): Promise<RawManifest>
+  /** A stream of the blob's bytes. The engine verifies digest and size while streaming. */
+  getBlob(info: BlobInfo): Promise<{ stream: Readable; size: number }>
+  /** Signatures of the top-level image, or of one instance. */
+  getSignatures(instanceDigest?: string): Promise<Buffer[]>
+  /** True when getBlob may be called concurrently. */
+  readonly hasThreadSafeGetBlob: boolean
+  close(): Promise<void>
+}
+
+/** What `tryReusingBlob` found. */
+export type BlobReuse =
+  | { reused: false }
+  | { reused: true; how: 'exists' | 'mounted'; info: BlobInfo }
+
+export interface TryReuseOptions {
+  /** The source reference, so a registry destination can mount from it when both are on one registry. */
+  source?: ImageReference
+}
+
+export interface PutBlobOptions {
+  isConfig: boolean
+}
+
+export type LayerCompressionPolicy = 'preserve' | 'compress' | 'decompress'
+
+/** Thrown by putManifest when the destination refuses the manifest's type; the engine then tries the next candidate type. */
+export class ManifestTypeRejectedError extends Error {
+  constructor(
+    message: string,
+    readonly mimeType: string
+  ) {
+    super(message)
+    this.name = 'ManifestTypeRejectedError'
+  }
+}
+
+export interface ImageDestination {
+  readonly ref: ImageReference
+  /** MIME types of manifests the destination accepts, in its order of preference; empty = any. */
+  supportedManifestMimeTypes(): string[]
+  /** What the destination wants done to layers. */
+  readonly desiredLayerCompression: LayerCompressionPolicy
+  /** Whether it can store signatures; a string says why not. */
+  supportsSignatures(): true | string
+  /** Whether foreign (URL-bearing, non-distributable) layers may be left out. */
+  readonly acceptsForeignLayerURLs: boolean
+  readonly hasThreadSafePutBlob: boolean
+  /** True for destinations that must be given an image for the runtime OS (docker-daemon). */
+  readonly mustMatchRuntimeOS: boolean
+  /** Checks whether the blob is already there (or can be mounted) without uploading it. */
+  tryReusingBlob(info: BlobInfo, options: TryReuseOptions): Promise<BlobReuse>
+  /** Stores a blob. The stream errors (and nothing may be kept) if the bytes do not verify. */
+  putBlob(stream: Readable, info: BlobInfo, options: PutBlobOptions): Promise<BlobInfo>
+  /** Stores a manifest: with `instanceDigest` as one instance of a list, else as the top-level manifest. */
+  putManifest(manifest: RawManifest, instanceDigest?: string): Promise<void>
+  putSignatures(signatures: Buffer[], instanceDigest?: string): Promise<void>
+  /** Makes everything written visible (moves refs, writes the archive). */
+  commit(toplevel: RawManifest): Promise<void>
+  /** Releases resources; when commit was not called, removes what this destination wrote where the format allows. */
+  close(): Promise<void>
+}
