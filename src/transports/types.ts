@@ -44,6 +44,8 @@ export interface RegistryOptions {
   certDir?: string
   retryTimes?: number
   userAgent?: string
+  /** Called with every secret (password, token, derived value) before anything could print it. */
+  onSecret?: (secret: string) => void
 }
 
 /** A parsed `transport:reference` string. */

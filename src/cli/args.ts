@@ -1,0 +1,115 @@
+// Command-line flags, named as the Action's inputs: `--flag value`, `--flag=value`, bare booleans.
+import { UsageError } from '../errors.js'
+import { splitList, type OptionReader } from '../options/request.js'
+
+export const booleanFlags = [
+  'all-images',
+  'preserve-digests',
+  'remove-signatures',
+  'src-tls-verify',
+  'dest-tls-verify',
+  'cache',
+  'json',
+  'quiet',
+  'help',
+  'version',
+  'src-password-stdin',
+  'dest-password-stdin'
+]
+
+export const valueFlags = [
+  'src',
+  'dest',
+  'instances',
+  'platforms',
+  'platform',
+  'sparse-list',
+  'force-mime-type',
+  'src-username',
+  'src-password',
+  'src-registry-token',
+  'dest-username',
+  'dest-password',
+  'dest-registry-token',
+  'auth-file',
+  'src-cert-dir',
+  'dest-cert-dir',
+  'retry-times',
+  'parallel',
+  'cache-dir',
+  'cache-key',
+  'cache-max-size',
+  'digestfile'
+]
+
+/** Flags that may be given more than once; their values accumulate. */
+const repeatable = ['dest', 'instances', 'platforms']
+
+export interface ParsedArgs {
+  values: Map<string, string[]>
+  positional: string[]
+}
+
+export function parseArgs(argv: string[]): ParsedArgs {
+  const values = new Map<string, string[]>()
+  const positional: string[] = []
+  const set = (name: string, value: string): void => {
+    const list = values.get(name) ?? []
+    if (list.length > 0 && !repeatable.includes(name)) throw new UsageError(`--${name} is given more than once`)
+    list.push(value)
+    values.set(name, list)
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    if (arg === '--') {
+      positional.push(...argv.slice(i + 1))
+      break
+    }
+    if (arg === '-h') {
+      set('help', 'true')
+      continue
+    }
+    if (!arg.startsWith('--')) {
+      positional.push(arg)
+      continue
+    }
+    const eq = arg.indexOf('=')
+    const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2)
+    const inline = eq >= 0 ? arg.slice(eq + 1) : undefined
+    if (booleanFlags.includes(name)) {
+      set(name, inline ?? 'true')
+    } else if (valueFlags.includes(name)) {
+      const value = inline ?? argv[++i]
+      if (value === undefined) throw new UsageError(`--${name} needs a value`)
+      set(name, value)
+    } else {
+      throw new UsageError(`unknown flag --${name}; see image-copy --help`)
+    }
+  }
+  return { values, positional }
+}
+
+/** Reads parsed flags as named options; SRC and DEST... may also be positional. */
+export function argsReader(args: ParsedArgs, env: NodeJS.ProcessEnv): OptionReader {
+  const first = (name: string): string | undefined => args.values.get(name)?.[0]
+  const positionalSrc = args.positional[0]
+  const positionalDest = args.positional.slice(1)
+  return {
+    label: name => `--${name}`,
+    get: name => {
+      if (name === 'src') return first('src') ?? positionalSrc
+      if (name === 'src-password') return first('src-password') ?? env.IMAGE_COPY_SRC_PASSWORD
+      if (name === 'dest-password') return first('dest-password') ?? env.IMAGE_COPY_DEST_PASSWORD
+      return first(name)
+    },
+    getList: name => {
+      if (name === 'dest') {
+        const flags = args.values.get('dest') ?? []
+        // With --src given, every positional is a destination.
+        const positional = first('src') !== undefined ? args.positional : positionalDest
+        return [...positional, ...flags]
+      }
+      return (args.values.get(name) ?? []).flatMap(v => splitList(v))
+    }
+  }
+}

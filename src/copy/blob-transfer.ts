@@ -1,0 +1,241 @@
+// Moves one blob from the source (or the blob cache) to every destination that lacks it, reading
+// it once: the verified stream is teed to each destination, to the cache, and to a DiffID sink.
+import { PassThrough, Readable } from 'node:stream'
+import { finished } from 'node:stream/promises'
+import type { BlobInfo, ImageDestination, ImageSource, ImageReference } from '../transports/types.js'
+import type { BlobCache, CacheWriter } from './blob-cache.js'
+import { DiffIdSink } from './diff-id.js'
+import type { BlobOutcome, CopyEvent } from './events.js'
+import { BlobVerificationError, VerifyingStream } from './verify.js'
+
+export interface TransferTarget {
+  name: string
+  destination: ImageDestination
+}
+
+export interface TransferEnvironment {
+  source: ImageSource
+  sourceRef: ImageReference
+  cache?: BlobCache
+  emit: (event: CopyEvent) => void
+  /** Called once per read with where the bytes came from. */
+  onRead: (from: 'source' | 'cache', bytes: number) => void
+}
+
+export interface TransferResult {
+  outcomes: Map<TransferTarget, BlobOutcome | Error>
+  diffId?: string
+}
+
+function describeSource(env: TransferEnvironment, info: BlobInfo): string {
+  return `blob ${info.digest} from ${env.sourceRef.toString()}`
+}
+
+export async function transferBlob(
+  env: TransferEnvironment,
+  info: BlobInfo,
+  targets: TransferTarget[],
+  options: { needDiffId: boolean; isConfig?: boolean }
+): Promise<TransferResult> {
+  const outcomes = new Map<TransferTarget, BlobOutcome | Error>()
+  await Promise.all(
+    targets.map(async target => {
+      try {
+        const reuse = await target.destination.tryReusingBlob(info, { source: env.sourceRef })
+        if (reuse.reused) {
+          outcomes.set(target, reuse.how)
+          env.emit({ type: 'blob-done', digest: info.digest, size: info.size, destination: target.name, how: reuse.how })
+        }
+      } catch (e) {
+        outcomes.set(target, e as Error)
+      }
+    })
+  )
+  let needing = targets.filter(t => !outcomes.has(t))
+  if (needing.length === 0 && !options.needDiffId) return { outcomes }
+
+  const attempts: Array<'cache' | 'source'> = env.cache ? ['cache', 'source'] : ['source']
+  for (const from of attempts) {
+    let input: Readable | undefined
+    if (from === 'cache') {
+      input = await env.cache!.get(info.digest)
+      if (!input) continue
+    } else {
+      try {
+        input = (await env.source.getBlob(info)).stream
+      } catch (e) {
+        const error = new Error(`reading ${describeSource(env, info)}: ${(e as Error).message}`, { cause: e })
+        for (const t of needing) outcomes.set(t, error)
+        throw error
+      }
+    }
+    const attempt = await streamToTargets(env, info, input, from, needing, options)
+    if (attempt.verificationError && from === 'cache') {
+      // A corrupt cache entry: forget it and read the blob from the source instead.
+      await env.cache!.discard(info.digest)
+      continue
+    }
+    if (attempt.verificationError) {
+      for (const t of needing) outcomes.set(t, attempt.verificationError)
+      throw attempt.verificationError
+    }
+    for (const [t, o] of attempt.outcomes) outcomes.set(t, o)
+    needing = []
+    return { outcomes, diffId: attempt.diffId }
+  }
+  throw new Error(`internal error: no attempt read ${describeSource(env, info)}`)
+}
+
+interface AttemptResult {
+  outcomes: Map<TransferTarget, BlobOutcome | Error>
+  verificationError?: Error
+  diffId?: string
+}
+
+async function streamToTargets(
+  env: TransferEnvironment,
+  info: BlobInfo,
+  input: Readable,
+  from: 'cache' | 'source',
+  targets: TransferTarget[],
+  options: { needDiffId: boolean; isConfig?: boolean }
+): Promise<AttemptResult> {
+  env.emit({ type: 'blob-start', digest: info.digest, size: info.size, from, destinations: targets.map(t => t.name) })
+  let lastReport = 0
+  const verifier = new VerifyingStream(info.digest, info.size, bytes => {
+    const now = Date.now()
+    if (now - lastReport >= 1000 || bytes === info.size) {
+      lastReport = now
+      env.emit({ type: 'blob-progress', digest: info.digest, bytes, size: info.size })
+    }
+  })
+  let verificationError: Error | undefined
+  const branches: PassThrough[] = []
+  const destroyAll = (e: Error): void => {
+    for (const b of branches) b.destroy(e)
+  }
+  input.on('error', e => verifier.destroy(e))
+  verifier.on('error', e => {
+    verificationError =
+      e instanceof BlobVerificationError
+        ? e
+        : new Error(`reading ${describeSource(env, info)}: ${e.message}`, { cause: e })
+    destroyAll(verificationError)
+  })
+
+  const outcomes = new Map<TransferTarget, BlobOutcome | Error>()
+  const work: Array<Promise<unknown>> = []
+  for (const target of targets) {
+    const branch = new PassThrough({ highWaterMark: 1 << 20 })
+    branches.push(branch)
+    verifier.pipe(branch)
+    work.push(
+      target.destination.putBlob(branch, info, { isConfig: options.isConfig ?? false }).then(
+        () => {
+          outcomes.set(target, 'pushed')
+          env.emit({ type: 'blob-done', digest: info.digest, size: info.size, destination: target.name, how: 'pushed' })
+        },
+        (e: Error) => {
+          outcomes.set(target, e)
+          branch.destroy()
+        }
+      )
+    )
+  }
+
+  let cacheWriter: CacheWriter | undefined
+  if (from === 'source' && env.cache) {
+    try {
+      cacheWriter = await env.cache.begin(info.digest)
+      const branch = new PassThrough({ highWaterMark: 1 << 20 })
+      branches.push(branch)
+      verifier.pipe(branch)
+      branch.pipe(cacheWriter.stream as NodeJS.WritableStream)
+      const writer = cacheWriter
+      work.push(
+        finished(branch).then(
+          () => writer.commit(),
+          () => writer.abort()
+        )
+      )
+    } catch {
+      cacheWriter = undefined // the cache is an optimisation; a failure to fill it never fails a copy
+    }
+  }
+
+  let diffIdSink: DiffIdSink | undefined
+  if (options.needDiffId) {
+    diffIdSink = new DiffIdSink()
+    const branch = new PassThrough({ highWaterMark: 1 << 20 })
+    branches.push(branch)
+    verifier.pipe(branch)
+    branch.pipe(diffIdSink)
+    work.push(diffIdSink.result.catch(() => undefined))
+  }
+
+  input.pipe(verifier)
+  await Promise.allSettled(work)
+  await finished(verifier).catch(() => undefined)
+  if (!input.destroyed && !input.readableEnded) input.destroy()
+  env.onRead(from, verifier.bytesSeen)
+
+  if (verificationError) return { outcomes, verificationError }
+  const diffId = diffIdSink ? await diffIdSink.result : undefined
+  return { outcomes, diffId }
+}
+
+/** Reads a small blob (a config) whole, verified, from the cache or the source. */
+export async function readSmallBlob(env: TransferEnvironment, info: BlobInfo): Promise<Buffer> {
+  const attempts: Array<'cache' | 'source'> = env.cache ? ['cache', 'source'] : ['source']
+  for (const from of attempts) {
+    const input = from === 'cache' ? await env.cache!.get(info.digest) : (await env.source.getBlob(info)).stream
+    if (!input) continue
+    const verifier = new VerifyingStream(info.digest, info.size)
+    const chunks: Buffer[] = []
+    try {
+      input.on('error', e => verifier.destroy(e))
+      for await (const chunk of input.pipe(verifier)) chunks.push(chunk as Buffer)
+    } catch (e) {
+      if (from === 'cache') {
+        await env.cache!.discard(info.digest)
+        continue
+      }
+      if (e instanceof BlobVerificationError) throw e
+      throw new Error(`reading ${describeSource(env, info)}: ${(e as Error).message}`, { cause: e })
+    }
+    const bytes = Buffer.concat(chunks)
+    env.onRead(from, bytes.length)
+    if (from === 'source' && env.cache) await fillCache(env.cache, info.digest, bytes)
+    return bytes
+  }
+  throw new Error(`internal error: could not read ${describeSource(env, info)}`)
+}
+
+async function fillCache(cache: BlobCache, digest: string, bytes: Buffer): Promise<void> {
+  try {
+    const writer = await cache.begin(digest)
+    await new Promise<void>((resolve, reject) => {
+      writer.stream.once('error', reject)
+      writer.stream.end(bytes, () => resolve())
+    })
+    await writer.commit()
+  } catch {
+    // the cache is an optimisation; failing to fill it never fails a copy
+  }
+}
+
+/** Writes bytes held in memory (a config, possibly one a conversion produced) to a destination. */
+export async function putBufferBlob(
+  destination: ImageDestination,
+  sourceRef: ImageReference,
+  info: BlobInfo,
+  bytes: Buffer,
+  isConfig: boolean
+): Promise<BlobOutcome> {
+  const reuse = await destination.tryReusingBlob(info, { source: sourceRef })
+  if (reuse.reused) return reuse.how
+  const verifier = new VerifyingStream(info.digest, info.size)
+  Readable.from([bytes]).pipe(verifier)
+  await destination.putBlob(verifier, info, { isConfig })
+  return 'pushed'
+}

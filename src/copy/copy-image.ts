@@ -1,0 +1,267 @@
+// copyImage: read the source once, write it to every destination (DESIGN.md section 3).
+import { formatPlatform, normalizeMimeType, MediaType } from '../manifest/index.js'
+import { ImageCopyError, UsageError, errorMessage } from '../errors.js'
+import type { BlobInfo, ImageDestination, ImageSource, TransportContext } from '../transports/types.js'
+import { readSmallBlob, transferBlob, type TransferEnvironment, type TransferTarget } from './blob-transfer.js'
+import { DestinationWriter } from './destination-writer.js'
+import { chooseCopySet, type CopySet, type SourceImage } from './instances.js'
+import type { CopyOptions } from './options.js'
+import { TaskPool } from './pool.js'
+import { addStats, emptyStats, type CopyResult, type DestinationResult } from './result.js'
+import { runtimePlatform } from './runtime-platform.js'
+
+/** Some destinations failed; `result` holds what the others got. */
+export class CopyFailedError extends ImageCopyError {
+  constructor(readonly result: CopyResult) {
+    const failures = result.failures
+    const message =
+      failures.length === 1
+        ? failures[0].error.message
+        : `copying to ${failures.length} of ${failures.length + result.destinations.length} destinations failed: ${failures.map(f => `${f.destination}: ${f.error.message}`).join('; ')}`
+    const first = failures[0]?.error
+    super(
+      message,
+      first instanceof ImageCopyError ? first.category : 'failure',
+      first instanceof ImageCopyError ? first.hint : undefined
+    )
+    this.name = 'CopyFailedError'
+  }
+}
+
+function destinationContext(options: CopyOptions, ref: CopyOptions['destinations'][number]): TransportContext {
+  return typeof options.destinationContext === 'function' ? options.destinationContext(ref) : options.destinationContext
+}
+
+const schema1Types: string[] = [MediaType.DockerV2Schema1, MediaType.DockerV2Schema1Signed]
+
+export async function copyImage(options: CopyOptions): Promise<CopyResult> {
+  if (options.destinations.length === 0) throw new UsageError('no destination given: name at least one dest')
+  if (!Number.isInteger(options.parallel) || options.parallel < 1) {
+    throw new UsageError(`parallel must be a whole number of at least 1, got ${options.parallel}`)
+  }
+  const emit = options.onEvent ?? (() => undefined)
+  const totals = emptyStats()
+  const result: CopyResult = {
+    source: options.source.toString(),
+    sourceDigest: '',
+    sourceMediaType: '',
+    destinations: [],
+    failures: [],
+    stats: totals
+  }
+
+  const source = await options.source.newSource(options.sourceContext)
+  const opened: ImageDestination[] = []
+  try {
+    const wanted =
+      (options.selection.kind === 'system' ? options.selection.platform : undefined) ??
+      options.runtimePlatform ??
+      runtimePlatform()
+    const set = await chooseCopySet(source, options.selection, wanted)
+    result.sourceDigest = set.topDigest
+    result.sourceMediaType = set.top.mimeType
+    emit({
+      type: 'source-opened',
+      source: options.source.toString(),
+      mimeType: set.top.mimeType,
+      digest: set.topDigest,
+      isList: set.list !== undefined || set.images[0].digest !== set.topDigest
+    })
+    if (set.images[0].digest !== set.topDigest && !set.list) {
+      emit({
+        type: 'instance-chosen',
+        digest: set.images[0].digest,
+        platform: set.images[0].platform ? formatPlatform(set.images[0].platform) : undefined
+      })
+    }
+    const signatures = await readSignatures(source, set, options.removeSignatures)
+
+    const writers: DestinationWriter[] = []
+    await Promise.all(
+      options.destinations.map(async ref => {
+        try {
+          const destination = await ref.newDestination(destinationContext(options, ref))
+          opened.push(destination)
+          const writer = new DestinationWriter(ref.toString(), destination, options, set, signatures)
+          writer.prepare()
+          writers.push(writer)
+        } catch (e) {
+          result.failures.push({ destination: ref.toString(), error: e as Error })
+          emit({ type: 'destination-failed', destination: ref.toString(), error: errorMessage(e) })
+        }
+      })
+    )
+    // Keep the order the user gave.
+    writers.sort((a, b) => options.destinations.findIndex(r => r.toString() === a.name) - options.destinations.findIndex(r => r.toString() === b.name))
+
+    const env: TransferEnvironment = {
+      source,
+      sourceRef: options.source,
+      cache: options.blobCache,
+      emit,
+      onRead: (from, bytes) => {
+        if (from === 'cache') {
+          totals.cachedBlobs++
+          totals.cachedBytes += bytes
+        } else {
+          totals.pulledBlobs++
+          totals.pulledBytes += bytes
+        }
+      }
+    }
+    const fail = (writer: DestinationWriter, error: Error): void => {
+      if (writer.failure) return
+      writer.failure = error
+      emit({ type: 'destination-failed', destination: writer.name, error: error.message })
+    }
+    const active = (): DestinationWriter[] => writers.filter(w => !w.failure)
+
+    const diffIds = await copyLayers(env, set, writers, options, fail)
+
+    const configs = new Map<string, Promise<Buffer | undefined>>()
+    const configOf = (image: SourceImage): Promise<Buffer | undefined> => {
+      let p = configs.get(image.digest)
+      if (!p) {
+        const info = image.manifest.configDescriptor()
+        p = info ? readSmallBlob(env, { digest: info.digest, size: info.size, mediaType: info.mediaType }) : Promise.resolve(undefined)
+        configs.set(image.digest, p)
+      }
+      return p
+    }
+
+    await Promise.all(
+      active().map(async writer => {
+        try {
+          const written = []
+          for (const image of set.images) {
+            written.push(
+              await writer.writeImage(
+                image,
+                env,
+                () => configOf(image),
+                async () => diffIds.get(image.digest)
+              )
+            )
+          }
+          const top = set.list ? await writer.writeList() : written[0]
+          await writer.writeSignatures()
+          await writer.destination.commit({ bytes: top.bytes, mimeType: top.mimeType })
+          const destResult: DestinationResult = {
+            destination: writer.name,
+            digest: top.digest,
+            mediaType: top.mimeType,
+            manifest: top.bytes,
+            instances: writer.instanceResults(),
+            stats: writer.stats
+          }
+          result.destinations.push(destResult)
+        } catch (e) {
+          fail(writer, e as Error)
+        }
+      })
+    )
+    for (const writer of writers) {
+      if (writer.failure) result.failures.push({ destination: writer.name, error: writer.failure })
+      else addStats(totals, { ...writer.stats, pulledBlobs: 0, pulledBytes: 0, cachedBlobs: 0, cachedBytes: 0 })
+    }
+    result.destinations.sort(
+      (a, b) =>
+        options.destinations.findIndex(r => r.toString() === a.destination) -
+        options.destinations.findIndex(r => r.toString() === b.destination)
+    )
+  } finally {
+    // close() rolls back whatever an uncommitted destination wrote.
+    await Promise.allSettled(opened.map(d => d.close()))
+    await source.close()
+  }
+  if (result.failures.length > 0) throw new CopyFailedError(result)
+  return result
+}
+
+async function readSignatures(source: ImageSource, set: CopySet, remove: boolean): Promise<Map<string, Buffer[]>> {
+  const signatures = new Map<string, Buffer[]>()
+  if (remove) return signatures
+  const fromList = set.list !== undefined || set.images[0].digest !== set.topDigest
+  for (const image of set.images) {
+    signatures.set(image.digest, fromList ? await source.getSignatures(image.digest) : await source.getSignatures())
+  }
+  if (set.list) signatures.set('', await source.getSignatures())
+  return signatures
+}
+
+/** Copies every layer of every image to every destination that lacks it: one read per blob, largest first, under one pool. */
+async function copyLayers(
+  env: TransferEnvironment,
+  set: CopySet,
+  writers: DestinationWriter[],
+  options: CopyOptions,
+  fail: (writer: DestinationWriter, error: Error) => void
+): Promise<Map<string, string[]>> {
+  interface LayerJob {
+    info: BlobInfo
+    owner: string
+    needDiffId: boolean
+  }
+  const jobs = new Map<string, LayerJob>()
+  const needsDiffIds = (image: SourceImage): boolean =>
+    schema1Types.includes(normalizeMimeType(image.raw.mimeType)) &&
+    writers.some(w => {
+      const plan = w.plans.get(image.digest)
+      return plan !== undefined && [plan.preferred, ...plan.others].some(t => !schema1Types.includes(t))
+    })
+  for (const image of set.images) {
+    const wantDiffIds = needsDiffIds(image)
+    for (const layer of image.manifest.layerInfos()) {
+      const job = jobs.get(layer.digest)
+      if (job) {
+        job.needDiffId ||= wantDiffIds
+        continue
+      }
+      jobs.set(layer.digest, {
+        info: { digest: layer.digest, size: layer.size, mediaType: layer.mediaType, urls: layer.urls, annotations: layer.annotations },
+        owner: image.digest,
+        needDiffId: wantDiffIds
+      })
+    }
+  }
+  const pool = new TaskPool(options.parallel)
+  const diffIdByDigest = new Map<string, string>()
+  const ordered = [...jobs.values()].sort((a, b) => b.info.size - a.info.size)
+  await Promise.all(
+    ordered.map(job =>
+      pool.run(async () => {
+        const targets: TransferTarget[] = []
+        const writerOf = new Map<TransferTarget, DestinationWriter>()
+        for (const writer of writers) {
+          if (writer.failure) continue
+          if (job.info.urls && job.info.urls.length > 0 && writer.destination.acceptsForeignLayerURLs) continue
+          const target = { name: writer.name, destination: writer.destination }
+          targets.push(target)
+          writerOf.set(target, writer)
+        }
+        if (targets.length === 0 && !job.needDiffId) return
+        try {
+          const transferred = await transferBlob(env, job.info, targets, { needDiffId: job.needDiffId })
+          for (const [target, outcome] of transferred.outcomes) {
+            const writer = writerOf.get(target)!
+            if (outcome instanceof Error) fail(writer, outcome)
+            else writer.record(job.owner, outcome, job.info.size)
+          }
+          if (transferred.diffId) diffIdByDigest.set(job.info.digest, transferred.diffId)
+        } catch (e) {
+          for (const writer of writerOf.values()) fail(writer, e as Error)
+          if (job.needDiffId) throw e
+        }
+      })
+    )
+  )
+  const diffIds = new Map<string, string[]>()
+  for (const image of set.images) {
+    if (!needsDiffIds(image)) continue
+    diffIds.set(
+      image.digest,
+      image.manifest.layerInfos().map(l => diffIdByDigest.get(l.digest)!)
+    )
+  }
+  return diffIds
+}

@@ -1,0 +1,320 @@
+// Everything one destination needs after the layers are in place: configs, each image's manifest
+// (converted when needed, trying other types when the destination rejects one), the list, the
+// signatures, and the commit.
+import {
+  convertManifest,
+  isListMimeType,
+  listMimeTypeFor,
+  matchesDigest,
+  normalizeMimeType,
+  sha256Digest,
+  type ManifestList
+} from '../manifest/index.js'
+import { ImageCopyError, errorMessage } from '../errors.js'
+import { ManifestTypeRejectedError, type ImageDestination, type RawManifest } from '../transports/types.js'
+import { putBufferBlob, type TransferEnvironment } from './blob-transfer.js'
+import type { CopySet, SourceImage } from './instances.js'
+import { determineListConversion, determineManifestConversion, type ManifestConversionPlan } from './manifest-conversion.js'
+import type { CopyOptions } from './options.js'
+import { emptyStats, type BlobStats, type InstanceResult } from './result.js'
+import type { BlobOutcome } from './events.js'
+
+export interface WrittenImage {
+  digest: string
+  mimeType: string
+  bytes: Buffer
+  size: number
+}
+
+/** The state of the copy to one destination. */
+export class DestinationWriter {
+  readonly stats: BlobStats = emptyStats()
+  readonly instanceStats = new Map<string, BlobStats>()
+  readonly plans = new Map<string, ManifestConversionPlan>()
+  failure?: Error
+  private readonly written = new Map<string, WrittenImage>()
+  private listCannotModify?: string
+
+  constructor(
+    readonly name: string,
+    readonly destination: ImageDestination,
+    private readonly options: CopyOptions,
+    private readonly set: CopySet,
+    private readonly signatures: Map<string, Buffer[]>
+  ) {}
+
+  get writesList(): boolean {
+    return this.set.list !== undefined
+  }
+
+  /** Checks what can be checked before any blob moves, so a doomed copy writes nothing. */
+  prepare(): void {
+    const dest = this.destination
+    const supported = dest.supportedManifestMimeTypes()
+    const destDigest = dest.ref.digest
+    const anySignatures = [...this.signatures.values()].some(s => s.length > 0)
+    if (anySignatures && !this.options.removeSignatures) {
+      const can = dest.supportsSignatures()
+      if (can !== true) {
+        throw new ImageCopyError(
+          `the source has signatures and ${this.name} cannot store them: ${can}`,
+          'failure',
+          'set remove-signatures to copy without them'
+        )
+      }
+    }
+    if (this.set.list) {
+      if (supported.length > 0 && !supported.some(t => isListMimeType(t))) {
+        throw new ImageCopyError(
+          `${this.name} cannot hold a manifest list, so it cannot take a copy of several images`,
+          'usage',
+          'copy one platform instead: leave all-images, instances and platforms unset (or set platform)'
+        )
+      }
+      this.listCannotModify = this.cannotModifyReason(this.signatures.get('') ?? [])
+      if (destDigest && !matchesDigest(this.set.top.bytes, destDigest)) {
+        throw new ImageCopyError(
+          `the digest of the source manifest list (${this.set.topDigest}) would not match the destination reference ${this.name}`
+        )
+      }
+      const listPlan = determineListConversion({
+        currentListMimeType: this.set.list.mimeType,
+        destinationSupported: supported,
+        forcedListMimeType: this.options.forceMimeType ? listMimeTypeFor(this.options.forceMimeType) : undefined
+      })
+      if (listPlan.selected !== this.set.list.mimeType && this.listCannotModify) {
+        throw new ImageCopyError(
+          `the manifest list must be converted to ${listPlan.selected} to be written to ${this.name}, but it cannot be modified: ${this.listCannotModify}`
+        )
+      }
+      if (this.set.unselected.length > 0 && this.options.sparseList === 'strip' && this.listCannotModify) {
+        throw new ImageCopyError(
+          `instance ${this.set.unselected[0]} should be removed from the manifest list, but the list cannot be modified: ${this.listCannotModify}`,
+          'usage',
+          'set sparse-list: keep to write the list unchanged, or copy all images'
+        )
+      }
+    }
+    for (const image of this.set.images) {
+      if (destDigest && !this.set.list) {
+        const matches =
+          matchesDigest(image.raw.bytes, destDigest) ||
+          (this.set.top !== image.raw && matchesDigest(this.set.top.bytes, destDigest))
+        if (!matches) {
+          throw new ImageCopyError(
+            `the digest of the source image's manifest (${image.digest}) would not match the destination reference ${this.name}`
+          )
+        }
+      }
+      const reason = this.cannotModifyReason(this.signatures.get(image.digest) ?? [])
+      const plan = determineManifestConversion({
+        sourceMimeType: image.raw.mimeType,
+        destinationSupported: supported,
+        forceMimeType: this.options.forceMimeType,
+        cannotModifyReason: reason
+      })
+      const acceptsSource =
+        (this.options.forceMimeType ? [this.options.forceMimeType] : supported).length === 0 ||
+        (this.options.forceMimeType ? [this.options.forceMimeType] : supported).includes(normalizeMimeType(image.raw.mimeType))
+      if (reason && !acceptsSource) {
+        throw new ImageCopyError(
+          `the manifest of ${image.digest} (${image.raw.mimeType}) must be converted to be written to ${this.name}, but it cannot be modified: ${reason}`,
+          'usage',
+          reason === 'Instructed to preserve digests'
+            ? 'unset preserve-digests (and force-mime-type), or copy to a destination that accepts this manifest type'
+            : undefined
+        )
+      }
+      if (plan.preferredNeedsConversion && !image.manifest.isImage()) {
+        throw new ImageCopyError(
+          `${image.digest} is an artifact (config type ${image.manifest.configDescriptor()?.mediaType}), which cannot be converted to ${plan.preferred} for ${this.name}`
+        )
+      }
+      this.plans.set(image.digest, plan)
+    }
+  }
+
+  private cannotModifyReason(signatures: Buffer[]): string | undefined {
+    let reason: string | undefined
+    if (signatures.length > 0 && !this.options.removeSignatures) reason = 'Would invalidate signatures'
+    if (this.destination.ref.digest) reason = 'Destination specifies a digest'
+    if (this.options.preserveDigests) reason = 'Instructed to preserve digests'
+    return reason
+  }
+
+  statsFor(imageDigest: string): BlobStats {
+    let s = this.instanceStats.get(imageDigest)
+    if (!s) {
+      s = emptyStats()
+      this.instanceStats.set(imageDigest, s)
+    }
+    return s
+  }
+
+  record(imageDigest: string, outcome: BlobOutcome, size: number): void {
+    for (const s of [this.stats, this.statsFor(imageDigest)]) {
+      if (outcome === 'pushed') {
+        s.pushedBlobs++
+        s.pushedBytes += size
+      } else if (outcome === 'exists') {
+        s.reusedBlobs++
+        s.reusedBytes += size
+      } else {
+        s.mountedBlobs++
+        s.mountedBytes += size
+      }
+    }
+  }
+
+  /** Writes one image's config and manifest, trying the plan's types in order. */
+  async writeImage(
+    image: SourceImage,
+    env: TransferEnvironment,
+    config: () => Promise<Buffer | undefined>,
+    diffIds: () => Promise<string[] | undefined>
+  ): Promise<WrittenImage> {
+    const plan = this.plans.get(image.digest)!
+    const sourceType = normalizeMimeType(image.raw.mimeType)
+    const candidates = [plan.preferred, ...plan.others]
+    const attempted: string[] = []
+    for (const mimeType of candidates) {
+      try {
+        let bytes: Buffer
+        let configBytes: Buffer | undefined
+        const configInfo = image.manifest.configDescriptor()
+        if (mimeType === sourceType) {
+          bytes = image.raw.bytes
+          configBytes = configInfo ? await config() : undefined
+        } else {
+          const original = configInfo ? await config() : undefined
+          const converted = convertManifest(image.manifest, mimeType, {
+            configBytes: original,
+            diffIDs: await diffIds()
+          })
+          bytes = converted.manifest.serialize()
+          configBytes = converted.configBytes ?? original
+        }
+        if (configBytes) {
+          const info = { digest: sha256Digest(configBytes), size: configBytes.length }
+          const outcome = await putBufferBlob(this.destination, env.sourceRef, info, configBytes, true)
+          this.record(image.digest, outcome, info.size)
+        }
+        const digest = sha256Digest(bytes)
+        const writtenDigest = mimeType === sourceType ? image.digest : digest
+        const raw: RawManifest = { bytes, mimeType: mimeType === sourceType ? image.raw.mimeType : mimeType }
+        await this.destination.putManifest(raw, this.writesList ? writtenDigest : undefined)
+        const written = { digest: writtenDigest, mimeType: raw.mimeType, bytes, size: bytes.length }
+        this.written.set(image.digest, written)
+        this.options.onEvent?.({
+          type: 'manifest-written',
+          destination: this.name,
+          digest: writtenDigest,
+          mimeType: raw.mimeType,
+          instance: this.writesList
+        })
+        return written
+      } catch (e) {
+        attempted.push(`${mimeType}: ${errorMessage(e)}`)
+        if (e instanceof ManifestTypeRejectedError) continue
+        throw e
+      }
+    }
+    throw new ImageCopyError(
+      `writing the manifest of ${image.digest} to ${this.name} failed; tried these formats: ${attempted.join('; ')}`
+    )
+  }
+
+  /** Writes the list: updated for converted instances, stripped of unselected ones, converted when needed. */
+  async writeList(): Promise<WrittenImage> {
+    const list = this.set.list!
+    const updates = this.set.images
+      .map(image => ({ image, written: this.written.get(image.digest)! }))
+      .filter(({ image, written }) => written.digest !== image.digest)
+      .map(({ image, written }) => ({
+        digest: image.digest,
+        newDigest: written.digest,
+        size: written.size,
+        mediaType: written.mimeType
+      }))
+    let updated: ManifestList = updates.length > 0 ? list.withUpdatedInstances(updates) : list
+    if (this.options.sparseList === 'strip' && this.set.unselected.length > 0) {
+      updated = updated.withoutInstances(this.set.unselected)
+    }
+    const plan = determineListConversion({
+      currentListMimeType: list.mimeType,
+      destinationSupported: this.destination.supportedManifestMimeTypes(),
+      forcedListMimeType: this.options.forceMimeType ? listMimeTypeFor(this.options.forceMimeType) : undefined
+    })
+    const original = list.serialize()
+    const attempted: string[] = []
+    for (const mimeType of [plan.selected, ...plan.others]) {
+      const candidate = mimeType === updated.mimeType ? updated : updated.convertTo(mimeType)
+      let bytes = candidate.serialize()
+      if (bytes.equals(original)) {
+        bytes = this.set.top.bytes // unchanged: write the original bytes, so the digest is preserved
+      } else if (this.listCannotModify) {
+        throw new ImageCopyError(
+          `the manifest list would change to be written to ${this.name}, but it cannot be modified: ${this.listCannotModify}`
+        )
+      }
+      const mediaType = bytes === this.set.top.bytes ? this.set.top.mimeType : mimeType
+      try {
+        await this.destination.putManifest({ bytes, mimeType: mediaType })
+      } catch (e) {
+        attempted.push(`${mimeType}: ${errorMessage(e)}`)
+        if (e instanceof ManifestTypeRejectedError) continue
+        if (this.options.sparseList === 'keep' && this.set.unselected.length > 0) {
+          throw new ImageCopyError(
+            `writing the manifest list to ${this.name} failed: ${errorMessage(e)}`,
+            'failure',
+            'the list still names instances that were not copied (sparse-list: keep); many registries refuse such a list: set sparse-list: strip'
+          )
+        }
+        throw e
+      }
+      const digest = sha256Digest(bytes)
+      this.options.onEvent?.({ type: 'manifest-written', destination: this.name, digest, mimeType: mediaType, instance: false })
+      return { digest, mimeType: mediaType, bytes, size: bytes.length }
+    }
+    throw new ImageCopyError(`writing the manifest list to ${this.name} failed; tried these formats: ${attempted.join('; ')}`)
+  }
+
+  async writeSignatures(): Promise<void> {
+    if (this.options.removeSignatures) return
+    for (const image of this.set.images) {
+      const sigs = this.signatures.get(image.digest) ?? []
+      if (sigs.length > 0) {
+        await this.destination.putSignatures(sigs, this.writesList ? this.written.get(image.digest)!.digest : undefined)
+      }
+    }
+    const listSigs = this.writesList ? (this.signatures.get('') ?? []) : []
+    if (listSigs.length > 0) await this.destination.putSignatures(listSigs)
+  }
+
+  instanceResults(): InstanceResult[] {
+    const results: InstanceResult[] = []
+    const entries = this.set.list ? this.set.list.instances() : []
+    for (const image of this.set.images) {
+      const written = this.written.get(image.digest)
+      results.push({
+        sourceDigest: image.digest,
+        digest: written?.digest,
+        mediaType: written?.mimeType ?? image.raw.mimeType,
+        platform: image.platform,
+        status: 'copied',
+        stats: this.statsFor(image.digest)
+      })
+    }
+    for (const digest of this.set.unselected) {
+      const entry = entries.find(e => e.digest === digest)
+      results.push({
+        sourceDigest: digest,
+        mediaType: entry?.mediaType ?? '',
+        platform: entry?.platform,
+        status: this.options.sparseList === 'strip' ? 'removed' : 'skipped',
+        stats: emptyStats()
+      })
+    }
+    return results
+  }
+}

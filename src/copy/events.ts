@@ -1,0 +1,12 @@
+/** Progress the engine reports while it copies; the Action and the CLI render these. */
+export type CopyEvent =
+  | { type: 'source-opened'; source: string; mimeType: string; digest: string; isList: boolean }
+  | { type: 'instance-chosen'; digest: string; platform?: string }
+  | { type: 'blob-start'; digest: string; size: number; from: 'source' | 'cache'; destinations: string[] }
+  | { type: 'blob-progress'; digest: string; bytes: number; size: number }
+  | { type: 'blob-done'; digest: string; size: number; destination: string; how: BlobOutcome }
+  | { type: 'manifest-written'; destination: string; digest: string; mimeType: string; instance: boolean }
+  | { type: 'destination-failed'; destination: string; error: string }
+
+/** How a blob reached a destination. */
+export type BlobOutcome = 'pushed' | 'exists' | 'mounted'

@@ -1,0 +1,92 @@
+// Which images of the source to copy: the single image, one instance picked by platform, or a
+// set of a list's instances (containers/image copy.go Image and multiple.go).
+import {
+  assertNoNestedLists,
+  formatPlatform,
+  isListMimeType,
+  manifestDigest,
+  matchesDigest,
+  normalizeMimeType,
+  parseImageManifest,
+  parseList,
+  selectInstances,
+  type ImageManifest,
+  type ManifestList,
+  type Platform
+} from '../manifest/index.js'
+import { ImageCopyError } from '../errors.js'
+import type { ImageSource, RawManifest } from '../transports/types.js'
+import type { ImageSelection } from './options.js'
+
+export interface SourceImage {
+  digest: string
+  raw: RawManifest
+  manifest: ImageManifest
+  platform?: Platform
+}
+
+export interface CopySet {
+  /** The top-level manifest of the source as read. */
+  top: RawManifest
+  topDigest: string
+  /** The list, when the source is one and a list is written (all or specific). */
+  list?: ManifestList
+  /** The images to copy, in list order. */
+  images: SourceImage[]
+  /** Digests of list entries not selected (specific copies only). */
+  unselected: string[]
+}
+
+export async function readInstance(source: ImageSource, digest: string, platform?: Platform): Promise<SourceImage> {
+  const raw = await source.getManifest(digest)
+  if (!matchesDigest(raw.bytes, digest)) {
+    throw new ImageCopyError(`the manifest of instance ${digest} read from ${source.ref.toString()} does not match its digest`)
+  }
+  const manifest = parseImageManifest(raw.bytes, normalizeMimeType(raw.mimeType))
+  return { digest, raw, manifest, platform }
+}
+
+export async function chooseCopySet(
+  source: ImageSource,
+  selection: ImageSelection,
+  wanted: Platform
+): Promise<CopySet> {
+  const top = await source.getManifest()
+  const topDigest = manifestDigest(top.bytes)
+  const wantDigest = source.ref.digest
+  if (wantDigest && !matchesDigest(top.bytes, wantDigest)) {
+    throw new ImageCopyError(
+      `the manifest read from ${source.ref.toString()} has digest ${topDigest}, not the ${wantDigest} the reference names`
+    )
+  }
+  if (!isListMimeType(top.mimeType)) {
+    const manifest = parseImageManifest(top.bytes, normalizeMimeType(top.mimeType))
+    return { top, topDigest, images: [{ digest: topDigest, raw: top, manifest }], unselected: [] }
+  }
+
+  const list = parseList(top.bytes, top.mimeType)
+  if (selection.kind === 'system') {
+    const digest = list.chooseInstance({ os: wanted.os, architecture: wanted.architecture, variant: wanted.variant })
+    const entry = list.instance(digest)
+    const image = await readInstance(source, digest, entry.platform)
+    if (isListMimeType(image.raw.mimeType)) {
+      throw new ImageCopyError(`the instance ${digest} chosen for ${formatPlatform(wanted)} is itself a list; nested lists are not supported`)
+    }
+    return { top, topDigest, images: [image], unselected: [] }
+  }
+
+  assertNoNestedLists(list)
+  const entries = list.instances()
+  const selected =
+    selection.kind === 'all'
+      ? entries.map(e => e.digest)
+      : selectInstances(list, { digests: selection.instances, platforms: selection.platforms })
+  const images: SourceImage[] = []
+  for (const entry of entries) {
+    if (selected.includes(entry.digest) && !images.some(i => i.digest === entry.digest)) {
+      images.push(await readInstance(source, entry.digest, entry.platform))
+    }
+  }
+  const unselected = entries.map(e => e.digest).filter(d => !selected.includes(d))
+  return { top, topDigest, list, images, unselected }
+}

@@ -1,0 +1,36 @@
+import type { Platform } from '../manifest/index.js'
+import type { ImageReference, TransportContext } from '../transports/types.js'
+import type { CopyEvent } from './events.js'
+import type { BlobCache } from './blob-cache.js'
+
+/** Which images of a list to copy (containers/image ImageListSelection). */
+export type ImageSelection =
+  /** One instance chosen by platform: `platform`, else the runtime's. */
+  | { kind: 'system'; platform?: Platform }
+  /** The list and every instance. */
+  | { kind: 'all' }
+  /** The list and the instances named by digest or matching a platform. */
+  | { kind: 'specific'; instances: string[]; platforms: Platform[] }
+
+/** What happens to list entries that were not selected: strip them (a valid, complete list) or keep them. */
+export type SparseListAction = 'strip' | 'keep'
+
+export interface CopyOptions {
+  source: ImageReference
+  destinations: ImageReference[]
+  selection: ImageSelection
+  sparseList: SparseListAction
+  /** A manifest MIME type every written single manifest must have; lists follow it. */
+  forceMimeType?: string
+  preserveDigests: boolean
+  removeSignatures: boolean
+  /** Blobs copied at once, across instances and destinations. */
+  parallel: number
+  sourceContext: TransportContext
+  destinationContext: TransportContext | ((destination: ImageReference) => TransportContext)
+  /** Consulted before pulling a blob from the source, and filled with what was pulled. */
+  blobCache?: BlobCache
+  onEvent?: (event: CopyEvent) => void
+  /** The platform a system copy picks when `selection.platform` is absent. Defaults to this process's. */
+  runtimePlatform?: Platform
+}

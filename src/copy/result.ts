@@ -1,0 +1,73 @@
+import type { Platform } from '../manifest/index.js'
+
+export interface BlobStats {
+  /** Blobs and bytes read from the source. */
+  pulledBlobs: number
+  pulledBytes: number
+  /** Blobs and bytes served from the blob cache instead of the source. */
+  cachedBlobs: number
+  cachedBytes: number
+  /** Blobs and bytes written to the destination. */
+  pushedBlobs: number
+  pushedBytes: number
+  /** Blobs the destination already had. */
+  reusedBlobs: number
+  reusedBytes: number
+  /** Blobs mounted from another repository of the same registry. */
+  mountedBlobs: number
+  mountedBytes: number
+}
+
+export function emptyStats(): BlobStats {
+  return {
+    pulledBlobs: 0,
+    pulledBytes: 0,
+    cachedBlobs: 0,
+    cachedBytes: 0,
+    pushedBlobs: 0,
+    pushedBytes: 0,
+    reusedBlobs: 0,
+    reusedBytes: 0,
+    mountedBlobs: 0,
+    mountedBytes: 0
+  }
+}
+
+export function addStats(into: BlobStats, from: BlobStats): void {
+  for (const key of Object.keys(into) as Array<keyof BlobStats>) into[key] += from[key]
+}
+
+export interface InstanceResult {
+  sourceDigest: string
+  /** The digest written; equals sourceDigest unless the manifest was converted. Absent when skipped. */
+  digest?: string
+  mediaType: string
+  platform?: Platform
+  status: 'copied' | 'skipped' | 'removed'
+  stats: BlobStats
+}
+
+export interface DestinationResult {
+  destination: string
+  /** Digest and MIME type of the top-level manifest written (the list, or the single image). */
+  digest: string
+  mediaType: string
+  manifest: Buffer
+  instances: InstanceResult[]
+  stats: BlobStats
+}
+
+export interface DestinationFailure {
+  destination: string
+  error: Error
+}
+
+export interface CopyResult {
+  source: string
+  sourceDigest: string
+  sourceMediaType: string
+  destinations: DestinationResult[]
+  failures: DestinationFailure[]
+  /** Totals over all destinations; pulled and cached bytes count once per read from the source. */
+  stats: BlobStats
+}

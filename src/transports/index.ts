@@ -1,0 +1,41 @@
+// Parses `transport:reference` strings into ImageReferences. A string with no known transport
+// prefix is a registry reference (so `localhost:5000/app` is docker://localhost:5000/app).
+import { UsageError } from '../errors.js'
+import { parseDirReference } from './dir/index.js'
+import { parseDockerImageReference } from './docker/index.js'
+import { parseOciArchiveReference } from './oci-archive/index.js'
+import { parseOciReference } from './oci/index.js'
+import type { ImageReference } from './types.js'
+
+type Parser = (reference: string) => ImageReference
+
+const parsers: Record<string, Parser> = {
+  docker: (r: string) => {
+    if (!r.startsWith('//')) throw new UsageError(`docker references are written docker://host/repository[:tag|@digest], got "docker:${r}"`)
+    return parseDockerImageReference(r.slice(2))
+  },
+  oci: parseOciReference,
+  'oci-archive': parseOciArchiveReference,
+  dir: parseDirReference
+}
+
+const plannedTransports = ['docker-archive', 'docker-daemon']
+
+export const transportNames = Object.keys(parsers)
+
+export function parseImageReference(text: string, what = 'image reference'): ImageReference {
+  const value = text.trim()
+  if (value === '') throw new UsageError(`${what} is empty: give transport:reference, e.g. docker://ghcr.io/acme/app:1.0 or oci:./layout:1.0`)
+  const colon = value.indexOf(':')
+  const prefix = colon > 0 ? value.slice(0, colon) : ''
+  if (plannedTransports.includes(prefix)) {
+    throw new UsageError(`${what} "${value}": the ${prefix}: transport is not supported yet`)
+  }
+  const parser = parsers[prefix]
+  try {
+    return parser ? parser(value.slice(colon + 1)) : parseDockerImageReference(value)
+  } catch (e) {
+    if (e instanceof UsageError) throw e
+    throw new UsageError(`${what} "${value}": ${(e as Error).message}`)
+  }
+}
