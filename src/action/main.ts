@@ -16,7 +16,8 @@ function maskSecrets(request: CopyRequest): void {
   for (const side of [request.src, request.dest]) {
     if (side.password) core.setSecret(side.password)
     if (side.registryToken) core.setSecret(side.registryToken)
-    if (side.username && side.password) core.setSecret(Buffer.from(`${side.username}:${side.password}`).toString('base64'))
+    if (side.username && side.password)
+      core.setSecret(Buffer.from(`${side.username}:${side.password}`).toString('base64'))
   }
 }
 
@@ -37,7 +38,10 @@ function setOutputs(result: CopyResult): void {
       }))
     )
   )
-  core.setOutput('digests', JSON.stringify(Object.fromEntries(result.destinations.map(d => [d.destination, d.digest]))))
+  core.setOutput(
+    'digests',
+    JSON.stringify(Object.fromEntries(result.destinations.map(d => [d.destination, d.digest])))
+  )
 }
 
 export async function runMain(): Promise<void> {

@@ -55,7 +55,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
   const positional: string[] = []
   const set = (name: string, value: string): void => {
     const list = values.get(name) ?? []
-    if (list.length > 0 && !repeatable.includes(name)) throw new UsageError(`--${name} is given more than once`)
+    if (list.length > 0 && !repeatable.includes(name))
+      throw new UsageError(`--${name} is given more than once`)
     list.push(value)
     values.set(name, list)
   }

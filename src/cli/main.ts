@@ -14,7 +14,9 @@ export const exitCodes = { ok: 0, failure: 1, usage: 2, notFound: 3 } as const
 async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = []
   for await (const c of stdin) chunks.push(Buffer.from(c as Buffer))
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '')
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '')
 }
 
 export async function run(

@@ -44,14 +44,20 @@ export async function transferBlob(
         const reuse = await target.destination.tryReusingBlob(info, { source: env.sourceRef })
         if (reuse.reused) {
           outcomes.set(target, reuse.how)
-          env.emit({ type: 'blob-done', digest: info.digest, size: info.size, destination: target.name, how: reuse.how })
+          env.emit({
+            type: 'blob-done',
+            digest: info.digest,
+            size: info.size,
+            destination: target.name,
+            how: reuse.how
+          })
         }
       } catch (e) {
         outcomes.set(target, e as Error)
       }
     })
   )
-  let needing = targets.filter(t => !outcomes.has(t))
+  const needing = targets.filter(t => !outcomes.has(t))
   if (needing.length === 0 && !options.needDiffId) return { outcomes }
 
   const attempts: Array<'cache' | 'source'> = env.cache ? ['cache', 'source'] : ['source']
@@ -80,7 +86,6 @@ export async function transferBlob(
       throw attempt.verificationError
     }
     for (const [t, o] of attempt.outcomes) outcomes.set(t, o)
-    needing = []
     return { outcomes, diffId: attempt.diffId }
   }
   throw new Error(`internal error: no attempt read ${describeSource(env, info)}`)
@@ -100,7 +105,13 @@ async function streamToTargets(
   targets: TransferTarget[],
   options: { needDiffId: boolean; isConfig?: boolean }
 ): Promise<AttemptResult> {
-  env.emit({ type: 'blob-start', digest: info.digest, size: info.size, from, destinations: targets.map(t => t.name) })
+  env.emit({
+    type: 'blob-start',
+    digest: info.digest,
+    size: info.size,
+    from,
+    destinations: targets.map(t => t.name)
+  })
   let lastReport = 0
   const verifier = new VerifyingStream(info.digest, info.size, bytes => {
     const now = Date.now()
@@ -133,7 +144,13 @@ async function streamToTargets(
       target.destination.putBlob(branch, info, { isConfig: options.isConfig ?? false }).then(
         () => {
           outcomes.set(target, 'pushed')
-          env.emit({ type: 'blob-done', digest: info.digest, size: info.size, destination: target.name, how: 'pushed' })
+          env.emit({
+            type: 'blob-done',
+            digest: info.digest,
+            size: info.size,
+            destination: target.name,
+            how: 'pushed'
+          })
         },
         (e: Error) => {
           outcomes.set(target, e)
@@ -143,10 +160,9 @@ async function streamToTargets(
     )
   }
 
-  let cacheWriter: CacheWriter | undefined
   if (from === 'source' && env.cache) {
     try {
-      cacheWriter = await env.cache.begin(info.digest)
+      const cacheWriter: CacheWriter = await env.cache.begin(info.digest)
       const branch = new PassThrough({ highWaterMark: 1 << 20 })
       branches.push(branch)
       verifier.pipe(branch)
@@ -159,7 +175,7 @@ async function streamToTargets(
         )
       )
     } catch {
-      cacheWriter = undefined // the cache is an optimisation; a failure to fill it never fails a copy
+      // the cache is an optimisation; a failure to fill it never fails a copy
     }
   }
 
@@ -188,7 +204,8 @@ async function streamToTargets(
 export async function readSmallBlob(env: TransferEnvironment, info: BlobInfo): Promise<Buffer> {
   const attempts: Array<'cache' | 'source'> = env.cache ? ['cache', 'source'] : ['source']
   for (const from of attempts) {
-    const input = from === 'cache' ? await env.cache!.get(info.digest) : (await env.source.getBlob(info)).stream
+    const input =
+      from === 'cache' ? await env.cache!.get(info.digest) : (await env.source.getBlob(info)).stream
     if (!input) continue
     const verifier = new VerifyingStream(info.digest, info.size)
     const chunks: Buffer[] = []

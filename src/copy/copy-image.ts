@@ -2,7 +2,12 @@
 import { formatPlatform, normalizeMimeType, MediaType } from '../manifest/index.js'
 import { ImageCopyError, UsageError, errorMessage } from '../errors.js'
 import type { BlobInfo, ImageDestination, ImageSource, TransportContext } from '../transports/types.js'
-import { readSmallBlob, transferBlob, type TransferEnvironment, type TransferTarget } from './blob-transfer.js'
+import {
+  readSmallBlob,
+  transferBlob,
+  type TransferEnvironment,
+  type TransferTarget
+} from './blob-transfer.js'
 import { DestinationWriter } from './destination-writer.js'
 import { chooseCopySet, type CopySet, type SourceImage } from './instances.js'
 import type { CopyOptions } from './options.js'
@@ -28,8 +33,13 @@ export class CopyFailedError extends ImageCopyError {
   }
 }
 
-function destinationContext(options: CopyOptions, ref: CopyOptions['destinations'][number]): TransportContext {
-  return typeof options.destinationContext === 'function' ? options.destinationContext(ref) : options.destinationContext
+function destinationContext(
+  options: CopyOptions,
+  ref: CopyOptions['destinations'][number]
+): TransportContext {
+  return typeof options.destinationContext === 'function'
+    ? options.destinationContext(ref)
+    : options.destinationContext
 }
 
 const schema1Types: string[] = [MediaType.DockerV2Schema1, MediaType.DockerV2Schema1Signed]
@@ -92,7 +102,11 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
       })
     )
     // Keep the order the user gave.
-    writers.sort((a, b) => options.destinations.findIndex(r => r.toString() === a.name) - options.destinations.findIndex(r => r.toString() === b.name))
+    writers.sort(
+      (a, b) =>
+        options.destinations.findIndex(r => r.toString() === a.name) -
+        options.destinations.findIndex(r => r.toString() === b.name)
+    )
 
     const env: TransferEnvironment = {
       source,
@@ -123,7 +137,9 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
       let p = configs.get(image.digest)
       if (!p) {
         const info = image.manifest.configDescriptor()
-        p = info ? readSmallBlob(env, { digest: info.digest, size: info.size, mediaType: info.mediaType }) : Promise.resolve(undefined)
+        p = info
+          ? readSmallBlob(env, { digest: info.digest, size: info.size, mediaType: info.mediaType })
+          : Promise.resolve(undefined)
         configs.set(image.digest, p)
       }
       return p
@@ -162,7 +178,8 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
     )
     for (const writer of writers) {
       if (writer.failure) result.failures.push({ destination: writer.name, error: writer.failure })
-      else addStats(totals, { ...writer.stats, pulledBlobs: 0, pulledBytes: 0, cachedBlobs: 0, cachedBytes: 0 })
+      else
+        addStats(totals, { ...writer.stats, pulledBlobs: 0, pulledBytes: 0, cachedBlobs: 0, cachedBytes: 0 })
     }
     result.destinations.sort(
       (a, b) =>
@@ -178,12 +195,19 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
   return result
 }
 
-async function readSignatures(source: ImageSource, set: CopySet, remove: boolean): Promise<Map<string, Buffer[]>> {
+async function readSignatures(
+  source: ImageSource,
+  set: CopySet,
+  remove: boolean
+): Promise<Map<string, Buffer[]>> {
   const signatures = new Map<string, Buffer[]>()
   if (remove) return signatures
   const fromList = set.list !== undefined || set.images[0].digest !== set.topDigest
   for (const image of set.images) {
-    signatures.set(image.digest, fromList ? await source.getSignatures(image.digest) : await source.getSignatures())
+    signatures.set(
+      image.digest,
+      fromList ? await source.getSignatures(image.digest) : await source.getSignatures()
+    )
   }
   if (set.list) signatures.set('', await source.getSignatures())
   return signatures
@@ -218,7 +242,13 @@ async function copyLayers(
         continue
       }
       jobs.set(layer.digest, {
-        info: { digest: layer.digest, size: layer.size, mediaType: layer.mediaType, urls: layer.urls, annotations: layer.annotations },
+        info: {
+          digest: layer.digest,
+          size: layer.size,
+          mediaType: layer.mediaType,
+          urls: layer.urls,
+          annotations: layer.annotations
+        },
         owner: image.digest,
         needDiffId: wantDiffIds
       })
@@ -234,7 +264,8 @@ async function copyLayers(
         const writerOf = new Map<TransferTarget, DestinationWriter>()
         for (const writer of writers) {
           if (writer.failure) continue
-          if (job.info.urls && job.info.urls.length > 0 && writer.destination.acceptsForeignLayerURLs) continue
+          if (job.info.urls && job.info.urls.length > 0 && writer.destination.acceptsForeignLayerURLs)
+            continue
           const target = { name: writer.name, destination: writer.destination }
           targets.push(target)
           writerOf.set(target, writer)

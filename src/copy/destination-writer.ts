@@ -14,7 +14,11 @@ import { ImageCopyError, errorMessage } from '../errors.js'
 import { ManifestTypeRejectedError, type ImageDestination, type RawManifest } from '../transports/types.js'
 import { putBufferBlob, type TransferEnvironment } from './blob-transfer.js'
 import type { CopySet, SourceImage } from './instances.js'
-import { determineListConversion, determineManifestConversion, type ManifestConversionPlan } from './manifest-conversion.js'
+import {
+  determineListConversion,
+  determineManifestConversion,
+  type ManifestConversionPlan
+} from './manifest-conversion.js'
 import type { CopyOptions } from './options.js'
 import { emptyStats, type BlobStats, type InstanceResult } from './result.js'
 import type { BlobOutcome } from './events.js'
@@ -80,7 +84,9 @@ export class DestinationWriter {
       const listPlan = determineListConversion({
         currentListMimeType: this.set.list.mimeType,
         destinationSupported: supported,
-        forcedListMimeType: this.options.forceMimeType ? listMimeTypeFor(this.options.forceMimeType) : undefined
+        forcedListMimeType: this.options.forceMimeType
+          ? listMimeTypeFor(this.options.forceMimeType)
+          : undefined
       })
       if (listPlan.selected !== this.set.list.mimeType && this.listCannotModify) {
         throw new ImageCopyError(
@@ -115,7 +121,9 @@ export class DestinationWriter {
       })
       const acceptsSource =
         (this.options.forceMimeType ? [this.options.forceMimeType] : supported).length === 0 ||
-        (this.options.forceMimeType ? [this.options.forceMimeType] : supported).includes(normalizeMimeType(image.raw.mimeType))
+        (this.options.forceMimeType ? [this.options.forceMimeType] : supported).includes(
+          normalizeMimeType(image.raw.mimeType)
+        )
       if (reason && !acceptsSource) {
         throw new ImageCopyError(
           `the manifest of ${image.digest} (${image.raw.mimeType}) must be converted to be written to ${this.name}, but it cannot be modified: ${reason}`,
@@ -273,10 +281,18 @@ export class DestinationWriter {
         throw e
       }
       const digest = sha256Digest(bytes)
-      this.options.onEvent?.({ type: 'manifest-written', destination: this.name, digest, mimeType: mediaType, instance: false })
+      this.options.onEvent?.({
+        type: 'manifest-written',
+        destination: this.name,
+        digest,
+        mimeType: mediaType,
+        instance: false
+      })
       return { digest, mimeType: mediaType, bytes, size: bytes.length }
     }
-    throw new ImageCopyError(`writing the manifest list to ${this.name} failed; tried these formats: ${attempted.join('; ')}`)
+    throw new ImageCopyError(
+      `writing the manifest list to ${this.name} failed; tried these formats: ${attempted.join('; ')}`
+    )
   }
 
   async writeSignatures(): Promise<void> {
@@ -284,7 +300,10 @@ export class DestinationWriter {
     for (const image of this.set.images) {
       const sigs = this.signatures.get(image.digest) ?? []
       if (sigs.length > 0) {
-        await this.destination.putSignatures(sigs, this.writesList ? this.written.get(image.digest)!.digest : undefined)
+        await this.destination.putSignatures(
+          sigs,
+          this.writesList ? this.written.get(image.digest)!.digest : undefined
+        )
       }
     }
     const listSigs = this.writesList ? (this.signatures.get('') ?? []) : []

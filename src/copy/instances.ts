@@ -37,10 +37,16 @@ export interface CopySet {
   unselected: string[]
 }
 
-export async function readInstance(source: ImageSource, digest: string, platform?: Platform): Promise<SourceImage> {
+export async function readInstance(
+  source: ImageSource,
+  digest: string,
+  platform?: Platform
+): Promise<SourceImage> {
   const raw = await source.getManifest(digest)
   if (!matchesDigest(raw.bytes, digest)) {
-    throw new ImageCopyError(`the manifest of instance ${digest} read from ${source.ref.toString()} does not match its digest`)
+    throw new ImageCopyError(
+      `the manifest of instance ${digest} read from ${source.ref.toString()} does not match its digest`
+    )
   }
   const manifest = parseImageManifest(raw.bytes, normalizeMimeType(raw.mimeType))
   return { digest, raw, manifest, platform }
@@ -66,11 +72,17 @@ export async function chooseCopySet(
 
   const list = parseList(top.bytes, top.mimeType)
   if (selection.kind === 'system') {
-    const digest = list.chooseInstance({ os: wanted.os, architecture: wanted.architecture, variant: wanted.variant })
+    const digest = list.chooseInstance({
+      os: wanted.os,
+      architecture: wanted.architecture,
+      variant: wanted.variant
+    })
     const entry = list.instance(digest)
     const image = await readInstance(source, digest, entry.platform)
     if (isListMimeType(image.raw.mimeType)) {
-      throw new ImageCopyError(`the instance ${digest} chosen for ${formatPlatform(wanted)} is itself a list; nested lists are not supported`)
+      throw new ImageCopyError(
+        `the instance ${digest} chosen for ${formatPlatform(wanted)} is itself a list; nested lists are not supported`
+      )
     }
     return { top, topDigest, images: [image], unselected: [] }
   }

@@ -1,6 +1,12 @@
 // Which manifest types to try when writing to a destination, in order (containers/image
 // copy/manifest.go determineManifestConversion and determineListConversion).
-import { MediaType, allManifestMimeTypes, isListMimeType, normalizeMimeType, supportedListMimeTypes } from '../manifest/index.js'
+import {
+  MediaType,
+  allManifestMimeTypes,
+  isListMimeType,
+  normalizeMimeType,
+  supportedListMimeTypes
+} from '../manifest/index.js'
 
 /** Conversion targets preferred when the original type cannot be kept: v2s2 needs no change when moved, v2s1 needs a signature. */
 const preferredManifestMimeTypes: string[] = [MediaType.DockerV2Schema2, MediaType.DockerV2Schema1Signed]
@@ -20,7 +26,9 @@ export function determineManifestConversion(input: {
   cannotModifyReason?: string
 }): ManifestConversionPlan {
   const sourceType = normalizeMimeType(input.sourceMimeType)
-  let supported = input.forceMimeType ? [input.forceMimeType] : input.destinationSupported.filter(t => !isListMimeType(t))
+  let supported = input.forceMimeType
+    ? [input.forceMimeType]
+    : input.destinationSupported.filter(t => !isListMimeType(t))
   if (supported.length === 0) supported = [...allManifestMimeTypes]
 
   const ordered: string[] = []
@@ -35,7 +43,11 @@ export function determineManifestConversion(input: {
   }
   for (const t of preferredManifestMimeTypes) if (supported.includes(t)) add(t)
   for (const t of supported) add(t)
-  return { preferred: ordered[0], preferredNeedsConversion: ordered[0] !== sourceType, others: ordered.slice(1) }
+  return {
+    preferred: ordered[0],
+    preferredNeedsConversion: ordered[0] !== sourceType,
+    others: ordered.slice(1)
+  }
 }
 
 export interface ListConversionPlan {
@@ -48,7 +60,8 @@ export function determineListConversion(input: {
   destinationSupported: string[]
   forcedListMimeType?: string
 }): ListConversionPlan {
-  let supported = input.destinationSupported.length === 0 ? [...supportedListMimeTypes] : input.destinationSupported
+  let supported =
+    input.destinationSupported.length === 0 ? [...supportedListMimeTypes] : input.destinationSupported
   if (input.forcedListMimeType) supported = [input.forcedListMimeType]
   const ordered: string[] = []
   const add = (t: string): void => {

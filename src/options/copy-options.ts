@@ -4,7 +4,11 @@ import { parseImageReference } from '../transports/index.js'
 import type { RegistryOptions, TransportContext } from '../transports/types.js'
 import type { CopyRequest, OptionReader, RegistrySide } from './request.js'
 
-function registryOptions(side: RegistrySide, retryTimes: number, onSecret?: (s: string) => void): RegistryOptions {
+function registryOptions(
+  side: RegistrySide,
+  retryTimes: number,
+  onSecret?: (s: string) => void
+): RegistryOptions {
   const credentials =
     side.username !== undefined || side.registryToken !== undefined
       ? { username: side.username, password: side.password, registryToken: side.registryToken }
@@ -17,7 +21,9 @@ export function toCopyOptions(
   reader: OptionReader,
   hooks: { onEvent?: (e: CopyEvent) => void; onSecret?: (s: string) => void } = {}
 ): CopyOptions {
-  const sourceContext: TransportContext = { registry: registryOptions(request.src, request.retryTimes, hooks.onSecret) }
+  const sourceContext: TransportContext = {
+    registry: registryOptions(request.src, request.retryTimes, hooks.onSecret)
+  }
   const destinationContext: TransportContext = {
     registry: registryOptions(request.dest, request.retryTimes, hooks.onSecret)
   }

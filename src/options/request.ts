@@ -66,7 +66,9 @@ function side(reader: OptionReader, prefix: 'src' | 'dest'): RegistrySide {
   const registryToken = optional(reader, `${prefix}-registry-token`)
   if ((username === undefined) !== (password === undefined)) {
     const missing = username === undefined ? `${prefix}-username` : `${prefix}-password`
-    throw new UsageError(`${reader.label(missing)} is missing: ${prefix}-username and ${prefix}-password go together`)
+    throw new UsageError(
+      `${reader.label(missing)} is missing: ${prefix}-username and ${prefix}-password go together`
+    )
   }
   if (registryToken !== undefined && username !== undefined) {
     throw new UsageError(
@@ -87,7 +89,9 @@ function platforms(reader: OptionReader, name: string): Platform[] {
     try {
       return parsePlatform(p)
     } catch {
-      throw new UsageError(`${reader.label(name)}: "${p}" is not a platform; write os/arch[/variant], e.g. linux/arm64 or linux/arm/v7`)
+      throw new UsageError(
+        `${reader.label(name)}: "${p}" is not a platform; write os/arch[/variant], e.g. linux/arm64 or linux/arm/v7`
+      )
     }
   })
 }
@@ -96,13 +100,19 @@ export function parseCopyRequest(reader: OptionReader): CopyRequest {
   for (const name of notSupportedYet) {
     if (optional(reader, name) !== undefined) throw new UsageError(`not supported yet: ${reader.label(name)}`)
   }
-  if (bool(reader, 'cache', false)) throw new UsageError(`not supported yet: ${reader.label('cache')} (set it to false)`)
+  if (bool(reader, 'cache', false))
+    throw new UsageError(`not supported yet: ${reader.label('cache')} (set it to false)`)
 
   const source = optional(reader, 'src')
-  if (!source) throw new UsageError(`${reader.label('src')} is required: the image to copy, e.g. docker://ghcr.io/acme/app:1.0`)
+  if (!source)
+    throw new UsageError(
+      `${reader.label('src')} is required: the image to copy, e.g. docker://ghcr.io/acme/app:1.0`
+    )
   const destinations = reader.getList('dest')
   if (destinations.length === 0) {
-    throw new UsageError(`${reader.label('dest')} is required: one or more destinations, e.g. oci:./layout:1.0`)
+    throw new UsageError(
+      `${reader.label('dest')} is required: one or more destinations, e.g. oci:./layout:1.0`
+    )
   }
   const duplicate = destinations.find((d, i) => destinations.indexOf(d) !== i)
   if (duplicate) throw new UsageError(`${reader.label('dest')}: "${duplicate}" is given twice`)
@@ -111,13 +121,16 @@ export function parseCopyRequest(reader: OptionReader): CopyRequest {
   const instances = reader.getList('instances')
   for (const d of instances) {
     if (!isValidDigest(d)) {
-      throw new UsageError(`${reader.label('instances')}: "${d}" is not a digest; write sha256:<64 hex digits>`)
+      throw new UsageError(
+        `${reader.label('instances')}: "${d}" is not a digest; write sha256:<64 hex digits>`
+      )
     }
   }
   const platformList = platforms(reader, 'platforms')
   const platformRaw = optional(reader, 'platform')
   let platform: Platform | undefined
-  if (platformRaw) platform = platforms({ ...reader, getList: () => [platformRaw], label: reader.label }, 'platform')[0]
+  if (platformRaw)
+    platform = platforms({ ...reader, getList: () => [platformRaw], label: reader.label }, 'platform')[0]
 
   let selection: ImageSelection
   if (allImages && (instances.length > 0 || platformList.length > 0)) {
@@ -131,7 +144,8 @@ export function parseCopyRequest(reader: OptionReader): CopyRequest {
     )
   }
   if (allImages) selection = { kind: 'all' }
-  else if (instances.length > 0 || platformList.length > 0) selection = { kind: 'specific', instances, platforms: platformList }
+  else if (instances.length > 0 || platformList.length > 0)
+    selection = { kind: 'specific', instances, platforms: platformList }
   else selection = { kind: 'system', platform }
 
   const sparse = optional(reader, 'sparse-list') ?? 'strip'

@@ -34,7 +34,14 @@ export function mediaTypeName(t: string): string {
 
 export function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map(r => r[c].length)))
-  return rows.map(r => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n')
+  return rows
+    .map(r =>
+      r
+        .map((cell, c) => cell.padEnd(widths[c]))
+        .join('  ')
+        .trimEnd()
+    )
+    .join('\n')
 }
 
 export function instanceTable(result: DestinationResult): string {

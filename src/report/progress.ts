@@ -15,7 +15,9 @@ export function progressPrinter(write: (line: string) => void, intervalMs = 5000
         break
       case 'blob-start':
         started.set(event.digest, { at: Date.now(), lastLine: Date.now() })
-        write(`Copying blob ${shortDigest(event.digest)} (${formatBytes(Math.max(event.size, 0))}) from ${event.from}`)
+        write(
+          `Copying blob ${shortDigest(event.digest)} (${formatBytes(Math.max(event.size, 0))}) from ${event.from}`
+        )
         break
       case 'blob-progress': {
         const s = started.get(event.digest)
@@ -23,14 +25,21 @@ export function progressPrinter(write: (line: string) => void, intervalMs = 5000
         s.lastLine = Date.now()
         const seconds = Math.max((Date.now() - s.at) / 1000, 0.001)
         const pct = event.size > 0 ? ` ${((event.bytes / event.size) * 100).toFixed(0)}%` : ''
-        write(`  ${shortDigest(event.digest)} ${formatBytes(event.bytes)}${pct} at ${formatBytes(event.bytes / seconds)}/s`)
+        write(
+          `  ${shortDigest(event.digest)} ${formatBytes(event.bytes)}${pct} at ${formatBytes(event.bytes / seconds)}/s`
+        )
         break
       }
       case 'blob-done':
-        if (event.how !== 'pushed') write(`Blob ${shortDigest(event.digest)} ${event.how === 'exists' ? 'already at' : 'mounted into'} ${event.destination}`)
+        if (event.how !== 'pushed')
+          write(
+            `Blob ${shortDigest(event.digest)} ${event.how === 'exists' ? 'already at' : 'mounted into'} ${event.destination}`
+          )
         break
       case 'manifest-written':
-        write(`Wrote ${event.instance ? 'manifest' : 'top-level manifest'} ${event.digest} to ${event.destination}`)
+        write(
+          `Wrote ${event.instance ? 'manifest' : 'top-level manifest'} ${event.digest} to ${event.destination}`
+        )
         break
       case 'destination-failed':
         write(`Failed: ${event.destination}: ${event.error}`)

@@ -11,7 +11,10 @@ type Parser = (reference: string) => ImageReference
 
 const parsers: Record<string, Parser> = {
   docker: (r: string) => {
-    if (!r.startsWith('//')) throw new UsageError(`docker references are written docker://host/repository[:tag|@digest], got "docker:${r}"`)
+    if (!r.startsWith('//'))
+      throw new UsageError(
+        `docker references are written docker://host/repository[:tag|@digest], got "docker:${r}"`
+      )
     return parseDockerImageReference(r.slice(2))
   },
   oci: parseOciReference,
@@ -25,7 +28,10 @@ export const transportNames = Object.keys(parsers)
 
 export function parseImageReference(text: string, what = 'image reference'): ImageReference {
   const value = text.trim()
-  if (value === '') throw new UsageError(`${what} is empty: give transport:reference, e.g. docker://ghcr.io/acme/app:1.0 or oci:./layout:1.0`)
+  if (value === '')
+    throw new UsageError(
+      `${what} is empty: give transport:reference, e.g. docker://ghcr.io/acme/app:1.0 or oci:./layout:1.0`
+    )
   const colon = value.indexOf(':')
   const prefix = colon > 0 ? value.slice(0, colon) : ''
   if (plannedTransports.includes(prefix)) {

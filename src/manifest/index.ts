@@ -1,0 +1,56 @@
+// The manifest model: media types, parsing, digests, conversions, lists and platform matching.
+// Pure: no I/O; behaviour follows containers/image, and everything written is byte-identical to Go's output.
+export { ManifestError, type ManifestErrorKind } from './errors.js'
+export {
+  MediaType,
+  ZstdInstanceAnnotation,
+  allManifestMimeTypes,
+  defaultRequestedManifestMimeTypes,
+  isListMimeType,
+  isSchema1MimeType,
+  listMimeTypeFor,
+  normalizeMimeType,
+  parseMimeTypeOption,
+  supportedListMimeTypes
+} from './media-types.js'
+export type {
+  CompressionAlgorithm,
+  Descriptor,
+  ImageManifest,
+  InstanceUpdate,
+  LayerCompressionChange,
+  LayerInfo,
+  LayerUpdate,
+  ManifestList,
+  Platform,
+  WantedPlatformOptions
+} from './types.js'
+export {
+  digestWithAlgorithm,
+  isValidDigest,
+  manifestDigest,
+  manifestDigestedBytes,
+  matchesDigest,
+  parseDigest,
+  sha256Digest,
+  type ParsedDigest
+} from './digest.js'
+export { guessMimeType, guessMimeTypeOrEmpty } from './guess.js'
+export { DockerSchema1Manifest, type V1Compatibility } from './docker-schema1.js'
+export { DockerSchema2Manifest } from './docker-schema2.js'
+export { OciManifest } from './oci-manifest.js'
+export { DockerManifestList } from './docker-list.js'
+export { OciIndex } from './oci-index.js'
+export { assertNoNestedLists, parseImageManifest, parseList } from './parse.js'
+export { convertManifest, type ConversionContext, type ConversionResult } from './convert.js'
+export {
+  formatPlatform,
+  nodeToOciPlatform,
+  parsePlatform,
+  platformMatches,
+  selectInstances,
+  wantedPlatforms
+} from './platform.js'
+export { canChangeLayerCompression, ociLayerVariants, schema2LayerVariants, updatedLayerMediaType } from './layer-media-types.js'
+export { dockerConfigToOci } from './image-config.js'
+export { GoMap, RawJson, compactJson, goMarshal, goQuote, parseJson, type GoValue, type JsonValue } from './go-json.js'

@@ -1,0 +1,113 @@
+// A blob download that survives broken connections: when the body is reset or ends early, the rest
+// is requested with `Range: bytes=<offset>-` and appended, so the consumer sees exactly the blob's
+// bytes once. The consumer (the copy engine) verifies the digest.
+import { Readable } from 'node:stream'
+import { RegistryError } from './errors.js'
+import { discard, header, type HttpResponse } from './http.js'
+import { backoffDelay, isRetryableError, sleep, type RetryPolicy } from './retry.js'
+
+/** Progress that earns a fresh set of retries (a long download may survive many unrelated blips). */
+const PROGRESS_RESETTING_RETRIES = 1 << 20
+
+export interface ResumableBlobOptions {
+  /** The blob's size, or -1 when unknown (then the first answer's Content-Length is used, if any). */
+  expectedSize: number
+  /** Requests the blob from `offset` on (with a Range header when offset > 0). */
+  reopen: (offset: number) => Promise<HttpResponse>
+  retry: RetryPolicy
+  /** `blob sha256:… in host/repo`, for messages. */
+  describe: string
+  log?: (message: string) => void
+}
+
+export function resumableBlobStream(first: HttpResponse, options: ResumableBlobOptions): Readable {
+  return Readable.from(resumingChunks(first, options), { objectMode: false, highWaterMark: 1 << 16 })
+}
+
+export function parseContentRange(value: string | undefined): { first: number; last: number; total: number } | undefined {
+  const m = value === undefined ? null : /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(value.trim())
+  if (!m) return undefined
+  return { first: Number(m[1]), last: Number(m[2]), total: m[3] === '*' ? -1 : Number(m[3]) }
+}
+
+async function* resumingChunks(first: HttpResponse, o: ResumableBlobOptions): AsyncGenerator<Buffer> {
+  let expected = o.expectedSize
+  if (expected < 0) {
+    const cl = header(first.headers, 'content-length')
+    if (cl !== undefined && /^\d+$/.test(cl)) expected = Number(cl)
+  }
+  let body = first.body
+  let offset = 0
+  let skip = 0 // bytes to drop from a 200 answer that ignored our Range
+  let failures = 0
+  let offsetAtLastFailure = 0
+  try {
+    for (;;) {
+      let failure: unknown
+      try {
+        for await (const chunk of body) {
+          let b = chunk as Buffer
+          if (skip > 0) {
+            const n = Math.min(skip, b.length)
+            skip -= n
+            b = b.subarray(n)
+            if (b.length === 0) continue
+          }
+          offset += b.length
+          if (expected >= 0 && offset > expected) {
+            throw new RegistryError(`reading ${o.describe}: the registry sent more than the expected ${expected} bytes`)
+          }
+          yield b
+        }
+        if (expected < 0 || offset === expected) return
+        failure = new Error(`the body ended after ${offset} of ${expected} bytes`)
+      } catch (e) {
+        if (e instanceof RegistryError || !isRetryableError(e)) throw e
+        failure = e
+      }
+
+      if (offset - offsetAtLastFailure >= PROGRESS_RESETTING_RETRIES) failures = 0
+      offsetAtLastFailure = offset
+      const reason = (failure as Error).message
+      if (failures >= o.retry.retryTimes) {
+        throw new RegistryError(
+          `reading ${o.describe}: ${reason}; gave up after ${failures} resumed download${failures === 1 ? '' : 's'}`,
+          { cause: failure }
+        )
+      }
+      const delay = backoffDelay(o.retry, failures)
+      failures++
+      o.log?.(`reading ${o.describe} broke after ${offset} bytes (${reason}); resuming in ${delay} ms`)
+      body.destroy()
+      await sleep(delay)
+
+      const res = await o.reopen(offset)
+      body = res.body
+      if (res.status === 206) {
+        const range = parseContentRange(header(res.headers, 'content-range'))
+        const okRange =
+          range !== undefined &&
+          range.first === offset &&
+          (range.total < 0 || range.last + 1 === range.total) &&
+          (expected < 0 || range.total < 0 || range.total === expected)
+        if (!okRange) {
+          await discard(res.body)
+          throw new RegistryError(
+            `reading ${o.describe}: resuming at byte ${offset} got an unusable Content-Range ` +
+              `"${header(res.headers, 'content-range') ?? ''}"`,
+            { status: 206 }
+          )
+        }
+      } else if (res.status === 200) {
+        skip = offset // the server ignored Range: read from the start, dropping what we already passed on
+      } else {
+        await discard(res.body)
+        throw new RegistryError(`reading ${o.describe}: resuming at byte ${offset} failed with HTTP ${res.status}`, {
+          status: res.status
+        })
+      }
+    }
+  } finally {
+    body.destroy()
+  }
+}

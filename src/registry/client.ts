@@ -1,0 +1,356 @@
+// A client for one repository of one registry, for pulling or for pushing: ping, authentication,
+// retries, and the error messages a user sees. Blob and manifest operations live beside it
+// (blob-reader.ts, upload.ts, operations in this file are thin).
+import type { Readable } from 'node:stream'
+import type { Agent } from 'undici'
+import { Authenticator, bearerError, insufficientScopes } from './auth.js'
+import { parseChallenges, repositoryScope, type Scope } from './challenge.js'
+import { agentFor, defaultCertDir, loadCertDir } from './connections.js'
+import {
+  describeRequest,
+  formatDetail,
+  parseErrorBody,
+  RegistryAuthError,
+  RegistryError,
+  type RegistryErrorDetail
+} from './errors.js'
+import { discard, header, headerValues, httpRequest, readErrorText, type HttpResponse } from './http.js'
+import { isRetryableError, isRetryableStatus, retryDelay, sleep, type RetryPolicy } from './retry.js'
+import { SecretReporter } from './secrets.js'
+import { registrySettings, type LogLevel, type RegistrySettings } from './settings.js'
+
+export const DEFAULT_USER_AGENT = 'image-copy-action'
+
+export interface RegistryCredentialsInput {
+  username?: string
+  password?: string
+  registryToken?: string
+  identityToken?: string
+}
+
+export interface RegistryClientOptions {
+  /** The registry as the user names it (`docker.io`, `127.0.0.1:5000`); used in messages and for blob locations. */
+  registry: string
+  /** The host[:port] serving the API; defaults to `registry`. */
+  apiHost?: string
+  repository: string
+  /** `pull` for a source, `push` (pull+push) for a destination. */
+  access: 'pull' | 'push'
+  credentials?: RegistryCredentialsInput
+  /** Verify TLS (default true). When false, self-signed certificates and plain http are accepted. */
+  tlsVerify?: boolean
+  /** CA certificates (`*.crt`) and client certificates (`*.cert` + `*.key`). */
+  certDir?: string
+  /** Retries per request after the first attempt (default 3). */
+  retryTimes?: number
+  userAgent?: string
+  onSecret?: (value: string) => void
+  /** Overrides of the process-wide settings (tests use short retry delays). */
+  settings?: Partial<RegistrySettings>
+}
+
+export interface SendOptions {
+  method: string
+  /** A path below the registry origin (`/v2/…`) or an absolute URL (upload locations). */
+  url: string | URL
+  headers?: Record<string, string>
+  body?: Buffer | string | Readable
+  /** Scopes beyond this client's repository (a mount source). */
+  extraScopes?: Scope[]
+  /** Send credentials (default true). */
+  auth?: boolean
+  /** Repeat on connection errors and 429/5xx (default: unless the body is a stream). */
+  retry?: boolean
+  followRedirects?: boolean
+  /** What the request is for, as the start of a connection error message. */
+  context?: string
+}
+
+const TLS_ERROR_CODES = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'HOSTNAME_MISMATCH'
+])
+
+export class RegistryClient {
+  readonly registry: string
+  readonly apiHost: string
+  readonly repository: string
+  readonly access: 'pull' | 'push'
+  readonly settings: RegistrySettings
+  readonly retry: RetryPolicy
+  readonly userAgent: string
+  private readonly tlsVerify: boolean
+  private readonly certDir?: string
+  private readonly secrets: SecretReporter
+  private readonly auth: Authenticator
+  private agent?: Agent
+  private origin?: string
+  private pinged?: Promise<void>
+  private readonly warned = new Set<string>()
+  /** Whether the ping answer had `X-Registry-Supports-Signatures: 1`. */
+  supportsSignatureExtension = false
+
+  constructor(options: RegistryClientOptions) {
+    this.registry = options.registry
+    this.apiHost = options.apiHost ?? options.registry
+    this.repository = options.repository
+    this.access = options.access
+    this.settings = { ...registrySettings(), ...options.settings }
+    this.retry = {
+      retryTimes: options.retryTimes ?? 3,
+      baseDelayMs: this.settings.retryBaseDelayMs,
+      maxDelayMs: this.settings.retryMaxDelayMs,
+      maxRetryAfterMs: this.settings.retryAfterMaxMs
+    }
+    this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT
+    this.tlsVerify = options.tlsVerify ?? true
+    this.certDir = options.certDir
+    const sink = options.onSecret ?? this.settings.onSecret
+    this.secrets = new SecretReporter(sink)
+    this.auth = new Authenticator({
+      registry: this.registry,
+      credentials: options.credentials ?? {},
+      baseScope: repositoryScope(this.repository, options.access === 'push' ? ['pull', 'push'] : ['pull']),
+      userAgent: this.userAgent,
+      secrets: this.secrets,
+      send: (method, url, headers, body) => this.send({ method, url, headers, body, auth: false })
+    })
+  }
+
+  /** `127.0.0.1:5000/acme/app`, for messages. */
+  get name(): string {
+    return `${this.registry}/${this.repository}`
+  }
+
+  get hasCredentials(): boolean {
+    return this.auth.hasCredentials
+  }
+
+  log(level: LogLevel, message: string): void {
+    this.settings.log?.(level, message)
+  }
+
+  /** Pings `/v2/` once: picks https (or http when TLS verification is off) and learns the auth challenges. */
+  ping(): Promise<void> {
+    this.pinged ??= this.doPing()
+    return this.pinged
+  }
+
+  private async doPing(): Promise<void> {
+    let certDir = this.certDir
+    if (certDir === undefined) certDir = await defaultCertDir(this.registry)
+    const files = certDir !== undefined ? await loadCertDir(certDir) : { ca: [], certs: [], keys: [] }
+    this.agent = agentFor({ verify: this.tlsVerify, ...files }, this.settings.connectionsPerHost)
+
+    const schemes = this.tlsVerify ? ['https'] : ['https', 'http']
+    let firstError: unknown
+    for (const scheme of schemes) {
+      const url = new URL(`${scheme}://${this.apiHost}/v2/`)
+      try {
+        const res = await this.send({ method: 'GET', url, auth: false })
+        if (res.status === 200 || res.status === 401) {
+          await discard(res.body)
+          this.origin = url.origin
+          this.auth.setChallenges(parseChallenges(headerValues(res.headers, 'www-authenticate')))
+          this.supportsSignatureExtension = header(res.headers, 'x-registry-supports-signatures') === '1'
+          return
+        }
+        throw await this.responseError(res, `pinging container registry ${this.registry}`, describeRequest('GET', url))
+      } catch (e) {
+        firstError ??= e
+        if (scheme === 'https' && schemes.length > 1) {
+          this.log('debug', `ping ${url.href} failed (${(e as Error).message}), trying http`)
+        }
+      }
+    }
+    if (firstError instanceof RegistryError) throw firstError
+    throw this.connectionError(firstError, `pinging container registry ${this.registry}`, 'GET', new URL(`https://${this.apiHost}/v2/`), 1)
+  }
+
+  /** Resolves a path or an upload Location against the registry origin. */
+  resolve(url: string | URL): URL {
+    if (url instanceof URL) return url
+    if (!this.origin) throw new Error('internal error: registry client used before ping')
+    return new URL(url, this.origin)
+  }
+
+  /**
+   * One logical request: authentication (credentials only to the registry's own origin), a single
+   * retry with the scopes an `insufficient_scope` challenge names, and retries with backoff on
+   * connection errors, 429 and 5xx when the body can be sent again.
+   */
+  async send(opts: SendOptions): Promise<HttpResponse> {
+    const useAuth = opts.auth !== false
+    if (useAuth) await this.ping()
+    const agent = this.agent ?? agentFor({ verify: this.tlsVerify, ca: [], certs: [], keys: [] })
+    const url = this.resolve(opts.url)
+    const replayable = opts.retry ?? !isStream(opts.body)
+    let extraScopes = opts.extraScopes ?? []
+    let authRetried = false
+    for (let attempt = 0; ; ) {
+      let res: HttpResponse
+      try {
+        res = await httpRequest(agent, {
+          method: opts.method,
+          url,
+          headers: {
+            'user-agent': this.userAgent,
+            'docker-distribution-api-version': 'registry/2.0',
+            ...opts.headers
+          },
+          body: opts.body,
+          followRedirects: opts.followRedirects,
+          authorizationFor: useAuth ? u => this.authorizationFor(u, extraScopes) : undefined
+        })
+      } catch (e) {
+        if (e instanceof RegistryError) throw e
+        if (replayable && isRetryableError(e) && attempt < this.retry.retryTimes) {
+          const delay = retryDelay(this.retry, attempt, undefined)
+          this.log('info', `${describeRequest(opts.method, url)} failed (${networkReason(e)}), retrying in ${delay} ms`)
+          attempt++
+          await sleep(delay)
+          continue
+        }
+        throw this.connectionError(e, opts.context, opts.method, url, attempt + 1)
+      }
+      this.noteWarnings(res)
+
+      if (res.status === 401 && useAuth && this.auth.usesBearer && replayable && !authRetried) {
+        authRetried = true
+        const wanted = insufficientScopes(res)
+        if (wanted) {
+          const known = new Set(extraScopes.map(s => `${s.type}:${s.name}:${s.actions.join(',')}`))
+          extraScopes = [...extraScopes, ...wanted.filter(s => !known.has(`${s.type}:${s.name}:${s.actions.join(',')}`))]
+        } else {
+          this.auth.invalidate(extraScopes)
+        }
+        await discard(res.body)
+        continue
+      }
+      if (replayable && isRetryableStatus(res.status) && attempt < this.retry.retryTimes) {
+        const delay = retryDelay(this.retry, attempt, header(res.headers, 'retry-after'))
+        this.log('info', `${describeRequest(opts.method, url)} answered HTTP ${res.status}, retrying in ${delay} ms`)
+        await discard(res.body)
+        attempt++
+        await sleep(delay)
+        continue
+      }
+      if (attempt > 0) res.attempts = attempt + 1
+      return res
+    }
+  }
+
+  private async authorizationFor(url: URL, extraScopes: Scope[]): Promise<string | undefined> {
+    if (url.origin !== this.origin) return undefined
+    return this.auth.authorization(extraScopes)
+  }
+
+  private noteWarnings(res: HttpResponse): void {
+    for (const w of headerValues(res.headers, 'warning')) {
+      const m = /^299 - "(.*)"$/.exec(w)
+      if (!m || this.warned.has(m[1])) continue
+      this.warned.add(m[1])
+      this.log('warning', `warning from registry ${this.registry}: ${m[1].replace(/\\(.)/g, '$1')}`)
+    }
+  }
+
+  /** Turns an unexpected answer into a RegistryError; reads (and releases) the body. */
+  async responseError(res: HttpResponse, context: string, request: string): Promise<RegistryError> {
+    const details = parseErrorBody(await readErrorText(res.body))
+    return this.errorFromDetails(res, details, context, request)
+  }
+
+  private errorFromDetails(
+    res: HttpResponse,
+    details: RegistryErrorDetail[],
+    context: string,
+    request: string
+  ): RegistryError {
+    const status = res.status
+    const attempts = res.attempts
+    const tail = `HTTP ${status}, ${request}${attempts ? `, after ${attempts} attempts` : ''}`
+    const bearer = status === 401 ? bearerError(res) : undefined
+    if (bearer?.error === 'insufficient_scope') {
+      const message = bearer.description || 'requested access to the resource is denied'
+      return new RegistryError(`${context}: DENIED: ${message} (${tail})`, {
+        status,
+        request,
+        code: 'DENIED',
+        registryMessage: message,
+        hint: `the credentials used for ${this.registry} do not grant ${this.access} access to ${this.repository}`
+      })
+    }
+    const first = details[0]
+    const what = details.length > 0 ? details.map(formatDetail).join('; ') : `HTTP ${status}`
+    const init = { status, request, code: first?.code, registryMessage: first?.message }
+    if (status === 401) {
+      const text = this.hasCredentials
+        ? `registry ${this.registry} rejected the credentials`
+        : `registry ${this.registry} requires authentication and no credentials were given`
+      return new RegistryAuthError(`${context}: ${text} (${what}; ${tail})`, {
+        ...init,
+        hint: this.hasCredentials
+          ? `check the username and password (or token) for ${this.registry}`
+          : `give credentials for ${this.registry}`
+      })
+    }
+    if (status === 403) {
+      return new RegistryError(`${context}: ${what} (${tail})`, {
+        ...init,
+        hint: `the credentials used for ${this.registry} are not allowed to ${this.access} ${this.repository}`
+      })
+    }
+    return new RegistryError(`${context}: ${what} (${tail})`, init)
+  }
+
+  connectionError(e: unknown, context: string | undefined, method: string, url: URL, attempts: number): RegistryError {
+    const request = describeRequest(method, url)
+    const code = errorCode(e)
+    if (code !== undefined && TLS_ERROR_CODES.has(code)) {
+      return new RegistryError(
+        `${context ?? request}: TLS certificate verification failed for ${url.host}: ${networkReason(e)}`,
+        {
+          request,
+          cause: e,
+          hint: `trust the registry's CA with a cert dir holding it as *.crt, or turn TLS verification off for ${this.registry}`
+        }
+      )
+    }
+    const after = attempts > 1 ? `, after ${attempts} attempts` : ''
+    const prefix = context ? `${context}: ` : ''
+    return new RegistryError(`${prefix}${request} failed: ${networkReason(e)}${after}`, { request, cause: e })
+  }
+}
+
+function isStream(body: unknown): body is Readable {
+  return !!body && typeof (body as Readable).pipe === 'function'
+}
+
+function errorCode(e: unknown): string | undefined {
+  for (let cur = e, depth = 0; cur && depth < 5; depth++) {
+    const c = (cur as { code?: unknown }).code
+    if (typeof c === 'string' && c !== 'UND_ERR_SOCKET' && c !== 'UND_ERR_CONNECT') return c
+    cur = (cur as { cause?: unknown }).cause
+  }
+  return undefined
+}
+
+/** A short reason for a network failure, without URLs or headers. */
+export function networkReason(e: unknown): string {
+  const err = e as { code?: unknown; message?: unknown; cause?: { code?: unknown; message?: unknown } }
+  const code = errorCode(e) ?? (typeof err.code === 'string' ? err.code : undefined)
+  let message = typeof err.message === 'string' ? err.message : String(e)
+  if (err.cause && typeof err.cause.message === 'string' && err.cause.message !== message) {
+    message = `${message}: ${err.cause.message}`
+  }
+  return code && !message.includes(code) ? `${message} (${code})` : message
+}

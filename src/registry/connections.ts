@@ -1,0 +1,111 @@
+// Connection pools: one undici Agent per TLS configuration, shared by every client in the process.
+// An Agent keeps one keep-alive Pool per origin, so each registry host gets its own bounded set of
+// connections, reused across repositories, sources and destinations.
+import { createHash } from 'node:crypto'
+import { readdir, readFile } from 'node:fs/promises'
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+import { rootCertificates } from 'node:tls'
+import { Agent } from 'undici'
+
+export const DEFAULT_CONNECTIONS_PER_HOST = 16
+
+export interface TlsSettings {
+  /** Verify the server certificate (default true). */
+  verify: boolean
+  /** Extra CA certificates (PEM), trusted in addition to the system ones. */
+  ca: string[]
+  /** Client certificates and their keys (PEM), pairwise. */
+  certs: string[]
+  keys: string[]
+}
+
+/**
+ * Reads a certificate directory the way containers/image does: every `*.crt` is a CA, every
+ * `*.cert` is a client certificate whose key is the `*.key` of the same base name.
+ * A missing directory is not an error.
+ */
+export async function loadCertDir(dir: string): Promise<Pick<TlsSettings, 'ca' | 'certs' | 'keys'>> {
+  let names: string[]
+  try {
+    names = (await readdir(dir)).sort()
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'EACCES') return { ca: [], certs: [], keys: [] }
+    throw e
+  }
+  const ca: string[] = []
+  const certs: string[] = []
+  const keys: string[] = []
+  for (const name of names) {
+    if (name.endsWith('.crt')) ca.push(await readFile(join(dir, name), 'utf8'))
+    if (name.endsWith('.cert')) {
+      const keyName = `${name.slice(0, -'.cert'.length)}.key`
+      if (!names.includes(keyName)) {
+        throw new Error(
+          `missing key ${keyName} for client certificate ${name} in ${dir}. Note that CA certificates should use the extension .crt`
+        )
+      }
+      certs.push(await readFile(join(dir, name), 'utf8'))
+      keys.push(await readFile(join(dir, keyName), 'utf8'))
+    }
+    if (name.endsWith('.key')) {
+      const certName = `${name.slice(0, -'.key'.length)}.cert`
+      if (!names.includes(certName)) throw new Error(`missing client certificate ${certName} for key ${name} in ${dir}`)
+    }
+  }
+  return { ca, certs, keys }
+}
+
+/**
+ * The certificate directory for a registry when none is given: the first existing of
+ * `~/.config/containers/certs.d/<host>`, `/etc/containers/certs.d/<host>`, `/etc/docker/certs.d/<host>`.
+ */
+export async function defaultCertDir(hostPort: string): Promise<string | undefined> {
+  const candidates = [
+    join(homedir(), '.config/containers/certs.d', hostPort),
+    join('/etc/containers/certs.d', hostPort),
+    join('/etc/docker/certs.d', hostPort)
+  ]
+  for (const dir of candidates) {
+    try {
+      await readdir(dir)
+      return dir
+    } catch {
+      // try the next
+    }
+  }
+  return undefined
+}
+
+const agents = new Map<string, Agent>()
+
+/** The shared Agent for these TLS settings. */
+export function agentFor(tls: TlsSettings, connectionsPerHost: number = DEFAULT_CONNECTIONS_PER_HOST): Agent {
+  const key = createHash('sha256')
+    .update(JSON.stringify([tls.verify, tls.ca, tls.certs, tls.keys, connectionsPerHost]))
+    .digest('hex')
+  let agent = agents.get(key)
+  if (!agent) {
+    agent = new Agent({
+      connections: connectionsPerHost,
+      keepAliveTimeout: 10_000,
+      headersTimeout: 120_000,
+      bodyTimeout: 120_000,
+      connect: {
+        rejectUnauthorized: tls.verify,
+        ...(tls.ca.length > 0 ? { ca: [...rootCertificates, ...tls.ca] } : {}),
+        ...(tls.certs.length > 0 ? { cert: tls.certs, key: tls.keys } : {})
+      }
+    })
+    agents.set(key, agent)
+  }
+  return agent
+}
+
+/** Closes every pooled connection (end of a CLI run, end of a test file). */
+export async function closeAllConnections(): Promise<void> {
+  const all = [...agents.values()]
+  agents.clear()
+  await Promise.all(all.map(a => a.close().catch(() => undefined)))
+}

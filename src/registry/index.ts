@@ -1,0 +1,25 @@
+// The registry client: the distribution API (OCI distribution spec) over undici.
+export { RegistryClient, DEFAULT_USER_AGENT, type RegistryClientOptions, type SendOptions } from './client.js'
+export { RegistryError, RegistryAuthError, redactUrl, describeRequest } from './errors.js'
+export { parseChallenges, parseScope, formatScope, type Challenge, type Scope } from './challenge.js'
+export { blobExists, getBlob, mountBlob, cancelUpload, type BlobRequest } from './blobs.js'
+export { uploadBlob, type UploadRequest, type UploadResult } from './upload.js'
+export {
+  getManifest,
+  putManifest,
+  isManifestTypeRejection,
+  simplifyContentType,
+  MAX_MANIFEST_SIZE,
+  type FetchedManifest
+} from './manifests.js'
+export { recordBlobLocation, knownBlobLocations, forgetBlobLocation, clearBlobLocations } from './blob-locations.js'
+export { closeAllConnections } from './connections.js'
+export {
+  configureRegistry,
+  registrySettings,
+  resetRegistrySettings,
+  type RegistrySettings,
+  type RegistryLogger,
+  type LogLevel
+} from './settings.js'
+export { DEFAULT_RETRY_POLICY, parseRetryAfter, isRetryableStatus, isRetryableError } from './retry.js'

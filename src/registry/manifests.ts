@@ -1,0 +1,82 @@
+// Manifest reads and writes, by tag or digest.
+import type { RegistryClient } from './client.js'
+import { describeRequest, RegistryError } from './errors.js'
+import { discard, header, readBody } from './http.js'
+
+/** Like containers/image: no manifest is larger than 4 MiB. */
+export const MAX_MANIFEST_SIZE = 4 << 20
+
+export interface FetchedManifest {
+  bytes: Buffer
+  /** The Content-Type without parameters, or '' when absent or unparsable. */
+  contentType: string
+  /** The Docker-Content-Digest header, if any (informational). */
+  digestHeader?: string
+}
+
+export function manifestPath(repository: string, tagOrDigest: string): string {
+  return `/v2/${repository}/manifests/${tagOrDigest}`
+}
+
+/** `application/vnd.oci.image.manifest.v1+json; charset=utf-8` → the bare media type, lower-cased. */
+export function simplifyContentType(value: string | undefined): string {
+  if (!value) return ''
+  const type = value.split(';', 1)[0].trim().toLowerCase()
+  return /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/.test(type) ? type : ''
+}
+
+export async function getManifest(client: RegistryClient, tagOrDigest: string, accept: string[]): Promise<FetchedManifest> {
+  const context = `reading manifest ${tagOrDigest} of ${client.name}`
+  const path = manifestPath(client.repository, tagOrDigest)
+  const res = await client.send({ method: 'GET', url: path, headers: { accept: accept.join(', ') }, context })
+  if (res.status !== 200) throw await client.responseError(res, context, describeRequest('GET', res.url))
+  let bytes: Buffer
+  try {
+    bytes = await readBody(res.body, MAX_MANIFEST_SIZE)
+  } catch (e) {
+    throw new RegistryError(`${context}: ${(e as Error).message}`, { cause: e, request: describeRequest('GET', res.url) })
+  }
+  return {
+    bytes,
+    contentType: simplifyContentType(header(res.headers, 'content-type')),
+    digestHeader: header(res.headers, 'docker-content-digest')
+  }
+}
+
+/** PUT the manifest; returns the registry's Docker-Content-Digest, if it sent one. */
+export async function putManifest(
+  client: RegistryClient,
+  tagOrDigest: string,
+  bytes: Buffer,
+  mimeType: string
+): Promise<string | undefined> {
+  const context = `writing manifest ${tagOrDigest} to ${client.name}`
+  const path = manifestPath(client.repository, tagOrDigest)
+  const res = await client.send({
+    method: 'PUT',
+    url: path,
+    headers: { 'content-type': mimeType, 'content-length': String(bytes.length) },
+    body: bytes,
+    context
+  })
+  if (res.status < 200 || res.status > 399) {
+    throw await client.responseError(res, context, describeRequest('PUT', res.url))
+  }
+  await discard(res.body)
+  const digest = header(res.headers, 'docker-content-digest')
+  if (digest === undefined) {
+    client.log('debug', `${context}: no Docker-Content-Digest in the answer; ${client.registry} may not be a registry`)
+  }
+  return digest
+}
+
+/**
+ * Whether a manifest PUT failed because the registry does not take this manifest type (the caller
+ * may try another type): MANIFEST_INVALID (OpenShift), TAG_INVALID (distribution), and ECR's
+ * UNSUPPORTED "Invalid JSON syntax".
+ */
+export function isManifestTypeRejection(e: unknown): boolean {
+  if (!(e instanceof RegistryError)) return false
+  if (e.code === 'MANIFEST_INVALID' || e.code === 'TAG_INVALID') return true
+  return e.code === 'UNSUPPORTED' && e.message.includes('Invalid JSON syntax')
+}

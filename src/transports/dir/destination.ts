@@ -1,0 +1,289 @@
+// Writing an image as a `dir:` directory (containers/image directory/directory_dest.go).
+// Upstream empties an existing image directory when the destination is opened; we build the new
+// content in a temp sibling directory and swap it in at commit, so a failed copy loses nothing.
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+import type { Readable } from 'node:stream'
+import { UsageError } from '../../errors.js'
+import { storeBlob, type BlobFiles } from '../local/blob-store.js'
+import {
+  errnoCode,
+  isNotFound,
+  makeDirectories,
+  removeEmptyDirectories,
+  removeQuietly,
+  tempPath
+} from '../local/files.js'
+import type {
+  BlobInfo,
+  BlobReuse,
+  ImageDestination,
+  ImageReference,
+  LayerCompressionPolicy,
+  PutBlobOptions,
+  RawManifest,
+  TransportContext,
+  TryReuseOptions
+} from '../types.js'
+import {
+  isSupportedVersion,
+  layerPath,
+  manifestPath,
+  parseVersion,
+  signaturePath,
+  usesNonSha256,
+  VERSION_1_1,
+  VERSION_1_2,
+  VERSION_FILE
+} from './layout.js'
+
+/** A non-empty directory without a valid version file: we do not overwrite it. */
+export class NotImageDirectoryError extends UsageError {
+  constructor(dir: string) {
+    super(
+      `refusing to overwrite ${dir}: it is not empty and not a containers image directory (no valid "${VERSION_FILE}" file); don't want to overwrite important data`,
+      'give an empty or new directory, or one a dir: copy wrote before'
+    )
+    this.name = 'NotImageDirectoryError'
+  }
+}
+
+export class DirImageDestination implements ImageDestination {
+  readonly desiredLayerCompression: LayerCompressionPolicy = 'preserve'
+  readonly acceptsForeignLayerURLs = false
+  readonly hasThreadSafePutBlob = true
+  readonly mustMatchRuntimeOS = false
+
+  private readonly pending = new Set<Promise<unknown>>()
+  private usesNonSha256Digest = false
+  private committed = false
+  private closed = false
+
+  private constructor(
+    readonly ref: ImageReference,
+    /** The directory the image ends up in (symlinks resolved). */
+    private readonly target: string,
+    /** Where the image is built until commit: a sibling of `target`, or inside it when the parent is not writable. */
+    private readonly staging: string,
+    private readonly stagedInside: boolean,
+    /** Parents of `target` this destination created, outermost first. */
+    private readonly createdParents: string[]
+  ) {}
+
+  static async open(
+    ref: ImageReference & { path: string },
+    _ctx: TransportContext
+  ): Promise<DirImageDestination> {
+    const target = await resolveTarget(ref.path)
+    await checkOverwritable(target)
+    const createdParents = await makeDirectories(path.dirname(target))
+    let staging = tempPath(path.dirname(target), path.basename(target))
+    let stagedInside = false
+    try {
+      try {
+        await fs.mkdir(staging, { mode: 0o755 })
+      } catch (e) {
+        // E.g. a volume mounted at `target` under a read-only or foreign parent.
+        if (!['EACCES', 'EPERM', 'EROFS'].includes(errnoCode(e) ?? '') || !(await isDirectory(target)))
+          throw e
+        staging = tempPath(target, 'image-copy-staging')
+        stagedInside = true
+        await fs.mkdir(staging, { mode: 0o755 })
+      }
+    } catch (e) {
+      await removeEmptyDirectories(createdParents)
+      throw e
+    }
+    return new DirImageDestination(ref, target, staging, stagedInside, createdParents)
+  }
+
+  supportedManifestMimeTypes(): string[] {
+    return []
+  }
+
+  supportsSignatures(): true | string {
+    return true
+  }
+
+  tryReusingBlob(info: BlobInfo, _options: TryReuseOptions): Promise<BlobReuse> {
+    return this.track(async (): Promise<BlobReuse> => {
+      try {
+        const { size } = await fs.stat(layerPath(this.staging, info.digest))
+        return { reused: true, how: 'exists', info: { ...info, size } }
+      } catch (e) {
+        if (isNotFound(e)) return { reused: false }
+        throw e
+      }
+    })
+  }
+
+  putBlob(stream: Readable, info: BlobInfo, _options: PutBlobOptions): Promise<BlobInfo> {
+    return this.track(async () => {
+      const stored = await storeBlob(stream, info, this.files)
+      if (usesNonSha256(stored.info.digest)) this.usesNonSha256Digest = true
+      return stored.info
+    })
+  }
+
+  putManifest(manifest: RawManifest, instanceDigest?: string): Promise<void> {
+    return this.track(async () => {
+      if (instanceDigest !== undefined && usesNonSha256(instanceDigest)) this.usesNonSha256Digest = true
+      await fs.writeFile(manifestPath(this.staging, instanceDigest), manifest.bytes, { mode: 0o644 })
+    })
+  }
+
+  putSignatures(signatures: Buffer[], instanceDigest?: string): Promise<void> {
+    return this.track(async () => {
+      if (instanceDigest !== undefined && usesNonSha256(instanceDigest)) this.usesNonSha256Digest = true
+      for (const [i, signature] of signatures.entries()) {
+        await fs.writeFile(signaturePath(this.staging, i, instanceDigest), signature, { mode: 0o644 })
+      }
+    })
+  }
+
+  async commit(toplevel: RawManifest): Promise<void> {
+    await Promise.allSettled([...this.pending])
+    await fs.writeFile(manifestPath(this.staging), toplevel.bytes, { mode: 0o644 })
+    await fs.writeFile(
+      path.join(this.staging, VERSION_FILE),
+      this.usesNonSha256Digest ? VERSION_1_2 : VERSION_1_1,
+      {
+        mode: 0o644
+      }
+    )
+    await checkOverwritable(this.target, this.staging)
+    // Renaming the working directory (or an ancestor) away would strand this process in a deleted directory.
+    if (this.stagedInside || isWithin(process.cwd(), this.target))
+      await replaceContents(this.staging, this.target)
+    else await swapIn(this.staging, this.target)
+    this.committed = true
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    await Promise.allSettled([...this.pending])
+    if (this.committed) return
+    await removeQuietly(this.staging)
+    await removeEmptyDirectories(this.createdParents)
+  }
+
+  private readonly files: BlobFiles = {
+    fileFor: digest => layerPath(this.staging, digest),
+    makeDirs: async () => undefined
+  }
+
+  private track<T>(run: () => Promise<T>): Promise<T> {
+    if (this.closed || this.committed) {
+      return Promise.reject(
+        new Error(`${this.ref.toString()}: destination already ${this.closed ? 'closed' : 'committed'}`)
+      )
+    }
+    const promise = run()
+    this.pending.add(promise)
+    void promise.finally(() => this.pending.delete(promise)).catch(() => undefined)
+    return promise
+  }
+}
+
+async function resolveTarget(dir: string): Promise<string> {
+  try {
+    return await fs.realpath(dir)
+  } catch (e) {
+    if (isNotFound(e)) return path.resolve(dir)
+    throw e
+  }
+}
+
+function isWithin(p: string, dir: string): boolean {
+  const rel = path.relative(dir, p)
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
+}
+
+async function isDirectory(p: string): Promise<boolean> {
+  try {
+    return (await fs.stat(p)).isDirectory()
+  } catch (e) {
+    if (isNotFound(e)) return false
+    throw e
+  }
+}
+
+/** Upstream's rule: a missing or empty directory, or one with a valid, supported version file. `ignore` is our own staging directory. */
+async function checkOverwritable(dir: string, ignore?: string): Promise<void> {
+  let entries: string[]
+  try {
+    entries = (await fs.readdir(dir)).filter(name => ignore === undefined || path.join(dir, name) !== ignore)
+  } catch (e) {
+    if (isNotFound(e)) return
+    if (errnoCode(e) === 'ENOTDIR') throw new Error(`${dir} exists and is not a directory`, { cause: e })
+    throw e
+  }
+  if (entries.length === 0) return
+  let content: string
+  try {
+    content = await fs.readFile(path.join(dir, VERSION_FILE), 'utf8')
+  } catch (e) {
+    if (isNotFound(e) || errnoCode(e) === 'EISDIR') throw new NotImageDirectoryError(dir)
+    throw e
+  }
+  const version = parseVersion(content)
+  if (version === undefined) throw new NotImageDirectoryError(dir)
+  if (!isSupportedVersion(version)) {
+    throw new Error(
+      `refusing to overwrite ${dir}: unsupported directory transport version ${JSON.stringify(content)}`
+    )
+  }
+}
+
+/** Replaces `target` by `staging`: old moved aside, new renamed in, old deleted. */
+async function swapIn(staging: string, target: string): Promise<void> {
+  let old: string | undefined
+  try {
+    const { mode } = await fs.stat(target)
+    await fs.chmod(staging, mode & 0o7777)
+    old = tempPath(path.dirname(target), `${path.basename(target)}.old`)
+  } catch (e) {
+    if (!isNotFound(e)) throw e
+  }
+  if (old === undefined) {
+    await fs.rename(staging, target)
+    return
+  }
+  try {
+    await fs.rename(target, old)
+  } catch (e) {
+    // A mount point (or a directory we may not rename) cannot be moved aside: replace its content.
+    if (['EBUSY', 'EXDEV', 'EPERM', 'EACCES'].includes(errnoCode(e) ?? '')) {
+      return replaceContents(staging, target)
+    }
+    throw e
+  }
+  try {
+    await fs.rename(staging, target)
+  } catch (e) {
+    await fs.rename(old, target).catch(() => undefined)
+    throw e
+  }
+  await removeQuietly(old)
+}
+
+/** Empties `target` (but for `staging`, which may be inside it) and moves the staged files in. */
+async function replaceContents(staging: string, target: string): Promise<void> {
+  for (const name of await fs.readdir(target)) {
+    if (path.join(target, name) !== staging) {
+      await fs.rm(path.join(target, name), { recursive: true, force: true })
+    }
+  }
+  for (const name of await fs.readdir(staging)) {
+    const from = path.join(staging, name)
+    const to = path.join(target, name)
+    try {
+      await fs.rename(from, to)
+    } catch (e) {
+      if (errnoCode(e) !== 'EXDEV') throw e
+      await fs.copyFile(from, to)
+    }
+  }
+  await removeQuietly(staging)
+}

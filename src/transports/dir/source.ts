@@ -1,0 +1,78 @@
+// Reading an image from a `dir:` directory (containers/image directory/directory_src.go).
+import { promises as fs } from 'node:fs'
+import type { Readable } from 'node:stream'
+import { ImageNotFoundError } from '../errors.js'
+import { openFileStream, readManifestFile } from '../local/blob-read.js'
+import { isNotFound } from '../local/files.js'
+import { guessMimeTypeOrEmpty } from '../../manifest/index.js'
+import type { BlobInfo, ImageReference, ImageSource, RawManifest } from '../types.js'
+import {
+  isSupportedVersion,
+  layerPath,
+  MANIFEST_FILE,
+  manifestPath,
+  parseVersion,
+  signaturePath,
+  VERSION_FILE
+} from './layout.js'
+import path from 'node:path'
+
+export class DirImageSource implements ImageSource {
+  readonly hasThreadSafeGetBlob = true
+
+  private constructor(
+    readonly ref: ImageReference,
+    private readonly dir: string
+  ) {}
+
+  static async open(ref: ImageReference & { path: string }): Promise<DirImageSource> {
+    const dir = ref.path
+    let version: string | undefined
+    try {
+      version = await fs.readFile(path.join(dir, VERSION_FILE), 'utf8')
+    } catch (e) {
+      // A missing version file is accepted, as upstream does (directories written before it existed).
+      if (!isNotFound(e)) throw e
+    }
+    if (version !== undefined) {
+      const parsed = parseVersion(version)
+      if (parsed === undefined)
+        throw new Error(`${ref.toString()}: invalid version file content: ${JSON.stringify(version)}`)
+      if (!isSupportedVersion(parsed)) {
+        throw new Error(
+          `${ref.toString()}: unsupported directory transport version ${JSON.stringify(version)} at ${dir}`
+        )
+      }
+    }
+    try {
+      await fs.access(path.join(dir, MANIFEST_FILE))
+    } catch (e) {
+      if (!isNotFound(e)) throw e
+      throw new ImageNotFoundError(`${ref.toString()}: no image in ${dir} (no ${MANIFEST_FILE})`)
+    }
+    return new DirImageSource(ref, dir)
+  }
+
+  async getManifest(instanceDigest?: string): Promise<RawManifest> {
+    const bytes = await readManifestFile(manifestPath(this.dir, instanceDigest))
+    return { bytes, mimeType: guessMimeTypeOrEmpty(bytes) }
+  }
+
+  getBlob(info: BlobInfo): Promise<{ stream: Readable; size: number }> {
+    return openFileStream(layerPath(this.dir, info.digest))
+  }
+
+  async getSignatures(instanceDigest?: string): Promise<Buffer[]> {
+    const signatures: Buffer[] = []
+    for (let i = 0; ; i++) {
+      try {
+        signatures.push(await fs.readFile(signaturePath(this.dir, i, instanceDigest)))
+      } catch (e) {
+        if (isNotFound(e)) return signatures
+        throw e
+      }
+    }
+  }
+
+  async close(): Promise<void> {}
+}

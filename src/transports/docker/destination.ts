@@ -1,0 +1,143 @@
+// Writing an image to a registry.
+import type { Readable } from 'node:stream'
+import { guessMimeType, manifestDigest, MediaType, parseDigest } from '../../manifest/index.js'
+import {
+  blobExists,
+  isManifestTypeRejection,
+  knownBlobLocations,
+  mountBlob,
+  putManifest,
+  RegistryError,
+  uploadBlob,
+  type RegistryClient
+} from '../../registry/index.js'
+import {
+  ManifestTypeRejectedError,
+  type BlobInfo,
+  type BlobReuse,
+  type ImageDestination,
+  type PutBlobOptions,
+  type RawManifest,
+  type TransportContext,
+  type TryReuseOptions
+} from '../types.js'
+import { registryClientFor } from './client-factory.js'
+import { isDockerImageReference, type DockerImageReference } from './reference.js'
+
+/** What a registry accepts, in containers/image's order (docker_image_dest.go). */
+export const registryManifestMimeTypes: readonly string[] = [
+  MediaType.OCIManifest,
+  MediaType.DockerV2Schema2,
+  MediaType.OCIIndex,
+  MediaType.DockerV2List,
+  MediaType.DockerV2Schema1Signed,
+  MediaType.DockerV2Schema1
+]
+
+export class DockerImageDestination implements ImageDestination {
+  readonly desiredLayerCompression = 'compress'
+  readonly acceptsForeignLayerURLs = true
+  readonly hasThreadSafePutBlob = true
+  readonly mustMatchRuntimeOS = false
+
+  private constructor(
+    readonly ref: DockerImageReference,
+    private readonly client: RegistryClient
+  ) {}
+
+  static async open(ref: DockerImageReference, ctx: TransportContext): Promise<DockerImageDestination> {
+    return new DockerImageDestination(ref, await registryClientFor(ref.docker, ctx, 'push'))
+  }
+
+  supportedManifestMimeTypes(): string[] {
+    return [...registryManifestMimeTypes]
+  }
+
+  supportsSignatures(): true | string {
+    return (
+      'storing signatures in a registry is not supported by this tool ' +
+      '(neither sigstore attachments, lookaside storage nor the X-Registry-Supports-Signatures extension)'
+    )
+  }
+
+  /**
+   * Exists already in this repository (HEAD), or mountable from another repository of the same
+   * registry: the source repository, or one this process saw holding the blob.
+   */
+  async tryReusingBlob(info: BlobInfo, options: TryReuseOptions): Promise<BlobReuse> {
+    if (!info.digest) return { reused: false }
+    const here = await blobExists(this.client, info.digest)
+    if (here)
+      return { reused: true, how: 'exists', info: { ...info, size: here.size >= 0 ? here.size : info.size } }
+
+    const docker = this.ref.docker
+    const candidates = new Set<string>()
+    const source = options.source
+    if (isDockerImageReference(source) && source.docker.registry === docker.registry) {
+      candidates.add(source.docker.repository)
+    }
+    for (const repo of knownBlobLocations(docker.registry, info.digest)) candidates.add(repo)
+    candidates.delete(docker.repository)
+
+    for (const repo of candidates) {
+      try {
+        // HEAD first, as containers/image does: a mount of a missing blob opens an upload session.
+        const there = await blobExists(this.client, info.digest, repo)
+        if (!there) continue
+        if (await mountBlob(this.client, info.digest, repo)) {
+          return {
+            reused: true,
+            how: 'mounted',
+            info: { ...info, size: there.size >= 0 ? there.size : info.size }
+          }
+        }
+      } catch (e) {
+        this.client.log('debug', `mounting ${info.digest} from ${repo}: ${(e as Error).message}`)
+      }
+    }
+    return { reused: false }
+  }
+
+  async putBlob(stream: Readable, info: BlobInfo, _options: PutBlobOptions): Promise<BlobInfo> {
+    const uploaded = await uploadBlob(this.client, stream, {
+      digest: info.digest ? info.digest : undefined,
+      size: info.size
+    })
+    return { ...info, digest: uploaded.digest, size: uploaded.size }
+  }
+
+  async putManifest(manifest: RawManifest, instanceDigest?: string): Promise<void> {
+    const docker = this.ref.docker
+    let tagOrDigest: string
+    const expected = instanceDigest ?? (docker.tag === undefined ? docker.digest : undefined)
+    if (expected !== undefined) {
+      const actual = manifestDigest(manifest.bytes, parseDigest(expected).algorithm)
+      if (actual !== expected) {
+        throw new RegistryError(
+          `writing a manifest to ${this.ref.toString()}: its digest is ${actual}, not the expected ${expected}`
+        )
+      }
+      tagOrDigest = expected
+    } else {
+      tagOrDigest = docker.tag ?? 'latest'
+    }
+    const mimeType = manifest.mimeType || guessMimeType(manifest.bytes)
+    try {
+      await putManifest(this.client, tagOrDigest, manifest.bytes, mimeType)
+    } catch (e) {
+      if (isManifestTypeRejection(e)) throw new ManifestTypeRejectedError((e as Error).message, mimeType)
+      throw e
+    }
+  }
+
+  async putSignatures(signatures: Buffer[], _instanceDigest?: string): Promise<void> {
+    if (signatures.length > 0)
+      throw new RegistryError(`${this.ref.toString()}: ${this.supportsSignatures() as string}`)
+  }
+
+  /** Registries make each manifest visible when it is written; nothing is left to commit. */
+  async commit(_toplevel: RawManifest): Promise<void> {}
+
+  /** Blobs already uploaded stay (a registry garbage-collects unreferenced blobs); connections are pooled. */
+  async close(): Promise<void> {}
+}

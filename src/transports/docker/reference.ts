@@ -1,0 +1,54 @@
+// `docker://` references: an image in a registry.
+import { UsageError } from '../../errors.js'
+import { parseDockerReference, type DockerReference } from '../../reference/docker.js'
+import type { ImageDestination, ImageReference, ImageSource, TransportContext } from '../types.js'
+import { DockerImageDestination } from './destination.js'
+import { DockerImageSource } from './source.js'
+
+export class DockerImageReference implements ImageReference {
+  readonly transport = 'docker'
+
+  constructor(readonly docker: DockerReference) {}
+
+  /** `//` and the familiar name, so that `docker:` + reference is what a user writes. */
+  get reference(): string {
+    return `//${this.docker.familiar()}`
+  }
+
+  get digest(): string | undefined {
+    return this.docker.digest
+  }
+
+  toString(): string {
+    return `docker:${this.reference}`
+  }
+
+  newSource(ctx: TransportContext): Promise<ImageSource> {
+    return DockerImageSource.open(this, ctx)
+  }
+
+  newDestination(ctx: TransportContext): Promise<ImageDestination> {
+    if (this.docker.tag !== undefined && this.docker.digest !== undefined) {
+      return Promise.reject(
+        new UsageError(
+          `destination ${this.toString()}: a registry destination cannot name both a tag and a digest`,
+          'write to the tag only, or to the digest only'
+        )
+      )
+    }
+    return DockerImageDestination.open(this, ctx)
+  }
+}
+
+/**
+ * Parses the part after `docker://` (a leading `//` is accepted too). A reference with both a tag
+ * and a digest is accepted (as docker does, the digest wins for reading); as a destination it is refused.
+ */
+export function parseDockerImageReference(reference: string): DockerImageReference {
+  const text = reference.startsWith('//') ? reference.slice(2) : reference
+  return new DockerImageReference(parseDockerReference(text))
+}
+
+export function isDockerImageReference(ref: ImageReference | undefined): ref is DockerImageReference {
+  return ref instanceof DockerImageReference
+}

@@ -1,0 +1,175 @@
+// File operations shared by the file-based transports: temp files published atomically, streams
+// written without buffering, directories created (and remembered, so a rollback can remove them).
+import { createHash, randomBytes } from 'node:crypto'
+import { promises as fs } from 'node:fs'
+import type { FileHandle } from 'node:fs/promises'
+import path from 'node:path'
+import { Transform, Writable, type Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+
+export function errnoCode(e: unknown): string | undefined {
+  return typeof e === 'object' && e !== null && 'code' in e
+    ? String((e as { code: unknown }).code)
+    : undefined
+}
+
+export function isNotFound(e: unknown): boolean {
+  return errnoCode(e) === 'ENOENT'
+}
+
+/** A fresh, unique name in `dir`; dot-prefixed so it is never mistaken for a blob. */
+export function tempPath(dir: string, label: string): string {
+  return path.join(dir, `.${label}-${process.pid}-${randomBytes(8).toString('hex')}.tmp`)
+}
+
+export async function removeQuietly(p: string): Promise<void> {
+  await fs.rm(p, { force: true, recursive: true }).catch(() => undefined)
+}
+
+export async function pathExists(p: string): Promise<boolean> {
+  try {
+    await fs.lstat(p)
+    return true
+  } catch (e) {
+    if (isNotFound(e)) return false
+    throw e
+  }
+}
+
+/**
+ * Gives a complete temp file the name `target`, unless `target` already exists (content-addressed
+ * files with the same name hold the same bytes). Returns whether this call created `target`.
+ * A hard link fails with EEXIST instead of replacing, which tells us exactly who created the file;
+ * where links are unsupported, falls back to rename. `temp` is gone afterwards in every case.
+ */
+export async function publishFile(temp: string, target: string): Promise<boolean> {
+  try {
+    await fs.link(temp, target)
+  } catch (e) {
+    if (errnoCode(e) === 'EEXIST') {
+      await removeQuietly(temp)
+      return false
+    }
+    try {
+      if (await pathExists(target)) {
+        await removeQuietly(temp)
+        return false
+      }
+      await fs.rename(temp, target)
+      return true
+    } catch (renameError) {
+      await removeQuietly(temp)
+      throw renameError
+    }
+  }
+  await removeQuietly(temp)
+  return true
+}
+
+export interface WrittenStream {
+  size: number
+  /** Present when a hash algorithm was asked for. */
+  digest?: string
+}
+
+/**
+ * Streams `stream` into a new file `file` (which must not exist), fsyncs it, and reports its size.
+ * If the stream errors (including on its last chunk, as the engine's verifier does), the file is
+ * removed and the error rethrown.
+ */
+export async function writeStreamToNewFile(
+  stream: Readable,
+  file: string,
+  hashAlgorithm?: string
+): Promise<WrittenStream> {
+  const hash = hashAlgorithm === undefined ? undefined : createHash(hashAlgorithm)
+  let size = 0
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      size += chunk.length
+      hash?.update(chunk)
+      callback(null, chunk)
+    }
+  })
+  const handle = await fs.open(file, 'wx', 0o644)
+  try {
+    try {
+      await pipeline(stream, counter, fileSink(handle))
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  } catch (e) {
+    await removeQuietly(file)
+    throw e
+  }
+  return { size, digest: hash === undefined ? undefined : `${hashAlgorithm}:${hash.digest('hex')}` }
+}
+
+/**
+ * A Writable onto an open file that leaves the handle open (for fsync). fs.WriteStream with
+ * autoClose: false never emits 'close', on which stream.pipeline waits.
+ */
+function fileSink(handle: FileHandle): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      writeAll(handle, chunk).then(() => callback(), callback)
+    }
+  })
+}
+
+async function writeAll(handle: FileHandle, chunk: Buffer): Promise<void> {
+  for (let offset = 0; offset < chunk.length;) {
+    offset += (await handle.write(chunk, offset, chunk.length - offset, null)).bytesWritten
+  }
+}
+
+/** Reads a stream to its end, discarding the bytes, so that its errors (e.g. a failed verification) surface. */
+export async function drain(stream: Readable): Promise<void> {
+  await pipeline(
+    stream,
+    new Writable({
+      write(_chunk, _encoding, callback) {
+        callback()
+      }
+    })
+  )
+}
+
+/** Writes `data` to `target` through a temp file in the same directory and a rename. */
+export async function writeFileAtomic(target: string, data: Buffer | string): Promise<void> {
+  const temp = tempPath(path.dirname(target), path.basename(target))
+  try {
+    const handle = await fs.open(temp, 'wx', 0o644)
+    try {
+      await handle.writeFile(data)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await fs.rename(temp, target)
+  } catch (e) {
+    await removeQuietly(temp)
+    throw e
+  }
+}
+
+/** mkdir -p that returns the directories it created, outermost first. */
+export async function makeDirectories(dir: string): Promise<string[]> {
+  const absolute = path.resolve(dir)
+  const first = await fs.mkdir(absolute, { recursive: true })
+  if (first === undefined) return []
+  const created: string[] = []
+  for (let d = absolute; ; d = path.dirname(d)) {
+    created.unshift(d)
+    if (d === first || path.dirname(d) === d) break
+  }
+  return created
+}
+
+/** Removes directories (given outermost first) that are still empty; the others are left alone. */
+export async function removeEmptyDirectories(created: string[]): Promise<void> {
+  for (const d of [...created].reverse()) {
+    await fs.rmdir(d).catch(() => undefined)
+  }
+}

@@ -1,0 +1,37 @@
+// `oci-archive:FILE[:REF]` references (containers/image oci/archive/oci_transport.go); like `oci:`,
+// also FILE@DIGEST and FILE:@N for sources.
+import { splitOciReference, type OciSelection } from '../oci/reference-syntax.js'
+import type { ImageDestination, ImageReference, ImageSource, TransportContext } from '../types.js'
+import { OciArchiveImageDestination } from './destination.js'
+import { OciArchiveImageSource } from './source.js'
+
+export class OciArchiveReference implements ImageReference {
+  readonly transport = 'oci-archive'
+
+  readonly digest: string | undefined
+
+  constructor(
+    readonly reference: string,
+    readonly path: string,
+    readonly selection: OciSelection
+  ) {
+    this.digest = selection.kind === 'digest' ? selection.digest : undefined
+  }
+
+  toString(): string {
+    return `oci-archive:${this.reference}`
+  }
+
+  newSource(ctx: TransportContext): Promise<ImageSource> {
+    return OciArchiveImageSource.open(this, ctx)
+  }
+
+  newDestination(ctx: TransportContext): Promise<ImageDestination> {
+    return OciArchiveImageDestination.open(this, ctx)
+  }
+}
+
+export function parseOciArchiveReference(reference: string): ImageReference {
+  const { path, selection } = splitOciReference(reference, 'oci-archive')
+  return new OciArchiveReference(reference, path, selection)
+}

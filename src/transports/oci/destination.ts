@@ -1,0 +1,208 @@
+// Writing an image into an OCI image layout (containers/image oci/layout/oci_dest.go), with a
+// rollback upstream does not have: close() without commit removes the blobs this destination
+// created, and index.json is only ever replaced whole, at commit.
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+import type { Readable } from 'node:stream'
+import { UsageError } from '../../errors.js'
+import { BlobClaims } from '../local/blob-claims.js'
+import { digestOf } from '../local/digest.js'
+import { storeBlob, storeBytes, type BlobFiles } from '../local/blob-store.js'
+import { isNotFound, makeDirectories, removeEmptyDirectories, writeFileAtomic } from '../local/files.js'
+import { withKeyedLock } from '../local/keyed-lock.js'
+import { guessMimeTypeOrEmpty, MediaType } from '../../manifest/index.js'
+import {
+  ManifestTypeRejectedError,
+  type BlobInfo,
+  type BlobReuse,
+  type ImageDestination,
+  type ImageReference,
+  type LayerCompressionPolicy,
+  type PutBlobOptions,
+  type RawManifest,
+  type TransportContext,
+  type TryReuseOptions
+} from '../types.js'
+import {
+  addManifestToIndex,
+  BLOBS_DIR,
+  blobPath,
+  INDEX_FILE,
+  LAYOUT_FILE,
+  LAYOUT_FILE_CONTENT,
+  newIndex,
+  readIndex,
+  REF_NAME_ANNOTATION,
+  serializeIndex,
+  type OciDescriptor
+} from './layout.js'
+import type { OciSelection } from './reference-syntax.js'
+
+const SUPPORTED_TYPES: string[] = [MediaType.OCIManifest, MediaType.OCIIndex]
+
+export class OciImageDestination implements ImageDestination {
+  readonly desiredLayerCompression: LayerCompressionPolicy = 'compress'
+  readonly acceptsForeignLayerURLs = true
+  readonly hasThreadSafePutBlob = true
+  readonly mustMatchRuntimeOS = false
+
+  private readonly claims = new BlobClaims()
+  private readonly pending = new Set<Promise<unknown>>()
+  private committed = false
+  private closed = false
+
+  private constructor(
+    readonly ref: ImageReference,
+    private readonly layoutDir: string,
+    private readonly refName: string | undefined,
+    private readonly blobDir: string,
+    /** Directories this destination created, outermost first; removed on rollback if empty. */
+    private readonly createdDirs: string[]
+  ) {}
+
+  static async open(
+    ref: ImageReference,
+    layoutDir: string,
+    selection: OciSelection,
+    ctx: TransportContext
+  ): Promise<OciImageDestination> {
+    if (selection.kind === 'digest') {
+      throw new UsageError(`${ref.toString()}: a destination reference must not name a digest`)
+    }
+    if (selection.kind === 'index') {
+      throw new UsageError(
+        `${ref.toString()}: a destination reference must not contain a manifest index @${selection.index}`
+      )
+    }
+    // Fail now, not at commit, when an existing index.json cannot be read.
+    await readIndex(layoutDir)
+    const createdDirs = await makeDirectories(path.join(layoutDir, BLOBS_DIR))
+    const blobDir = ctx.sharedBlobDir ?? path.join(layoutDir, BLOBS_DIR)
+    return new OciImageDestination(
+      ref,
+      layoutDir,
+      selection.kind === 'name' ? selection.name : undefined,
+      blobDir,
+      createdDirs
+    )
+  }
+
+  supportedManifestMimeTypes(): string[] {
+    return [...SUPPORTED_TYPES]
+  }
+
+  supportsSignatures(): true | string {
+    return 'Pushing signatures for OCI images is not supported'
+  }
+
+  tryReusingBlob(info: BlobInfo, _options: TryReuseOptions): Promise<BlobReuse> {
+    return this.track(async (): Promise<BlobReuse> => {
+      const file = blobPath(this.blobDir, info.digest)
+      try {
+        const { size } = await fs.stat(file)
+        this.claims.hold(file, false)
+        return { reused: true, how: 'exists', info: { ...info, size } }
+      } catch (e) {
+        if (isNotFound(e)) return { reused: false }
+        throw e
+      }
+    })
+  }
+
+  putBlob(stream: Readable, info: BlobInfo, _options: PutBlobOptions): Promise<BlobInfo> {
+    return this.track(async () => {
+      const stored = await storeBlob(stream, info, this.files)
+      this.claims.hold(stored.file, stored.created)
+      return stored.info
+    })
+  }
+
+  putManifest(manifest: RawManifest, instanceDigest?: string): Promise<void> {
+    return this.track(async () => {
+      checkManifestType(manifest)
+      const digest = instanceDigest ?? digestOf(manifest.bytes)
+      if (digestOf(manifest.bytes, digest) !== digest) {
+        throw new Error(`manifest given as ${digest} hashes to ${digestOf(manifest.bytes, digest)}`)
+      }
+      await this.writeBlobBytes(digest, manifest.bytes)
+    })
+  }
+
+  async putSignatures(signatures: Buffer[], _instanceDigest?: string): Promise<void> {
+    if (signatures.length > 0) throw new Error('Pushing signatures for OCI images is not supported')
+  }
+
+  async commit(toplevel: RawManifest): Promise<void> {
+    await Promise.allSettled([...this.pending])
+    checkManifestType(toplevel)
+    const digest = digestOf(toplevel.bytes)
+    await this.writeBlobBytes(digest, toplevel.bytes)
+    const desc: OciDescriptor = {
+      mediaType: toplevel.mimeType || guessMimeTypeOrEmpty(toplevel.bytes),
+      digest,
+      size: toplevel.bytes.length
+    }
+    if (this.refName !== undefined) desc.annotations = { [REF_NAME_ANNOTATION]: this.refName }
+    const indexFile = path.resolve(this.layoutDir, INDEX_FILE)
+    await withKeyedLock(indexFile, async () => {
+      // Re-read: another destination may have committed to this layout since we opened it.
+      const index = (await readIndex(this.layoutDir)) ?? newIndex()
+      addManifestToIndex(index, desc)
+      await writeLayoutFile(path.join(this.layoutDir, LAYOUT_FILE))
+      await writeFileAtomic(indexFile, serializeIndex(index))
+    })
+    this.claims.commit()
+    this.committed = true
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    await Promise.allSettled([...this.pending])
+    if (this.committed) return
+    await this.claims.rollback()
+    await removeEmptyDirectories(this.createdDirs)
+  }
+
+  private async writeBlobBytes(digest: string, bytes: Buffer): Promise<void> {
+    const file = blobPath(this.blobDir, digest)
+    this.claims.hold(file, await storeBytes(bytes, file, this.files))
+  }
+
+  private readonly files: BlobFiles = {
+    fileFor: digest => blobPath(this.blobDir, digest),
+    makeDirs: async dir => {
+      this.createdDirs.push(...(await makeDirectories(dir)))
+    }
+  }
+
+  private track<T>(run: () => Promise<T>): Promise<T> {
+    if (this.closed || this.committed) {
+      return Promise.reject(
+        new Error(`${this.ref.toString()}: destination already ${this.closed ? 'closed' : 'committed'}`)
+      )
+    }
+    const promise = run()
+    this.pending.add(promise)
+    void promise.finally(() => this.pending.delete(promise)).catch(() => undefined)
+    return promise
+  }
+}
+
+function checkManifestType(manifest: RawManifest): void {
+  if (manifest.mimeType !== '' && !SUPPORTED_TYPES.includes(manifest.mimeType)) {
+    throw new ManifestTypeRejectedError(
+      `an OCI layout holds only OCI manifests and indexes, not ${manifest.mimeType}`,
+      manifest.mimeType
+    )
+  }
+}
+
+async function writeLayoutFile(file: string): Promise<void> {
+  try {
+    if ((await fs.readFile(file, 'utf8')) === LAYOUT_FILE_CONTENT) return
+  } catch (e) {
+    if (!isNotFound(e)) throw e
+  }
+  await writeFileAtomic(file, LAYOUT_FILE_CONTENT)
+}
