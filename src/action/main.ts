@@ -52,7 +52,9 @@ export async function runMain(): Promise<void> {
     maskSecrets(request)
     const options = toCopyOptions(request, reader, {
       onEvent: progressPrinter(line => core.info(line)),
-      onSecret: secret => core.setSecret(secret)
+      onSecret: secret => core.setSecret(secret),
+      onWarning: message => core.warning(message),
+      onCredentials: (host, repo, from) => core.info(`Credentials for ${host}/${repo}: ${from}`)
     })
     const result = await copyImage(options)
     for (const d of result.destinations) {

@@ -32,6 +32,7 @@ export const valueFlags = [
   'dest-password',
   'dest-registry-token',
   'auth-file',
+  'github-token',
   'src-cert-dir',
   'dest-cert-dir',
   'retry-times',
@@ -101,6 +102,7 @@ export function argsReader(args: ParsedArgs, env: NodeJS.ProcessEnv): OptionRead
       if (name === 'src') return first('src') ?? positionalSrc
       if (name === 'src-password') return first('src-password') ?? env.IMAGE_COPY_SRC_PASSWORD
       if (name === 'dest-password') return first('dest-password') ?? env.IMAGE_COPY_DEST_PASSWORD
+      if (name === 'github-token') return first('github-token') ?? env.GITHUB_TOKEN
       return first(name)
     },
     getList: name => {

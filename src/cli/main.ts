@@ -46,7 +46,16 @@ export async function run(
     const request = parseCopyRequest(reader)
     const json = args.values.get('json')?.[0] === 'true'
     const quiet = args.values.get('quiet')?.[0] === 'true'
-    const options = toCopyOptions(request, reader, { onEvent: quiet ? undefined : progressPrinter(err) })
+    const options = toCopyOptions(
+      request,
+      reader,
+      {
+        onEvent: quiet ? undefined : progressPrinter(err),
+        onWarning: message => err(`warning: ${message}`),
+        onCredentials: quiet ? undefined : (host, repo, from) => err(`Credentials for ${host}/${repo}: ${from}`)
+      },
+      env
+    )
     const result = await copyImage(options)
     if (request.digestFile) await writeFile(request.digestFile, result.destinations[0].digest)
     if (json) {

@@ -22,8 +22,14 @@ export interface TransferEnvironment {
   onRead: (from: 'source' | 'cache', bytes: number) => void
 }
 
+/** How a blob reached one destination, and what the destination stored (a different digest when it decompressed the layer). */
+export interface Delivery {
+  how: BlobOutcome
+  stored: BlobInfo
+}
+
 export interface TransferResult {
-  outcomes: Map<TransferTarget, BlobOutcome | Error>
+  outcomes: Map<TransferTarget, Delivery | Error>
   diffId?: string
 }
 
@@ -37,13 +43,13 @@ export async function transferBlob(
   targets: TransferTarget[],
   options: { needDiffId: boolean; isConfig?: boolean }
 ): Promise<TransferResult> {
-  const outcomes = new Map<TransferTarget, BlobOutcome | Error>()
+  const outcomes = new Map<TransferTarget, Delivery | Error>()
   await Promise.all(
     targets.map(async target => {
       try {
         const reuse = await target.destination.tryReusingBlob(info, { source: env.sourceRef })
         if (reuse.reused) {
-          outcomes.set(target, reuse.how)
+          outcomes.set(target, { how: reuse.how, stored: reuse.info })
           env.emit({
             type: 'blob-done',
             digest: info.digest,
@@ -92,7 +98,7 @@ export async function transferBlob(
 }
 
 interface AttemptResult {
-  outcomes: Map<TransferTarget, BlobOutcome | Error>
+  outcomes: Map<TransferTarget, Delivery | Error>
   verificationError?: Error
   diffId?: string
 }
@@ -134,7 +140,7 @@ async function streamToTargets(
     destroyAll(verificationError)
   })
 
-  const outcomes = new Map<TransferTarget, BlobOutcome | Error>()
+  const outcomes = new Map<TransferTarget, Delivery | Error>()
   const work: Array<Promise<unknown>> = []
   for (const target of targets) {
     const branch = new PassThrough({ highWaterMark: 1 << 20 })
@@ -142,8 +148,8 @@ async function streamToTargets(
     verifier.pipe(branch)
     work.push(
       target.destination.putBlob(branch, info, { isConfig: options.isConfig ?? false }).then(
-        () => {
-          outcomes.set(target, 'pushed')
+        stored => {
+          outcomes.set(target, { how: 'pushed', stored })
           env.emit({
             type: 'blob-done',
             digest: info.digest,

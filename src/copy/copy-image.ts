@@ -276,7 +276,10 @@ async function copyLayers(
           for (const [target, outcome] of transferred.outcomes) {
             const writer = writerOf.get(target)!
             if (outcome instanceof Error) fail(writer, outcome)
-            else writer.record(job.owner, outcome, job.info.size)
+            else {
+              writer.record(job.owner, outcome.how, job.info.size)
+              if (outcome.stored.digest !== job.info.digest) writer.substitute(job.info.digest, outcome.stored)
+            }
           }
           if (transferred.diffId) diffIdByDigest.set(job.info.digest, transferred.diffId)
         } catch (e) {

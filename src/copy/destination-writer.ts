@@ -8,10 +8,11 @@ import {
   matchesDigest,
   normalizeMimeType,
   sha256Digest,
+  type ImageManifest,
   type ManifestList
 } from '../manifest/index.js'
 import { ImageCopyError, errorMessage } from '../errors.js'
-import { ManifestTypeRejectedError, type ImageDestination, type RawManifest } from '../transports/types.js'
+import { ManifestTypeRejectedError, type BlobInfo, type ImageDestination, type RawManifest } from '../transports/types.js'
 import { putBufferBlob, type TransferEnvironment } from './blob-transfer.js'
 import type { CopySet, SourceImage } from './instances.js'
 import {
@@ -37,6 +38,8 @@ export class DestinationWriter {
   readonly plans = new Map<string, ManifestConversionPlan>()
   failure?: Error
   private readonly written = new Map<string, WrittenImage>()
+  /** Layers the destination stored under another digest (e.g. decompressed), by source digest. */
+  private readonly substituted = new Map<string, BlobInfo>()
   private listCannotModify?: string
 
   constructor(
@@ -150,6 +153,36 @@ export class DestinationWriter {
     return reason
   }
 
+  substitute(sourceDigest: string, stored: BlobInfo): void {
+    this.substituted.set(sourceDigest, stored)
+  }
+
+  /** The image's manifest with the layers the destination stored differently, or undefined when none were. */
+  private editedManifest(image: SourceImage): ImageManifest | undefined {
+    const layers = image.manifest.layerInfos()
+    if (!layers.some(l => this.substituted.has(l.digest))) return undefined
+    const reason = this.cannotModifyReason(this.signatures.get(image.digest) ?? [])
+    if (reason) {
+      throw new ImageCopyError(
+        `${this.name} stores the layers of ${image.digest} differently, so its manifest must change, but it cannot be modified: ${reason}`
+      )
+    }
+    const policy = this.destination.desiredLayerCompression
+    return image.manifest.updateLayerInfos(
+      layers.map(l => {
+        const stored = this.substituted.get(l.digest)
+        if (!stored) return { digest: l.digest, size: l.size, mediaType: l.mediaType, urls: l.urls, annotations: l.annotations }
+        return {
+          digest: stored.digest,
+          size: stored.size,
+          urls: l.urls,
+          annotations: l.annotations,
+          ...(policy === 'decompress' ? { compression: { operation: 'decompress' as const } } : { mediaType: stored.mediaType })
+        }
+      })
+    )
+  }
+
   statsFor(imageDigest: string): BlobStats {
     let s = this.instanceStats.get(imageDigest)
     if (!s) {
@@ -190,12 +223,13 @@ export class DestinationWriter {
         let bytes: Buffer
         let configBytes: Buffer | undefined
         const configInfo = image.manifest.configDescriptor()
-        if (mimeType === sourceType) {
+        const edited = this.editedManifest(image)
+        if (mimeType === sourceType && !edited) {
           bytes = image.raw.bytes
           configBytes = configInfo ? await config() : undefined
         } else {
           const original = configInfo ? await config() : undefined
-          const converted = convertManifest(image.manifest, mimeType, {
+          const converted = convertManifest(edited ?? image.manifest, mimeType, {
             configBytes: original,
             diffIDs: await diffIds()
           })
@@ -207,9 +241,9 @@ export class DestinationWriter {
           const outcome = await putBufferBlob(this.destination, env.sourceRef, info, configBytes, true)
           this.record(image.digest, outcome, info.size)
         }
-        const digest = sha256Digest(bytes)
-        const writtenDigest = mimeType === sourceType ? image.digest : digest
-        const raw: RawManifest = { bytes, mimeType: mimeType === sourceType ? image.raw.mimeType : mimeType }
+        const unchanged = bytes === image.raw.bytes
+        const writtenDigest = unchanged ? image.digest : sha256Digest(bytes)
+        const raw: RawManifest = { bytes, mimeType: unchanged ? image.raw.mimeType : mimeType }
         await this.destination.putManifest(raw, this.writesList ? writtenDigest : undefined)
         const written = { digest: writtenDigest, mimeType: raw.mimeType, bytes, size: bytes.length }
         this.written.set(image.digest, written)

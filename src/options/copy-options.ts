@@ -1,32 +1,56 @@
+import { credentialLookup } from '../auth/index.js'
 import type { CopyOptions } from '../copy/options.js'
 import type { CopyEvent } from '../copy/events.js'
 import { parseImageReference } from '../transports/index.js'
 import type { RegistryOptions, TransportContext } from '../transports/types.js'
 import type { CopyRequest, OptionReader, RegistrySide } from './request.js'
 
+export interface EntryHooks {
+  onEvent?: (e: CopyEvent) => void
+  onSecret?: (s: string) => void
+  onWarning?: (message: string) => void
+  /** Where a registry's credentials came from (never the secret itself), for the log. */
+  onCredentials?: (host: string, repository: string, from: string) => void
+}
+
 function registryOptions(
   side: RegistrySide,
-  retryTimes: number,
-  onSecret?: (s: string) => void
+  request: CopyRequest,
+  env: NodeJS.ProcessEnv,
+  hooks: EntryHooks
 ): RegistryOptions {
   const credentials =
     side.username !== undefined || side.registryToken !== undefined
       ? { username: side.username, password: side.password, registryToken: side.registryToken }
       : undefined
-  return { credentials, tlsVerify: side.tlsVerify, certDir: side.certDir, retryTimes, onSecret }
+  return {
+    credentials,
+    credentialLookup: credentialLookup(
+      {
+        explicit: credentials,
+        authFile: request.authFile,
+        env,
+        githubToken: request.githubToken,
+        onSecret: hooks.onSecret,
+        onWarning: hooks.onWarning
+      },
+      hooks.onCredentials
+    ),
+    tlsVerify: side.tlsVerify,
+    certDir: side.certDir,
+    retryTimes: request.retryTimes,
+    onSecret: hooks.onSecret
+  }
 }
 
 export function toCopyOptions(
   request: CopyRequest,
   reader: OptionReader,
-  hooks: { onEvent?: (e: CopyEvent) => void; onSecret?: (s: string) => void } = {}
+  hooks: EntryHooks = {},
+  env: NodeJS.ProcessEnv = process.env
 ): CopyOptions {
-  const sourceContext: TransportContext = {
-    registry: registryOptions(request.src, request.retryTimes, hooks.onSecret)
-  }
-  const destinationContext: TransportContext = {
-    registry: registryOptions(request.dest, request.retryTimes, hooks.onSecret)
-  }
+  const sourceContext: TransportContext = { registry: registryOptions(request.src, request, env, hooks) }
+  const destinationContext: TransportContext = { registry: registryOptions(request.dest, request, env, hooks) }
   return {
     source: parseImageReference(request.source, reader.label('src')),
     destinations: request.destinations.map(d => parseImageReference(d, reader.label('dest'))),

@@ -33,10 +33,12 @@ export interface CopyRequest {
   dest: RegistrySide
   digestFile?: string
   authFile?: string
+  /** Used for ghcr.io when no other credentials match. */
+  githubToken?: string
 }
 
 /** Options this version does not implement yet: setting them is an error, never silently ignored. */
-export const notSupportedYet = ['cache-key', 'cache-max-size', 'auth-file']
+export const notSupportedYet = ['cache-key', 'cache-max-size']
 
 function bool(reader: OptionReader, name: string, fallback: boolean): boolean {
   const raw = reader.get(name)
@@ -176,7 +178,8 @@ export function parseCopyRequest(reader: OptionReader): CopyRequest {
     src: side(reader, 'src'),
     dest: side(reader, 'dest'),
     digestFile: optional(reader, 'digestfile'),
-    authFile: optional(reader, 'auth-file')
+    authFile: optional(reader, 'auth-file'),
+    githubToken: optional(reader, 'github-token')
   }
 }
 

@@ -38,7 +38,7 @@ export async function skopeo(skopeoPath: string, args: string[], policyDir: stri
     return stdout
   } catch (e) {
     const err = e as { stderr?: string; message: string }
-    throw new Error(`skopeo ${args.join(' ')} failed: ${err.stderr ?? err.message}`)
+    throw new Error(`skopeo ${args.join(' ')} failed: ${err.stderr ?? err.message}`, { cause: e })
   }
 }
 
