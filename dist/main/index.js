@@ -70444,7 +70444,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(552);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6325);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 
@@ -70453,7 +70453,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 552:
+/***/ 6325:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -73305,7 +73305,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -76496,7 +76496,7 @@ async function transferBlob(env, info, targets, options) {
         try {
             const reuse = await target.destination.tryReusingBlob(info, { source: env.sourceRef });
             if (reuse.reused) {
-                outcomes.set(target, reuse.how);
+                outcomes.set(target, { how: reuse.how, stored: reuse.info });
                 env.emit({
                     type: 'blob-done',
                     digest: info.digest,
@@ -76585,8 +76585,8 @@ async function streamToTargets(env, info, input, from, targets, options) {
         const branch = new external_node_stream_.PassThrough({ highWaterMark: 1 << 20 });
         branches.push(branch);
         verifier.pipe(branch);
-        work.push(target.destination.putBlob(branch, info, { isConfig: options.isConfig ?? false }).then(() => {
-            outcomes.set(target, 'pushed');
+        work.push(target.destination.putBlob(branch, info, { isConfig: options.isConfig ?? false }).then(stored => {
+            outcomes.set(target, { how: 'pushed', stored });
             env.emit({
                 type: 'blob-done',
                 digest: info.digest,
@@ -76677,13 +76677,13 @@ async function fillCache(cache, digest, bytes) {
         // the cache is an optimisation; failing to fill it never fails a copy
     }
 }
-/** Writes bytes held in memory (a config, possibly one a conversion produced) to a destination. */
+/** Writes bytes held in memory (a config, possibly one a conversion produced) to a destination; reads them only when it lacks them. */
 async function putBufferBlob(destination, sourceRef, info, bytes, isConfig) {
     const reuse = await destination.tryReusingBlob(info, { source: sourceRef });
     if (reuse.reused)
         return reuse.how;
     const verifier = new VerifyingStream(info.digest, info.size);
-    external_node_stream_.Readable.from([bytes]).pipe(verifier);
+    external_node_stream_.Readable.from([await bytes()]).pipe(verifier);
     await destination.putBlob(verifier, info, { isConfig });
     return 'pushed';
 }
@@ -76801,6 +76801,8 @@ class DestinationWriter {
     plans = new Map();
     failure;
     written = new Map();
+    /** Layers the destination stored under another digest (e.g. decompressed), by source digest. */
+    substituted = new Map();
     listCannotModify;
     constructor(name, destination, options, set, signatures) {
         this.name = name;
@@ -76884,6 +76886,32 @@ class DestinationWriter {
             reason = 'Instructed to preserve digests';
         return reason;
     }
+    substitute(sourceDigest, stored) {
+        this.substituted.set(sourceDigest, stored);
+    }
+    /** The image's manifest with the layers the destination stored differently, or undefined when none were. */
+    editedManifest(image) {
+        const layers = image.manifest.layerInfos();
+        if (!layers.some(l => this.substituted.has(l.digest)))
+            return undefined;
+        const reason = this.cannotModifyReason(this.signatures.get(image.digest) ?? []);
+        if (reason) {
+            throw new ImageCopyError(`${this.name} stores the layers of ${image.digest} differently, so its manifest must change, but it cannot be modified: ${reason}`);
+        }
+        const policy = this.destination.desiredLayerCompression;
+        return image.manifest.updateLayerInfos(layers.map(l => {
+            const stored = this.substituted.get(l.digest);
+            if (!stored)
+                return { digest: l.digest, size: l.size, mediaType: l.mediaType, urls: l.urls, annotations: l.annotations };
+            return {
+                digest: stored.digest,
+                size: stored.size,
+                urls: l.urls,
+                annotations: l.annotations,
+                ...(policy === 'decompress' ? { compression: { operation: 'decompress' } } : { mediaType: stored.mediaType })
+            };
+        }));
+    }
     statsFor(imageDigest) {
         let s = this.instanceStats.get(imageDigest);
         if (!s) {
@@ -76917,29 +76945,34 @@ class DestinationWriter {
         for (const mimeType of candidates) {
             try {
                 let bytes;
-                let configBytes;
                 const configInfo = image.manifest.configDescriptor();
-                if (mimeType === sourceType) {
+                let configToWrite;
+                const edited = this.editedManifest(image);
+                if (mimeType === sourceType && !edited) {
                     bytes = image.raw.bytes;
-                    configBytes = configInfo ? await config() : undefined;
+                    if (configInfo) {
+                        configToWrite = { info: { digest: configInfo.digest, size: configInfo.size }, bytes: async () => (await config()) };
+                    }
                 }
                 else {
                     const original = configInfo ? await config() : undefined;
-                    const converted = convertManifest(image.manifest, mimeType, {
+                    const converted = convertManifest(edited ?? image.manifest, mimeType, {
                         configBytes: original,
                         diffIDs: await diffIds()
                     });
                     bytes = converted.manifest.serialize();
-                    configBytes = converted.configBytes ?? original;
+                    const configBytes = converted.configBytes ?? original;
+                    if (configBytes) {
+                        configToWrite = { info: { digest: sha256Digest(configBytes), size: configBytes.length }, bytes: async () => configBytes };
+                    }
                 }
-                if (configBytes) {
-                    const info = { digest: sha256Digest(configBytes), size: configBytes.length };
-                    const outcome = await putBufferBlob(this.destination, env.sourceRef, info, configBytes, true);
-                    this.record(image.digest, outcome, info.size);
+                if (configToWrite) {
+                    const outcome = await putBufferBlob(this.destination, env.sourceRef, configToWrite.info, configToWrite.bytes, true);
+                    this.record(image.digest, outcome, configToWrite.info.size);
                 }
-                const digest = sha256Digest(bytes);
-                const writtenDigest = mimeType === sourceType ? image.digest : digest;
-                const raw = { bytes, mimeType: mimeType === sourceType ? image.raw.mimeType : mimeType };
+                const unchanged = bytes === image.raw.bytes;
+                const writtenDigest = unchanged ? image.digest : sha256Digest(bytes);
+                const raw = { bytes, mimeType: unchanged ? image.raw.mimeType : mimeType };
                 await this.destination.putManifest(raw, this.writesList ? writtenDigest : undefined);
                 const written = { digest: writtenDigest, mimeType: raw.mimeType, bytes, size: bytes.length };
                 this.written.set(image.digest, written);
@@ -77375,8 +77408,11 @@ async function copyLayers(env, set, writers, options, fail) {
                 const writer = writerOf.get(target);
                 if (outcome instanceof Error)
                     fail(writer, outcome);
-                else
-                    writer.record(job.owner, outcome, job.info.size);
+                else {
+                    writer.record(job.owner, outcome.how, job.info.size);
+                    if (outcome.stored.digest !== job.info.digest)
+                        writer.substitute(job.info.digest, outcome.stored);
+                }
             }
             if (transferred.diffId)
                 diffIdByDigest.set(job.info.digest, transferred.diffId);
@@ -77403,7 +77439,7 @@ async function copyLayers(env, set, writers, options, fail) {
 
 
 /** Options this version does not implement yet: setting them is an error, never silently ignored. */
-const notSupportedYet = ['cache-key', 'cache-max-size', 'auth-file'];
+const notSupportedYet = ['cache-key', 'cache-max-size'];
 function bool(reader, name, fallback) {
     const raw = reader.get(name);
     if (raw === undefined || raw === '')
@@ -77525,7 +77561,8 @@ function parseCopyRequest(reader) {
         src: side(reader, 'src'),
         dest: side(reader, 'dest'),
         digestFile: optional(reader, 'digestfile'),
-        authFile: optional(reader, 'auth-file')
+        authFile: optional(reader, 'auth-file'),
+        githubToken: optional(reader, 'github-token')
     };
 }
 /** Splits a list input: one item per line or comma-separated; blank items dropped. */
@@ -77538,11 +77575,612 @@ function splitList(raw) {
         .filter(s => s !== '');
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/auth/auth-file-paths.ts
+// Which auth files are consulted, in order (containers/image getAuthFilePaths, DESIGN.md section 6):
+// a user-given file alone, or `$REGISTRY_AUTH_FILE` alone, or else the containers auth.json files, the
+// docker config.json, and the legacy ~/.dockercfg.
+
+
+function authFileLocations(env, authFile, platform = process.platform) {
+    if (authFile)
+        return [{ path: (0,external_node_path_.resolve)(authFile), legacyFormat: false, chosenBy: 'auth-file' }];
+    if (env.REGISTRY_AUTH_FILE) {
+        return [{ path: (0,external_node_path_.resolve)(env.REGISTRY_AUTH_FILE), legacyFormat: false, chosenBy: 'REGISTRY_AUTH_FILE' }];
+    }
+    const home = env.HOME || env.USERPROFILE || (0,external_node_os_namespaceObject.homedir)();
+    const paths = [];
+    if (platform === 'linux') {
+        const uid = process.getuid?.();
+        if (env.XDG_RUNTIME_DIR)
+            paths.push((0,external_node_path_.join)(env.XDG_RUNTIME_DIR, 'containers', 'auth.json'));
+        else if (uid !== undefined)
+            paths.push(`/run/containers/${uid}/auth.json`);
+    }
+    else {
+        // containers/image keeps the "runtime" auth.json in ~/.config on macOS and Windows.
+        paths.push((0,external_node_path_.join)(home, '.config', 'containers', 'auth.json'));
+    }
+    paths.push((0,external_node_path_.join)(env.XDG_CONFIG_HOME || (0,external_node_path_.join)(home, '.config'), 'containers', 'auth.json'));
+    paths.push((0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)(home, '.docker'), 'config.json'));
+    const locations = [...new Set(paths)].map(path => ({ path, legacyFormat: false }));
+    locations.push({ path: (0,external_node_path_.join)(home, '.dockercfg'), legacyFormat: true });
+    return locations;
+}
+
+;// CONCATENATED MODULE: ./src/auth/errors.ts
+// Why a credential lookup failed. Messages name files, keys and helper programs, never a value read
+// from a file or printed by a helper: either could be a secret.
+
+class CredentialLookupError extends ImageCopyError {
+    constructor(message, category = 'usage', hint) {
+        super(message, category, hint);
+        this.name = 'CredentialLookupError';
+    }
+}
+/** A `credHelpers`/`credsStore` entry names a `docker-credential-*` program that is not on PATH. */
+class CredentialHelperMissingError extends CredentialLookupError {
+    program;
+    configuredBy;
+    constructor(program, configuredBy) {
+        super(`credential helper ${program} (configured by ${configuredBy}) was not found on PATH`, 'usage', `install ${program}, or remove that entry from the file`);
+        this.program = program;
+        this.configuredBy = configuredBy;
+        this.name = 'CredentialHelperMissingError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/auth/keys.ts
+// Registry names as credential stores key them. Docker Hub goes by several names: references say
+// `docker.io`, the API lives on `registry-1.docker.io`, old files say `index.docker.io`, and the docker
+// CLI keys it `https://index.docker.io/v1/`. Auth-file keys may be URLs (`https://host`, `http://host/v1/`)
+// written by older `docker login`s. The rules are containers/image `pkg/docker/config` ones
+// (normalizeRegistry, normalizeAuthFileKey, authKeyLookupOrder) plus docker CLI's Docker Hub key.
+/** The key the docker CLI stores Docker Hub credentials under, in files and in credential helpers. */
+const DOCKER_HUB_AUTH_KEY = 'https://index.docker.io/v1/';
+/** The registry name references use for Docker Hub. */
+const DOCKER_HUB_REGISTRY = 'docker.io';
+const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+function isDockerHub(host) {
+    return DOCKER_HUB_ALIASES.has(host.toLowerCase());
+}
+/** The registry name used to build lookup keys: Docker Hub's aliases become `docker.io`. */
+function canonicalRegistry(host) {
+    return isDockerHub(host) ? DOCKER_HUB_REGISTRY : host;
+}
+/** containers/image normalizeRegistry: Docker Hub's names become `index.docker.io`, others stay. */
+function normalizeRegistry(registry) {
+    return isDockerHub(registry) ? 'index.docker.io' : registry;
+}
+/**
+ * containers/image normalizeAuthFileKey: a URL key (`https://host/v1/`) loses its scheme and path, and
+ * so does every key of a legacy `.dockercfg`; the remaining host is normalized.
+ */
+function normalizeAuthFileKey(key, legacyFormat) {
+    let stripped = key;
+    for (const scheme of ['http://', 'https://']) {
+        if (stripped.startsWith(scheme))
+            stripped = stripped.slice(scheme.length);
+    }
+    if (legacyFormat || stripped !== key) {
+        const slash = stripped.indexOf('/');
+        if (slash !== -1)
+            stripped = stripped.slice(0, slash);
+    }
+    return normalizeRegistry(stripped);
+}
+/**
+ * The exact keys to try for a repository, most specific first: `host/ns/repo`, `host/ns`, `host`.
+ * A legacy `.dockercfg` knows hosts only.
+ */
+function authKeyLookupOrder(registry, repository, legacyFormat) {
+    if (legacyFormat)
+        return [registry];
+    const keys = [];
+    let key = repository ? `${registry}/${repository}` : registry;
+    for (;;) {
+        keys.push(key);
+        const slash = key.lastIndexOf('/');
+        if (slash === -1)
+            break;
+        key = key.slice(0, slash);
+    }
+    return keys;
+}
+/**
+ * What a credential helper is asked for. Docker Hub is stored under `https://index.docker.io/v1/` by
+ * `docker login` and under `docker.io` by `podman login`/containers/image, so both are asked, in that order.
+ */
+function helperServerUrls(registry) {
+    return isDockerHub(registry) ? [DOCKER_HUB_AUTH_KEY, DOCKER_HUB_REGISTRY] : [registry];
+}
+/** True when a `credHelpers` key names the registry (exactly, or after normalization). */
+function credHelperKeyMatches(key, registry) {
+    return key === registry || normalizeAuthFileKey(key, false) === normalizeRegistry(registry);
+}
+/** A key as it may appear in messages: any `user:password@` part of a URL-shaped key is hidden. */
+function displayKey(key) {
+    return JSON.stringify(key.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/@]*@/i, '$1***@'));
+}
+
+;// CONCATENATED MODULE: ./src/auth/auth-file.ts
+// Auth files: containers `auth.json`, docker `config.json` (same shape: `auths`, `credHelpers`,
+// `credsStore`) and the legacy `~/.dockercfg` (a bare map of entries). Parsing, and the lookup of an
+// `auths` entry for a registry and repository, as containers/image `pkg/docker/config` does it.
+
+
+
+/** Reads and parses an auth file; `undefined` when it does not exist. */
+async function readAuthFile(path, legacyFormat = false) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return undefined;
+        throw new CredentialLookupError(`cannot read credentials file ${path}: ${code ?? 'read error'}`);
+    }
+    return parseAuthFile(path, text, legacyFormat);
+}
+/** Parses the text of an auth file. An empty file is an empty configuration, as docker reads it. */
+function parseAuthFile(path, text, legacyFormat = false) {
+    const file = { path, legacyFormat, auths: [], credHelpers: [] };
+    if (text.trim() === '')
+        return file;
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        // V8 quotes the text around the error in its message, which may be a secret: keep only the position.
+        const where = /(at position \d+|line \d+ column \d+)/.exec(e instanceof Error ? e.message : '');
+        throw new CredentialLookupError(`credentials file ${path} is not valid JSON${where ? ` (${where[1]})` : ''}`, 'usage', 'fix or remove the file');
+    }
+    if (data === null)
+        return file;
+    if (!isObject(data))
+        throw malformed(path, 'the top level is not a JSON object');
+    if (legacyFormat) {
+        file.auths = Object.entries(data);
+        return file;
+    }
+    const auths = auth_file_field(data, 'auths');
+    if (auths !== undefined && auths !== null) {
+        if (!isObject(auths))
+            throw malformed(path, '"auths" is not a JSON object');
+        file.auths = Object.entries(auths);
+    }
+    const helpers = auth_file_field(data, 'credHelpers');
+    if (helpers !== undefined && helpers !== null) {
+        if (!isObject(helpers))
+            throw malformed(path, '"credHelpers" is not a JSON object');
+        for (const [key, name] of Object.entries(helpers)) {
+            if (typeof name !== 'string')
+                throw malformed(path, `credHelpers[${displayKey(key)}] is not a string`);
+            if (name !== '')
+                file.credHelpers.push([key, checkHelperName(path, `credHelpers[${displayKey(key)}]`, name)]);
+        }
+    }
+    const store = auth_file_field(data, 'credsStore');
+    if (store !== undefined && store !== null) {
+        if (typeof store !== 'string')
+            throw malformed(path, '"credsStore" is not a string');
+        if (store !== '')
+            file.credsStore = checkHelperName(path, 'credsStore', store);
+    }
+    return file;
+}
+/** The `credHelpers` entry for a registry: its exact key first, then any key that normalizes to it. */
+function findCredHelper(file, registry) {
+    const exact = file.credHelpers.find(([key]) => key === registry);
+    const hub = isDockerHub(registry)
+        ? file.credHelpers.find(([key]) => key === DOCKER_HUB_AUTH_KEY)
+        : undefined;
+    const found = exact ?? hub ?? file.credHelpers.find(([key]) => credHelperKeyMatches(key, registry));
+    return found ? { key: found[0], helper: found[1] } : undefined;
+}
+/**
+ * The `auths` entry for `registry`/`repository`: exact keys from most to least specific (`host/ns/repo`
+ * → `host/ns` → `host`), then Docker Hub's `https://index.docker.io/v1/`, then the first key (in file
+ * order) that normalizes to the registry (URL keys, `index.docker.io`). Entries holding no credential
+ * (docker writes `{}` when a helper keeps the secret) are not matches; the search goes on.
+ */
+function findInAuths(file, host, repository, report, warn) {
+    const registry = canonicalRegistry(host);
+    const entries = new Map(file.auths);
+    const tried = new Set();
+    const tryKey = (key) => {
+        if (tried.has(key) || !entries.has(key))
+            return undefined;
+        tried.add(key);
+        const credentials = decodeEntry(file, key, entries.get(key), report, warn);
+        return credentials ? { credentials, key } : undefined;
+    };
+    const exactKeys = authKeyLookupOrder(registry, repository.replace(/^\/+|\/+$/g, ''), file.legacyFormat);
+    if (isDockerHub(registry))
+        exactKeys.push(DOCKER_HUB_AUTH_KEY);
+    for (const key of exactKeys) {
+        const match = tryKey(key);
+        if (match)
+            return match;
+    }
+    const normalized = normalizeRegistry(registry);
+    for (const [key] of file.auths) {
+        if (normalizeAuthFileKey(key, file.legacyFormat) !== normalized)
+            continue;
+        const match = tryKey(key);
+        if (match)
+            return match;
+    }
+    return undefined;
+}
+/**
+ * One `auths` entry as docker's AuthConfig: `auth` (base64 `user:password`, which wins over the
+ * `username`/`password` fields, as in docker), `identitytoken`, `registrytoken`. Every secret is reported
+ * before it is returned. `undefined` when the entry holds no credential.
+ */
+function decodeEntry(file, key, entry, report, warn) {
+    const where = `${file.legacyFormat ? '' : 'auths'}[${displayKey(key)}]`;
+    if (entry === null || entry === undefined)
+        return undefined;
+    if (!isObject(entry))
+        throw malformed(file.path, `${where} is not a JSON object`);
+    const text = (name) => {
+        const value = auth_file_field(entry, name);
+        if (value === undefined || value === null)
+            return '';
+        if (typeof value !== 'string')
+            throw malformed(file.path, `${where}.${name} is not a string`);
+        return value;
+    };
+    const auth = text('auth');
+    const identityToken = text('identitytoken');
+    const registryToken = text('registrytoken');
+    let username = text('username');
+    let password = text('password');
+    for (const secret of [auth, identityToken, registryToken, password])
+        if (secret)
+            report(secret);
+    if (auth !== '') {
+        const decoded = decodeBase64(auth);
+        if (decoded === undefined) {
+            throw new CredentialLookupError(`${where}.auth in ${file.path} is not valid base64`, 'usage', 'log in again (docker login / podman login) or fix the entry: it must be base64 of "username:password"');
+        }
+        const colon = decoded.indexOf(':');
+        if (colon === -1) {
+            // containers/image skips such an entry (docker refuses the whole file). Never quote it: it is a secret.
+            warn(`ignoring ${where} in ${file.path}: its "auth" value is not base64 of "username:password"`);
+            username = '';
+            password = '';
+        }
+        else {
+            username = decoded.slice(0, colon);
+            password = decoded.slice(colon + 1).replace(/^\0+|\0+$/g, '');
+            if (password)
+                report(password);
+        }
+    }
+    const credentials = {};
+    if (username)
+        credentials.username = username;
+    if (password)
+        credentials.password = password;
+    if (identityToken)
+        credentials.identityToken = identityToken;
+    if (registryToken)
+        credentials.registryToken = registryToken;
+    return Object.keys(credentials).length > 0 ? credentials : undefined;
+}
+/** Strict standard base64 (padding optional, line breaks ignored), as UTF-8; `undefined` when malformed. */
+function decodeBase64(value) {
+    const compact = value.replace(/[\r\n]/g, '');
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact))
+        return undefined;
+    const unpadded = compact.replace(/=+$/, '');
+    if (unpadded.length % 4 === 1)
+        return undefined;
+    if (compact.length !== unpadded.length && compact.length % 4 !== 0)
+        return undefined;
+    return Buffer.from(unpadded, 'base64').toString('utf8');
+}
+function checkHelperName(path, where, name) {
+    if (/[/\\]/.test(name) || name.trim() !== name) {
+        throw malformed(path, `${where} must be a helper name (the part after "docker-credential-"), not a path`);
+    }
+    return name;
+}
+/** Go's encoding/json matches field names case-insensitively, preferring an exact match; so do we. */
+function auth_file_field(object, name) {
+    if (Object.hasOwn(object, name))
+        return object[name];
+    const lower = name.toLowerCase();
+    const key = Object.keys(object).find(k => k.toLowerCase() === lower);
+    return key === undefined ? undefined : object[key];
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function malformed(path, what) {
+    return new CredentialLookupError(`credentials file ${path} is malformed: ${what}`, 'usage', 'fix or remove the file');
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/auth/credential-helper.ts
+// Runs a docker credential helper (`docker-credential-<name> get`) as docker and containers/image do:
+// the server URL on stdin, JSON `{ServerURL, Username, Secret}` on stdout, `Username: "<token>"` meaning
+// the secret is an identity (OAuth2 refresh) token, "credentials not found" meaning no match.
+// No shell; found on the PATH we are given; killed after a timeout. What the helper prints is never
+// put into an error message: a failing helper may print the secret it was about to return.
+
+
+
+
+
+const DEFAULT_HELPER_TIMEOUT_MS = 10_000;
+const MAX_OUTPUT_BYTES = 1024 * 1024;
+const NOT_FOUND = /credentials not found/i;
+/** Messages of docker-credential-helpers that name no secret and help a user; quoted when seen. */
+const KNOWN_MESSAGES = ['no credentials server URL', 'no credentials username'];
+function helperProgram(name) {
+    return `docker-credential-${name}`;
+}
+/**
+ * Asks helper `name` for the credentials of `serverUrl`. `undefined` when it has none. Throws a
+ * CredentialLookupError naming the program and `configuredBy` when it is missing, fails or hangs.
+ */
+async function getFromCredentialHelper(name, serverUrl, options) {
+    const program = helperProgram(name);
+    const executable = await findExecutable(program, options.env);
+    if (!executable)
+        throw new CredentialHelperMissingError(program, options.configuredBy);
+    const timeoutMs = options.timeoutMs ?? DEFAULT_HELPER_TIMEOUT_MS;
+    const run = await runHelper(executable, `${serverUrl}\n`, options.env, timeoutMs);
+    const what = `credential helper ${program} (configured by ${options.configuredBy})`;
+    if (run.kind === 'spawn-error') {
+        throw new CredentialLookupError(`${what} could not be started: ${run.code}`, 'usage', `check that ${executable} is executable`);
+    }
+    if (run.kind === 'timeout') {
+        throw new CredentialLookupError(`${what} did not answer within ${timeoutMs / 1000}s for ${serverUrl}`, 'failure', 'a helper that asks for input (a keychain prompt, a login) cannot answer in CI; check it works non-interactively');
+    }
+    if (run.kind === 'too-much-output') {
+        throw new CredentialLookupError(`${what} printed more than ${MAX_OUTPUT_BYTES} bytes for ${serverUrl}`, 'failure');
+    }
+    if (run.exitCode !== 0 || run.signal) {
+        if (NOT_FOUND.test(run.stdout) || NOT_FOUND.test(run.stderr))
+            return undefined;
+        const known = KNOWN_MESSAGES.find(m => run.stdout.trim() === m || run.stderr.trim() === m);
+        const status = run.signal ? `was killed by ${run.signal}` : `exited with code ${run.exitCode}`;
+        throw new CredentialLookupError(`${what} ${status} for ${serverUrl}` +
+            (known ? `: ${known}` : ' (its output is not shown: it may contain secrets)'), 'failure', `run \`echo ${serverUrl} | ${program} get\` to see what it says`);
+    }
+    let answer;
+    try {
+        answer = JSON.parse(run.stdout);
+    }
+    catch {
+        if (NOT_FOUND.test(run.stdout))
+            return undefined;
+        throw new CredentialLookupError(`${what} printed something that is not JSON for ${serverUrl}`, 'failure');
+    }
+    if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) {
+        throw new CredentialLookupError(`${what} printed JSON that is not an object for ${serverUrl}`, 'failure');
+    }
+    const { Username: username, Secret: secret } = answer;
+    if ((username !== undefined && typeof username !== 'string') ||
+        (secret !== undefined && typeof secret !== 'string')) {
+        throw new CredentialLookupError(`${what} printed a Username or Secret that is not a string for ${serverUrl}`, 'failure');
+    }
+    if (!secret)
+        return undefined;
+    if (username === '<token>')
+        return { identityToken: secret };
+    return username ? { username, password: secret } : { password: secret };
+}
+function runHelper(executable, input, env, timeoutMs) {
+    return new Promise(resolve => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(executable, ['get'], {
+            env,
+            shell: false,
+            stdio: ['pipe', 'pipe', 'pipe'],
+            windowsHide: true
+        });
+        const stdout = [];
+        const stderr = [];
+        let size = 0;
+        let settled = false;
+        const finish = (result) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            resolve(result);
+        };
+        const collect = (into) => (chunk) => {
+            size += chunk.length;
+            if (size > MAX_OUTPUT_BYTES) {
+                child.kill('SIGKILL');
+                finish({ kind: 'too-much-output' });
+                return;
+            }
+            into.push(chunk);
+        };
+        const timer = setTimeout(() => {
+            child.kill('SIGKILL');
+            finish({ kind: 'timeout' });
+        }, timeoutMs);
+        child.stdout.on('data', collect(stdout));
+        child.stderr.on('data', collect(stderr));
+        child.on('error', e => {
+            child.kill('SIGKILL');
+            finish({ kind: 'spawn-error', code: e.code ?? 'spawn error' });
+        });
+        child.on('close', (exitCode, signal) => finish({
+            kind: 'exit',
+            exitCode,
+            signal,
+            stdout: Buffer.concat(stdout).toString('utf8'),
+            stderr: Buffer.concat(stderr).toString('utf8')
+        }));
+        // A helper that exits without reading stdin makes this write fail with EPIPE; its exit says the rest.
+        child.stdin.on('error', () => { });
+        child.stdin.end(input);
+    });
+}
+/** The first executable `program` on the PATH of `env` (with PATHEXT extensions on Windows). */
+async function findExecutable(program, env) {
+    const pathValue = env.PATH ?? env.Path ?? '';
+    const windows = process.platform === 'win32';
+    const extensions = windows ? (env.PATHEXT ?? '.EXE;.CMD;.BAT;.COM').split(';').filter(Boolean) : [''];
+    for (const dir of pathValue.split(external_node_path_.delimiter)) {
+        if (!dir || !(0,external_node_path_.isAbsolute)(dir))
+            continue;
+        for (const ext of windows ? ['', ...extensions] : extensions) {
+            const candidate = (0,external_node_path_.join)(dir, program + ext);
+            try {
+                if (!(await (0,promises_.stat)(candidate)).isFile())
+                    continue;
+                await (0,promises_.access)(candidate, windows ? external_node_fs_namespaceObject.constants.F_OK : external_node_fs_namespaceObject.constants.X_OK);
+                return candidate;
+            }
+            catch {
+                // not here
+            }
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/auth/lookup.ts
+
+
+
+
+
+const GHCR_HOST = 'ghcr.io';
+async function lookupCredentials(host, repository, sources) {
+    const reported = new Set();
+    const report = (secret) => {
+        if (!secret || reported.has(secret))
+            return;
+        reported.add(secret);
+        sources.onSecret?.(secret);
+    };
+    const found = (credentials, from) => {
+        report(credentials.password);
+        report(credentials.identityToken);
+        report(credentials.registryToken);
+        if (credentials.username !== undefined && credentials.password !== undefined) {
+            report(Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64'));
+        }
+        return { credentials, from };
+    };
+    const explicit = nonEmpty(sources.explicit);
+    if (explicit)
+        return found(explicit, 'input');
+    for (const location of authFileLocations(sources.env, sources.authFile)) {
+        const result = await lookupInFile(location, host, repository, sources, report);
+        if (result)
+            return found(result.credentials, result.from);
+    }
+    if (host.toLowerCase() === GHCR_HOST && sources.githubToken) {
+        const username = sources.env.GITHUB_ACTOR || 'x-access-token';
+        return found({ username, password: sources.githubToken }, 'github-token');
+    }
+    return { from: 'anonymous' };
+}
+/** A `credentialLookup` for RegistryOptions; `onFound` hears where each registry's credentials came from. */
+function credentialLookup(sources, onFound) {
+    return async (host, repository) => {
+        const { credentials, from } = await lookupCredentials(host, repository, sources);
+        onFound?.(host, repository, from);
+        return credentials;
+    };
+}
+async function lookupInFile(location, host, repository, sources, report) {
+    const warn = (message) => sources.onWarning?.(message);
+    const file = await readAuthFile(location.path, location.legacyFormat);
+    if (!file) {
+        if (location.chosenBy === 'auth-file') {
+            throw new CredentialLookupError(`auth-file ${location.path} does not exist`, 'usage', 'check the path of the auth-file input (it is read on the runner, relative to the working directory)');
+        }
+        if (location.chosenBy === 'REGISTRY_AUTH_FILE') {
+            warn(`REGISTRY_AUTH_FILE names ${location.path}, which does not exist; no other credentials file is read`);
+        }
+        return undefined;
+    }
+    const fromHelper = await lookupInHelper(file, host, sources, warn);
+    if (fromHelper)
+        return fromHelper;
+    const match = findInAuths(file, host, repository, report, warn);
+    if (!match)
+        return undefined;
+    return {
+        credentials: match.credentials,
+        from: `${file.path} ${file.legacyFormat ? '' : 'auths'}[${displayKey(match.key)}]`
+    };
+}
+/**
+ * The helper docker would ask for this host: `credHelpers[host]`, else `credsStore`. A helper that
+ * has nothing for the host is no match. A missing `credHelpers` program is an error (the file says
+ * this host's credentials are there); a missing `credsStore` program is a warning, because
+ * containers/image (skopeo, podman) ignores `credsStore` and such files often also hold `auths`.
+ */
+async function lookupInHelper(file, host, sources, warn) {
+    const registry = canonicalRegistry(host);
+    const perHost = findCredHelper(file, registry);
+    const name = perHost?.helper ?? file.credsStore;
+    if (name === undefined)
+        return undefined;
+    const configuredBy = perHost
+        ? `credHelpers[${displayKey(perHost.key)}] in ${file.path}`
+        : `credsStore in ${file.path}`;
+    const from = `${perHost ? 'credHelpers' : 'credsStore'}: ${helperProgram(name)} (${file.path})`;
+    for (const serverUrl of helperServerUrls(registry)) {
+        let credentials;
+        try {
+            credentials = await getFromCredentialHelper(name, serverUrl, {
+                env: sources.env,
+                timeoutMs: sources.helperTimeoutMs,
+                configuredBy
+            });
+        }
+        catch (e) {
+            if (!perHost && e instanceof CredentialHelperMissingError) {
+                warn(`${e.message}; looking in "auths" of that file instead`);
+                return undefined;
+            }
+            throw e;
+        }
+        if (credentials)
+            return { credentials, from };
+    }
+    return undefined;
+}
+function nonEmpty(credentials) {
+    if (!credentials)
+        return undefined;
+    const { username, password, registryToken, identityToken } = credentials;
+    return username || password || registryToken || identityToken ? credentials : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/auth/index.ts
+
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ./src/transports/local/files.ts
 // File operations shared by the file-based transports: temp files published atomically, streams
 // written without buffering, directories created (and remembered, so a rollback can remove them).
@@ -78405,6 +79043,8 @@ function withTagOrDigest(ref, tag, digest) {
     return new ParsedDockerReference(ref.registry, ref.repository, tag, digest);
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
 ;// CONCATENATED MODULE: ./src/registry/challenge.ts
 // `WWW-Authenticate` challenges (RFC 7235) and token scopes (distribution token spec).
 const TOKEN_CHAR = /[!#$%&'*+\-.^_`|~0-9A-Za-z]/;
@@ -78885,9 +79525,6 @@ function bearerError(res) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
@@ -79117,6 +79754,10 @@ function resetRegistrySettings() {
 }
 
 ;// CONCATENATED MODULE: ./src/registry/client.ts
+// A client for one repository of one registry, for pulling or for pushing: ping, authentication,
+// retries, and the error messages a user sees. Blob and manifest operations live beside it
+// (blob-reader.ts, upload.ts, operations in this file are thin).
+
 
 
 
@@ -79205,11 +79846,12 @@ class RegistryClient {
         const files = certDir !== undefined ? await loadCertDir(certDir) : { ca: [], certs: [], keys: [] };
         this.agent = agentFor({ verify: this.tlsVerify, ...files }, this.settings.connectionsPerHost);
         const schemes = this.tlsVerify ? ['https'] : ['https', 'http'];
-        let firstError;
+        const context = `pinging container registry ${this.registry}`;
+        let lastError;
         for (const scheme of schemes) {
             const url = new URL(`${scheme}://${this.apiHost}/v2/`);
             try {
-                const res = await this.send({ method: 'GET', url, auth: false });
+                const res = await this.send({ method: 'GET', url, auth: false, context });
                 if (res.status === 200 || res.status === 401) {
                     await discard(res.body);
                     this.origin = url.origin;
@@ -79217,18 +79859,16 @@ class RegistryClient {
                     this.supportsSignatureExtension = header(res.headers, 'x-registry-supports-signatures') === '1';
                     return;
                 }
-                throw await this.responseError(res, `pinging container registry ${this.registry}`, describeRequest('GET', url));
+                throw await this.responseError(res, context, describeRequest('GET', url));
             }
             catch (e) {
-                firstError ??= e;
+                lastError = e;
                 if (scheme === 'https' && schemes.length > 1) {
-                    this.log('debug', `ping ${url.href} failed (${e.message}), trying http`);
+                    this.log('debug', `${context}: https failed (${e.message}), trying http`);
                 }
             }
         }
-        if (firstError instanceof RegistryError)
-            throw firstError;
-        throw this.connectionError(firstError, `pinging container registry ${this.registry}`, 'GET', new URL(`https://${this.apiHost}/v2/`), 1);
+        throw lastError;
     }
     /** Resolves a path or an upload Location against the registry origin. */
     resolve(url) {
@@ -79342,13 +79982,14 @@ class RegistryClient {
             });
         }
         const first = details[0];
-        const what = details.length > 0 ? details.map(formatDetail).join('; ') : `HTTP ${status}`;
+        const registrySays = details.map(formatDetail).join('; ');
+        const what = registrySays || external_node_http_.STATUS_CODES[status] || `HTTP ${status}`;
         const init = { status, request, code: first?.code, registryMessage: first?.message };
         if (status === 401) {
             const text = this.hasCredentials
                 ? `registry ${this.registry} rejected the credentials`
                 : `registry ${this.registry} requires authentication and no credentials were given`;
-            return new RegistryAuthError(`${context}: ${text} (${what}; ${tail})`, {
+            return new RegistryAuthError(`${context}: ${text} (${registrySays ? `${registrySays}; ` : ''}${tail})`, {
                 ...init,
                 hint: this.hasCredentials
                     ? `check the username and password (or token) for ${this.registry}`
@@ -79394,7 +80035,8 @@ function errorCode(e) {
 function networkReason(e) {
     const err = e;
     const code = errorCode(e) ?? (typeof err.code === 'string' ? err.code : undefined);
-    let message = typeof err.message === 'string' ? err.message : String(e);
+    const reason = e.reason;
+    let message = typeof reason === 'string' ? reason : typeof err.message === 'string' ? err.message : String(e);
     if (err.cause && typeof err.cause.message === 'string' && err.cause.message !== message) {
         message = `${message}: ${err.cause.message}`;
     }
@@ -80193,25 +80835,15 @@ class DockerImageDestination {
 
 
 /** Every manifest type we can read, in containers/image's order (DefaultRequestedManifestMIMETypes). */
-const acceptedManifestMimeTypes = [
-    MediaType.OCIManifest,
-    MediaType.DockerV2Schema2,
-    MediaType.DockerV2Schema1Signed,
-    MediaType.DockerV2Schema1,
-    MediaType.DockerV2List,
-    MediaType.OCIIndex
-];
-/** The Content-Type when it names a manifest type we know, else what the bytes say. */
+const acceptedManifestMimeTypes = defaultRequestedManifestMimeTypes;
+/**
+ * The Content-Type when it names a manifest type we know (parameters dropped), else what the bytes
+ * say; a manifest nothing recognizes is taken as signed schema1, as containers/image does.
+ */
 function manifestMimeType(contentType, bytes) {
     if (acceptedManifestMimeTypes.includes(contentType))
         return contentType;
-    try {
-        return guessMimeType(bytes);
-    }
-    catch {
-        // Like containers/image: an unrecognizable manifest is taken as signed schema1.
-        return MediaType.DockerV2Schema1Signed;
-    }
+    return guessMimeTypeOrEmpty(bytes) || MediaType.DockerV2Schema1Signed;
 }
 class DockerImageSource {
     ref;
@@ -81290,19 +81922,30 @@ function parseImageReference(text, what = 'image reference') {
 
 ;// CONCATENATED MODULE: ./src/options/copy-options.ts
 
-function registryOptions(side, retryTimes, onSecret) {
+
+function registryOptions(side, request, env, hooks) {
     const credentials = side.username !== undefined || side.registryToken !== undefined
         ? { username: side.username, password: side.password, registryToken: side.registryToken }
         : undefined;
-    return { credentials, tlsVerify: side.tlsVerify, certDir: side.certDir, retryTimes, onSecret };
+    return {
+        credentials,
+        credentialLookup: credentialLookup({
+            explicit: credentials,
+            authFile: request.authFile,
+            env,
+            githubToken: request.githubToken,
+            onSecret: hooks.onSecret,
+            onWarning: hooks.onWarning
+        }, hooks.onCredentials),
+        tlsVerify: side.tlsVerify,
+        certDir: side.certDir,
+        retryTimes: request.retryTimes,
+        onSecret: hooks.onSecret
+    };
 }
-function toCopyOptions(request, reader, hooks = {}) {
-    const sourceContext = {
-        registry: registryOptions(request.src, request.retryTimes, hooks.onSecret)
-    };
-    const destinationContext = {
-        registry: registryOptions(request.dest, request.retryTimes, hooks.onSecret)
-    };
+function toCopyOptions(request, reader, hooks = {}, env = process.env) {
+    const sourceContext = { registry: registryOptions(request.src, request, env, hooks) };
+    const destinationContext = { registry: registryOptions(request.dest, request, env, hooks) };
     return {
         source: parseImageReference(request.source, reader.label('src')),
         destinations: request.destinations.map(d => parseImageReference(d, reader.label('dest'))),
@@ -81547,7 +82190,9 @@ async function runMain() {
         maskSecrets(request);
         const options = toCopyOptions(request, reader, {
             onEvent: progressPrinter(line => info(line)),
-            onSecret: secret => core_setSecret(secret)
+            onSecret: secret => core_setSecret(secret),
+            onWarning: message => warning(message),
+            onCredentials: (host, repo, from) => info(`Credentials for ${host}/${repo}: ${from}`)
         });
         const result = await copyImage(options);
         for (const d of result.destinations) {

@@ -105,13 +105,25 @@ export interface RestoreOptions {
 
 export const defaultRestoreTimeoutMs = 10 * 60_000
 
-/** Restores the newest entry matching `key` (exact) or a restore key (prefix) into `dir`. */
-export async function restoreBlobCache(
+/** Restores the newest entry matching `key` (exact) or a restore key (prefix) into `dir`. Never throws. */
+export function restoreBlobCache(
   dir: string,
   key: string,
   restoreKeys: string[],
   log: CacheLog,
   options: RestoreOptions = {}
+): Promise<RestoreResult> {
+  return guarded('Blob cache not restored (the copy goes on without it)', log, () =>
+    restore(dir, key, restoreKeys, log, options)
+  )
+}
+
+async function restore(
+  dir: string,
+  key: string,
+  restoreKeys: string[],
+  log: CacheLog,
+  options: RestoreOptions
 ): Promise<RestoreResult> {
   const blobs = new BlobDirectory(dir)
   if (!cache.isFeatureAvailable()) {
@@ -124,19 +136,15 @@ export async function restoreBlobCache(
   }
   const timeoutMs = options.timeoutMs ?? defaultRestoreTimeoutMs
   const output = new LibraryOutput()
-  output.install()
-  let outcome: Outcome<string | undefined>
-  try {
-    outcome = await withDeadline(
+  const outcome = await output.during(() =>
+    withDeadline(
       cache.restoreCache(blobCachePaths(dir), key, restoreKeys, {
         timeoutInMs: options.requestTimeoutMs ?? 30_000,
         segmentTimeoutInMs: options.segmentTimeoutMs ?? 5 * 60_000
       }),
       timeoutMs
     )
-  } finally {
-    output.uninstall()
-  }
+  )
 
   if (outcome.kind === 'timeout') {
     const message = `no answer from the cache service within ${seconds(timeoutMs)}`
@@ -152,13 +160,29 @@ export async function restoreBlobCache(
   }
   const matchedKey = outcome.value
   if (matchedKey === undefined) {
-    log.info(`Blob cache: no entry for ${key} or the prefixes ${restoreKeys.join(', ')}`)
+    const prefixes = restoreKeys.length ? ` or the prefixes ${restoreKeys.join(', ')}` : ''
+    log.info(`Blob cache: no entry for ${key}${prefixes}`)
     return { status: 'miss' }
   }
   await blobs.sweep()
   const stats = await blobs.stats()
-  log.info(`Blob cache: restored ${matchedKey}, ${stats.count} blobs, ${formatBytes(stats.bytes)}`)
+  log.info(`Blob cache: restored ${matchedKey}, ${describe(stats)}`)
   return { status: 'hit', matchedKey, exact: matchedKey === key, blobs: stats }
+}
+
+/** The last line of defence: a cache call never throws. */
+async function guarded<T extends { status: string; message?: string }>(
+  what: string,
+  log: CacheLog,
+  work: () => Promise<T>
+): Promise<T | { status: 'failed'; message: string }> {
+  try {
+    return await work()
+  } catch (e) {
+    const message = firstLine(errorText(e))
+    log.warning(`${what}: ${message}`)
+    return { status: 'failed', message }
+  }
 }
 
 export type SaveStatus = 'saved' | 'empty' | 'exists' | 'unavailable' | 'disabled' | 'failed' | 'timeout'
@@ -187,14 +211,18 @@ export function saveTimeoutMs(bytes: number): number {
 
 /**
  * Saves `dir` (its `sha256/` blobs only, after removing anything else there) under `key`. Entries are
- * immutable: a key another job saved first is reported as `exists` with an info line.
+ * immutable: a key another job saved first is reported as `exists` with an info line. Never throws.
  */
-export async function saveBlobCache(
+export function saveBlobCache(
   dir: string,
   key: string,
   log: CacheLog,
   options: SaveOptions = {}
 ): Promise<SaveResult> {
+  return guarded(`Blob cache not saved as ${key}`, log, () => save(dir, key, log, options))
+}
+
+async function save(dir: string, key: string, log: CacheLog, options: SaveOptions): Promise<SaveResult> {
   const blobs = new BlobDirectory(dir)
   if (!cache.isFeatureAvailable()) {
     log.notice(unavailableMessage(blobs.dir))
@@ -212,11 +240,13 @@ export async function saveBlobCache(
     stats = await blobs.stats()
   } catch (e) {
     const message = `cannot read ${blobs.dir}: ${errorText(e)}`
-    log.warning(`Blob cache not saved: ${message}`)
+    log.warning(`Blob cache not saved as ${key}: ${message}`)
     return { status: 'failed', message }
   }
   if (pruned.count > 0) {
-    log.info(`Blob cache: dropped ${pruned.count} least recently used blobs (${formatBytes(pruned.bytes)})`)
+    log.info(
+      `Blob cache: dropped the least recently used ${describe(pruned)} to fit ${formatBytes(options.maxBytes!)}`
+    )
   }
   if (stats.count === 0) {
     log.info('Blob cache: empty, nothing to save')
@@ -225,13 +255,9 @@ export async function saveBlobCache(
 
   const timeoutMs = options.timeoutMs ?? saveTimeoutMs(stats.bytes)
   const output = new LibraryOutput()
-  output.install()
-  let outcome: Outcome<number>
-  try {
-    outcome = await withDeadline(cache.saveCache(blobCachePaths(dir), key), timeoutMs)
-  } finally {
-    output.uninstall()
-  }
+  const outcome = await output.during(() =>
+    withDeadline(cache.saveCache(blobCachePaths(dir), key), timeoutMs)
+  )
 
   if (outcome.kind === 'timeout') {
     const message = `the save did not finish within ${seconds(timeoutMs)}`
@@ -239,7 +265,7 @@ export async function saveBlobCache(
     return { status: 'timeout', pruned, message }
   }
   if (outcome.kind === 'done' && outcome.value !== -1) {
-    log.info(`Blob cache: saved ${key}, ${stats.count} blobs, ${formatBytes(stats.bytes)}`)
+    log.info(`Blob cache: saved ${key}, ${describe(stats)}`)
     return { status: 'saved', blobs: stats, pruned }
   }
   const reserveFailure = output.reserveFailure()
@@ -255,6 +281,11 @@ export async function saveBlobCache(
       : (annotation ?? reserveFailure ?? 'the cache service did not store it')
   log.warning(`Blob cache not saved as ${key}: ${problem}`)
   return { status: 'failed', pruned, message: problem }
+}
+
+/** `3 blobs, 1.5 MiB` */
+function describe(count: BlobCount): string {
+  return `${count.count} blob${count.count === 1 ? '' : 's'}, ${formatBytes(count.bytes)}`
 }
 
 function unavailableMessage(dir: string): string {
@@ -316,6 +347,9 @@ function unescapeData(text: string): string {
  * it runs, and notes its reason for a failed reservation; everything else passes through unchanged.
  */
 class LibraryOutput {
+  /** Library calls run one at a time, so each capture sees only its own call's lines. */
+  private static queue: Promise<unknown> = Promise.resolve()
+
   private readonly annotations: string[] = []
   private reserveError: string | undefined
   private partial = ''
@@ -323,7 +357,22 @@ class LibraryOutput {
   private original: typeof process.stdout.write | undefined
   private patched: typeof process.stdout.write | undefined
 
-  install(): void {
+  /** Runs `work` (after any call still capturing) with the library's output captured. */
+  during<T>(work: () => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      this.install()
+      try {
+        return await work()
+      } finally {
+        this.uninstall()
+      }
+    }
+    const result = LibraryOutput.queue.then(run, run)
+    LibraryOutput.queue = result.catch(() => undefined)
+    return result
+  }
+
+  private install(): void {
     const original = process.stdout.write
     this.original = original
     this.active = true
@@ -340,7 +389,7 @@ class LibraryOutput {
     process.stdout.write = patched
   }
 
-  uninstall(): void {
+  private uninstall(): void {
     this.active = false
     if (this.partial) this.forward(this.partial)
     this.partial = ''

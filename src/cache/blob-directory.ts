@@ -9,7 +9,7 @@
 //
 // Nothing but blobs is ever written here: no credentials, no configuration, no index.
 import { createHash, randomBytes, type Hash } from 'node:crypto'
-import type { Dirent } from 'node:fs'
+import { constants, type Dirent } from 'node:fs'
 import {
   link,
   lstat,
@@ -130,13 +130,15 @@ class BlobWriter implements CacheWriter {
   }
 
   async commit(): Promise<void> {
-    if (this.state !== 'open')
+    if (this.state !== 'open') {
       throw new Error(`blob cache: sha256:${this.hex} was already committed or aborted`)
+    }
     this.state = 'committing'
     const sink = this.stream
     try {
-      if (sink.destroyed && !sink.writableFinished)
+      if (sink.destroyed && !sink.writableFinished) {
         throw sink.errored ?? new Error('the cache write was aborted')
+      }
       if (!sink.writableEnded) sink.end()
       await finished(sink)
       if (sink.failure) throw sink.failure
@@ -196,9 +198,10 @@ export class BlobDirectory implements BlobCache {
     if (!file) return undefined
     let handle: FileHandle
     try {
-      handle = await open(file, 'r')
+      // never through a symbolic link: a blob is a regular file in this directory
+      handle = await open(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0))
     } catch (e) {
-      if (isErrno(e, 'ENOENT', 'ENOTDIR', 'EISDIR')) return undefined
+      if (isErrno(e, 'ENOENT', 'ENOTDIR', 'EISDIR', 'ELOOP')) return undefined
       throw e
     }
     try {
@@ -242,7 +245,12 @@ export class BlobDirectory implements BlobCache {
       stored = true
     } catch (e) {
       if (isErrno(e, 'EEXIST')) {
-        stored = false
+        // Another writer's blob stays. Anything else by that name (a directory, a link) is replaced.
+        stored = !(await lstat(finalPath)).isFile()
+        if (stored) {
+          await rm(finalPath, { recursive: true, force: true })
+          await rename(tempPath, finalPath)
+        }
       } else if (isErrno(e, 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK', 'ENOSYS')) {
         // No hard links on this file system: a rename, unless the blob appeared meanwhile.
         stored = !(await exists(finalPath))

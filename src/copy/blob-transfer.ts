@@ -31,6 +31,8 @@ export interface Delivery {
 export interface TransferResult {
   outcomes: Map<TransferTarget, Delivery | Error>
   diffId?: string
+  /** Bytes read, when the blob was read (schema1 manifests do not give layer sizes). */
+  bytesRead?: number
 }
 
 function describeSource(env: TransferEnvironment, info: BlobInfo): string {
@@ -92,7 +94,7 @@ export async function transferBlob(
       throw attempt.verificationError
     }
     for (const [t, o] of attempt.outcomes) outcomes.set(t, o)
-    return { outcomes, diffId: attempt.diffId }
+    return { outcomes, diffId: attempt.diffId, bytesRead: attempt.bytesRead }
   }
   throw new Error(`internal error: no attempt read ${describeSource(env, info)}`)
 }
@@ -101,6 +103,7 @@ interface AttemptResult {
   outcomes: Map<TransferTarget, Delivery | Error>
   verificationError?: Error
   diffId?: string
+  bytesRead: number
 }
 
 async function streamToTargets(
@@ -199,11 +202,12 @@ async function streamToTargets(
   await Promise.allSettled(work)
   await finished(verifier).catch(() => undefined)
   if (!input.destroyed && !input.readableEnded) input.destroy()
-  env.onRead(from, verifier.bytesSeen)
+  // A cache entry that did not verify is not counted: the blob is read again from the source.
+  if (!(verificationError && from === 'cache')) env.onRead(from, verifier.bytesSeen)
 
-  if (verificationError) return { outcomes, verificationError }
+  if (verificationError) return { outcomes, verificationError, bytesRead: verifier.bytesSeen }
   const diffId = diffIdSink ? await diffIdSink.result : undefined
-  return { outcomes, diffId }
+  return { outcomes, diffId, bytesRead: verifier.bytesSeen }
 }
 
 /** Reads a small blob (a config) whole, verified, from the cache or the source. */
@@ -247,18 +251,18 @@ async function fillCache(cache: BlobCache, digest: string, bytes: Buffer): Promi
   }
 }
 
-/** Writes bytes held in memory (a config, possibly one a conversion produced) to a destination. */
+/** Writes bytes held in memory (a config, possibly one a conversion produced) to a destination; reads them only when it lacks them. */
 export async function putBufferBlob(
   destination: ImageDestination,
   sourceRef: ImageReference,
   info: BlobInfo,
-  bytes: Buffer,
+  bytes: () => Promise<Buffer>,
   isConfig: boolean
 ): Promise<BlobOutcome> {
   const reuse = await destination.tryReusingBlob(info, { source: sourceRef })
   if (reuse.reused) return reuse.how
   const verifier = new VerifyingStream(info.digest, info.size)
-  Readable.from([bytes]).pipe(verifier)
+  Readable.from([await bytes()]).pipe(verifier)
   await destination.putBlob(verifier, info, { isConfig })
   return 'pushed'
 }

@@ -9,7 +9,7 @@ import {
   type TransferTarget
 } from './blob-transfer.js'
 import { DestinationWriter } from './destination-writer.js'
-import { chooseCopySet, type CopySet, type SourceImage } from './instances.js'
+import { chooseCopySet, type CopySet, type Schema1LayerFacts, type SourceImage } from './instances.js'
 import type { CopyOptions } from './options.js'
 import { TaskPool } from './pool.js'
 import { addStats, emptyStats, type CopyResult, type DestinationResult } from './result.js'
@@ -43,6 +43,7 @@ function destinationContext(
 }
 
 const schema1Types: string[] = [MediaType.DockerV2Schema1, MediaType.DockerV2Schema1Signed]
+
 
 export async function copyImage(options: CopyOptions): Promise<CopyResult> {
   if (options.destinations.length === 0) throw new UsageError('no destination given: name at least one dest')
@@ -130,7 +131,7 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
     }
     const active = (): DestinationWriter[] => writers.filter(w => !w.failure)
 
-    const diffIds = await copyLayers(env, set, writers, options, fail)
+    const schema1Layers = await copyLayers(env, set, writers, options, fail)
 
     const configs = new Map<string, Promise<Buffer | undefined>>()
     const configOf = (image: SourceImage): Promise<Buffer | undefined> => {
@@ -155,7 +156,7 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
                 image,
                 env,
                 () => configOf(image),
-                async () => diffIds.get(image.digest)
+                async () => schema1Layers.get(image.digest)
               )
             )
           }
@@ -220,7 +221,7 @@ async function copyLayers(
   writers: DestinationWriter[],
   options: CopyOptions,
   fail: (writer: DestinationWriter, error: Error) => void
-): Promise<Map<string, string[]>> {
+): Promise<Map<string, Schema1LayerFacts>> {
   interface LayerJob {
     info: BlobInfo
     owner: string
@@ -256,6 +257,7 @@ async function copyLayers(
   }
   const pool = new TaskPool(options.parallel)
   const diffIdByDigest = new Map<string, string>()
+  const sizeByDigest = new Map<string, number>()
   const ordered = [...jobs.values()].sort((a, b) => b.info.size - a.info.size)
   await Promise.all(
     ordered.map(job =>
@@ -282,6 +284,7 @@ async function copyLayers(
             }
           }
           if (transferred.diffId) diffIdByDigest.set(job.info.digest, transferred.diffId)
+          if (transferred.bytesRead !== undefined) sizeByDigest.set(job.info.digest, transferred.bytesRead)
         } catch (e) {
           for (const writer of writerOf.values()) fail(writer, e as Error)
           if (job.needDiffId) throw e
@@ -289,13 +292,14 @@ async function copyLayers(
       })
     )
   )
-  const diffIds = new Map<string, string[]>()
+  const facts = new Map<string, Schema1LayerFacts>()
   for (const image of set.images) {
     if (!needsDiffIds(image)) continue
-    diffIds.set(
-      image.digest,
-      image.manifest.layerInfos().map(l => diffIdByDigest.get(l.digest)!)
-    )
+    const layers = image.manifest.layerInfos()
+    facts.set(image.digest, {
+      diffIDs: layers.map(l => diffIdByDigest.get(l.digest)!),
+      layerInfos: layers.map(l => ({ digest: l.digest, size: sizeByDigest.get(l.digest) ?? l.size }))
+    })
   }
-  return diffIds
+  return facts
 }

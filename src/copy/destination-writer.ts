@@ -14,7 +14,7 @@ import {
 import { ImageCopyError, errorMessage } from '../errors.js'
 import { ManifestTypeRejectedError, type BlobInfo, type ImageDestination, type RawManifest } from '../transports/types.js'
 import { putBufferBlob, type TransferEnvironment } from './blob-transfer.js'
-import type { CopySet, SourceImage } from './instances.js'
+import type { CopySet, Schema1LayerFacts, SourceImage } from './instances.js'
 import {
   determineListConversion,
   determineManifestConversion,
@@ -212,7 +212,7 @@ export class DestinationWriter {
     image: SourceImage,
     env: TransferEnvironment,
     config: () => Promise<Buffer | undefined>,
-    diffIds: () => Promise<string[] | undefined>
+    schema1Facts: () => Promise<Schema1LayerFacts | undefined>
   ): Promise<WrittenImage> {
     const plan = this.plans.get(image.digest)!
     const sourceType = normalizeMimeType(image.raw.mimeType)
@@ -221,25 +221,31 @@ export class DestinationWriter {
     for (const mimeType of candidates) {
       try {
         let bytes: Buffer
-        let configBytes: Buffer | undefined
         const configInfo = image.manifest.configDescriptor()
+        let configToWrite: { info: BlobInfo; bytes: () => Promise<Buffer> } | undefined
         const edited = this.editedManifest(image)
         if (mimeType === sourceType && !edited) {
           bytes = image.raw.bytes
-          configBytes = configInfo ? await config() : undefined
+          if (configInfo) {
+            configToWrite = { info: { digest: configInfo.digest, size: configInfo.size }, bytes: async () => (await config())! }
+          }
         } else {
           const original = configInfo ? await config() : undefined
+          const facts = await schema1Facts()
           const converted = convertManifest(edited ?? image.manifest, mimeType, {
             configBytes: original,
-            diffIDs: await diffIds()
+            diffIDs: facts?.diffIDs,
+            layerInfos: facts?.layerInfos
           })
           bytes = converted.manifest.serialize()
-          configBytes = converted.configBytes ?? original
+          const configBytes = converted.configBytes ?? original
+          if (configBytes) {
+            configToWrite = { info: { digest: sha256Digest(configBytes), size: configBytes.length }, bytes: async () => configBytes }
+          }
         }
-        if (configBytes) {
-          const info = { digest: sha256Digest(configBytes), size: configBytes.length }
-          const outcome = await putBufferBlob(this.destination, env.sourceRef, info, configBytes, true)
-          this.record(image.digest, outcome, info.size)
+        if (configToWrite) {
+          const outcome = await putBufferBlob(this.destination, env.sourceRef, configToWrite.info, configToWrite.bytes, true)
+          this.record(image.digest, outcome, configToWrite.info.size)
         }
         const unchanged = bytes === image.raw.bytes
         const writtenDigest = unchanged ? image.digest : sha256Digest(bytes)

@@ -25,6 +25,12 @@ export interface SourceImage {
   platform?: Platform
 }
 
+/** What converting a schema1 image needs and its manifest does not say: DiffIDs and layer sizes, learned while copying. */
+export interface Schema1LayerFacts {
+  diffIDs: string[]
+  layerInfos: Array<{ digest: string; size: number }>
+}
+
 export interface CopySet {
   /** The top-level manifest of the source as read. */
   top: RawManifest

@@ -62,22 +62,34 @@ const encryptedLayerTypes: readonly string[] = [
  * ('unsupported-conversion'): to schema1 (we do not generate schema1), artifacts, zstd or encrypted
  * layers to Docker schema2, and unknown layer types.
  */
-export function convertManifest(m: ImageManifest, toMimeType: string, ctx: ConversionContext = {}): ConversionResult {
+export function convertManifest(
+  m: ImageManifest,
+  toMimeType: string,
+  ctx: ConversionContext = {}
+): ConversionResult {
   const edits = ctx.layerInfos
   if (toMimeType === m.mimeType || (isSchema1MimeType(toMimeType) && isSchema1MimeType(m.mimeType))) {
     return { manifest: edits ? m.updateLayerInfos(edits) : m }
   }
   if (isSchema1MimeType(toMimeType)) {
-    throw unsupported(`converting ${m.mimeType} to ${toMimeType} is not supported (schema1 is read, never written)`)
+    throw unsupported(
+      `converting ${m.mimeType} to ${toMimeType} is not supported (schema1 is read, never written)`
+    )
   }
   if (m instanceof DockerSchema2Manifest && toMimeType === MediaType.OCIManifest) {
     const converted = schema2ToOci(m, ctx.configBytes)
-    return { manifest: edits ? converted.manifest.updateLayerInfos(edits) : converted.manifest, configBytes: converted.configBytes }
+    return {
+      manifest: edits ? converted.manifest.updateLayerInfos(edits) : converted.manifest,
+      configBytes: converted.configBytes
+    }
   }
   if (m instanceof OciManifest && toMimeType === MediaType.DockerV2Schema2) {
     return { manifest: ociToSchema2(m, edits) }
   }
-  if (m instanceof DockerSchema1Manifest && (toMimeType === MediaType.DockerV2Schema2 || toMimeType === MediaType.OCIManifest)) {
+  if (
+    m instanceof DockerSchema1Manifest &&
+    (toMimeType === MediaType.DockerV2Schema2 || toMimeType === MediaType.OCIManifest)
+  ) {
     const s2 = schema1ToSchema2(m, ctx)
     if (toMimeType === MediaType.DockerV2Schema2) {
       return { manifest: s2.manifest.updateLayerInfos(s2.edits), configBytes: s2.configBytes }
@@ -88,13 +100,21 @@ export function convertManifest(m: ImageManifest, toMimeType: string, ctx: Conve
   throw unsupported(`unsupported conversion from ${m.mimeType} to ${JSON.stringify(toMimeType)}`)
 }
 
-function schema2ToOci(m: DockerSchema2Manifest, configBytes: Buffer | undefined): { manifest: OciManifest; configBytes: Buffer } {
+function schema2ToOci(
+  m: DockerSchema2Manifest,
+  configBytes: Buffer | undefined
+): { manifest: OciManifest; configBytes: Buffer } {
   if (!configBytes) throw unsupported('converting a schema2 manifest to OCI needs its config blob')
   const ociConfig = dockerConfigToOci(configBytes)
-  const config: Descriptor = { mediaType: MediaType.OCIConfig, digest: sha256Digest(ociConfig), size: ociConfig.length }
+  const config: Descriptor = {
+    mediaType: MediaType.OCIConfig,
+    digest: sha256Digest(ociConfig),
+    size: ociConfig.length
+  }
   const layers = m.layerInfos().map(l => {
     const mediaType = schema2ToOciLayerTypes[l.mediaType]
-    if (!mediaType) throw unsupported(`Unknown media type during manifest conversion: ${JSON.stringify(l.mediaType)}`)
+    if (!mediaType)
+      throw unsupported(`Unknown media type during manifest conversion: ${JSON.stringify(l.mediaType)}`)
     const d: Descriptor = { mediaType, digest: l.digest, size: l.size }
     if (l.urls) d.urls = l.urls
     return d
@@ -115,13 +135,23 @@ function ociToSchema2(m: OciManifest, edits: LayerUpdate[] | undefined): DockerS
         `preparing to convert: ${original.length} layers vs. ${edits.length} layer edits`
       )
     }
-    const isZstd = (t: string): boolean => t === MediaType.OCILayerZstd || t === MediaType.OCILayerNonDistributableZstd
+    const isZstd = (t: string): boolean =>
+      t === MediaType.OCILayerZstd || t === MediaType.OCILayerNonDistributableZstd
     if (original.some(l => isZstd(l.mediaType))) {
       source = m.updateLayerInfos(
         original.map((l, i) => {
-          const keep: LayerUpdate = { digest: l.digest, size: l.size, urls: l.urls, annotations: l.annotations }
+          const keep: LayerUpdate = {
+            digest: l.digest,
+            size: l.size,
+            urls: l.urls,
+            annotations: l.annotations
+          }
           if (!isZstd(l.mediaType)) return keep
-          return { ...keep, compression: edits[i].compression, mediaType: edits[i].compression ? undefined : edits[i].mediaType }
+          return {
+            ...keep,
+            compression: edits[i].compression,
+            mediaType: edits[i].compression ? undefined : edits[i].mediaType
+          }
         })
       )
       laterEdits = edits.map((e, i) =>
@@ -130,7 +160,11 @@ function ociToSchema2(m: OciManifest, edits: LayerUpdate[] | undefined): DockerS
     }
   }
   const config = source.configDescriptor()
-  const s2Config: Descriptor = { mediaType: MediaType.DockerV2Schema2Config, size: config.size, digest: config.digest }
+  const s2Config: Descriptor = {
+    mediaType: MediaType.DockerV2Schema2Config,
+    size: config.size,
+    digest: config.digest
+  }
   if (config.urls) s2Config.urls = config.urls
   const layers = source.layerInfos().map(l => {
     if (l.mediaType === MediaType.OCILayerZstd || l.mediaType === MediaType.OCILayerNonDistributableZstd) {
@@ -144,7 +178,8 @@ function ociToSchema2(m: OciManifest, edits: LayerUpdate[] | undefined): DockerS
       )
     }
     const mediaType = ociToSchema2LayerTypes[l.mediaType]
-    if (!mediaType) throw unsupported(`Unknown media type during manifest conversion: ${JSON.stringify(l.mediaType)}`)
+    if (!mediaType)
+      throw unsupported(`Unknown media type during manifest conversion: ${JSON.stringify(l.mediaType)}`)
     const d: Descriptor = { mediaType, size: l.size, digest: l.digest }
     if (l.urls) d.urls = l.urls
     return d
@@ -160,12 +195,21 @@ function schema1ToSchema2(
   const layers = m.layerInfos()
   const { diffIDs, layerInfos } = ctx
   if (!diffIDs) throw unsupported('converting a schema1 manifest needs the DiffIDs of its layers')
-  if (!layerInfos) throw unsupported('converting a schema1 manifest needs the layers as copied (ctx.layerInfos, for their sizes)')
+  if (!layerInfos)
+    throw unsupported(
+      'converting a schema1 manifest needs the layers as copied (ctx.layerInfos, for their sizes)'
+    )
   if (diffIDs.length !== layers.length) {
-    throw new ManifestError('invalid-field', `collected ${diffIDs.length} DiffID values, but schema1 manifest has ${layers.length} fsLayers`)
+    throw new ManifestError(
+      'invalid-field',
+      `collected ${diffIDs.length} DiffID values, but schema1 manifest has ${layers.length} fsLayers`
+    )
   }
   if (layerInfos.length !== layers.length) {
-    throw new ManifestError('invalid-field', `uploaded ${layerInfos.length} blobs, but schema1 manifest has ${layers.length} fsLayers`)
+    throw new ManifestError(
+      'invalid-field',
+      `uploaded ${layerInfos.length} blobs, but schema1 manifest has ${layers.length} fsLayers`
+    )
   }
   const s2Layers: Descriptor[] = []
   const nonEmptyDiffIDs: string[] = []

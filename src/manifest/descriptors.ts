@@ -84,7 +84,10 @@ export const schema2ManifestDescriptor = goStruct<Descriptor>([
   field('platform', 'platform', (cur, v, path, raw) => schema2Platform(cur ?? zeroPlatform(), v, path, raw))
 ])
 
-export const zeroSchema2ManifestDescriptor = (): Descriptor => ({ ...zeroDescriptor(), platform: zeroPlatform() })
+export const zeroSchema2ManifestDescriptor = (): Descriptor => ({
+  ...zeroDescriptor(),
+  platform: zeroPlatform()
+})
 
 export const annotationsField = stringMap
 export { stringSlice, stringMap }

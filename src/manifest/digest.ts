@@ -52,7 +52,10 @@ export interface ParsedDigest {
 export function parseDigest(digest: string): ParsedDigest {
   const i = digest.indexOf(':')
   if (i <= 0 || i + 1 === digest.length) {
-    throw new ManifestError('invalid-digest', `invalid digest ${JSON.stringify(digest)}: expected algorithm:hex`)
+    throw new ManifestError(
+      'invalid-digest',
+      `invalid digest ${JSON.stringify(digest)}: expected algorithm:hex`
+    )
   }
   const algorithm = digest.slice(0, i)
   const hex = digest.slice(i + 1)

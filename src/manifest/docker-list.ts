@@ -67,12 +67,16 @@ export class DockerManifestList implements ManifestList {
   }
 
   withoutInstances(digests: string[]): DockerManifestList {
-    return new DockerManifestList({ ...this.doc, manifests: removeInstances(this.doc.manifests ?? [], digests) })
+    return new DockerManifestList({
+      ...this.doc,
+      manifests: removeInstances(this.doc.manifests ?? [], digests)
+    })
   }
 
   convertTo(listMimeType: string): ManifestList {
     const normalized = normalizeMimeType(listMimeType)
-    if (normalized === MediaType.DockerV2List) return DockerManifestList.fromInstances(this.doc.manifests ?? [])
+    if (normalized === MediaType.DockerV2List)
+      return DockerManifestList.fromInstances(this.doc.manifests ?? [])
     if (normalized === MediaType.OCIIndex) {
       // Docker-only `features` are dropped (ociPlatformFromSchema2PlatformSpec).
       return OciIndex.fromInstances(

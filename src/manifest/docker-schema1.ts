@@ -40,9 +40,12 @@ const schema1Doc = goStruct<Schema1Doc>([
   field(
     'history',
     'history',
-    goSlice(goStruct<{ v1Compatibility: string }>([field('v1Compatibility', 'v1Compatibility', goString)]), () => ({
-      v1Compatibility: ''
-    }))
+    goSlice(
+      goStruct<{ v1Compatibility: string }>([field('v1Compatibility', 'v1Compatibility', goString)]),
+      () => ({
+        v1Compatibility: ''
+      })
+    )
   ),
   field('schemaVersion', 'schemaVersion', goInt)
 ])
@@ -56,12 +59,13 @@ const v1CompatibilityDecoder = goStruct<V1Compatibility>([
     'container_config',
     'cmd',
     (cur, v, path, raw) =>
-      goStruct<{ cmd: string[] | undefined }>([field('Cmd', 'cmd', goSlice(goString, () => ''))])(
-        { cmd: cur },
-        v,
-        path,
-        raw
-      ).cmd
+      goStruct<{ cmd: string[] | undefined }>([
+        field(
+          'Cmd',
+          'cmd',
+          goSlice(goString, () => '')
+        )
+      ])({ cmd: cur }, v, path, raw).cmd
   ),
   field('author', 'author', goString),
   field('throwaway', 'throwaway', goBool)
@@ -71,13 +75,23 @@ function parseV1Compatibility(text: string, index: number): V1Compatibility {
   const bytes = Buffer.from(text, 'utf8')
   try {
     return v1CompatibilityDecoder(
-      { id: '', parent: '', comment: '', created: GO_ZERO_TIME, cmd: undefined, author: '', throwaway: false },
+      {
+        id: '',
+        parent: '',
+        comment: '',
+        created: GO_ZERO_TIME,
+        cmd: undefined,
+        author: '',
+        throwaway: false
+      },
       parseJson(bytes, 'v1Compatibility'),
       '',
       () => bytes
     )
   } catch (e) {
-    throw new ManifestError('invalid-field', `parsing v2s1 history entry ${index}: ${(e as Error).message}`, { cause: e })
+    throw new ManifestError('invalid-field', `parsing v2s1 history entry ${index}: ${(e as Error).message}`, {
+      cause: e
+    })
   }
 }
 
@@ -85,7 +99,10 @@ export class DockerSchema1Manifest implements ImageManifest {
   readonly mimeType: string
 
   private constructor(
-    private readonly doc: Schema1Doc & { fsLayers: Array<{ blobSum: string }>; history: Array<{ v1Compatibility: string }> },
+    private readonly doc: Schema1Doc & {
+      fsLayers: Array<{ blobSum: string }>
+      history: Array<{ v1Compatibility: string }>
+    },
     readonly compat: readonly V1Compatibility[],
     private readonly original: Buffer | undefined,
     signed: boolean
@@ -103,7 +120,10 @@ export class DockerSchema1Manifest implements ImageManifest {
       () => bytes
     )
     if (doc.schemaVersion !== 1) {
-      throw new ManifestError('invalid-field', `unsupported schema version ${doc.schemaVersion} for a schema1 manifest`)
+      throw new ManifestError(
+        'invalid-field',
+        `unsupported schema version ${doc.schemaVersion} for a schema1 manifest`
+      )
     }
     validateUnambiguousFormat(json, MediaType.DockerV2Schema1Signed, ['fsLayers', 'history'])
     const fsLayers = doc.fsLayers ?? []
@@ -152,7 +172,12 @@ export class DockerSchema1Manifest implements ImageManifest {
   layerInfos(): LayerInfo[] {
     const out: LayerInfo[] = []
     for (let i = this.doc.fsLayers.length - 1; i >= 0; i--) {
-      out.push({ mediaType: '', digest: this.doc.fsLayers[i].blobSum, size: -1, emptyLayer: this.compat[i].throwaway })
+      out.push({
+        mediaType: '',
+        digest: this.doc.fsLayers[i].blobSum,
+        size: -1,
+        emptyLayer: this.compat[i].throwaway
+      })
     }
     return out
   }
@@ -182,11 +207,15 @@ export class DockerSchema1Manifest implements ImageManifest {
   updateLayerInfos(infos: LayerUpdate[]): DockerSchema1Manifest {
     const n = this.doc.fsLayers.length
     if (infos.length !== n) {
-      throw new ManifestError('invalid-field', `preparing updated manifest: layer count changed from ${n} to ${infos.length}`)
+      throw new ManifestError(
+        'invalid-field',
+        `preparing updated manifest: layer count changed from ${n} to ${infos.length}`
+      )
     }
     const fsLayers = new Array<{ blobSum: string }>(n)
     infos.forEach((info, i) => {
-      if (info.compression) updatedLayerMediaType(schema1LayerVariants, schema1FakeLayerType, info.compression)
+      if (info.compression)
+        updatedLayerMediaType(schema1LayerVariants, schema1FakeLayerType, info.compression)
       fsLayers[n - 1 - i] = { blobSum: info.digest }
     })
     return this.changed({ ...this.doc, fsLayers })
@@ -215,7 +244,8 @@ function fixManifestLayers(
   compat: V1Compatibility[]
 ): void {
   for (const c of compat) {
-    if (!/^[a-f0-9]{64}$/.test(c.id)) throw new ManifestError('invalid-field', `image ID ${JSON.stringify(c.id)} is invalid`)
+    if (!/^[a-f0-9]{64}$/.test(c.id))
+      throw new ManifestError('invalid-field', `image ID ${JSON.stringify(c.id)} is invalid`)
   }
   if (compat[compat.length - 1].parent !== '') {
     throw new ManifestError('invalid-field', 'Invalid parent ID in the base layer of the image')
@@ -242,4 +272,3 @@ function fixManifestLayers(
     }
   }
 }
-

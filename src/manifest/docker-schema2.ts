@@ -1,10 +1,5 @@
 import { ManifestError } from './errors.js'
-import {
-  cloneDescriptor,
-  encodeSchema2Descriptor,
-  schema2Descriptor,
-  zeroDescriptor
-} from './descriptors.js'
+import { cloneDescriptor, encodeSchema2Descriptor, schema2Descriptor, zeroDescriptor } from './descriptors.js'
 import { field, goInt, goMarshal, goSlice, goString, goStruct, parseJson } from './go-json.js'
 import { schema2LayerVariants, updatedLayerMediaType } from './layer-media-types.js'
 import { MediaType } from './media-types.js'
@@ -41,7 +36,10 @@ const supportedSchema2MediaTypes: readonly string[] = [
 
 function checkSupported(mediaType: string, what: string): void {
   if (!supportedSchema2MediaTypes.includes(mediaType)) {
-    throw new ManifestError('invalid-field', `${what}: unsupported docker v2s2 media type: ${JSON.stringify(mediaType)}`)
+    throw new ManifestError(
+      'invalid-field',
+      `${what}: unsupported docker v2s2 media type: ${JSON.stringify(mediaType)}`
+    )
   }
 }
 

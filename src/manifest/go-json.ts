@@ -61,8 +61,12 @@ class Parser {
   fail(context: string): never {
     if (this.pos >= this.b.length) throw new Truncated()
     const c = this.b[this.pos]
-    const shown = c >= 0x20 && c < 0x7f ? `'${String.fromCharCode(c)}'` : `byte 0x${c.toString(16).padStart(2, '0')}`
-    throw new ManifestError('malformed-json', `invalid JSON: invalid character ${shown} ${context} at offset ${this.pos}`)
+    const shown =
+      c >= 0x20 && c < 0x7f ? `'${String.fromCharCode(c)}'` : `byte 0x${c.toString(16).padStart(2, '0')}`
+    throw new ManifestError(
+      'malformed-json',
+      `invalid JSON: invalid character ${shown} ${context} at offset ${this.pos}`
+    )
   }
 
   skipSpace(): void {
@@ -234,7 +238,9 @@ class Parser {
   }
 
   hex4Digit(c: number | undefined): boolean {
-    return c !== undefined && ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46))
+    return (
+      c !== undefined && ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46))
+    )
   }
 
   array(depth: number): JsonValue[] {
@@ -331,18 +337,23 @@ export function goDecodeUtf8(b: Uint8Array): string {
 function decodeRune(b: Uint8Array, i: number): [number, number] {
   const b0 = b[i]
   if (b0 < 0x80) return [b0, 1]
-  const cont = (j: number, lo = 0x80, hi = 0xbf): boolean => i + j < b.length && b[i + j] >= lo && b[i + j] <= hi
+  const cont = (j: number, lo = 0x80, hi = 0xbf): boolean =>
+    i + j < b.length && b[i + j] >= lo && b[i + j] <= hi
   if (b0 >= 0xc2 && b0 <= 0xdf) {
     if (cont(1)) return [((b0 & 0x1f) << 6) | (b[i + 1] & 0x3f), 2]
   } else if (b0 >= 0xe0 && b0 <= 0xef) {
     const lo = b0 === 0xe0 ? 0xa0 : 0x80
     const hi = b0 === 0xed ? 0x9f : 0xbf
-    if (cont(1, lo, hi) && cont(2)) return [((b0 & 0x0f) << 12) | ((b[i + 1] & 0x3f) << 6) | (b[i + 2] & 0x3f), 3]
+    if (cont(1, lo, hi) && cont(2))
+      return [((b0 & 0x0f) << 12) | ((b[i + 1] & 0x3f) << 6) | (b[i + 2] & 0x3f), 3]
   } else if (b0 >= 0xf0 && b0 <= 0xf4) {
     const lo = b0 === 0xf0 ? 0x90 : 0x80
     const hi = b0 === 0xf4 ? 0x8f : 0xbf
     if (cont(1, lo, hi) && cont(2) && cont(3)) {
-      return [((b0 & 0x07) << 18) | ((b[i + 1] & 0x3f) << 12) | ((b[i + 2] & 0x3f) << 6) | (b[i + 3] & 0x3f), 4]
+      return [
+        ((b0 & 0x07) << 18) | ((b[i + 1] & 0x3f) << 12) | ((b[i + 2] & 0x3f) << 6) | (b[i + 3] & 0x3f),
+        4
+      ]
     }
   }
   return [0xfffd, 1]
@@ -540,7 +551,10 @@ export function compactJson(src: Uint8Array): Buffer {
 export type Decoder<T> = (current: T, v: JsonValue, path: string, raw: () => Uint8Array) => T
 
 export function typeError(path: string, v: JsonValue, expected: string): ManifestError {
-  return new ManifestError('invalid-field', `field ${JSON.stringify(path || '.')}: cannot use ${jsonKind(v)} as ${expected}`)
+  return new ManifestError(
+    'invalid-field',
+    `field ${JSON.stringify(path || '.')}: cannot use ${jsonKind(v)} as ${expected}`
+  )
 }
 
 export function jsonKind(v: JsonValue): string {
@@ -570,7 +584,10 @@ export const goInt: Decoder<number> = (cur, v, path) => {
   if (!(v instanceof JsonNumber) || !/^-?\d+$/.test(v.text)) throw typeError(path, v, 'an integer')
   const n = Number(v.text)
   if (v.text !== '-0' && String(n) !== v.text) {
-    throw new ManifestError('invalid-field', `field ${JSON.stringify(path)}: integer ${v.text} is out of the supported range`)
+    throw new ManifestError(
+      'invalid-field',
+      `field ${JSON.stringify(path)}: integer ${v.text} is out of the supported range`
+    )
   }
   return n === 0 ? 0 : n
 }
@@ -583,7 +600,9 @@ export function goSlice<T>(elem: Decoder<T>, zero: () => T): Decoder<T[] | undef
     if (v === null) return undefined
     if (!Array.isArray(v)) throw typeError(path, v, 'an array')
     // Go reuses the previous backing array, so elements of a repeated key merge into earlier ones.
-    return v.map((e, i) => elem(cur !== undefined && i < cur.length ? cur[i] : zero(), e, `${path}[${i}]`, raw))
+    return v.map((e, i) =>
+      elem(cur !== undefined && i < cur.length ? cur[i] : zero(), e, `${path}[${i}]`, raw)
+    )
   }
 }
 
@@ -595,11 +614,17 @@ export function setOwn<T>(obj: StringMap<T>, key: string, value: T): void {
 }
 
 export function goStringMap<T>(elem: Decoder<T>, zero: () => T): Decoder<StringMap<T> | undefined> {
-  return (cur, v, path, raw) => {
+  return (cur, v, path) => {
     if (v === null) return undefined
     if (!(v instanceof JsonObject)) throw typeError(path, v, 'an object')
     const out: StringMap<T> = cur ?? {}
-    v.entries.forEach(([k, e], i) => setOwn(out, k, elem(zero(), e, `${path}.${k}`, () => v.rawValue(i))))
+    v.entries.forEach(([k, e], i) =>
+      setOwn(
+        out,
+        k,
+        elem(zero(), e, `${path}.${k}`, () => v.rawValue(i))
+      )
+    )
     return out
   }
 }
@@ -613,7 +638,10 @@ export const goEmptyStruct: Decoder<Record<string, never>> = (cur, v, path) => {
 
 /** Go's key folding for struct fields: ASCII case-insensitive, plus the two non-ASCII runes that fold into ASCII. */
 function foldKey(s: string): string {
-  return s.toLowerCase().replace(/\u017f/g, 's').replace(/\u212a/g, 'k')
+  return s
+    .toLowerCase()
+    .replace(/\u017f/g, 's')
+    .replace(/\u212a/g, 'k')
 }
 
 export interface FieldSpec<T> {
@@ -662,7 +690,8 @@ export function decodeDocument<T>(v: JsonValue, dec: Decoder<T>, zero: T, source
 /** The top-level keys of a JSON object and their raw values, as Go's `map[string]*json.RawMessage` holds them. */
 export function rawObjectEntries(v: JsonValue, what: string): Map<string, RawJson | null> {
   if (v === null) return new Map()
-  if (!(v instanceof JsonObject)) throw new ManifestError('invalid-field', `${what}: expected a JSON object, got ${jsonKind(v)}`)
+  if (!(v instanceof JsonObject))
+    throw new ManifestError('invalid-field', `${what}: expected a JSON object, got ${jsonKind(v)}`)
   const m = new Map<string, RawJson | null>()
   v.entries.forEach(([k, e], i) => m.set(k, e === null ? null : new RawJson(v.rawValue(i))))
   return m

@@ -72,7 +72,10 @@ export const goTime: Decoder<string> = (cur, v, path, raw) => {
   const text = Buffer.from(bytes.subarray(1, bytes.length - 1)).toString('latin1')
   const canonical = goTimeCanonical(text)
   if (canonical === undefined) {
-    throw new ManifestError('invalid-field', `field ${JSON.stringify(path)}: ${JSON.stringify(v)} is not an RFC 3339 time`)
+    throw new ManifestError(
+      'invalid-field',
+      `field ${JSON.stringify(path)}: ${JSON.stringify(v)} is not an RFC 3339 time`
+    )
   }
   return canonical
 }

@@ -37,7 +37,12 @@ export function guessMimeTypeOrEmpty(bytes: Uint8Array): string {
 }
 
 function guessFromJson(doc: JsonValue): string {
-  const meta = metaDecoder({ mediaType: '', schemaVersion: 0, signatures: undefined }, doc, '', () => new Uint8Array())
+  const meta = metaDecoder(
+    { mediaType: '', schemaVersion: 0, signatures: undefined },
+    doc,
+    '',
+    () => new Uint8Array()
+  )
   switch (meta.mediaType) {
     case MediaType.DockerV2Schema2:
     case MediaType.DockerV2List:
@@ -79,12 +84,15 @@ export function guessMimeType(bytes: Uint8Array): string {
     guessed = guessFromJson(doc)
   } catch (e) {
     if (e instanceof ManifestError) {
-      throw new ManifestError('unknown-media-type', `cannot tell the manifest's type: ${e.message}`, { cause: e })
+      throw new ManifestError('unknown-media-type', `cannot tell the manifest's type: ${e.message}`, {
+        cause: e
+      })
     }
     throw e
   }
   if (guessed === '') {
-    const declared = doc && typeof doc === 'object' && !Array.isArray(doc) ? describeDeclared(bytes) : 'not a JSON object'
+    const declared =
+      doc && typeof doc === 'object' && !Array.isArray(doc) ? describeDeclared(bytes) : 'not a JSON object'
     throw new ManifestError('unknown-media-type', `unrecognized manifest type (${declared})`)
   }
   return guessed

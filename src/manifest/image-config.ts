@@ -65,7 +65,13 @@ const ociImageConfig = goStruct<OciImageConfig>([
   field('ArgsEscaped', 'ArgsEscaped', goBool)
 ])
 
-const zeroHistory = (): OciHistory => ({ created: undefined, created_by: '', author: '', comment: '', empty_layer: false })
+const zeroHistory = (): OciHistory => ({
+  created: undefined,
+  created_by: '',
+  author: '',
+  comment: '',
+  empty_layer: false
+})
 
 const ociHistory = goStruct<OciHistory>([
   field('created', 'created', goTimePointer),
@@ -87,7 +93,14 @@ const ociImage = goStruct<OciImage>([
   field(
     'rootfs',
     'rootfs',
-    goStruct<OciImage['rootfs']>([field('type', 'type', goString), field('diff_ids', 'diffIDs', goSlice(goString, () => ''))])
+    goStruct<OciImage['rootfs']>([
+      field('type', 'type', goString),
+      field(
+        'diff_ids',
+        'diffIDs',
+        goSlice(goString, () => '')
+      )
+    ])
   ),
   field('history', 'history', goSlice(ociHistory, zeroHistory))
 ])
@@ -156,10 +169,10 @@ export function encodeOciImage(img: OciImage): Buffer {
     history:
       img.history && img.history.length > 0
         ? img.history.map(h => ({
-          created: h.created,
-          created_by: s(h.created_by),
-          author: s(h.author),
-          comment: s(h.comment),
+            created: h.created,
+            created_by: s(h.created_by),
+            author: s(h.author),
+            comment: s(h.comment),
             empty_layer: h.empty_layer ? true : undefined
           }))
         : undefined
@@ -171,4 +184,3 @@ export function encodeOciImage(img: OciImage): Buffer {
 export function dockerConfigToOci(configBytes: Uint8Array): Buffer {
   return encodeOciImage(decodeOciImage(configBytes))
 }
-

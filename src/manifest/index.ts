@@ -51,6 +51,20 @@ export {
   selectInstances,
   wantedPlatforms
 } from './platform.js'
-export { canChangeLayerCompression, ociLayerVariants, schema2LayerVariants, updatedLayerMediaType } from './layer-media-types.js'
+export {
+  canChangeLayerCompression,
+  ociLayerVariants,
+  schema2LayerVariants,
+  updatedLayerMediaType
+} from './layer-media-types.js'
 export { dockerConfigToOci } from './image-config.js'
-export { GoMap, RawJson, compactJson, goMarshal, goQuote, parseJson, type GoValue, type JsonValue } from './go-json.js'
+export {
+  GoMap,
+  RawJson,
+  compactJson,
+  goMarshal,
+  goQuote,
+  parseJson,
+  type GoValue,
+  type JsonValue
+} from './go-json.js'

@@ -84,7 +84,11 @@ const parsedSignature = goStruct<ParsedSignature>([
     goStruct<ParsedSignature['header']>([
       field('jwk', 'jwk', rawJwk),
       field('alg', 'alg', goString),
-      field('x5c', 'x5c', goSlice(goString, () => ''))
+      field(
+        'x5c',
+        'x5c',
+        goSlice(goString, () => '')
+      )
     ])
   ),
   field('signature', 'signature', goString),
@@ -120,7 +124,8 @@ export function schema1SignedPayload(content: Uint8Array): Buffer {
     const protectedBytes = joseDecode(block.protected)
     if (!protectedBytes) throw jwsError('base64 decode error in protected header')
     const header = parseJson(protectedBytes, 'schema1 protected header')
-    if (header !== null && !(header instanceof JsonObject)) throw jwsError('protected header is not a JSON object')
+    if (header !== null && !(header instanceof JsonObject))
+      throw jwsError('protected header is not a JSON object')
     const lengthValue = header ? mapGet(header, 'formatLength') : undefined
     if (!(lengthValue instanceof JsonNumber)) throw jwsError('missing formatted length')
     const length = Math.trunc(Number(lengthValue.text))
@@ -166,7 +171,8 @@ function validateJwk(raw: JsonValue): void {
     const coords = ['x', 'y'].map(c => {
       const b = joseDecode(jwkString(jwk, c, `JWK EC Public Key ${c}-coordinate`))
       if (!b) throw jwsError(`JWK EC Public Key ${c}-coordinate: invalid base64 URL encoding`)
-      if (b.length !== curve.bytes) throw jwsError(`JWK EC Public Key ${c}-coordinate: invalid number of octets`)
+      if (b.length !== curve.bytes)
+        throw jwsError(`JWK EC Public Key ${c}-coordinate: invalid number of octets`)
       return b
     })
     if (jwk.has('kid')) der = ecSpki(curve.oid, Buffer.concat([Buffer.from([4]), ...coords]))

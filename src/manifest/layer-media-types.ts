@@ -34,7 +34,11 @@ function incompatible(message: string): ManifestError {
   return new ManifestError('unsupported-conversion', message)
 }
 
-function variantMediaType(table: readonly VariantSet[], mimeType: string, algorithm?: CompressionAlgorithm): string {
+function variantMediaType(
+  table: readonly VariantSet[],
+  mimeType: string,
+  algorithm?: CompressionAlgorithm
+): string {
   const variants = mimeType === '' ? undefined : table.find(set => Object.values(set).includes(mimeType))
   if (variants === undefined) {
     throw new ManifestError(

@@ -4,7 +4,8 @@ import type { CompressionAlgorithm, Descriptor, InstanceUpdate } from './types.j
 
 export function findInstance(manifests: Descriptor[], digest: string, listName: string): Descriptor {
   const found = manifests.find(m => m.digest === digest)
-  if (!found) throw new ManifestError('no-matching-instance', `unable to find instance ${digest} in ${listName}`)
+  if (!found)
+    throw new ManifestError('no-matching-instance', `unable to find instance ${digest} in ${listName}`)
   return found
 }
 
@@ -31,7 +32,8 @@ export function applyInstanceUpdates(
     checkDigest(u.digest, `${listName}: attempting to update ${u.digest} which is an invalid digest`)
     checkDigest(u.newDigest, `${listName}: modified digest ${u.newDigest} is an invalid digest`)
     const target = out.findIndex(m => m.digest === u.digest)
-    if (target < 0) throw new ManifestError('no-matching-instance', `${listName}: digest ${u.digest} not found`)
+    if (target < 0)
+      throw new ManifestError('no-matching-instance', `${listName}: digest ${u.digest} not found`)
     if (!Number.isSafeInteger(u.size) || u.size < 0) {
       throw new ManifestError(
         'invalid-field',
@@ -39,7 +41,10 @@ export function applyInstanceUpdates(
       )
     }
     if (u.mediaType === '') {
-      throw new ManifestError('invalid-field', `update ${i + 1} of ${updates.length} passed to ${listName} had no media type`)
+      throw new ManifestError(
+        'invalid-field',
+        `update ${i + 1} of ${updates.length} passed to ${listName} had no media type`
+      )
     }
     out[target] = { ...out[target], digest: u.newDigest, size: u.size, mediaType: u.mediaType }
     if (u.compressionAlgorithms) onCompression(out[target], u.compressionAlgorithms)
@@ -51,7 +56,10 @@ export function applyInstanceUpdates(
 export function removeInstances(manifests: Descriptor[], digests: string[]): Descriptor[] {
   for (const d of digests) {
     if (!manifests.some(m => m.digest === d)) {
-      throw new ManifestError('no-matching-instance', `cannot remove instance ${d}: it is not in the manifest list`)
+      throw new ManifestError(
+        'no-matching-instance',
+        `cannot remove instance ${d}: it is not in the manifest list`
+      )
     }
   }
   const drop = new Set(digests)

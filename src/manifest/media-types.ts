@@ -28,8 +28,10 @@ export const MediaType = {
   OCILayerGzipEncrypted: 'application/vnd.oci.image.layer.v1.tar+gzip+encrypted',
   OCILayerZstdEncrypted: 'application/vnd.oci.image.layer.v1.tar+zstd+encrypted',
   OCILayerNonDistributableEncrypted: 'application/vnd.oci.image.layer.nondistributable.v1.tar+encrypted',
-  OCILayerNonDistributableGzipEncrypted: 'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip+encrypted',
-  OCILayerNonDistributableZstdEncrypted: 'application/vnd.oci.image.layer.nondistributable.v1.tar+zstd+encrypted'
+  OCILayerNonDistributableGzipEncrypted:
+    'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip+encrypted',
+  OCILayerNonDistributableZstdEncrypted:
+    'application/vnd.oci.image.layer.nondistributable.v1.tar+zstd+encrypted'
 } as const
 
 /** The annotation containers/image puts on OCI index entries whose layers are zstd-compressed. */
@@ -111,6 +113,9 @@ export function listMimeTypeFor(mimeType: string): string {
     case MediaType.OCIIndex:
       return MediaType.OCIIndex
     default:
-      throw new ManifestError('unknown-media-type', `no manifest list type holds manifests of type ${JSON.stringify(mimeType)}`)
+      throw new ManifestError(
+        'unknown-media-type',
+        `no manifest list type holds manifests of type ${JSON.stringify(mimeType)}`
+      )
   }
 }

@@ -88,17 +88,25 @@ export class OciIndex implements ManifestList {
   }
 
   annotations(): Record<string, string> | undefined {
-    return this.doc.annotations && Object.keys(this.doc.annotations).length > 0 ? { ...this.doc.annotations } : undefined
+    return this.doc.annotations && Object.keys(this.doc.annotations).length > 0
+      ? { ...this.doc.annotations }
+      : undefined
   }
 
   withUpdatedInstances(updates: InstanceUpdate[], options: { cannotModify?: boolean } = {}): OciIndex {
-    const manifests = applyInstanceUpdates(this.doc.manifests ?? [], updates, 'OCI1Index', (entry, algorithms) => {
-      // containers/image addCompressionAnnotations; only used for prioritization, so skipped when we cannot modify.
-      if (options.cannotModify || algorithms.length === 0) return
-      const annotations: Record<string, string> = { ...(entry.annotations ?? {}) }
-      if (algorithms.some(a => a === 'zstd' || a === 'zstd:chunked')) setOwn(annotations, ZstdInstanceAnnotation, 'true')
-      entry.annotations = annotations
-    })
+    const manifests = applyInstanceUpdates(
+      this.doc.manifests ?? [],
+      updates,
+      'OCI1Index',
+      (entry, algorithms) => {
+        // containers/image addCompressionAnnotations; only used for prioritization, so skipped when we cannot modify.
+        if (options.cannotModify || algorithms.length === 0) return
+        const annotations: Record<string, string> = { ...(entry.annotations ?? {}) }
+        if (algorithms.some(a => a === 'zstd' || a === 'zstd:chunked'))
+          setOwn(annotations, ZstdInstanceAnnotation, 'true')
+        entry.annotations = annotations
+      }
+    )
     return new OciIndex({ ...this.doc, manifests })
   }
 

@@ -76,7 +76,10 @@ export function platformMatches(image: Platform, wanted: Platform): boolean {
   )
 }
 
-export function noMatchError(kind: 'manifest list' | 'image index', wanted: WantedPlatformOptions): ManifestError {
+export function noMatchError(
+  kind: 'manifest list' | 'image index',
+  wanted: WantedPlatformOptions
+): ManifestError {
   return new ManifestError(
     'no-matching-instance',
     `no image found in ${kind} for architecture ${JSON.stringify(wanted.architecture)}, variant ${JSON.stringify(
@@ -95,7 +98,10 @@ interface InstanceSource {
  * which ignores variants here, a platform that names a variant only matches instances of that variant.
  * A platform that matches nothing is an error. Result in list order.
  */
-export function selectInstances(list: InstanceSource, selection: { digests?: string[]; platforms?: Platform[] }): string[] {
+export function selectInstances(
+  list: InstanceSource,
+  selection: { digests?: string[]; platforms?: Platform[] }
+): string[] {
   const instances = list.instances()
   const selected = new Set<string>()
   for (const digest of selection.digests ?? []) {
@@ -108,11 +114,16 @@ export function selectInstances(list: InstanceSource, selection: { digests?: str
     const matches = instances.filter(i => {
       const p = i.platform ?? { os: '', architecture: '' }
       return (
-        p.os === wanted.os && p.architecture === wanted.architecture && (!wanted.variant || p.variant === wanted.variant)
+        p.os === wanted.os &&
+        p.architecture === wanted.architecture &&
+        (!wanted.variant || p.variant === wanted.variant)
       )
     })
     if (matches.length === 0) {
-      throw new ManifestError('no-matching-instance', `no instances found for platform ${formatPlatform(wanted)}`)
+      throw new ManifestError(
+        'no-matching-instance',
+        `no instances found for platform ${formatPlatform(wanted)}`
+      )
     }
     for (const m of matches) selected.add(m.digest)
   }

@@ -137,7 +137,14 @@ const containerConfig = goStruct<DockerContainerConfig>([
   field(
     'Healthcheck',
     'Healthcheck',
-    goPointer(healthConfig, () => ({ Test: undefined, StartPeriod: 0, StartInterval: 0, Interval: 0, Timeout: 0, Retries: 0 }))
+    goPointer(healthConfig, () => ({
+      Test: undefined,
+      StartPeriod: 0,
+      StartInterval: 0,
+      Interval: 0,
+      Timeout: 0,
+      Retries: 0
+    }))
   ),
   field('ArgsEscaped', 'ArgsEscaped', goBool),
   field('Image', 'Image', goString),
@@ -149,7 +156,9 @@ const containerConfig = goStruct<DockerContainerConfig>([
   field('OnBuild', 'OnBuild', stringSlice),
   field('Labels', 'Labels', stringMap),
   field('StopSignal', 'StopSignal', goString),
-  field('StopTimeout', 'StopTimeout', (cur, v, path, raw) => (v === null ? undefined : goInt(cur ?? 0, v, path, raw))),
+  field('StopTimeout', 'StopTimeout', (cur, v, path, raw) =>
+    v === null ? undefined : goInt(cur ?? 0, v, path, raw)
+  ),
   field('Shell', 'Shell', strSlice)
 ])
 
@@ -183,7 +192,8 @@ function encodeContainerConfig(c: DockerContainerConfig): GoValue {
     AttachStdin: c.AttachStdin,
     AttachStdout: c.AttachStdout,
     AttachStderr: c.AttachStderr,
-    ExposedPorts: c.ExposedPorts && Object.keys(c.ExposedPorts).length > 0 ? emptySet(c.ExposedPorts) : undefined,
+    ExposedPorts:
+      c.ExposedPorts && Object.keys(c.ExposedPorts).length > 0 ? emptySet(c.ExposedPorts) : undefined,
     Tty: c.Tty,
     OpenStdin: c.OpenStdin,
     StdinOnce: c.StdinOnce,
@@ -237,7 +247,8 @@ export function dockerVersionLessThan(a: string, b: string): boolean {
   if (a === b) return false
   const pa = a.split('.')
   const pb = b.split('.')
-  const atoi = (s: string | undefined): number => (s !== undefined && /^[+-]?\d+$/.test(s) ? parseInt(s, 10) : 0)
+  const atoi = (s: string | undefined): number =>
+    s !== undefined && /^[+-]?\d+$/.test(s) ? parseInt(s, 10) : 0
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const x = atoi(pa[i])
     const y = atoi(pb[i])
@@ -279,7 +290,10 @@ export function schema1ToSchema2Config(m: DockerSchema1Manifest, diffIDs: string
     comment: opt(c.comment),
     empty_layer: c.throwaway || undefined
   }))
-  const raw = rawObjectEntries(parseJson(config, 'schema1 image configuration'), 'schema1 image configuration')
+  const raw = rawObjectEntries(
+    parseJson(config, 'schema1 image configuration'),
+    'schema1 image configuration'
+  )
   for (const key of ['id', 'parent', 'parent_id', 'layer_id', 'throwaway', 'Size']) raw.delete(key)
   raw.set('rootfs', new RawJson(goMarshal({ type: 'layers', diff_ids: optList(diffIDs) })))
   raw.set('history', new RawJson(goMarshal(history)))

@@ -13,7 +13,11 @@ const detector = goStruct<Detected>(essentialFields.map(name => field(name, name
  * containers/image ValidateUnambiguousManifestFormat: refuses a manifest that also carries the
  * essential fields of another format (so one blob cannot be read as two different things).
  */
-export function validateUnambiguousFormat(doc: JsonValue, mimeType: string, allowed: readonly EssentialField[]): void {
+export function validateUnambiguousFormat(
+  doc: JsonValue,
+  mimeType: string,
+  allowed: readonly EssentialField[]
+): void {
   const found = detector(
     { config: undefined, fsLayers: undefined, history: undefined, layers: undefined, manifests: undefined },
     doc,

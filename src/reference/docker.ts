@@ -78,7 +78,9 @@ class ParsedDockerReference implements DockerReference {
   }
 
   private suffix(): string {
-    return (this.tag !== undefined ? `:${this.tag}` : '') + (this.digest !== undefined ? `@${this.digest}` : '')
+    return (
+      (this.tag !== undefined ? `:${this.tag}` : '') + (this.digest !== undefined ? `@${this.digest}` : '')
+    )
   }
 }
 
@@ -92,12 +94,16 @@ export interface ParseDockerReferenceOptions {
  * contains `.` or `:` or is `localhost`; otherwise the image lives on docker.io, where one-component
  * names get the `library/` namespace.
  */
-export function parseDockerReference(input: string, options: ParseDockerReferenceOptions = {}): DockerReference {
+export function parseDockerReference(
+  input: string,
+  options: ParseDockerReferenceOptions = {}
+): DockerReference {
   const fail = (reason: string): never => {
     throw new InvalidReferenceError(input, reason)
   }
   if (input === '') fail('the reference is empty')
-  if (IDENTIFIER_RE.test(input)) fail('a 64-character hexadecimal string is an image ID, not a repository name')
+  if (IDENTIFIER_RE.test(input))
+    fail('a 64-character hexadecimal string is an image ID, not a repository name')
   if (/\s/.test(input)) fail('it contains white space')
 
   let rest = input
@@ -141,7 +147,8 @@ export function parseDockerReference(input: string, options: ParseDockerReferenc
         'separated by "/", and may contain single ".", "_" or "__", or runs of "-" between them)'
     )
   }
-  if (registry === DOCKER_HUB_DOMAIN && !repository.includes('/')) repository = `${OFFICIAL_NAMESPACE}/${repository}`
+  if (registry === DOCKER_HUB_DOMAIN && !repository.includes('/'))
+    repository = `${OFFICIAL_NAMESPACE}/${repository}`
   if (registry.length + 1 + repository.length > NAME_MAX_LENGTH) {
     fail(`the repository name must not be more than ${NAME_MAX_LENGTH} characters`)
   }
@@ -150,10 +157,12 @@ export function parseDockerReference(input: string, options: ParseDockerReferenc
 }
 
 function validateDigest(digest: string, fail: (reason: string) => never): void {
-  if (!DIGEST_RE.test(digest)) fail(`invalid digest "${digest}" (expected algorithm:hex, e.g. sha256:<64 hex digits>)`)
+  if (!DIGEST_RE.test(digest))
+    fail(`invalid digest "${digest}" (expected algorithm:hex, e.g. sha256:<64 hex digits>)`)
   const [algorithm, hex] = digest.split(':', 2)
   const length = DIGEST_HEX_LENGTH[algorithm]
-  if (length === undefined) fail(`unsupported digest algorithm "${algorithm}" (supported: sha256, sha384, sha512)`)
+  if (length === undefined)
+    fail(`unsupported digest algorithm "${algorithm}" (supported: sha256, sha384, sha512)`)
   if (!/^[a-f0-9]+$/.test(hex)) fail(`invalid digest "${digest}" (the hex part must be lowercase)`)
   if (hex.length !== length) fail(`invalid digest "${digest}" (${algorithm} needs ${length} hex digits)`)
 }

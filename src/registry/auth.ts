@@ -133,7 +133,8 @@ export function insufficientScopes(res: HttpResponse): Scope[] | undefined {
 /** The OAuth2 error of a 401 bearer challenge (`invalid_token`, `insufficient_scope`), if any. */
 export function bearerError(res: HttpResponse): { error: string; description?: string } | undefined {
   for (const c of parseChallenges(headerValues(res.headers, 'www-authenticate'))) {
-    if (c.scheme === 'bearer' && c.params.error) return { error: c.params.error, description: c.params.error_description }
+    if (c.scheme === 'bearer' && c.params.error)
+      return { error: c.params.error, description: c.params.error_description }
   }
   return undefined
 }

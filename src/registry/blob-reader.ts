@@ -24,7 +24,9 @@ export function resumableBlobStream(first: HttpResponse, options: ResumableBlobO
   return Readable.from(resumingChunks(first, options), { objectMode: false, highWaterMark: 1 << 16 })
 }
 
-export function parseContentRange(value: string | undefined): { first: number; last: number; total: number } | undefined {
+export function parseContentRange(
+  value: string | undefined
+): { first: number; last: number; total: number } | undefined {
   const m = value === undefined ? null : /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(value.trim())
   if (!m) return undefined
   return { first: Number(m[1]), last: Number(m[2]), total: m[3] === '*' ? -1 : Number(m[3]) }
@@ -55,7 +57,9 @@ async function* resumingChunks(first: HttpResponse, o: ResumableBlobOptions): As
           }
           offset += b.length
           if (expected >= 0 && offset > expected) {
-            throw new RegistryError(`reading ${o.describe}: the registry sent more than the expected ${expected} bytes`)
+            throw new RegistryError(
+              `reading ${o.describe}: the registry sent more than the expected ${expected} bytes`
+            )
           }
           yield b
         }
@@ -102,9 +106,12 @@ async function* resumingChunks(first: HttpResponse, o: ResumableBlobOptions): As
         skip = offset // the server ignored Range: read from the start, dropping what we already passed on
       } else {
         await discard(res.body)
-        throw new RegistryError(`reading ${o.describe}: resuming at byte ${offset} failed with HTTP ${res.status}`, {
-          status: res.status
-        })
+        throw new RegistryError(
+          `reading ${o.describe}: resuming at byte ${offset} failed with HTTP ${res.status}`,
+          {
+            status: res.status
+          }
+        )
       }
     }
   } finally {

@@ -43,7 +43,10 @@ export interface BlobRequest {
 }
 
 /** A stream of exactly the blob's bytes, resuming broken downloads with Range requests. */
-export async function getBlob(client: RegistryClient, blob: BlobRequest): Promise<{ stream: Readable; size: number }> {
+export async function getBlob(
+  client: RegistryClient,
+  blob: BlobRequest
+): Promise<{ stream: Readable; size: number }> {
   const external = await getExternalBlob(client, blob)
   if (external) return external
 
@@ -90,14 +93,16 @@ async function getExternalBlob(
     try {
       await client.ping()
       const res = await client.send({ method: 'GET', url, auth: false, followRedirects: true })
-      if (res.status === 200) return { stream: res.body, size: blob.size >= 0 ? blob.size : contentLength(res) }
+      if (res.status === 200)
+        return { stream: res.body, size: blob.size >= 0 ? blob.size : contentLength(res) }
       await discard(res.body)
       errors.push(`${describeRequest('GET', url)}: HTTP ${res.status}`)
     } catch (e) {
       errors.push((e as Error).message)
     }
   }
-  if (errors.length > 0) client.log('debug', `foreign layer URLs failed, using the registry: ${errors.join('; ')}`)
+  if (errors.length > 0)
+    client.log('debug', `foreign layer URLs failed, using the registry: ${errors.join('; ')}`)
   return undefined
 }
 
@@ -105,7 +110,11 @@ async function getExternalBlob(
  * Asks the registry to link a blob of `fromRepository` into the client's repository.
  * True when mounted (201). A 202 means the registry started an upload instead: it is cancelled.
  */
-export async function mountBlob(client: RegistryClient, digest: string, fromRepository: string): Promise<boolean> {
+export async function mountBlob(
+  client: RegistryClient,
+  digest: string,
+  fromRepository: string
+): Promise<boolean> {
   const query = new URLSearchParams({ mount: digest, from: fromRepository })
   const url = `/v2/${client.repository}/blobs/uploads/?${query.toString()}`
   const res = await client.send({
@@ -126,7 +135,11 @@ export async function mountBlob(client: RegistryClient, digest: string, fromRepo
     client.log('debug', `mounting ${digest} from ${fromRepository} started an upload instead; cancelled it`)
     return false
   }
-  const e = await client.responseError(res, `mounting blob ${digest} from ${fromRepository}`, describeRequest('POST', res.url))
+  const e = await client.responseError(
+    res,
+    `mounting blob ${digest} from ${fromRepository}`,
+    describeRequest('POST', res.url)
+  )
   client.log('debug', e.message)
   return false
 }
@@ -140,6 +153,9 @@ export async function cancelUpload(client: RegistryClient, location: URL): Promi
       client.log('debug', `cancelling upload ${describeRequest('DELETE', location)}: HTTP ${res.status}`)
     }
   } catch (e) {
-    client.log('debug', `cancelling upload ${describeRequest('DELETE', location)} failed: ${(e as Error).message}`)
+    client.log(
+      'debug',
+      `cancelling upload ${describeRequest('DELETE', location)} failed: ${(e as Error).message}`
+    )
   }
 }

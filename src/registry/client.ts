@@ -1,10 +1,11 @@
 // A client for one repository of one registry, for pulling or for pushing: ping, authentication,
 // retries, and the error messages a user sees. Blob and manifest operations live beside it
 // (blob-reader.ts, upload.ts, operations in this file are thin).
+import { STATUS_CODES } from 'node:http'
 import type { Readable } from 'node:stream'
 import type { Agent } from 'undici'
 import { Authenticator, bearerError, insufficientScopes } from './auth.js'
-import { parseChallenges, repositoryScope, type Scope } from './challenge.js'
+import { formatScope, parseChallenges, repositoryScope, type Scope } from './challenge.js'
 import { agentFor, defaultCertDir, loadCertDir } from './connections.js'
 import {
   describeRequest,
@@ -114,8 +115,10 @@ export class RegistryClient {
     this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT
     this.tlsVerify = options.tlsVerify ?? true
     this.certDir = options.certDir
-    const sink = options.onSecret ?? this.settings.onSecret
-    this.secrets = new SecretReporter(sink)
+    const sinks = [options.onSecret, this.settings.onSecret].filter(f => f !== undefined)
+    this.secrets = new SecretReporter(value => {
+      for (const sink of new Set(sinks)) sink(value)
+    })
     this.auth = new Authenticator({
       registry: this.registry,
       credentials: options.credentials ?? {},
@@ -152,11 +155,12 @@ export class RegistryClient {
     this.agent = agentFor({ verify: this.tlsVerify, ...files }, this.settings.connectionsPerHost)
 
     const schemes = this.tlsVerify ? ['https'] : ['https', 'http']
-    let firstError: unknown
+    const context = `pinging container registry ${this.registry}`
+    let lastError: unknown
     for (const scheme of schemes) {
       const url = new URL(`${scheme}://${this.apiHost}/v2/`)
       try {
-        const res = await this.send({ method: 'GET', url, auth: false })
+        const res = await this.send({ method: 'GET', url, auth: false, context })
         if (res.status === 200 || res.status === 401) {
           await discard(res.body)
           this.origin = url.origin
@@ -164,16 +168,15 @@ export class RegistryClient {
           this.supportsSignatureExtension = header(res.headers, 'x-registry-supports-signatures') === '1'
           return
         }
-        throw await this.responseError(res, `pinging container registry ${this.registry}`, describeRequest('GET', url))
+        throw await this.responseError(res, context, describeRequest('GET', url))
       } catch (e) {
-        firstError ??= e
+        lastError = e
         if (scheme === 'https' && schemes.length > 1) {
-          this.log('debug', `ping ${url.href} failed (${(e as Error).message}), trying http`)
+          this.log('debug', `${context}: https failed (${(e as Error).message}), trying http`)
         }
       }
     }
-    if (firstError instanceof RegistryError) throw firstError
-    throw this.connectionError(firstError, `pinging container registry ${this.registry}`, 'GET', new URL(`https://${this.apiHost}/v2/`), 1)
+    throw lastError
   }
 
   /** Resolves a path or an upload Location against the registry origin. */
@@ -196,7 +199,7 @@ export class RegistryClient {
     const replayable = opts.retry ?? !isStream(opts.body)
     let extraScopes = opts.extraScopes ?? []
     let authRetried = false
-    for (let attempt = 0; ; ) {
+    for (let attempt = 0; ;) {
       let res: HttpResponse
       try {
         res = await httpRequest(agent, {
@@ -215,7 +218,10 @@ export class RegistryClient {
         if (e instanceof RegistryError) throw e
         if (replayable && isRetryableError(e) && attempt < this.retry.retryTimes) {
           const delay = retryDelay(this.retry, attempt, undefined)
-          this.log('info', `${describeRequest(opts.method, url)} failed (${networkReason(e)}), retrying in ${delay} ms`)
+          this.log(
+            'info',
+            `${describeRequest(opts.method, url)} failed (${networkReason(e)}), retrying in ${delay} ms`
+          )
           attempt++
           await sleep(delay)
           continue
@@ -228,8 +234,8 @@ export class RegistryClient {
         authRetried = true
         const wanted = insufficientScopes(res)
         if (wanted) {
-          const known = new Set(extraScopes.map(s => `${s.type}:${s.name}:${s.actions.join(',')}`))
-          extraScopes = [...extraScopes, ...wanted.filter(s => !known.has(`${s.type}:${s.name}:${s.actions.join(',')}`))]
+          const known = new Set(extraScopes.map(formatScope))
+          extraScopes = [...extraScopes, ...wanted.filter(s => !known.has(formatScope(s)))]
         } else {
           this.auth.invalidate(extraScopes)
         }
@@ -238,7 +244,10 @@ export class RegistryClient {
       }
       if (replayable && isRetryableStatus(res.status) && attempt < this.retry.retryTimes) {
         const delay = retryDelay(this.retry, attempt, header(res.headers, 'retry-after'))
-        this.log('info', `${describeRequest(opts.method, url)} answered HTTP ${res.status}, retrying in ${delay} ms`)
+        this.log(
+          'info',
+          `${describeRequest(opts.method, url)} answered HTTP ${res.status}, retrying in ${delay} ms`
+        )
         await discard(res.body)
         attempt++
         await sleep(delay)
@@ -290,18 +299,22 @@ export class RegistryClient {
       })
     }
     const first = details[0]
-    const what = details.length > 0 ? details.map(formatDetail).join('; ') : `HTTP ${status}`
+    const registrySays = details.map(formatDetail).join('; ')
+    const what = registrySays || STATUS_CODES[status] || `HTTP ${status}`
     const init = { status, request, code: first?.code, registryMessage: first?.message }
     if (status === 401) {
       const text = this.hasCredentials
         ? `registry ${this.registry} rejected the credentials`
         : `registry ${this.registry} requires authentication and no credentials were given`
-      return new RegistryAuthError(`${context}: ${text} (${what}; ${tail})`, {
-        ...init,
-        hint: this.hasCredentials
-          ? `check the username and password (or token) for ${this.registry}`
-          : `give credentials for ${this.registry}`
-      })
+      return new RegistryAuthError(
+        `${context}: ${text} (${registrySays ? `${registrySays}; ` : ''}${tail})`,
+        {
+          ...init,
+          hint: this.hasCredentials
+            ? `check the username and password (or token) for ${this.registry}`
+            : `give credentials for ${this.registry}`
+        }
+      )
     }
     if (status === 403) {
       return new RegistryError(`${context}: ${what} (${tail})`, {
@@ -312,7 +325,13 @@ export class RegistryClient {
     return new RegistryError(`${context}: ${what} (${tail})`, init)
   }
 
-  connectionError(e: unknown, context: string | undefined, method: string, url: URL, attempts: number): RegistryError {
+  connectionError(
+    e: unknown,
+    context: string | undefined,
+    method: string,
+    url: URL,
+    attempts: number
+  ): RegistryError {
     const request = describeRequest(method, url)
     const code = errorCode(e)
     if (code !== undefined && TLS_ERROR_CODES.has(code)) {
@@ -327,12 +346,25 @@ export class RegistryClient {
     }
     const after = attempts > 1 ? `, after ${attempts} attempts` : ''
     const prefix = context ? `${context}: ` : ''
-    return new RegistryError(`${prefix}${request} failed: ${networkReason(e)}${after}`, { request, cause: e })
+    // A TLS server that drops the connection at once most often wanted a client certificate.
+    const dropped = url.protocol === 'https:' && rawCode(e) === 'UND_ERR_SOCKET'
+    return new RegistryError(`${prefix}${request} failed: ${networkReason(e)}${after}`, {
+      request,
+      cause: e,
+      hint: dropped
+        ? `if ${this.registry} requires a client certificate, put <name>.cert and <name>.key in the cert dir`
+        : undefined
+    })
   }
 }
 
 function isStream(body: unknown): body is Readable {
   return !!body && typeof (body as Readable).pipe === 'function'
+}
+
+function rawCode(e: unknown): string | undefined {
+  const c = (e as { code?: unknown } | undefined)?.code
+  return typeof c === 'string' ? c : undefined
 }
 
 function errorCode(e: unknown): string | undefined {
@@ -348,7 +380,9 @@ function errorCode(e: unknown): string | undefined {
 export function networkReason(e: unknown): string {
   const err = e as { code?: unknown; message?: unknown; cause?: { code?: unknown; message?: unknown } }
   const code = errorCode(e) ?? (typeof err.code === 'string' ? err.code : undefined)
-  let message = typeof err.message === 'string' ? err.message : String(e)
+  const reason = (e as { reason?: unknown }).reason
+  let message =
+    typeof reason === 'string' ? reason : typeof err.message === 'string' ? err.message : String(e)
   if (err.cause && typeof err.cause.message === 'string' && err.cause.message !== message) {
     message = `${message}: ${err.cause.message}`
   }

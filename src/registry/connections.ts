@@ -51,7 +51,8 @@ export async function loadCertDir(dir: string): Promise<Pick<TlsSettings, 'ca' |
     }
     if (name.endsWith('.key')) {
       const certName = `${name.slice(0, -'.key'.length)}.cert`
-      if (!names.includes(certName)) throw new Error(`missing client certificate ${certName} for key ${name} in ${dir}`)
+      if (!names.includes(certName))
+        throw new Error(`missing client certificate ${certName} for key ${name} in ${dir}`)
     }
   }
   return { ca, certs, keys }

@@ -12,7 +12,12 @@ export {
   MAX_MANIFEST_SIZE,
   type FetchedManifest
 } from './manifests.js'
-export { recordBlobLocation, knownBlobLocations, forgetBlobLocation, clearBlobLocations } from './blob-locations.js'
+export {
+  recordBlobLocation,
+  knownBlobLocations,
+  forgetBlobLocation,
+  clearBlobLocations
+} from './blob-locations.js'
 export { closeAllConnections } from './connections.js'
 export {
   configureRegistry,

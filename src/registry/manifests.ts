@@ -25,7 +25,11 @@ export function simplifyContentType(value: string | undefined): string {
   return /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/.test(type) ? type : ''
 }
 
-export async function getManifest(client: RegistryClient, tagOrDigest: string, accept: string[]): Promise<FetchedManifest> {
+export async function getManifest(
+  client: RegistryClient,
+  tagOrDigest: string,
+  accept: string[]
+): Promise<FetchedManifest> {
   const context = `reading manifest ${tagOrDigest} of ${client.name}`
   const path = manifestPath(client.repository, tagOrDigest)
   const res = await client.send({ method: 'GET', url: path, headers: { accept: accept.join(', ') }, context })
@@ -34,7 +38,10 @@ export async function getManifest(client: RegistryClient, tagOrDigest: string, a
   try {
     bytes = await readBody(res.body, MAX_MANIFEST_SIZE)
   } catch (e) {
-    throw new RegistryError(`${context}: ${(e as Error).message}`, { cause: e, request: describeRequest('GET', res.url) })
+    throw new RegistryError(`${context}: ${(e as Error).message}`, {
+      cause: e,
+      request: describeRequest('GET', res.url)
+    })
   }
   return {
     bytes,
@@ -65,7 +72,10 @@ export async function putManifest(
   await discard(res.body)
   const digest = header(res.headers, 'docker-content-digest')
   if (digest === undefined) {
-    client.log('debug', `${context}: no Docker-Content-Digest in the answer; ${client.registry} may not be a registry`)
+    client.log(
+      'debug',
+      `${context}: no Docker-Content-Digest in the answer; ${client.registry} may not be a registry`
+    )
   }
   return digest
 }

@@ -65,7 +65,11 @@ export function parseRetryAfter(value: string | undefined, now: number = Date.no
 }
 
 /** Exponential backoff with jitter: a random delay in [d/2, d] for d = base × 2^attempt, capped. */
-export function backoffDelay(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
+export function backoffDelay(
+  policy: RetryPolicy,
+  attempt: number,
+  random: () => number = Math.random
+): number {
   const d = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt)
   return Math.round(d / 2 + random() * (d / 2))
 }

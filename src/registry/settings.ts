@@ -5,7 +5,10 @@ export type LogLevel = 'debug' | 'info' | 'warning'
 export type RegistryLogger = (level: LogLevel, message: string) => void
 
 export interface RegistrySettings {
-  /** Called once with every secret value the client handles (passwords, base64 user:pass, tokens). */
+  /**
+   * Called once with every secret value any client handles (passwords, base64 user:pass, tokens), in
+   * addition to a per-client `onSecret` (the transport passes `RegistryOptions.onSecret`).
+   */
   onSecret?: (value: string) => void
   log?: RegistryLogger
   /** First retry backoff in ms (doubles per retry). Default 200. */

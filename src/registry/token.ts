@@ -48,7 +48,9 @@ export async function fetchBearerToken(send: TokenTransport, req: TokenRequest):
     throw new RegistryError(`registry ${req.registry}: the token realm is not a URL`)
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new RegistryError(`registry ${req.registry}: the token realm has an unsupported scheme ${url.protocol}`)
+    throw new RegistryError(
+      `registry ${req.registry}: the token realm has an unsupported scheme ${url.protocol}`
+    )
   }
   const service = req.challenge.params.service
   const scopes = req.scopes.filter(s => s.actions.length > 0).map(formatScope)
@@ -90,22 +92,34 @@ export async function fetchBearerToken(send: TokenTransport, req: TokenRequest):
         { status: res.status, request, code: details[0]?.code, registryMessage: details[0]?.message }
       )
     }
-    throw new RegistryError(`registry ${req.registry}: obtaining a bearer token failed (${what}; HTTP ${res.status}, ${request})`, {
-      status: res.status,
-      request,
-      code: details[0]?.code,
-      registryMessage: details[0]?.message
-    })
+    throw new RegistryError(
+      `registry ${req.registry}: obtaining a bearer token failed (${what}; HTTP ${res.status}, ${request})`,
+      {
+        status: res.status,
+        request,
+        code: details[0]?.code,
+        registryMessage: details[0]?.message
+      }
+    )
   }
 
-  let parsed: { token?: unknown; access_token?: unknown; expires_in?: unknown; issued_at?: unknown; refresh_token?: unknown }
+  let parsed: {
+    token?: unknown
+    access_token?: unknown
+    expires_in?: unknown
+    issued_at?: unknown
+    refresh_token?: unknown
+  }
   try {
     parsed = JSON.parse((await readBody(res.body, MAX_TOKEN_BODY)).toString('utf8')) as typeof parsed
   } catch (e) {
-    throw new RegistryError(`registry ${req.registry}: the token service answered something that is not a token (${request})`, {
-      cause: e,
-      request
-    })
+    throw new RegistryError(
+      `registry ${req.registry}: the token service answered something that is not a token (${request})`,
+      {
+        cause: e,
+        request
+      }
+    )
   }
   const token =
     typeof parsed.token === 'string' && parsed.token !== ''
@@ -113,7 +127,10 @@ export async function fetchBearerToken(send: TokenTransport, req: TokenRequest):
       : typeof parsed.access_token === 'string'
         ? parsed.access_token
         : ''
-  if (token === '') throw new RegistryError(`registry ${req.registry}: the token service answered without a token (${request})`)
+  if (token === '')
+    throw new RegistryError(
+      `registry ${req.registry}: the token service answered without a token (${request})`
+    )
   req.onSecret(token)
   if (typeof parsed.refresh_token === 'string') req.onSecret(parsed.refresh_token)
 

@@ -52,7 +52,11 @@ class DigestingStream extends Transform {
   }
 }
 
-export async function uploadBlob(client: RegistryClient, input: Readable, req: UploadRequest): Promise<UploadResult> {
+export async function uploadBlob(
+  client: RegistryClient,
+  input: Readable,
+  req: UploadRequest
+): Promise<UploadResult> {
   let inputError: Error | undefined
   input.once('error', e => (inputError ??= e))
   if (req.digest !== undefined && req.size >= 0 && req.size < client.settings.monolithicUploadMaxSize) {
@@ -66,18 +70,24 @@ function uploadsPath(client: RegistryClient): string {
 }
 
 function context(client: RegistryClient, req: UploadRequest): string {
-  return req.digest !== undefined ? `uploading blob ${req.digest} to ${client.name}` : `uploading a blob to ${client.name}`
+  return req.digest !== undefined
+    ? `uploading blob ${req.digest} to ${client.name}`
+    : `uploading a blob to ${client.name}`
 }
 
 /** POST: a new upload session. */
-async function startUpload(client: RegistryClient, req: UploadRequest): Promise<{ location: URL; minChunk: number }> {
+async function startUpload(
+  client: RegistryClient,
+  req: UploadRequest
+): Promise<{ location: URL; minChunk: number }> {
   const res = await client.send({ method: 'POST', url: uploadsPath(client), context: context(client, req) })
   if (res.status !== 202) {
     throw await client.responseError(res, context(client, req), describeRequest('POST', res.url))
   }
   await discard(res.body)
   const location = nextLocation(res)
-  if (!location) throw new RegistryError(`${context(client, req)}: the registry started an upload without a Location`)
+  if (!location)
+    throw new RegistryError(`${context(client, req)}: the registry started an upload without a Location`)
   const min = Number(header(res.headers, 'oci-chunk-min-length') ?? '0')
   return { location, minChunk: Number.isFinite(min) && min > 0 ? min : 0 }
 }
@@ -92,9 +102,16 @@ function withDigest(location: URL, digest: string): URL {
   return new URL(`${location.href}${location.search ? '&' : '?'}digest=${encodeURIComponent(digest)}`)
 }
 
-function mismatch(client: RegistryClient, req: UploadRequest, digest: string, bytes: number): RegistryError | undefined {
+function mismatch(
+  client: RegistryClient,
+  req: UploadRequest,
+  digest: string,
+  bytes: number
+): RegistryError | undefined {
   if (req.digest !== undefined && digest !== req.digest) {
-    return new RegistryError(`${context(client, req)}: the data read has digest ${digest}, not the expected ${req.digest}`)
+    return new RegistryError(
+      `${context(client, req)}: the data read has digest ${digest}, not the expected ${req.digest}`
+    )
   }
   if (req.size >= 0 && bytes !== req.size) {
     return new RegistryError(`${context(client, req)}: read ${bytes} bytes, expected ${req.size}`)
@@ -159,14 +176,19 @@ async function monolithicUpload(
     }
     const retryable = res ? isRetryableStatus(res.status) : isRetryableError(failure)
     if (!retryable || attempt >= client.retry.retryTimes) {
-      const error = res ? await client.responseError(res, context(client, req), describeRequest('PUT', url)) : failure
+      const error = res
+        ? await client.responseError(res, context(client, req), describeRequest('PUT', url))
+        : failure
       await cancelUpload(client, location)
       throw error
     }
     const delay = retryDelay(client.retry, attempt, res ? header(res.headers, 'retry-after') : undefined)
     if (res) await discard(res.body)
     await cancelUpload(client, location)
-    client.log('info', `${context(client, req)}: ${res ? `HTTP ${res.status}` : (failure as Error).message}; retrying in ${delay} ms`)
+    client.log(
+      'info',
+      `${context(client, req)}: ${res ? `HTTP ${res.status}` : (failure as Error).message}; retrying in ${delay} ms`
+    )
     await sleep(delay)
   }
 }
@@ -288,7 +310,9 @@ async function patchChunk(
     }
     const retryable = res ? isRetryableStatus(res.status) : isRetryableError(failure)
     if (!retryable || attempt >= client.retry.retryTimes) {
-      throw res ? await client.responseError(res, context(client, req), describeRequest('PATCH', location)) : failure
+      throw res
+        ? await client.responseError(res, context(client, req), describeRequest('PATCH', location))
+        : failure
     }
     const delay = retryDelay(client.retry, attempt, res ? header(res.headers, 'retry-after') : undefined)
     if (res) await discard(res.body)
@@ -299,15 +323,20 @@ async function patchChunk(
     const status = await client.send({ method: 'GET', url: location, context: context(client, req) })
     await discard(status.body)
     if (status.status !== 204 && status.status !== 200) {
-      throw new RegistryError(`${context(client, req)}: the upload session was lost (HTTP ${status.status})`, {
-        status: status.status,
-        request: describeRequest('GET', location)
-      })
+      throw new RegistryError(
+        `${context(client, req)}: the upload session was lost (HTTP ${status.status})`,
+        {
+          status: status.status,
+          request: describeRequest('GET', location)
+        }
+      )
     }
     location = nextLocation(status) ?? location
     const held = uploadedBytes(header(status.headers, 'range'), start)
     if (held < start || held > start + chunk.length) {
-      throw new RegistryError(`${context(client, req)}: the registry holds ${held} bytes, expected ${start} to ${start + chunk.length}`)
+      throw new RegistryError(
+        `${context(client, req)}: the registry holds ${held} bytes, expected ${start} to ${start + chunk.length}`
+      )
     }
     chunk = chunk.subarray(held - start)
     start = held
@@ -327,7 +356,12 @@ function uploadedBytes(range: string | undefined, start: number): number {
 }
 
 /** `PUT <location>&digest=`: the registry checks the bytes and makes the blob visible. */
-async function completeUpload(client: RegistryClient, req: UploadRequest, location: URL, digest: string): Promise<void> {
+async function completeUpload(
+  client: RegistryClient,
+  req: UploadRequest,
+  location: URL,
+  digest: string
+): Promise<void> {
   const url = withDigest(location, digest)
   const res = await client.send({
     method: 'PUT',

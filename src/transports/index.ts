@@ -2,6 +2,8 @@
 // prefix is a registry reference (so `localhost:5000/app` is docker://localhost:5000/app).
 import { UsageError } from '../errors.js'
 import { parseDirReference } from './dir/index.js'
+import { parseDockerArchiveReference } from './docker-archive/index.js'
+import { parseDockerDaemonReference } from './docker-daemon/index.js'
 import { parseDockerImageReference } from './docker/index.js'
 import { parseOciArchiveReference } from './oci-archive/index.js'
 import { parseOciReference } from './oci/index.js'
@@ -19,10 +21,10 @@ const parsers: Record<string, Parser> = {
   },
   oci: parseOciReference,
   'oci-archive': parseOciArchiveReference,
-  dir: parseDirReference
+  dir: parseDirReference,
+  'docker-archive': parseDockerArchiveReference,
+  'docker-daemon': parseDockerDaemonReference
 }
-
-const plannedTransports = ['docker-archive', 'docker-daemon']
 
 export const transportNames = Object.keys(parsers)
 
@@ -34,9 +36,6 @@ export function parseImageReference(text: string, what = 'image reference'): Ima
     )
   const colon = value.indexOf(':')
   const prefix = colon > 0 ? value.slice(0, colon) : ''
-  if (plannedTransports.includes(prefix)) {
-    throw new UsageError(`${what} "${value}": the ${prefix}: transport is not supported yet`)
-  }
   const parser = parsers[prefix]
   try {
     return parser ? parser(value.slice(colon + 1)) : parseDockerImageReference(value)

@@ -107,7 +107,7 @@ const ALPHABET = './ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01234567
 
 function encode64(data: Buffer, length: number): string {
   let out = ''
-  for (let i = 0; i < length; ) {
+  for (let i = 0; i < length;) {
     let c1 = data[i++]
     out += ALPHABET[c1 >> 2]
     c1 = (c1 & 0x03) << 4

@@ -95,7 +95,13 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   }
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const record: RequestRecord = { method: req.method ?? '', path: req.url ?? '', status: 0, requestBytes: 0, responseBytes: 0 }
+    const record: RequestRecord = {
+      method: req.method ?? '',
+      path: req.url ?? '',
+      status: 0,
+      requestBytes: 0,
+      responseBytes: 0
+    }
     records.push(record)
     let fault = takeFault(req)
     if (fault) record.fault = fault.kind
@@ -109,7 +115,10 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       const body = JSON.stringify({
         errors: [{ code: STATUS_CODES[fault.status] ?? 'UNKNOWN', message: `injected HTTP ${fault.status}` }]
       })
-      const headers: Record<string, string> = { 'content-type': 'application/json', 'content-length': String(body.length) }
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        'content-length': String(body.length)
+      }
       if (fault.retryAfter !== undefined) headers['retry-after'] = fault.retryAfter
       record.status = fault.status
       record.responseBytes = body.length
@@ -158,7 +167,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
           upRes.destroy()
           if (cut.kind === 'truncate' && cut.clean) res.end()
           // Let the bytes leave before the connection goes (an RST discards unsent data).
-          else setTimeout(() => (cut.kind === 'reset' ? res.socket?.resetAndDestroy() : res.socket?.end()), 20)
+          else
+            setTimeout(() => (cut.kind === 'reset' ? res.socket?.resetAndDestroy() : res.socket?.end()), 20)
         })
       })
       upRes.on('end', () => {

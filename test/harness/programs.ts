@@ -51,11 +51,15 @@ export function requireProgram(name: string): string | undefined {
   const path = findProgram(name)
   if (path) return path
   if (process.env.CI === 'true') {
-    throw new Error(`required program "${name}" is not installed (CI=true: a missing program fails the tests)`)
+    throw new Error(
+      `required program "${name}" is not installed (CI=true: a missing program fails the tests)`
+    )
   }
   if (!reported.has(name)) {
     reported.add(name)
-    console.warn(`skipping tests that need "${name}": it is not installed (install it, or set ${name.toUpperCase().replace(/-/g, '_')}_BIN)`)
+    console.warn(
+      `skipping tests that need "${name}": it is not installed (install it, or set ${name.toUpperCase().replace(/-/g, '_')}_BIN)`
+    )
   }
   return undefined
 }

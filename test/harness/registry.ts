@@ -131,7 +131,11 @@ function buildConfig(o: {
   return lines.join('\n') + '\n'
 }
 
-function probe(url: string, ca: Buffer | undefined, clientCert?: { cert: Buffer; key: Buffer }): Promise<number> {
+function probe(
+  url: string,
+  ca: Buffer | undefined,
+  clientCert?: { cert: Buffer; key: Buffer }
+): Promise<number> {
   return new Promise(resolve => {
     const isHttps = url.startsWith('https:')
     const req = (isHttps ? httpsRequest : httpRequest)(

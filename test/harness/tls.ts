@@ -44,7 +44,24 @@ async function sign(
   const extFile = `${out}.ext`
   await writeFile(join(cwd, extFile), extensions)
   await openssl(
-    ['x509', '-req', '-in', csr, '-CA', ca.cert, '-CAkey', ca.key, '-CAcreateserial', '-days', '2', '-sha256', '-extfile', extFile, '-out', out],
+    [
+      'x509',
+      '-req',
+      '-in',
+      csr,
+      '-CA',
+      ca.cert,
+      '-CAkey',
+      ca.key,
+      '-CAcreateserial',
+      '-days',
+      '2',
+      '-sha256',
+      '-extfile',
+      extFile,
+      '-out',
+      out
+    ],
     cwd
   )
 }
@@ -56,15 +73,30 @@ export async function createTestCertificates(
   await newKey('ca.key', dir)
   await openssl(
     [
-      'req', '-x509', '-new', '-key', 'ca.key', '-sha256', '-days', '2', '-subj', '/CN=image-copy-action test CA',
-      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
-      '-out', 'ca.crt'
+      'req',
+      '-x509',
+      '-new',
+      '-key',
+      'ca.key',
+      '-sha256',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=image-copy-action test CA',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+      '-out',
+      'ca.crt'
     ],
     dir
   )
   await newKey('server.key', dir)
   await openssl(['req', '-new', '-key', 'server.key', '-subj', '/CN=127.0.0.1', '-out', 'server.csr'], dir)
-  const san = [...(hosts.ips ?? []).map(ip => `IP:${ip}`), ...(hosts.dns ?? []).map(d => `DNS:${d}`)].join(',')
+  const san = [...(hosts.ips ?? []).map(ip => `IP:${ip}`), ...(hosts.dns ?? []).map(d => `DNS:${d}`)].join(
+    ','
+  )
   await sign(
     dir,
     'server.csr',
@@ -100,8 +132,28 @@ export async function createClientCertificate(
 }
 
 /** A self-signed certificate and key (for the token issuer's signing key). */
-export async function createSelfSigned(dir: string, name: string, cn: string): Promise<{ certPath: string; keyPath: string }> {
+export async function createSelfSigned(
+  dir: string,
+  name: string,
+  cn: string
+): Promise<{ certPath: string; keyPath: string }> {
   await newKey(`${name}.key`, dir)
-  await openssl(['req', '-x509', '-new', '-key', `${name}.key`, '-sha256', '-days', '2', '-subj', `/CN=${cn}`, '-out', `${name}.pem`], dir)
+  await openssl(
+    [
+      'req',
+      '-x509',
+      '-new',
+      '-key',
+      `${name}.key`,
+      '-sha256',
+      '-days',
+      '2',
+      '-subj',
+      `/CN=${cn}`,
+      '-out',
+      `${name}.pem`
+    ],
+    dir
+  )
   return { certPath: join(dir, `${name}.pem`), keyPath: join(dir, `${name}.key`) }
 }

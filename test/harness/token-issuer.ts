@@ -104,7 +104,11 @@ function parseScopes(values: string[]): Array<{ type: string; name: string; acti
     const first = scope.indexOf(':')
     const last = scope.lastIndexOf(':')
     if (first <= 0 || last === first) continue
-    out.push({ type: scope.slice(0, first), name: scope.slice(first + 1, last), actions: scope.slice(last + 1).split(',') })
+    out.push({
+      type: scope.slice(0, first),
+      name: scope.slice(first + 1, last),
+      actions: scope.slice(last + 1).split(',')
+    })
   }
   return out
 }
@@ -201,9 +205,13 @@ export async function startTokenIssuer(options: TokenIssuerOptions): Promise<Tok
         const record: TokenRequestRecord = { method: 'POST', grantType, scopes, granted: [], status: 200 }
         let user: TokenUser | undefined
         if (grantType === 'refresh_token') {
-          user = options.users.find(u => u.refreshToken !== undefined && u.refreshToken === form.get('refresh_token'))
+          user = options.users.find(
+            u => u.refreshToken !== undefined && u.refreshToken === form.get('refresh_token')
+          )
         } else if (grantType === 'password') {
-          user = options.users.find(u => u.name === form.get('username') && u.password === form.get('password'))
+          user = options.users.find(
+            u => u.name === form.get('username') && u.password === form.get('password')
+          )
         }
         record.user = user?.name
         if (!user) return deny(res, record, 401, 'invalid grant')

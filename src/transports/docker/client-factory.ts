@@ -26,6 +26,7 @@ export async function registryClientFor(
     tlsVerify: options.tlsVerify,
     certDir: options.certDir,
     retryTimes: options.retryTimes,
-    userAgent: options.userAgent
+    userAgent: options.userAgent,
+    onSecret: options.onSecret
   })
 }

@@ -1,6 +1,12 @@
 // Reading an image from a registry.
 import type { Readable } from 'node:stream'
-import { guessMimeType, manifestDigest, MediaType, parseDigest } from '../../manifest/index.js'
+import {
+  defaultRequestedManifestMimeTypes,
+  guessMimeTypeOrEmpty,
+  manifestDigest,
+  MediaType,
+  parseDigest
+} from '../../manifest/index.js'
 import { getBlob, getManifest, RegistryError, type RegistryClient } from '../../registry/index.js'
 import { ImageNotFoundError } from '../errors.js'
 import type { BlobInfo, ImageSource, RawManifest, TransportContext } from '../types.js'
@@ -8,24 +14,15 @@ import { registryClientFor } from './client-factory.js'
 import type { DockerImageReference } from './reference.js'
 
 /** Every manifest type we can read, in containers/image's order (DefaultRequestedManifestMIMETypes). */
-export const acceptedManifestMimeTypes: readonly string[] = [
-  MediaType.OCIManifest,
-  MediaType.DockerV2Schema2,
-  MediaType.DockerV2Schema1Signed,
-  MediaType.DockerV2Schema1,
-  MediaType.DockerV2List,
-  MediaType.OCIIndex
-]
+export const acceptedManifestMimeTypes: readonly string[] = defaultRequestedManifestMimeTypes
 
-/** The Content-Type when it names a manifest type we know, else what the bytes say. */
+/**
+ * The Content-Type when it names a manifest type we know (parameters dropped), else what the bytes
+ * say; a manifest nothing recognizes is taken as signed schema1, as containers/image does.
+ */
 export function manifestMimeType(contentType: string, bytes: Buffer): string {
   if (acceptedManifestMimeTypes.includes(contentType)) return contentType
-  try {
-    return guessMimeType(bytes)
-  } catch {
-    // Like containers/image: an unrecognizable manifest is taken as signed schema1.
-    return MediaType.DockerV2Schema1Signed
-  }
+  return guessMimeTypeOrEmpty(bytes) || MediaType.DockerV2Schema1Signed
 }
 
 export class DockerImageSource implements ImageSource {

@@ -11,8 +11,15 @@ import {
   startCacheServer,
   type CacheServer
 } from '../../harness/cache-server.js'
-import { findProgram } from '../../harness/programs.js'
-import { fileSha256Hex, listArchive, putBlob, quietly, randomBlob, recordingLog } from './helpers.js'
+import {
+  expectedCompression,
+  fileSha256Hex,
+  listArchive,
+  putBlob,
+  quietly,
+  randomBlob,
+  recordingLog
+} from './helpers.js'
 
 let server: CacheServer
 let restoreEnv: () => void
@@ -83,7 +90,7 @@ describe('blob cache in the Actions cache (real @actions/cache, local cache serv
 
     const entry = server.entry(key)!
     const archive = await listArchive(entry.file)
-    expect(archive.compression).toBe(findProgram('zstd') ? 'zstd' : 'gzip')
+    expect(archive.compression).toBe(expectedCompression())
     const rel = path.basename(dir)
     for (const name of archive.names) expect(name).toMatch(new RegExp(`^${rel}/sha256(/[0-9a-f]{64})?/?$`))
     expect(archive.names.filter(n => /[0-9a-f]{64}$/.test(n)).sort()).toEqual(
@@ -171,7 +178,11 @@ describe('blob cache in the Actions cache (real @actions/cache, local cache serv
     const newer = await putBlob(cache, Buffer.alloc(4000, 2))
     await utimes(cache.pathOf(`sha256:${older}`)!, new Date('2024-01-01'), new Date('2024-01-01'))
     const key = 'image-copy-blobs-prune-1-1'
-    const saved = await quietly(() => saveBlobCache(dir, key, recordingLog(), { maxBytes: 5000 }))
+    const log = recordingLog()
+    const saved = await quietly(() => saveBlobCache(dir, key, log, { maxBytes: 5000 }))
+    expect(log.of('info')[0]).toBe(
+      'Blob cache: dropped the least recently used 1 blob, 3.9 KiB to fit 4.9 KiB'
+    )
     expect(saved.result).toEqual({
       status: 'saved',
       blobs: { count: 1, bytes: 4000 },
@@ -227,6 +238,21 @@ describe('blob cache in the Actions cache (real @actions/cache, local cache serv
       undo()
     }
   })
+})
+
+it('never throws, even when the environment breaks the library (a malformed GITHUB_SERVER_URL)', async () => {
+  const undo = setProcessEnv({ GITHUB_SERVER_URL: 'not a url' })
+  try {
+    const log = recordingLog()
+    const restored = await quietly(() => restoreBlobCache(dir, 'image-copy-blobs-x-1-1', [], log))
+    const saved = await quietly(() => saveBlobCache(dir, 'image-copy-blobs-x-1-1', log))
+    expect(restored.result.status).toBe('failed')
+    expect(saved.result.status).toBe('failed')
+    expect(log.lines.map(l => l.level)).toEqual(['warning', 'warning'])
+    expect(log.lines[0].message).toMatch(/^Blob cache not restored \(the copy goes on without it\): .*URL/)
+  } finally {
+    undo()
+  }
 })
 
 describe('setProcessEnv', () => {

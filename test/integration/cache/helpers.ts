@@ -2,11 +2,20 @@
 // and listing the archive @actions/cache uploaded.
 import { execFile } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
-import { createReadStream } from 'node:fs'
+import { accessSync, constants, createReadStream } from 'node:fs'
+import path from 'node:path'
 import { promisify } from 'node:util'
 import type { CacheLog } from '../../../src/cache/actions-cache.js'
-import type { BlobDirectory } from '../../../src/cache/blob-directory.js'
-import { archiveCompression, captureStdout } from '../../harness/cache-server.js'
+import { BlobDirectory } from '../../../src/cache/blob-directory.js'
+import {
+  archiveCompression,
+  cacheEnv,
+  cacheEnvUnset,
+  captureStdout,
+  setProcessEnv,
+  startCacheServer,
+  type CacheServer
+} from '../../harness/cache-server.js'
 
 const run = promisify(execFile)
 
@@ -66,6 +75,23 @@ export function randomBlob(size: number): Buffer {
   return randomBytes(size)
 }
 
+/**
+ * The compression @actions/cache picks: zstd when `zstd` is on PATH (only PATH: it runs `zstd --version`),
+ * else gzip.
+ */
+export function expectedCompression(): 'zstd' | 'gzip' {
+  const dirs = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)
+  const found = dirs.some(d => {
+    try {
+      accessSync(path.join(d, 'zstd'), constants.X_OK)
+      return true
+    } catch {
+      return false
+    }
+  })
+  return found ? 'zstd' : 'gzip'
+}
+
 /** The member names of a stored archive (zstd or gzip compressed tar, as @actions/cache writes it). */
 export async function listArchive(file: string): Promise<{ compression: string; names: string[] }> {
   const compression = await archiveCompression(file)
@@ -73,4 +99,37 @@ export async function listArchive(file: string): Promise<{ compression: string; 
   const args = compression === 'zstd' ? ['--use-compress-program', 'unzstd', '-tf', file] : ['-tzf', file]
   const { stdout } = await run('tar', args, { maxBuffer: 64 << 20 })
   return { compression, names: stdout.split('\n').filter(Boolean) }
+}
+
+/**
+ * A cache server with the test env in process.env and one blob saved-worthy in `<workspace>/blobs`,
+ * for the fault tests. `stop` closes the server with stdout captured: calls the 'hang' fault left
+ * pending fail when their connections are destroyed, and what the library then prints stays out of
+ * the test output.
+ */
+export async function faultFixture(): Promise<{
+  server: CacheServer
+  dir: string
+  hex: string
+  stop(): Promise<void>
+}> {
+  const server = await startCacheServer()
+  const restoreEnv = setProcessEnv({ ...cacheEnvUnset, ...cacheEnv(server) })
+  const dir = path.join(server.workspace, 'blobs')
+  const hex = await putBlob(new BlobDirectory(dir), Buffer.from('a blob worth saving'))
+  return {
+    server,
+    dir,
+    hex,
+    stop: async () => {
+      const capture = captureStdout()
+      try {
+        await server.close()
+        await new Promise(resolve => setTimeout(resolve, 300))
+      } finally {
+        capture.restore()
+        restoreEnv()
+      }
+    }
+  }
 }

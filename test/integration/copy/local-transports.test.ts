@@ -200,6 +200,23 @@ withSkopeo('copies between local transports, cross-checked with skopeo', () => {
     expect(result.destinations[0].mediaType).toBe('application/vnd.docker.distribution.manifest.v2+json')
   })
 
+  it('a schema1 source: copied unchanged (payload digest kept), and converted to OCI as skopeo converts it', async () => {
+    const s1 = `dir:${await tempDir()}/s1`
+    await sk('--override-os', 'linux', '--override-arch', 'amd64', 'copy', '--format', 'v2s1', example, s1)
+    const s1Digest = (await sk('inspect', '--format', '{{.Digest}}', s1)).trim()
+    const same = `dir:${await tempDir()}/same`
+    const kept = await copy(s1, [same])
+    expect(kept.destinations[0].digest).toBe(s1Digest)
+    expect(kept.destinations[0].mediaType).toBe('application/vnd.docker.distribution.manifest.v1+prettyjws')
+
+    const ours = `oci:${await tempDir()}/ours:1.0`
+    const theirs = `oci:${await tempDir()}/theirs:1.0`
+    const converted = await copy(s1, [ours])
+    await sk('copy', s1, theirs)
+    expect(converted.destinations[0].mediaType).toBe('application/vnd.oci.image.manifest.v1+json')
+    expect(converted.destinations[0].digest).toBe(await rawDigest(theirs))
+  })
+
   it('system copy with platform linux/arm/v7 writes that instance', async () => {
     const list = JSON.parse(await sk('inspect', '--raw', example)) as {
       manifests: Array<{ digest: string; platform: { architecture: string; variant?: string } }>

@@ -1,6 +1,16 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
-import { mkdir, readdir, readFile, stat, symlink, utimes, writeFile } from 'node:fs/promises'
+import {
+  lstat,
+  mkdir,
+  readdir,
+  readFile,
+  stat,
+  symlink,
+  utimes,
+  writeFile,
+  type FileHandle
+} from 'node:fs/promises'
 import path from 'node:path'
 import { PassThrough, Readable } from 'node:stream'
 import { finished } from 'node:stream/promises'
@@ -174,6 +184,21 @@ describe('BlobDirectory', () => {
     expect(await tree(dir)).toEqual(['sha256'])
   })
 
+  it('a failing disk write does not stall or fail the stream; commit reports it and cleans up', async () => {
+    const dir = await tempDir()
+    const cache = new BlobDirectory(dir)
+    const bytes = Buffer.alloc(3 << 20, 7)
+    const writer = await cache.begin(digestOf(bytes))
+    // the file goes away under the writer (as on a full or failing disk): writes fail with EBADF
+    await (writer.stream as unknown as { handle: FileHandle }).handle.close()
+    let streamError: Error | undefined
+    writer.stream.on('error', e => (streamError = e))
+    await expect(pipeAndCommit(writer, bytes, 65536)).rejects.toThrow(/EBADF|closed/)
+    expect(streamError).toBeUndefined()
+    expect(await tree(dir)).toEqual(['sha256'])
+    expect(cache.added).toEqual({ count: 0, bytes: 0 })
+  })
+
   it('get: undefined for a blob not cached, or a digest that is not sha256; begin refuses those', async () => {
     const cache = new BlobDirectory(await tempDir())
     expect(await cache.get(digestOf(Buffer.from('absent')))).toBeUndefined()
@@ -240,6 +265,21 @@ describe('BlobDirectory', () => {
     )
     expect(await tree(dir)).toEqual(['sha256', `sha256/${digest.slice(7)}`])
     expect(await new BlobDirectory(path.join(dir, 'missing')).sweep()).toEqual([])
+  })
+
+  it('never serves through a symbolic link; storing the real blob replaces the link', async () => {
+    const dir = await tempDir()
+    const cache = new BlobDirectory(dir)
+    const bytes = Buffer.from('the real blob behind a link')
+    const secret = path.join(dir, 'secret.txt')
+    await writeFile(secret, bytes)
+    await mkdir(path.join(dir, 'sha256'))
+    await symlink(secret, path.join(dir, 'sha256', hexOf(bytes)))
+    expect(await cache.get(digestOf(bytes))).toBeUndefined()
+    await store(cache, bytes)
+    expect((await lstat(path.join(dir, 'sha256', hexOf(bytes)))).isFile()).toBe(true)
+    expect(cache.added).toEqual({ count: 1, bytes: bytes.length })
+    expectSame(await readAll((await cache.get(digestOf(bytes)))!), bytes)
   })
 
   it('a missing directory is an empty cache', async () => {

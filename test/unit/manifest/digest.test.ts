@@ -17,9 +17,21 @@ const v2s1Digest = 'sha256:7364fea9d84ee548ab67d4c46c6006289800c98de3fbf8c0a9713
 
 describe('manifest digests (containers/image manifest_test.go TestDigest)', () => {
   it.each([
-    ['v2s2.manifest.json', v2s2Digest, 'sha512:50763a72163eef344fc0b58ec5a2676ceeddfa46b547475013778f3de5c0c1a75e18c947db36483e4622c1d46a908aa26649e6b0ac22514b8100889f74ed2b8c'],
-    ['v2s1.manifest.json', v2s1Digest, 'sha512:987d6df9aca32adc296bd0698cc7407f12605b4d5e8f0de2ca5d0c43f22d894082e96fb0a02c0f659db3bb8314912dd0a1fcb5cb421c04cd5cb468ad3829d9f7'],
-    ['v2s1-unsigned.manifest.json', v2s1Digest, 'sha512:987d6df9aca32adc296bd0698cc7407f12605b4d5e8f0de2ca5d0c43f22d894082e96fb0a02c0f659db3bb8314912dd0a1fcb5cb421c04cd5cb468ad3829d9f7']
+    [
+      'v2s2.manifest.json',
+      v2s2Digest,
+      'sha512:50763a72163eef344fc0b58ec5a2676ceeddfa46b547475013778f3de5c0c1a75e18c947db36483e4622c1d46a908aa26649e6b0ac22514b8100889f74ed2b8c'
+    ],
+    [
+      'v2s1.manifest.json',
+      v2s1Digest,
+      'sha512:987d6df9aca32adc296bd0698cc7407f12605b4d5e8f0de2ca5d0c43f22d894082e96fb0a02c0f659db3bb8314912dd0a1fcb5cb421c04cd5cb468ad3829d9f7'
+    ],
+    [
+      'v2s1-unsigned.manifest.json',
+      v2s1Digest,
+      'sha512:987d6df9aca32adc296bd0698cc7407f12605b4d5e8f0de2ca5d0c43f22d894082e96fb0a02c0f659db3bb8314912dd0a1fcb5cb421c04cd5cb468ad3829d9f7'
+    ]
   ])('%s', (name, sha256, sha512) => {
     expect(manifestDigest(fixture(name))).toBe(sha256)
     expect(manifestDigest(fixture(name), 'sha512')).toBe(sha512)
@@ -32,7 +44,7 @@ describe('manifest digests (containers/image manifest_test.go TestDigest)', () =
   })
 
   it('a schema1 manifest signed by skopeo (Go libtrust) has the digest of its unsigned payload', () => {
-    const signed = localFixture('skopeo/img2.s1.json')
+    const signed = localFixture('skopeo/img2.s1.golden')
     expect(guessMimeType(signed)).toBe(MediaType.DockerV2Schema1Signed)
     const payloadEnd = signed.indexOf(',"signatures":')
     const payload = Buffer.concat([signed.subarray(0, payloadEnd), Buffer.from('}')])
@@ -40,7 +52,9 @@ describe('manifest digests (containers/image manifest_test.go TestDigest)', () =
   })
 
   it('empty input digests to the empty sha256', () => {
-    expect(manifestDigest(Buffer.alloc(0))).toBe('sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855')
+    expect(manifestDigest(Buffer.alloc(0))).toBe(
+      'sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
+    )
     expect(digestWithAlgorithm(Buffer.alloc(0), 'sha384')).toMatch(/^sha384:38b060a751ac9638/)
   })
 

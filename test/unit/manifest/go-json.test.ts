@@ -54,14 +54,18 @@ describe('Go JSON writer', () => {
   })
 
   it('writes integers without exponent, up to 2^53', () => {
-    expect(goMarshal([0, -1, 2 ** 53 - 1, 2 ** 53, -0]).toString()).toBe('[0,-1,9007199254740991,9007199254740992,0]')
+    expect(goMarshal([0, -1, 2 ** 53 - 1, 2 ** 53, -0]).toString()).toBe(
+      '[0,-1,9007199254740991,9007199254740992,0]'
+    )
     expect(goMarshal(2n ** 63n - 1n).toString()).toBe('9223372036854775807')
     expect(thrown(() => goMarshal(1.5)).kind).toBe('invalid-field')
   })
 
   it('writes raw JSON compacted with HTML escaping, like json.RawMessage', () => {
     const raw = enc('{ "a" : [1, 2],\n "b": "x <y> & \u2028 \\u003c \\/" }')
-    expect(goMarshal(new RawJson(raw)).toString()).toBe('{"a":[1,2],"b":"x \\u003cy\\u003e \\u0026 \\u2028 \\u003c \\/"}')
+    expect(goMarshal(new RawJson(raw)).toString()).toBe(
+      '{"a":[1,2],"b":"x \\u003cy\\u003e \\u0026 \\u2028 \\u003c \\/"}'
+    )
     expect(compactJson(enc('"a \\" b"  ')).toString()).toBe('"a \\" b"')
   })
 })
@@ -75,8 +79,18 @@ describe('Go JSON reader', () => {
       expect(v.n).toBe(n)
       expect(goMarshal({ n: v.n }).toString()).toBe(text)
     }
-    for (const bad of ['1.0', '1e3', '"1"', 'true', '9007199254740993', '-9007199254740993', '18446744073709551616']) {
-      expect(thrown(() => dec({ n: 0 }, parseJson(enc(`{"n":${bad}}`)), '', () => enc(''))).kind).toBe('invalid-field')
+    for (const bad of [
+      '1.0',
+      '1e3',
+      '"1"',
+      'true',
+      '9007199254740993',
+      '-9007199254740993',
+      '18446744073709551616'
+    ]) {
+      expect(thrown(() => dec({ n: 0 }, parseJson(enc(`{"n":${bad}}`)), '', () => enc(''))).kind).toBe(
+        'invalid-field'
+      )
     }
   })
 
@@ -115,18 +129,27 @@ describe('Go JSON reader', () => {
     }
     const dec = goStruct<T>([
       field('mediaType', 'mediaType', goString),
-      field('list', 'list', goSlice(goString, () => '')),
-      field('map', 'map', goStringMap(goString, () => '')),
       field(
-        'inner',
-        'inner',
-        goStruct<T['inner']>([field('a', 'a', goString), field('b', 'b', goString)])
-      )
+        'list',
+        'list',
+        goSlice(goString, () => '')
+      ),
+      field(
+        'map',
+        'map',
+        goStringMap(goString, () => '')
+      ),
+      field('inner', 'inner', goStruct<T['inner']>([field('a', 'a', goString), field('b', 'b', goString)]))
     ])
     const text =
       '{"MEDIATYPE":"x","mediaType":null,"unknown":{"deep":1},"map":{"k":"1","__proto__":"p"},"map":{"j":null},' +
       '"inner":{"a":"1"},"inner":{"b":"2"},"ſ":1,"list":["a"],"list":null}'
-    const v = dec({ mediaType: '', list: ['old'], map: undefined, inner: { a: '', b: '' } }, parseJson(enc(text)), '', () => enc(text))
+    const v = dec(
+      { mediaType: '', list: ['old'], map: undefined, inner: { a: '', b: '' } },
+      parseJson(enc(text)),
+      '',
+      () => enc(text)
+    )
     expect(v.mediaType).toBe('x')
     expect(v.list).toBeUndefined()
     expect(Object.entries(v.map!)).toEqual([
@@ -140,7 +163,13 @@ describe('Go JSON reader', () => {
   })
 
   it('reports a type mismatch with the field path', () => {
-    const dec = goStruct<{ l: string[] | undefined }>([field('layers', 'l', goSlice(goString, () => ''))])
+    const dec = goStruct<{ l: string[] | undefined }>([
+      field(
+        'layers',
+        'l',
+        goSlice(goString, () => '')
+      )
+    ])
     const e = thrown(() => dec({ l: undefined }, parseJson(enc('{"layers":["a",2]}')), '', () => enc('')))
     expect(e.kind).toBe('invalid-field')
     expect(e.message).toContain('layers[1]')

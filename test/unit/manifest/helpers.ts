@@ -1,7 +1,14 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 
-export const fixturesDir = path.join(process.cwd(), '..', 'shared', 'fixtures', 'containers-image', 'manifest')
+export const fixturesDir = path.join(
+  process.cwd(),
+  '..',
+  'shared',
+  'fixtures',
+  'containers-image',
+  'manifest'
+)
 export const localFixturesDir = path.join(process.cwd(), 'test', 'unit', 'manifest', 'fixtures')
 
 export function fixture(name: string): Buffer {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import { InvalidReferenceError, parseDockerReference, withTagOrDigest } from '../../../src/reference/docker.js'
+import {
+  InvalidReferenceError,
+  parseDockerReference,
+  withTagOrDigest
+} from '../../../src/reference/docker.js'
 import { UsageError } from '../../../src/errors.js'
 
 const D = 'sha256:' + 'a'.repeat(64)
@@ -7,22 +11,157 @@ const D = 'sha256:' + 'a'.repeat(64)
 describe('parseDockerReference: normalization', () => {
   it.each([
     // input, registry, apiHost, repository, tag, digest, familiar, full
-    ['alpine', 'docker.io', 'registry-1.docker.io', 'library/alpine', 'latest', undefined, 'alpine:latest', 'docker.io/library/alpine:latest'],
-    ['alpine:3.20', 'docker.io', 'registry-1.docker.io', 'library/alpine', '3.20', undefined, 'alpine:3.20', 'docker.io/library/alpine:3.20'],
-    ['acme/app:1.0', 'docker.io', 'registry-1.docker.io', 'acme/app', '1.0', undefined, 'acme/app:1.0', 'docker.io/acme/app:1.0'],
-    ['docker.io/alpine', 'docker.io', 'registry-1.docker.io', 'library/alpine', 'latest', undefined, 'alpine:latest', 'docker.io/library/alpine:latest'],
-    ['index.docker.io/library/alpine', 'docker.io', 'registry-1.docker.io', 'library/alpine', 'latest', undefined, 'alpine:latest', 'docker.io/library/alpine:latest'],
-    ['docker.io/library/a/b', 'docker.io', 'registry-1.docker.io', 'library/a/b', 'latest', undefined, 'library/a/b:latest', 'docker.io/library/a/b:latest'],
-    ['ghcr.io/acme/app:1.4.0', 'ghcr.io', 'ghcr.io', 'acme/app', '1.4.0', undefined, 'ghcr.io/acme/app:1.4.0', 'ghcr.io/acme/app:1.4.0'],
-    ['localhost/app', 'localhost', 'localhost', 'app', 'latest', undefined, 'localhost/app:latest', 'localhost/app:latest'],
-    ['localhost:5000/app', 'localhost:5000', 'localhost:5000', 'app', 'latest', undefined, 'localhost:5000/app:latest', 'localhost:5000/app:latest'],
-    ['127.0.0.1:5000/a/b/c:t', '127.0.0.1:5000', '127.0.0.1:5000', 'a/b/c', 't', undefined, '127.0.0.1:5000/a/b/c:t', '127.0.0.1:5000/a/b/c:t'],
-    ['myhost/app', 'docker.io', 'registry-1.docker.io', 'myhost/app', 'latest', undefined, 'myhost/app:latest', 'docker.io/myhost/app:latest'],
-    ['Example.COM/app', 'Example.COM', 'Example.COM', 'app', 'latest', undefined, 'Example.COM/app:latest', 'Example.COM/app:latest'],
-    [`alpine@${D}`, 'docker.io', 'registry-1.docker.io', 'library/alpine', undefined, D, `alpine@${D}`, `docker.io/library/alpine@${D}`],
+    [
+      'alpine',
+      'docker.io',
+      'registry-1.docker.io',
+      'library/alpine',
+      'latest',
+      undefined,
+      'alpine:latest',
+      'docker.io/library/alpine:latest'
+    ],
+    [
+      'alpine:3.20',
+      'docker.io',
+      'registry-1.docker.io',
+      'library/alpine',
+      '3.20',
+      undefined,
+      'alpine:3.20',
+      'docker.io/library/alpine:3.20'
+    ],
+    [
+      'acme/app:1.0',
+      'docker.io',
+      'registry-1.docker.io',
+      'acme/app',
+      '1.0',
+      undefined,
+      'acme/app:1.0',
+      'docker.io/acme/app:1.0'
+    ],
+    [
+      'docker.io/alpine',
+      'docker.io',
+      'registry-1.docker.io',
+      'library/alpine',
+      'latest',
+      undefined,
+      'alpine:latest',
+      'docker.io/library/alpine:latest'
+    ],
+    [
+      'index.docker.io/library/alpine',
+      'docker.io',
+      'registry-1.docker.io',
+      'library/alpine',
+      'latest',
+      undefined,
+      'alpine:latest',
+      'docker.io/library/alpine:latest'
+    ],
+    [
+      'docker.io/library/a/b',
+      'docker.io',
+      'registry-1.docker.io',
+      'library/a/b',
+      'latest',
+      undefined,
+      'library/a/b:latest',
+      'docker.io/library/a/b:latest'
+    ],
+    [
+      'ghcr.io/acme/app:1.4.0',
+      'ghcr.io',
+      'ghcr.io',
+      'acme/app',
+      '1.4.0',
+      undefined,
+      'ghcr.io/acme/app:1.4.0',
+      'ghcr.io/acme/app:1.4.0'
+    ],
+    [
+      'localhost/app',
+      'localhost',
+      'localhost',
+      'app',
+      'latest',
+      undefined,
+      'localhost/app:latest',
+      'localhost/app:latest'
+    ],
+    [
+      'localhost:5000/app',
+      'localhost:5000',
+      'localhost:5000',
+      'app',
+      'latest',
+      undefined,
+      'localhost:5000/app:latest',
+      'localhost:5000/app:latest'
+    ],
+    [
+      '127.0.0.1:5000/a/b/c:t',
+      '127.0.0.1:5000',
+      '127.0.0.1:5000',
+      'a/b/c',
+      't',
+      undefined,
+      '127.0.0.1:5000/a/b/c:t',
+      '127.0.0.1:5000/a/b/c:t'
+    ],
+    [
+      'myhost/app',
+      'docker.io',
+      'registry-1.docker.io',
+      'myhost/app',
+      'latest',
+      undefined,
+      'myhost/app:latest',
+      'docker.io/myhost/app:latest'
+    ],
+    [
+      'Example.COM/app',
+      'Example.COM',
+      'Example.COM',
+      'app',
+      'latest',
+      undefined,
+      'Example.COM/app:latest',
+      'Example.COM/app:latest'
+    ],
+    [
+      `alpine@${D}`,
+      'docker.io',
+      'registry-1.docker.io',
+      'library/alpine',
+      undefined,
+      D,
+      `alpine@${D}`,
+      `docker.io/library/alpine@${D}`
+    ],
     [`q.io/x:1@${D}`, 'q.io', 'q.io', 'x', '1', D, `q.io/x:1@${D}`, `q.io/x:1@${D}`],
-    ['dock__er/docker---rules_x.y', 'docker.io', 'registry-1.docker.io', 'dock__er/docker---rules_x.y', 'latest', undefined, 'dock__er/docker---rules_x.y:latest', 'docker.io/dock__er/docker---rules_x.y:latest'],
-    ['docker.io/' + '1a3f5e7d9c1b3a5f7e9d1c3b5a7f9e1d3c5b7a9f1e3d5d7c9b1a3f5e7d9c1b3a', 'docker.io', 'registry-1.docker.io', 'library/1a3f5e7d9c1b3a5f7e9d1c3b5a7f9e1d3c5b7a9f1e3d5d7c9b1a3f5e7d9c1b3a', 'latest', undefined, '1a3f5e7d9c1b3a5f7e9d1c3b5a7f9e1d3c5b7a9f1e3d5d7c9b1a3f5e7d9c1b3a:latest', 'docker.io/library/1a3f5e7d9c1b3a5f7e9d1c3b5a7f9e1d3c5b7a9f1e3d5d7c9b1a3f5e7d9c1b3a:latest']
+    [
+      'dock__er/docker---rules_x.y',
+      'docker.io',
+      'registry-1.docker.io',
+      'dock__er/docker---rules_x.y',
+      'latest',
+      undefined,
+      'dock__er/docker---rules_x.y:latest',
+      'docker.io/dock__er/docker---rules_x.y:latest'
+    ],
+    [
+      'docker.io/' + '1a3f5e7d9c1b3a5f7e9d1c3b5a7f9e1d3c5b7a9f1e3d5d7c9b1a3f5e7d9c1b3a',
+      'docker.io',
+      'registry-1.docker.io',
+      'library/1a3f5e7d9c1b3a5f7e9d1c3b5a7f9e1d3c5b7a9f1e3d5d7c9b1a3f5e7d9c1b3a',
+      'latest',
+      undefined,
+      '1a3f5e7d9c1b3a5f7e9d1c3b5a7f9e1d3c5b7a9f1e3d5d7c9b1a3f5e7d9c1b3a:latest',
+      'docker.io/library/1a3f5e7d9c1b3a5f7e9d1c3b5a7f9e1d3c5b7a9f1e3d5d7c9b1a3f5e7d9c1b3a:latest'
+    ]
   ])('%s', (input, registry, apiHost, repository, tag, digest, familiar, full) => {
     const ref = parseDockerReference(input)
     expect(ref.registry).toBe(registry)

@@ -22,11 +22,19 @@ describe('parseChallenges (WWW-Authenticate)', () => {
       [
         {
           scheme: 'bearer',
-          params: { realm: 'https://ghcr.io/token', service: 'ghcr.io', scope: 'repository:a/b:pull,push', error: 'insufficient_scope' }
+          params: {
+            realm: 'https://ghcr.io/token',
+            service: 'ghcr.io',
+            scope: 'repository:a/b:pull,push',
+            error: 'insufficient_scope'
+          }
         }
       ]
     ],
-    ['bearer REALM=unquoted,Service=svc', [{ scheme: 'bearer', params: { realm: 'unquoted', service: 'svc' } }]],
+    [
+      'bearer REALM=unquoted,Service=svc',
+      [{ scheme: 'bearer', params: { realm: 'unquoted', service: 'svc' } }]
+    ],
     ['Bearer realm="a \\"quoted\\" value"', [{ scheme: 'bearer', params: { realm: 'a "quoted" value' } }]],
     ['Bearer realm="x,y=z",service=s', [{ scheme: 'bearer', params: { realm: 'x,y=z', service: 's' } }]],
     [
@@ -44,14 +52,21 @@ describe('parseChallenges (WWW-Authenticate)', () => {
   })
 
   it('reads several header values', () => {
-    expect(parseChallenges(['Basic realm="r"', 'Bearer realm="t"']).map(c => c.scheme)).toEqual(['basic', 'bearer'])
+    expect(parseChallenges(['Basic realm="r"', 'Bearer realm="t"']).map(c => c.scheme)).toEqual([
+      'basic',
+      'bearer'
+    ])
     expect(parseChallenges(undefined)).toEqual([])
   })
 })
 
 describe('scopes', () => {
   it('parses and formats', () => {
-    expect(parseScope('repository:acme/app:pull,push')).toEqual({ type: 'repository', name: 'acme/app', actions: ['pull', 'push'] })
+    expect(parseScope('repository:acme/app:pull,push')).toEqual({
+      type: 'repository',
+      name: 'acme/app',
+      actions: ['pull', 'push']
+    })
     expect(parseScope('repository:acme/app:')).toEqual({ type: 'repository', name: 'acme/app', actions: [] })
     expect(parseScope('registry:catalog:*')).toEqual({ type: 'registry', name: 'catalog', actions: ['*'] })
     expect(parseScope('nonsense')).toBeUndefined()

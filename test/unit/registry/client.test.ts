@@ -19,7 +19,7 @@ import {
   type RegistryClientOptions
 } from '../../../src/registry/index.js'
 
-type Handler = (req: IncomingMessage, res: ServerResponse, body: Buffer) => void | Promise<void>
+type Handler = (req: IncomingMessage, res: ServerResponse, body: Buffer) => unknown
 
 interface Scripted {
   host: string
@@ -53,9 +53,18 @@ async function serve(handler: Handler): Promise<Scripted> {
   }
 }
 
-function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function json(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {}
+): void {
   const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), ...headers })
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(text)),
+    ...headers
+  })
   res.end(text)
 }
 
@@ -78,8 +87,11 @@ async function readAll(stream: Readable): Promise<Buffer> {
   return Buffer.concat(chunks)
 }
 
-afterEach(() => {
-  for (const s of servers.splice(0)) s.closeAllConnections()
+afterEach(async () => {
+  for (const s of servers.splice(0)) {
+    s.closeAllConnections()
+    await new Promise(r => s.close(r))
+  }
 })
 afterAll(async () => {
   await closeAllConnections()
@@ -89,16 +101,20 @@ describe('RegistryClient: ping and transport', () => {
   it('falls back to http when TLS verification is off, and sends the API version header', async () => {
     const s = await serve((req, res) => json(res, 200, {}))
     const c = client(s.host)
-    const m = await blobExists(c, 'sha256:' + '0'.repeat(64)).catch(e => e as Error)
-    expect(m).toBeInstanceOf(RegistryError) // 200 HEAD without a blob route: our server answers JSON 200 → exists
-    expect(s.seen[0].url).toBe('/v2/')
+    expect(await blobExists(c, 'sha256:' + '0'.repeat(64))).toEqual({ size: 2 })
+    expect(s.seen.map(r => `${r.method} ${r.url}`)).toEqual([
+      'GET /v2/',
+      `HEAD /v2/acme/app/blobs/sha256:${'0'.repeat(64)}`
+    ])
     expect(s.seen[0].headers['docker-distribution-api-version']).toBe('registry/2.0')
   })
 
   it('does not fall back to http when TLS is verified', async () => {
     const s = await serve((_req, res) => json(res, 200, {}))
     const c = client(s.host, { tlsVerify: true })
-    await expect(c.ping()).rejects.toThrow(/pinging container registry 127\.0\.0\.1:\d+/)
+    await expect(c.ping()).rejects.toThrow(
+      /^pinging container registry 127\.0\.0\.1:\d+: GET https:\/\/127\.0\.0\.1:\d+\/v2\/ failed: wrong version number/
+    )
     expect(s.seen).toHaveLength(0)
   })
 
@@ -122,10 +138,14 @@ describe('RegistryClient: ping and transport', () => {
       if (req.url === '/v2/') return json(res, 200, {})
       json(res, 503, { errors: [{ code: 'UNAVAILABLE', message: 'service unavailable' }] })
     })
-    const e = (await getManifest(client(s.host, { retryTimes: 2 }), 'v1', ['x/y']).catch(x => x)) as RegistryError
+    const e = (await getManifest(client(s.host, { retryTimes: 2 }), 'v1', ['x/y']).catch(
+      x => x
+    )) as RegistryError
     expect(e).toBeInstanceOf(RegistryError)
     expect(e.status).toBe(503)
-    expect(e.message).toMatch(/reading manifest v1 of 127\.0\.0\.1:\d+\/acme\/app: UNAVAILABLE: service unavailable \(HTTP 503, GET http:\/\/127\.0\.0\.1:\d+\/v2\/acme\/app\/manifests\/v1, after 3 attempts\)/)
+    expect(e.message).toMatch(
+      /reading manifest v1 of 127\.0\.0\.1:\d+\/acme\/app: UNAVAILABLE: service unavailable \(HTTP 503, GET http:\/\/127\.0\.0\.1:\d+\/v2\/acme\/app\/manifests\/v1, after 3 attempts\)/
+    )
     expect(s.seen.filter(r => r.url.includes('manifests')).length).toBe(3)
   })
 
@@ -142,8 +162,12 @@ describe('RegistryClient: ping and transport', () => {
 
   it('fails with a connection error that names the request and the attempts', async () => {
     const s = await serve((_req, res) => res.destroy())
-    const e = (await client(s.host, { retryTimes: 1 }).ping().catch(x => x)) as Error
-    expect(e.message).toMatch(/pinging container registry 127\.0\.0\.1:\d+: GET http:\/\/127\.0\.0\.1:\d+\/v2\/ failed: .*other side closed.*after 2 attempts/)
+    const e = (await client(s.host, { retryTimes: 1 })
+      .ping()
+      .catch(x => x)) as Error
+    expect(e.message).toMatch(
+      /pinging container registry 127\.0\.0\.1:\d+: GET http:\/\/127\.0\.0\.1:\d+\/v2\/ failed: .*other side closed.*after 2 attempts/
+    )
   })
 })
 
@@ -157,7 +181,8 @@ describe('RegistryClient: authentication', () => {
       const registry = await serve((req, res) => {
         const challenge = `Bearer realm="${tokens.url}/token",service="svc"`
         if (req.url === '/v2/') return json(res, 401, {}, { 'www-authenticate': challenge })
-        if (!req.headers.authorization?.startsWith('Bearer ')) return json(res, 401, {}, { 'www-authenticate': challenge })
+        if (!req.headers.authorization?.startsWith('Bearer '))
+          return json(res, 401, {}, { 'www-authenticate': challenge })
         if (opts.resource) return opts.resource(req, res)
         res.writeHead(404).end()
       })
@@ -166,9 +191,14 @@ describe('RegistryClient: authentication', () => {
   }
 
   it('gets a token with Basic credentials, caches it per scope set, and reports secrets', async () => {
-    const { registry, tokens } = await bearerRegistry({ tokenBody: () => ({ access_token: 'tok-1', expires_in: 5 }) })
+    const { registry, tokens } = await bearerRegistry({
+      tokenBody: () => ({ access_token: 'tok-1', expires_in: 5 })
+    })
     const secrets: string[] = []
-    const c = client(registry.host, { credentials: { username: 'u', password: 'p4ss' }, onSecret: v => secrets.push(v) })
+    const c = client(registry.host, {
+      credentials: { username: 'u', password: 'p4ss' },
+      onSecret: v => secrets.push(v)
+    })
     await blobExists(c, 'sha256:' + '2'.repeat(64))
     await blobExists(c, 'sha256:' + '3'.repeat(64))
     expect(tokens.seen).toHaveLength(1) // expires_in 5 → 60 s minimum: reused
@@ -192,7 +222,11 @@ describe('RegistryClient: authentication', () => {
   it('refreshes an expired token', async () => {
     let n = 0
     const { registry, tokens } = await bearerRegistry({
-      tokenBody: () => ({ token: `t${++n}`, expires_in: 60, issued_at: new Date(Date.now() - 61_000).toISOString() })
+      tokenBody: () => ({
+        token: `t${++n}`,
+        expires_in: 60,
+        issued_at: new Date(Date.now() - 61_000).toISOString()
+      })
     })
     const c = client(registry.host)
     await blobExists(c, 'sha256:' + '2'.repeat(64))
@@ -201,9 +235,15 @@ describe('RegistryClient: authentication', () => {
   })
 
   it('uses the OAuth2 refresh-token POST for an identity token', async () => {
-    const { registry, tokens } = await bearerRegistry({ tokenBody: () => ({ access_token: 'oauth-tok', expires_in: 300 }) })
+    const { registry, tokens } = await bearerRegistry({
+      tokenBody: () => ({ access_token: 'oauth-tok', expires_in: 300 })
+    })
     const secrets: string[] = []
-    const c = client(registry.host, { access: 'push', credentials: { identityToken: 'refresh-xyz' }, onSecret: v => secrets.push(v) })
+    const c = client(registry.host, {
+      access: 'push',
+      credentials: { identityToken: 'refresh-xyz' },
+      onSecret: v => secrets.push(v)
+    })
     await blobExists(c, 'sha256:' + '2'.repeat(64))
     expect(tokens.seen[0].method).toBe('POST')
     expect(tokens.seen[0].headers['content-type']).toBe('application/x-www-form-urlencoded')
@@ -219,7 +259,10 @@ describe('RegistryClient: authentication', () => {
         return { access_token: 'a' }
       }
     })
-    await blobExists(client(registry.host, { access: 'push', credentials: { identityToken: 'rt' } }), 'sha256:' + '2'.repeat(64))
+    await blobExists(
+      client(registry.host, { access: 'push', credentials: { identityToken: 'rt' } }),
+      'sha256:' + '2'.repeat(64)
+    )
     expect(Object.fromEntries(form!)).toEqual({
       service: 'svc',
       scope: 'repository:acme/app:pull,push',
@@ -231,19 +274,29 @@ describe('RegistryClient: authentication', () => {
 
   it('uses a given registry token directly', async () => {
     const { registry, tokens } = await bearerRegistry({ tokenBody: () => ({ token: 'never' }) })
-    await blobExists(client(registry.host, { credentials: { registryToken: 'given-token' } }), 'sha256:' + '2'.repeat(64))
+    await blobExists(
+      client(registry.host, { credentials: { registryToken: 'given-token' } }),
+      'sha256:' + '2'.repeat(64)
+    )
     expect(tokens.seen).toHaveLength(0)
     expect(registry.seen[1].headers.authorization).toBe('Bearer given-token')
   })
 
   it('retries once with the scope an insufficient_scope challenge names', async () => {
     const { registry, tokens } = await bearerRegistry({
-      tokenBody: req => ({ token: new URL(req.url ?? '', 'http://x').searchParams.getAll('scope').join(' ') }),
+      tokenBody: req => ({
+        token: new URL(req.url ?? '', 'http://x').searchParams.getAll('scope').join(' ')
+      }),
       resource: (req, res) => {
         if (req.headers.authorization?.includes('repository:extra/repo:pull')) return res.writeHead(404).end()
-        json(res, 401, { errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }] }, {
-          'www-authenticate': `Bearer realm="x",service="svc",scope="repository:extra/repo:pull",error="insufficient_scope"`
-        })
+        json(
+          res,
+          401,
+          { errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }] },
+          {
+            'www-authenticate': `Bearer realm="x",service="svc",scope="repository:extra/repo:pull",error="insufficient_scope"`
+          }
+        )
       }
     })
     expect(await blobExists(client(registry.host), 'sha256:' + '4'.repeat(64))).toBeUndefined()
@@ -258,12 +311,19 @@ describe('RegistryClient: authentication', () => {
     const { registry } = await bearerRegistry({
       tokenBody: () => ({ token: 'the-token-value' }),
       resource: (_req, res) =>
-        json(res, 401, { errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }] }, {
-          'www-authenticate': `Bearer realm="x",service="svc",scope="repository:acme/app:pull,push",error="insufficient_scope"`
-        })
+        json(
+          res,
+          401,
+          { errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }] },
+          {
+            'www-authenticate': `Bearer realm="x",service="svc",scope="repository:acme/app:pull,push",error="insufficient_scope"`
+          }
+        )
     })
     const c = client(registry.host, { access: 'push', credentials: { username: 'u', password: 'pw-secret' } })
-    const e = (await putManifest(c, 'v1', Buffer.from('{}'), 'application/json').catch(x => x)) as RegistryError
+    const e = (await putManifest(c, 'v1', Buffer.from('{}'), 'application/json').catch(
+      x => x
+    )) as RegistryError
     expect(e.message).toMatch(
       /^writing manifest v1 to 127\.0\.0\.1:\d+\/acme\/app: DENIED: requested access to the resource is denied \(HTTP 401, PUT http:\/\/127\.0\.0\.1:\d+\/v2\/acme\/app\/manifests\/v1\)$/
     )
@@ -281,21 +341,42 @@ describe('RegistryClient: authentication', () => {
     const registry = await serve((_req, res) =>
       json(res, 401, {}, { 'www-authenticate': `Bearer realm="${tokens.url}/token",service="svc"` })
     )
-    const e = (await blobExists(client(registry.host, { credentials: { username: 'u', password: 'wrong-pw' } }), 'sha256:' + '2'.repeat(64)).catch(x => x)) as Error
+    const e = (await blobExists(
+      client(registry.host, { credentials: { username: 'u', password: 'wrong-pw' } }),
+      'sha256:' + '2'.repeat(64)
+    ).catch(x => x)) as Error
     expect(e).toBeInstanceOf(RegistryAuthError)
-    expect(e.message).toMatch(/registry 127\.0\.0\.1:\d+: the token service rejected the credentials \(incorrect username or password; HTTP 401/)
+    expect(e.message).toMatch(
+      /registry 127\.0\.0\.1:\d+: the token service rejected the credentials \(incorrect username or password; HTTP 401/
+    )
     expect(e.message).not.toContain('wrong-pw')
   })
 
   it('Basic: sends credentials; 401 says the registry rejected them', async () => {
     const registry = await serve((req, res) => {
-      if (req.headers.authorization === 'Basic ' + Buffer.from('u:right').toString('base64')) return res.writeHead(404).end()
-      json(res, 401, { errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }] }, { 'www-authenticate': 'Basic realm="r"' })
+      if (req.headers.authorization === 'Basic ' + Buffer.from('u:right').toString('base64'))
+        return res.writeHead(404).end()
+      json(
+        res,
+        401,
+        { errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }] },
+        { 'www-authenticate': 'Basic realm="r"' }
+      )
     })
-    expect(await blobExists(client(registry.host, { credentials: { username: 'u', password: 'right' } }), 'sha256:' + '2'.repeat(64))).toBeUndefined()
-    const e = (await blobExists(client(registry.host, { credentials: { username: 'u', password: 'wrong' } }), 'sha256:' + '2'.repeat(64)).catch(x => x)) as Error
+    expect(
+      await blobExists(
+        client(registry.host, { credentials: { username: 'u', password: 'right' } }),
+        'sha256:' + '2'.repeat(64)
+      )
+    ).toBeUndefined()
+    const wrong = client(registry.host, { credentials: { username: 'u', password: 'wrong' } })
+    const e = (await blobExists(wrong, 'sha256:' + '2'.repeat(64)).catch(x => x)) as Error
     expect(e).toBeInstanceOf(RegistryAuthError)
-    expect(e.message).toMatch(/registry 127\.0\.0\.1:\d+ rejected the credentials \(UNAUTHORIZED: authentication required; HTTP 401, HEAD /)
+    expect(e.message).toMatch(/registry 127\.0\.0\.1:\d+ rejected the credentials \(HTTP 401, HEAD http/)
+    const e2 = (await getManifest(wrong, 'v1', ['a/b']).catch(x => x)) as Error
+    expect(e2.message).toMatch(
+      /^reading manifest v1 of 127\.0\.0\.1:\d+\/acme\/app: registry 127\.0\.0\.1:\d+ rejected the credentials \(UNAUTHORIZED: authentication required; HTTP 401, GET http/
+    )
     const anon = (await blobExists(client(registry.host), 'sha256:' + '2'.repeat(64)).catch(x => x)) as Error
     expect(anon.message).toMatch(/requires authentication and no credentials were given/)
   })
@@ -374,13 +455,16 @@ describe('RegistryClient: blobs', () => {
       res.write(blob.subarray(0, 1000), () => setTimeout(() => res.socket?.resetAndDestroy(), 20))
     })
     const { stream } = await getBlob(client(registry.host, { retryTimes: 2 }), { digest, size: blob.length })
-    await expect(readAll(stream)).rejects.toThrow(/reading blob sha256:[a-f0-9]+ in 127\.0\.0\.1:\d+\/acme\/app: .*gave up after 2 resumed downloads/)
+    await expect(readAll(stream)).rejects.toThrow(
+      /reading blob sha256:[a-f0-9]+ in 127\.0\.0\.1:\d+\/acme\/app: .*gave up after 2 resumed downloads/
+    )
   })
 
   it('mount: 202 cancels the upload session it started', async () => {
     const registry = await serve((req, res) => {
       if (req.url === '/v2/') return json(res, 200, {})
-      if (req.method === 'POST') return res.writeHead(202, { location: '/v2/acme/app/blobs/uploads/u1?_state=s' }).end()
+      if (req.method === 'POST')
+        return res.writeHead(202, { location: '/v2/acme/app/blobs/uploads/u1?_state=s' }).end()
       res.writeHead(204).end()
     })
     expect(await mountBlob(client(registry.host, { access: 'push' }), digest, 'other/repo')).toBe(false)
@@ -394,15 +478,19 @@ describe('RegistryClient: blobs', () => {
   it('upload: a failing input cancels the session and surfaces the input error', async () => {
     const registry = await serve((req, res) => {
       if (req.url === '/v2/') return json(res, 200, {})
-      if (req.method === 'POST') return res.writeHead(202, { location: '/v2/acme/app/blobs/uploads/u2' }).end()
-      if (req.method === 'PATCH') return res.writeHead(202, { location: '/v2/acme/app/blobs/uploads/u2' }).end()
+      if (req.method === 'POST')
+        return res.writeHead(202, { location: '/v2/acme/app/blobs/uploads/u2' }).end()
+      if (req.method === 'PATCH')
+        return res.writeHead(202, { location: '/v2/acme/app/blobs/uploads/u2' }).end()
       res.writeHead(204).end()
     })
     const input = new Readable({ read() {} })
     input.push(Buffer.alloc(2 << 20, 1))
     setTimeout(() => input.destroy(new Error('digest mismatch from the verifier')), 50)
     const c = client(registry.host, { access: 'push' })
-    await expect(uploadBlob(c, input, { digest, size: 4 << 20 })).rejects.toThrow('digest mismatch from the verifier')
+    await expect(uploadBlob(c, input, { digest, size: 4 << 20 })).rejects.toThrow(
+      'digest mismatch from the verifier'
+    )
     expect(registry.seen.some(r => r.method === 'DELETE')).toBe(true)
     expect(registry.seen.some(r => r.method === 'PUT')).toBe(false)
   })

@@ -3,7 +3,9 @@ import { bcryptHash } from '../../harness/bcrypt.js'
 
 describe('harness bcrypt (htpasswd hashes for the test registry)', () => {
   it('matches the crypt_blowfish test vector', () => {
-    expect(bcryptHash('U*U', 5, 'CCCCCCCCCCCCCCCCCCCCC.')).toBe('$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW')
+    expect(bcryptHash('U*U', 5, 'CCCCCCCCCCCCCCCCCCCCC.')).toBe(
+      '$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW'
+    )
   })
   it('makes $2b$ hashes with a random salt', () => {
     const h = bcryptHash('secret')

@@ -11,12 +11,20 @@ import {
 describe('retry policy', () => {
   it('retries 429 and 500/502/503/504 only', () => {
     for (const s of [429, 500, 502, 503, 504]) expect(isRetryableStatus(s)).toBe(true)
-    for (const s of [200, 201, 202, 400, 401, 403, 404, 405, 409, 416, 501]) expect(isRetryableStatus(s)).toBe(false)
+    for (const s of [200, 201, 202, 400, 401, 403, 404, 405, 409, 416, 501])
+      expect(isRetryableStatus(s)).toBe(false)
   })
 
   it('recognizes connection errors, including wrapped ones', () => {
     const withCode = (code: string): Error => Object.assign(new Error('x'), { code })
-    for (const c of ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']) {
+    for (const c of [
+      'ECONNRESET',
+      'ECONNREFUSED',
+      'ETIMEDOUT',
+      'UND_ERR_SOCKET',
+      'UND_ERR_HEADERS_TIMEOUT',
+      'UND_ERR_BODY_TIMEOUT'
+    ]) {
       expect(isRetryableError(withCode(c))).toBe(true)
     }
     expect(isRetryableError(new Error('socket hang up'))).toBe(true)

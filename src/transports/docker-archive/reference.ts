@@ -1,0 +1,65 @@
+// `docker-archive:PATH[:NAME:TAG | :@N]` (containers/image docker/archive/transport.go): the path
+// ends at the first `:`; then either a docker reference with a tag (normalized, `alpine:3` →
+// `docker.io/library/alpine:3`, `:latest` added to a bare name; no digests), or `@N`, the N-th image
+// of a multi-image archive (sources only).
+import { UsageError } from '../../errors.js'
+import { parseDockerReference, type DockerReference } from '../../reference/docker.js'
+import type { ImageDestination, ImageReference, ImageSource, TransportContext } from '../types.js'
+import type { ArchiveSelection } from './archive-reader.js'
+import { openArchiveDestination } from './destination.js'
+import { DockerArchiveImageSource } from './source.js'
+
+export class DockerArchiveReference implements ImageReference {
+  readonly transport = 'docker-archive'
+  readonly digest = undefined
+
+  constructor(
+    readonly reference: string,
+    readonly path: string,
+    readonly selection: ArchiveSelection
+  ) {}
+
+  toString(): string {
+    return `docker-archive:${this.reference}`
+  }
+
+  newSource(ctx: TransportContext): Promise<ImageSource> {
+    return DockerArchiveImageSource.open(this, this.path, this.selection, ctx)
+  }
+
+  newDestination(ctx: TransportContext): Promise<ImageDestination> {
+    return openArchiveDestination(this, ctx)
+  }
+}
+
+export function parseDockerArchiveReference(reference: string): DockerArchiveReference {
+  const colon = reference.indexOf(':')
+  const file = colon < 0 ? reference : reference.slice(0, colon)
+  if (file === '') {
+    throw new UsageError(
+      `invalid docker-archive: reference ${JSON.stringify(reference)}: the path is empty`,
+      'write docker-archive:PATH[:NAME:TAG] or docker-archive:PATH:@N'
+    )
+  }
+  if (colon < 0) return new DockerArchiveReference(reference, file, { kind: 'only' })
+  const rest = reference.slice(colon + 1)
+  if (rest.startsWith('@')) {
+    if (!/^\d+$/.test(rest.slice(1))) {
+      throw new UsageError(`invalid docker-archive: reference ${JSON.stringify(reference)}: invalid source index ${rest}`)
+    }
+    return new DockerArchiveReference(reference, file, { kind: 'index', index: Number(rest.slice(1)) })
+  }
+  let name: DockerReference
+  try {
+    name = parseDockerReference(rest)
+  } catch (e) {
+    throw new UsageError(`invalid docker-archive: reference ${JSON.stringify(reference)}: ${(e as Error).message}`)
+  }
+  if (name.digest !== undefined) {
+    throw new UsageError(
+      `invalid docker-archive: reference ${JSON.stringify(reference)}: docker-archive doesn't support digest references`,
+      'name the image by NAME:TAG, or by :@N'
+    )
+  }
+  return new DockerArchiveReference(reference, file, { kind: 'name', name })
+}
