@@ -38638,7 +38638,7 @@ const { makeRequest } = __nccwpck_require__(9967)
 const { fetching } = __nccwpck_require__(4398)
 const { Headers, getHeadersList } = __nccwpck_require__(660)
 const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(8502)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
 const assert = __nccwpck_require__(4589)
 const { runtimeFeatures } = __nccwpck_require__(313)
 
@@ -39444,7 +39444,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8502:
+/***/ 3264:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -39714,7 +39714,7 @@ const {
   isContinuationFrame
 } = __nccwpck_require__(8625)
 const { failWebsocketConnection } = __nccwpck_require__(6897)
-const { WebsocketFrameSend } = __nccwpck_require__(8502)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
 const { PerMessageDeflate } = __nccwpck_require__(9469)
 const { MessageSizeExceededError } = __nccwpck_require__(8707)
 
@@ -40228,7 +40228,7 @@ module.exports = {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(8502)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
 const { opcodes, sendHints } = __nccwpck_require__(736)
 const FixedQueue = __nccwpck_require__(4660)
 
@@ -40462,7 +40462,7 @@ const { webidl } = __nccwpck_require__(7879)
 const { getURLRecord, isValidSubprotocol, isEstablished, utf8Decode } = __nccwpck_require__(8625)
 const { establishWebSocketConnection, failWebsocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
 const { channels } = __nccwpck_require__(2414)
-const { WebsocketFrameSend } = __nccwpck_require__(8502)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
 const { ByteParser } = __nccwpck_require__(1652)
 const { WebSocketError, createUnvalidatedWebSocketError } = __nccwpck_require__(6919)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
@@ -41334,7 +41334,7 @@ const { kEnumerableProperty } = __nccwpck_require__(3440)
 const { getGlobalDispatcher } = __nccwpck_require__(2581)
 const { ErrorEvent, CloseEvent, createFastMessageEvent } = __nccwpck_require__(5188)
 const { SendQueue } = __nccwpck_require__(3900)
-const { WebsocketFrameSend } = __nccwpck_require__(8502)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
 const { channels } = __nccwpck_require__(2414)
 
 function getSocketAddress (socket) {
@@ -42076,7 +42076,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3264);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9039);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.argv.slice(2), process.env, process.stdout, process.stderr, process.stdin);
 
@@ -42085,7 +42085,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3264:
+/***/ 9039:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42098,6 +42098,344 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/cache/blob-directory.ts
+// The blob cache on disk: a content-addressed directory `<dir>/sha256/<hex>` (DESIGN.md section 7).
+//
+// Writes go to a unique temp file beside the final name; the sha256 is computed while the bytes are
+// written, and `commit` keeps the file (an atomic hard link to the final name, no overwrite) only when
+// it hashes to the digest. Readers get a stream of a file that was verified when it was written — or
+// restored from the Actions cache, which is why the engine verifies everything it is served anyway.
+// `get` touches the file, so the modification time orders blobs for least-recently-used pruning; tar
+// keeps modification times, so the order survives a save and restore.
+//
+// Nothing but blobs is ever written here: no credentials, no configuration, no index.
+
+
+
+
+
+
+const digestPattern = /^sha256:([0-9a-f]{64})$/;
+const blobNamePattern = /^[0-9a-f]{64}$/;
+/** The hex of a `sha256:<64 hex>` digest, or undefined for any other digest (other algorithms are not cached). */
+function sha256Hex(digest) {
+    return digestPattern.exec(digest)?.[1];
+}
+function isErrno(e, ...codes) {
+    return typeof e === 'object' && e !== null && codes.includes(e.code ?? '');
+}
+async function removeFile(file) {
+    try {
+        await (0,promises_.unlink)(file);
+    }
+    catch (e) {
+        if (!isErrno(e, 'ENOENT'))
+            throw e;
+    }
+}
+/**
+ * A sink that hashes and counts what it is given and writes it to a file. A failing file write does
+ * not fail the stream (an erroring sink would stall the engine's tee, and the cache must never hold
+ * up a copy): the error is kept, later bytes are dropped, and `commit` reports it.
+ */
+class HashingFileSink extends external_node_stream_.Writable {
+    hash = (0,external_node_crypto_.createHash)('sha256');
+    bytes = 0;
+    failure;
+    handle;
+    constructor(handle) {
+        super({ highWaterMark: 1 << 20 });
+        this.handle = handle;
+    }
+    _write(chunk, _encoding, callback) {
+        this.writeChunks([chunk]).then(() => callback(), callback);
+    }
+    _writev(chunks, callback) {
+        this.writeChunks(chunks.map(c => c.chunk)).then(() => callback(), callback);
+    }
+    _final(callback) {
+        this.closeHandle().then(() => callback(), callback);
+    }
+    _destroy(error, callback) {
+        this.closeHandle().then(() => callback(error), () => callback(error));
+    }
+    async writeChunks(chunks) {
+        for (const chunk of chunks) {
+            if (this.failure)
+                return;
+            this.hash.update(chunk);
+            this.bytes += chunk.length;
+            try {
+                let offset = 0;
+                while (offset < chunk.length) {
+                    const { bytesWritten } = await this.handle.write(chunk, offset, chunk.length - offset);
+                    offset += bytesWritten;
+                }
+            }
+            catch (e) {
+                this.failure = e;
+                await this.closeHandle().catch(() => undefined);
+            }
+        }
+    }
+    async closeHandle() {
+        const handle = this.handle;
+        this.handle = undefined;
+        if (handle)
+            await handle.close();
+    }
+}
+class BlobWriter {
+    owner;
+    hex;
+    tempPath;
+    stream;
+    state = 'open';
+    constructor(owner, hex, tempPath, handle) {
+        this.owner = owner;
+        this.hex = hex;
+        this.tempPath = tempPath;
+        this.stream = new HashingFileSink(handle);
+    }
+    async commit() {
+        if (this.state !== 'open') {
+            throw new Error(`blob cache: sha256:${this.hex} was already committed or aborted`);
+        }
+        this.state = 'committing';
+        const sink = this.stream;
+        try {
+            if (sink.destroyed && !sink.writableFinished) {
+                throw sink.errored ?? new Error('the cache write was aborted');
+            }
+            if (!sink.writableEnded)
+                sink.end();
+            await (0,external_node_stream_promises_namespaceObject.finished)(sink);
+            if (sink.failure)
+                throw sink.failure;
+            const actual = sink.hash.digest('hex');
+            if (actual !== this.hex) {
+                throw new Error(`the ${sink.bytes} bytes written hash to sha256:${actual}, not sha256:${this.hex}; not stored`);
+            }
+            await this.owner.place(this.tempPath, this.hex, sink.bytes);
+        }
+        catch (e) {
+            await removeFile(this.tempPath).catch(() => undefined);
+            throw new Error(`blob cache: sha256:${this.hex}: ${e.message}`, { cause: e });
+        }
+        finally {
+            this.state = 'done';
+        }
+    }
+    async abort() {
+        if (this.state !== 'open')
+            return;
+        this.state = 'done';
+        if (!this.stream.destroyed)
+            this.stream.destroy();
+        await (0,external_node_stream_promises_namespaceObject.finished)(this.stream).catch(() => undefined);
+        await removeFile(this.tempPath);
+    }
+}
+/**
+ * The blob cache directory. `added` counts the blobs this instance stored (not those already present),
+ * so the Action knows whether the cache changed and is worth saving.
+ */
+class BlobDirectory {
+    /** The directory given, resolved. */
+    dir;
+    /** `<dir>/sha256`: the one directory that holds blobs, and the one path saved to the Actions cache. */
+    blobsDir;
+    addedCount = { count: 0, bytes: 0 };
+    constructor(dir) {
+        this.dir = external_node_path_default().resolve(dir);
+        this.blobsDir = external_node_path_default().join(this.dir, 'sha256');
+    }
+    /** Blobs stored by this instance since it was constructed. */
+    get added() {
+        return { ...this.addedCount };
+    }
+    /** The path a blob is (or would be) stored at; undefined for digests that are not sha256. */
+    pathOf(digest) {
+        const hex = sha256Hex(digest);
+        return hex ? external_node_path_default().join(this.blobsDir, hex) : undefined;
+    }
+    async get(digest) {
+        const file = this.pathOf(digest);
+        if (!file)
+            return undefined;
+        let handle;
+        try {
+            // never through a symbolic link: a blob is a regular file in this directory
+            handle = await (0,promises_.open)(file, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0));
+        }
+        catch (e) {
+            if (isErrno(e, 'ENOENT', 'ENOTDIR', 'EISDIR', 'ELOOP'))
+                return undefined;
+            throw e;
+        }
+        try {
+            if (!(await handle.stat()).isFile()) {
+                await handle.close();
+                return undefined;
+            }
+            const now = new Date();
+            await handle.utimes(now, now).catch(() => undefined);
+        }
+        catch (e) {
+            await handle.close().catch(() => undefined);
+            throw e;
+        }
+        return handle.createReadStream({ highWaterMark: 1 << 20 });
+    }
+    async discard(digest) {
+        const file = this.pathOf(digest);
+        if (file)
+            await removeFile(file);
+    }
+    async begin(digest) {
+        const hex = sha256Hex(digest);
+        if (!hex)
+            throw new Error(`blob cache: only sha256 digests are cached, not ${digest}`);
+        await (0,promises_.mkdir)(this.blobsDir, { recursive: true });
+        const tempPath = external_node_path_default().join(this.blobsDir, `.${hex.slice(0, 16)}.${(0,external_node_crypto_.randomBytes)(8).toString('hex')}.tmp`);
+        const handle = await (0,promises_.open)(tempPath, 'wx');
+        return new BlobWriter(this, hex, tempPath, handle);
+    }
+    /**
+     * Moves a verified temp file to its final name without replacing a blob that is there already
+     * (a concurrent writer of the same blob won; its bytes are the same). Used by commit.
+     * @internal
+     */
+    async place(tempPath, hex, bytes) {
+        const finalPath = external_node_path_default().join(this.blobsDir, hex);
+        let stored;
+        try {
+            await (0,promises_.link)(tempPath, finalPath);
+            stored = true;
+        }
+        catch (e) {
+            if (isErrno(e, 'EEXIST')) {
+                // Another writer's blob stays. Anything else by that name (a directory, a link) is replaced.
+                stored = !(await (0,promises_.lstat)(finalPath)).isFile();
+                if (stored) {
+                    await (0,promises_.rm)(finalPath, { recursive: true, force: true });
+                    await (0,promises_.rename)(tempPath, finalPath);
+                }
+            }
+            else if (isErrno(e, 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK', 'ENOSYS')) {
+                // No hard links on this file system: a rename, unless the blob appeared meanwhile.
+                stored = !(await exists(finalPath));
+                if (stored)
+                    await (0,promises_.rename)(tempPath, finalPath);
+            }
+            else {
+                throw e;
+            }
+        }
+        await removeFile(tempPath);
+        if (stored) {
+            this.addedCount.count++;
+            this.addedCount.bytes += bytes;
+        }
+    }
+    /** Every blob on disk with its size and modification time (the LRU clock). */
+    async list() {
+        let entries;
+        try {
+            entries = await (0,promises_.readdir)(this.blobsDir, { withFileTypes: true });
+        }
+        catch (e) {
+            if (isErrno(e, 'ENOENT'))
+                return [];
+            throw e;
+        }
+        const blobs = [];
+        for (const entry of entries) {
+            if (!entry.isFile() || !blobNamePattern.test(entry.name))
+                continue;
+            try {
+                const s = await (0,promises_.stat)(external_node_path_default().join(this.blobsDir, entry.name));
+                blobs.push({ hex: entry.name, bytes: s.size, mtimeMs: s.mtimeMs });
+            }
+            catch (e) {
+                if (!isErrno(e, 'ENOENT'))
+                    throw e;
+            }
+        }
+        return blobs;
+    }
+    /** The blobs on disk now. */
+    async stats() {
+        const blobs = await this.list();
+        return { count: blobs.length, bytes: blobs.reduce((sum, b) => sum + b.bytes, 0) };
+    }
+    /**
+     * Drops least-recently-used blobs (oldest modification time first; `get` and `commit` refresh it)
+     * until the total is at most `maxBytes`. Returns what was removed.
+     */
+    async prune(maxBytes) {
+        const blobs = await this.list();
+        let total = blobs.reduce((sum, b) => sum + b.bytes, 0);
+        blobs.sort((a, b) => a.mtimeMs - b.mtimeMs || (a.hex < b.hex ? -1 : 1));
+        const removed = { count: 0, bytes: 0 };
+        for (const blob of blobs) {
+            if (total <= maxBytes)
+                break;
+            await removeFile(external_node_path_default().join(this.blobsDir, blob.hex));
+            total -= blob.bytes;
+            removed.count++;
+            removed.bytes += blob.bytes;
+        }
+        return removed;
+    }
+    /**
+     * Removes everything in `<dir>/sha256` that is not a blob: temp files of writes that never finished,
+     * and anything else put there (directories, symbolic links, other names). Call it when no write is
+     * in flight (before saving the directory, after restoring it). Returns the names removed.
+     */
+    async sweep() {
+        let entries;
+        try {
+            entries = await (0,promises_.readdir)(this.blobsDir, { withFileTypes: true });
+        }
+        catch (e) {
+            if (isErrno(e, 'ENOENT'))
+                return [];
+            throw e;
+        }
+        const removed = [];
+        for (const entry of entries) {
+            if (entry.isFile() && blobNamePattern.test(entry.name))
+                continue;
+            await (0,promises_.rm)(external_node_path_default().join(this.blobsDir, entry.name), { recursive: true, force: true });
+            removed.push(entry.name);
+        }
+        return removed;
+    }
+}
+async function exists(file) {
+    try {
+        await (0,promises_.lstat)(file);
+        return true;
+    }
+    catch (e) {
+        if (isErrno(e, 'ENOENT'))
+            return false;
+        throw e;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/manifest/errors.ts
 class ManifestError extends Error {
     kind;
@@ -42214,8 +42552,6 @@ function listMimeTypeFor(mimeType) {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/manifest/go-json.ts
 // A JSON reader and writer that behave like Go's encoding/json, which containers/image uses for every
 // manifest, list and config it writes. Digests of what we write must equal skopeo's, so this mirrors
@@ -42472,7 +42808,7 @@ class Parser {
         }
     }
     hex4Digit(c) {
-        return c !== undefined && ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46));
+        return (c !== undefined && ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46)));
     }
     array(depth) {
         const b = this.b;
@@ -42588,7 +42924,10 @@ function decodeRune(b, i) {
         const lo = b0 === 0xf0 ? 0x90 : 0x80;
         const hi = b0 === 0xf4 ? 0x8f : 0xbf;
         if (cont(1, lo, hi) && cont(2) && cont(3)) {
-            return [((b0 & 0x07) << 18) | ((b[i + 1] & 0x3f) << 12) | ((b[i + 2] & 0x3f) << 6) | (b[i + 3] & 0x3f), 4];
+            return [
+                ((b0 & 0x07) << 18) | ((b[i + 1] & 0x3f) << 12) | ((b[i + 2] & 0x3f) << 6) | (b[i + 3] & 0x3f),
+                4
+            ];
         }
     }
     return [0xfffd, 1];
@@ -42838,7 +43177,7 @@ function setOwn(obj, key, value) {
     Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
 }
 function goStringMap(elem, zero) {
-    return (cur, v, path, raw) => {
+    return (cur, v, path) => {
         if (v === null)
             return undefined;
         if (!(v instanceof JsonObject))
@@ -42858,7 +43197,10 @@ const goEmptyStruct = (cur, v, path) => {
 };
 /** Go's key folding for struct fields: ASCII case-insensitive, plus the two non-ASCII runes that fold into ASCII. */
 function foldKey(s) {
-    return s.toLowerCase().replace(/\u017f/g, 's').replace(/\u212a/g, 'k');
+    return s
+        .toLowerCase()
+        .replace(/\u017f/g, 's')
+        .replace(/\u212a/g, 'k');
 }
 function field(json, key, dec) {
     return {
@@ -43261,7 +43603,10 @@ const schema2ManifestDescriptor = goStruct([
     field('urls', 'urls', stringSlice),
     field('platform', 'platform', (cur, v, path, raw) => schema2Platform(cur ?? zeroPlatform(), v, path, raw))
 ]);
-const zeroSchema2ManifestDescriptor = () => ({ ...zeroDescriptor(), platform: zeroPlatform() });
+const zeroSchema2ManifestDescriptor = () => ({
+    ...zeroDescriptor(),
+    platform: zeroPlatform()
+});
 const annotationsField = stringMap;
 
 // ---------------------------------------------------------------------------------------------------
@@ -43421,7 +43766,9 @@ function guessMimeType(bytes) {
     }
     catch (e) {
         if (e instanceof ManifestError) {
-            throw new ManifestError('unknown-media-type', `cannot tell the manifest's type: ${e.message}`, { cause: e });
+            throw new ManifestError('unknown-media-type', `cannot tell the manifest's type: ${e.message}`, {
+                cause: e
+            });
         }
         throw e;
     }
@@ -43702,17 +44049,29 @@ const v1CompatibilityDecoder = goStruct([
     field('parent', 'parent', goString),
     field('comment', 'comment', goString),
     field('created', 'created', goTime),
-    field('container_config', 'cmd', (cur, v, path, raw) => goStruct([field('Cmd', 'cmd', goSlice(goString, () => ''))])({ cmd: cur }, v, path, raw).cmd),
+    field('container_config', 'cmd', (cur, v, path, raw) => goStruct([
+        field('Cmd', 'cmd', goSlice(goString, () => ''))
+    ])({ cmd: cur }, v, path, raw).cmd),
     field('author', 'author', goString),
     field('throwaway', 'throwaway', goBool)
 ]);
 function parseV1Compatibility(text, index) {
     const bytes = Buffer.from(text, 'utf8');
     try {
-        return v1CompatibilityDecoder({ id: '', parent: '', comment: '', created: GO_ZERO_TIME, cmd: undefined, author: '', throwaway: false }, parseJson(bytes, 'v1Compatibility'), '', () => bytes);
+        return v1CompatibilityDecoder({
+            id: '',
+            parent: '',
+            comment: '',
+            created: GO_ZERO_TIME,
+            cmd: undefined,
+            author: '',
+            throwaway: false
+        }, parseJson(bytes, 'v1Compatibility'), '', () => bytes);
     }
     catch (e) {
-        throw new ManifestError('invalid-field', `parsing v2s1 history entry ${index}: ${e.message}`, { cause: e });
+        throw new ManifestError('invalid-field', `parsing v2s1 history entry ${index}: ${e.message}`, {
+            cause: e
+        });
     }
 }
 class DockerSchema1Manifest {
@@ -43769,7 +44128,12 @@ class DockerSchema1Manifest {
     layerInfos() {
         const out = [];
         for (let i = this.doc.fsLayers.length - 1; i >= 0; i--) {
-            out.push({ mediaType: '', digest: this.doc.fsLayers[i].blobSum, size: -1, emptyLayer: this.compat[i].throwaway });
+            out.push({
+                mediaType: '',
+                digest: this.doc.fsLayers[i].blobSum,
+                size: -1,
+                emptyLayer: this.compat[i].throwaway
+            });
         }
         return out;
     }
@@ -44153,7 +44517,9 @@ function selectInstances(list, selection) {
     for (const wanted of selection.platforms ?? []) {
         const matches = instances.filter(i => {
             const p = i.platform ?? { os: '', architecture: '' };
-            return (p.os === wanted.os && p.architecture === wanted.architecture && (!wanted.variant || p.variant === wanted.variant));
+            return (p.os === wanted.os &&
+                p.architecture === wanted.architecture &&
+                (!wanted.variant || p.variant === wanted.variant));
         });
         if (matches.length === 0) {
             throw new ManifestError('no-matching-instance', `no instances found for platform ${formatPlatform(wanted)}`);
@@ -44279,7 +44645,9 @@ class OciIndex {
         return cloneDescriptor(findInstance(this.doc.manifests ?? [], digest, 'OCI1Index'));
     }
     annotations() {
-        return this.doc.annotations && Object.keys(this.doc.annotations).length > 0 ? { ...this.doc.annotations } : undefined;
+        return this.doc.annotations && Object.keys(this.doc.annotations).length > 0
+            ? { ...this.doc.annotations }
+            : undefined;
     }
     withUpdatedInstances(updates, options = {}) {
         const manifests = applyInstanceUpdates(this.doc.manifests ?? [], updates, 'OCI1Index', (entry, algorithms) => {
@@ -44419,7 +44787,10 @@ class DockerManifestList {
         return new DockerManifestList({ ...this.doc, manifests });
     }
     withoutInstances(digests) {
-        return new DockerManifestList({ ...this.doc, manifests: removeInstances(this.doc.manifests ?? [], digests) });
+        return new DockerManifestList({
+            ...this.doc,
+            manifests: removeInstances(this.doc.manifests ?? [], digests)
+        });
     }
     convertTo(listMimeType) {
         const normalized = normalizeMimeType(listMimeType);
@@ -44520,7 +44891,13 @@ const ociImageConfig = goStruct([
     field('StopSignal', 'StopSignal', goString),
     field('ArgsEscaped', 'ArgsEscaped', goBool)
 ]);
-const zeroHistory = () => ({ created: undefined, created_by: '', author: '', comment: '', empty_layer: false });
+const zeroHistory = () => ({
+    created: undefined,
+    created_by: '',
+    author: '',
+    comment: '',
+    empty_layer: false
+});
 const ociHistory = goStruct([
     field('created', 'created', goTimePointer),
     field('created_by', 'created_by', goString),
@@ -44537,7 +44914,10 @@ const ociImage = goStruct([
     field('os.features', 'osFeatures', stringSlice),
     field('variant', 'variant', goString),
     field('config', 'config', ociImageConfig),
-    field('rootfs', 'rootfs', goStruct([field('type', 'type', goString), field('diff_ids', 'diffIDs', goSlice(goString, () => ''))])),
+    field('rootfs', 'rootfs', goStruct([
+        field('type', 'type', goString),
+        field('diff_ids', 'diffIDs', goSlice(goString, () => ''))
+    ])),
     field('history', 'history', goSlice(ociHistory, zeroHistory))
 ]);
 function zeroOciImage() {
@@ -44675,7 +45055,14 @@ const containerConfig = goStruct([
     field('StdinOnce', 'StdinOnce', goBool),
     field('Env', 'Env', stringSlice),
     field('Cmd', 'Cmd', strSlice),
-    field('Healthcheck', 'Healthcheck', goPointer(healthConfig, () => ({ Test: undefined, StartPeriod: 0, StartInterval: 0, Interval: 0, Timeout: 0, Retries: 0 }))),
+    field('Healthcheck', 'Healthcheck', goPointer(healthConfig, () => ({
+        Test: undefined,
+        StartPeriod: 0,
+        StartInterval: 0,
+        Interval: 0,
+        Timeout: 0,
+        Retries: 0
+    }))),
     field('ArgsEscaped', 'ArgsEscaped', goBool),
     field('Image', 'Image', goString),
     field('Volumes', 'Volumes', schema1_config_emptyStructMap),
@@ -44686,7 +45073,7 @@ const containerConfig = goStruct([
     field('OnBuild', 'OnBuild', stringSlice),
     field('Labels', 'Labels', stringMap),
     field('StopSignal', 'StopSignal', goString),
-    field('StopTimeout', 'StopTimeout', (cur, v, path, raw) => (v === null ? undefined : goInt(cur ?? 0, v, path, raw))),
+    field('StopTimeout', 'StopTimeout', (cur, v, path, raw) => v === null ? undefined : goInt(cur ?? 0, v, path, raw)),
     field('Shell', 'Shell', strSlice)
 ]);
 const v1Image = goStruct([
@@ -44769,7 +45156,7 @@ function dockerVersionLessThan(a, b) {
         return false;
     const pa = a.split('.');
     const pb = b.split('.');
-    const atoi = (s) => (s !== undefined && /^[+-]?\d+$/.test(s) ? parseInt(s, 10) : 0);
+    const atoi = (s) => s !== undefined && /^[+-]?\d+$/.test(s) ? parseInt(s, 10) : 0;
     for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
         const x = atoi(pa[i]);
         const y = atoi(pb[i]);
@@ -44864,12 +45251,16 @@ function convertManifest(m, toMimeType, ctx = {}) {
     }
     if (m instanceof DockerSchema2Manifest && toMimeType === MediaType.OCIManifest) {
         const converted = schema2ToOci(m, ctx.configBytes);
-        return { manifest: edits ? converted.manifest.updateLayerInfos(edits) : converted.manifest, configBytes: converted.configBytes };
+        return {
+            manifest: edits ? converted.manifest.updateLayerInfos(edits) : converted.manifest,
+            configBytes: converted.configBytes
+        };
     }
     if (m instanceof OciManifest && toMimeType === MediaType.DockerV2Schema2) {
         return { manifest: ociToSchema2(m, edits) };
     }
-    if (m instanceof DockerSchema1Manifest && (toMimeType === MediaType.DockerV2Schema2 || toMimeType === MediaType.OCIManifest)) {
+    if (m instanceof DockerSchema1Manifest &&
+        (toMimeType === MediaType.DockerV2Schema2 || toMimeType === MediaType.OCIManifest)) {
         const s2 = schema1ToSchema2(m, ctx);
         if (toMimeType === MediaType.DockerV2Schema2) {
             return { manifest: s2.manifest.updateLayerInfos(s2.edits), configBytes: s2.configBytes };
@@ -44883,7 +45274,11 @@ function schema2ToOci(m, configBytes) {
     if (!configBytes)
         throw unsupported('converting a schema2 manifest to OCI needs its config blob');
     const ociConfig = dockerConfigToOci(configBytes);
-    const config = { mediaType: MediaType.OCIConfig, digest: sha256Digest(ociConfig), size: ociConfig.length };
+    const config = {
+        mediaType: MediaType.OCIConfig,
+        digest: sha256Digest(ociConfig),
+        size: ociConfig.length
+    };
     const layers = m.layerInfos().map(l => {
         const mediaType = schema2ToOciLayerTypes[l.mediaType];
         if (!mediaType)
@@ -44909,16 +45304,29 @@ function ociToSchema2(m, edits) {
         const isZstd = (t) => t === MediaType.OCILayerZstd || t === MediaType.OCILayerNonDistributableZstd;
         if (original.some(l => isZstd(l.mediaType))) {
             source = m.updateLayerInfos(original.map((l, i) => {
-                const keep = { digest: l.digest, size: l.size, urls: l.urls, annotations: l.annotations };
+                const keep = {
+                    digest: l.digest,
+                    size: l.size,
+                    urls: l.urls,
+                    annotations: l.annotations
+                };
                 if (!isZstd(l.mediaType))
                     return keep;
-                return { ...keep, compression: edits[i].compression, mediaType: edits[i].compression ? undefined : edits[i].mediaType };
+                return {
+                    ...keep,
+                    compression: edits[i].compression,
+                    mediaType: edits[i].compression ? undefined : edits[i].mediaType
+                };
             }));
             laterEdits = edits.map((e, i) => isZstd(original[i].mediaType) ? { ...e, compression: undefined, mediaType: undefined } : e);
         }
     }
     const config = source.configDescriptor();
-    const s2Config = { mediaType: MediaType.DockerV2Schema2Config, size: config.size, digest: config.digest };
+    const s2Config = {
+        mediaType: MediaType.DockerV2Schema2Config,
+        size: config.size,
+        digest: config.digest
+    };
     if (config.urls)
         s2Config.urls = config.urls;
     const layers = source.layerInfos().map(l => {
@@ -45015,12 +45423,9 @@ function errorMessage(e) {
     return e instanceof Error ? e.message : String(e);
 }
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
+var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
 ;// CONCATENATED MODULE: ./src/copy/diff-id.ts
 
 
@@ -45234,7 +45639,7 @@ async function transferBlob(env, info, targets, options) {
         }
         for (const [t, o] of attempt.outcomes)
             outcomes.set(t, o);
-        return { outcomes, diffId: attempt.diffId };
+        return { outcomes, diffId: attempt.diffId, bytesRead: attempt.bytesRead };
     }
     throw new Error(`internal error: no attempt read ${describeSource(env, info)}`);
 }
@@ -45316,11 +45721,13 @@ async function streamToTargets(env, info, input, from, targets, options) {
     await (0,external_node_stream_promises_namespaceObject.finished)(verifier).catch(() => undefined);
     if (!input.destroyed && !input.readableEnded)
         input.destroy();
-    env.onRead(from, verifier.bytesSeen);
+    // A cache entry that did not verify is not counted: the blob is read again from the source.
+    if (!(verificationError && from === 'cache'))
+        env.onRead(from, verifier.bytesSeen);
     if (verificationError)
-        return { outcomes, verificationError };
+        return { outcomes, verificationError, bytesRead: verifier.bytesSeen };
     const diffId = diffIdSink ? await diffIdSink.result : undefined;
-    return { outcomes, diffId };
+    return { outcomes, diffId, bytesRead: verifier.bytesSeen };
 }
 /** Reads a small blob (a config) whole, verified, from the cache or the source. */
 async function readSmallBlob(env, info) {
@@ -45626,7 +46033,7 @@ class DestinationWriter {
         }
     }
     /** Writes one image's config and manifest, trying the plan's types in order. */
-    async writeImage(image, env, config, diffIds) {
+    async writeImage(image, env, config, schema1Facts) {
         const plan = this.plans.get(image.digest);
         const sourceType = normalizeMimeType(image.raw.mimeType);
         const candidates = [plan.preferred, ...plan.others];
@@ -45645,9 +46052,11 @@ class DestinationWriter {
                 }
                 else {
                     const original = configInfo ? await config() : undefined;
+                    const facts = await schema1Facts();
                     const converted = convertManifest(edited ?? image.manifest, mimeType, {
                         configBytes: original,
-                        diffIDs: await diffIds()
+                        diffIDs: facts?.diffIDs,
+                        layerInfos: facts?.layerInfos
                     });
                     bytes = converted.manifest.serialize();
                     const configBytes = converted.configBytes ?? original;
@@ -45979,7 +46388,7 @@ async function copyImage(options) {
             emit({ type: 'destination-failed', destination: writer.name, error: error.message });
         };
         const active = () => writers.filter(w => !w.failure);
-        const diffIds = await copyLayers(env, set, writers, options, fail);
+        const schema1Layers = await copyLayers(env, set, writers, options, fail);
         const configs = new Map();
         const configOf = (image) => {
             let p = configs.get(image.digest);
@@ -45996,7 +46405,7 @@ async function copyImage(options) {
             try {
                 const written = [];
                 for (const image of set.images) {
-                    written.push(await writer.writeImage(image, env, () => configOf(image), async () => diffIds.get(image.digest)));
+                    written.push(await writer.writeImage(image, env, () => configOf(image), async () => schema1Layers.get(image.digest)));
                 }
                 const top = set.list ? await writer.writeList() : written[0];
                 await writer.writeSignatures();
@@ -46076,6 +46485,7 @@ async function copyLayers(env, set, writers, options, fail) {
     }
     const pool = new TaskPool(options.parallel);
     const diffIdByDigest = new Map();
+    const sizeByDigest = new Map();
     const ordered = [...jobs.values()].sort((a, b) => b.info.size - a.info.size);
     await Promise.all(ordered.map(job => pool.run(async () => {
         const targets = [];
@@ -46105,6 +46515,8 @@ async function copyLayers(env, set, writers, options, fail) {
             }
             if (transferred.diffId)
                 diffIdByDigest.set(job.info.digest, transferred.diffId);
+            if (transferred.bytesRead !== undefined)
+                sizeByDigest.set(job.info.digest, transferred.bytesRead);
         }
         catch (e) {
             for (const writer of writerOf.values())
@@ -46113,13 +46525,72 @@ async function copyLayers(env, set, writers, options, fail) {
                 throw e;
         }
     })));
-    const diffIds = new Map();
+    const facts = new Map();
     for (const image of set.images) {
         if (!needsDiffIds(image))
             continue;
-        diffIds.set(image.digest, image.manifest.layerInfos().map(l => diffIdByDigest.get(l.digest)));
+        const layers = image.manifest.layerInfos();
+        facts.set(image.digest, {
+            diffIDs: layers.map(l => diffIdByDigest.get(l.digest)),
+            layerInfos: layers.map(l => ({ digest: l.digest, size: sizeByDigest.get(l.digest) ?? l.size }))
+        });
     }
-    return diffIds;
+    return facts;
+}
+
+;// CONCATENATED MODULE: ./src/cache/size.ts
+// Byte sizes as users write them (`cache-max-size: 2GiB`) and as logs print them.
+
+const units = {
+    '': 1,
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    tb: 1e12,
+    kib: 2 ** 10,
+    mib: 2 ** 20,
+    gib: 2 ** 30,
+    tib: 2 ** 40
+};
+const sizePattern = /^(\d+(?:\.\d+)?|\.\d+)\s*([a-z]*)$/i;
+/**
+ * Parses a size: a number of bytes (`1073741824`), or a number with a unit, SI (`500MB`: powers of
+ * 1000) or IEC (`2GiB`: powers of 1024); units are case-insensitive, a space before the unit is
+ * allowed. Fractions round down to whole bytes. Throws a UsageError naming `label` (the input) for
+ * anything else, and for zero.
+ */
+function parseSize(text, label = 'cache-max-size') {
+    const trimmed = text.trim();
+    const match = sizePattern.exec(trimmed);
+    const hint = 'give a number of bytes, or a number with a unit: KB, MB, GB, TB (powers of 1000) or KiB, MiB, GiB, TiB (powers of 1024), e.g. 2GiB';
+    if (!match)
+        throw new UsageError(`${label}: "${text}" is not a size`, hint);
+    const multiplier = units[match[2].toLowerCase()];
+    if (multiplier === undefined) {
+        throw new UsageError(`${label}: "${text}" has an unknown unit "${match[2]}"`, hint);
+    }
+    const bytes = Math.floor(Number(match[1]) * multiplier);
+    if (!Number.isSafeInteger(bytes))
+        throw new UsageError(`${label}: "${text}" is too large`, hint);
+    if (bytes <= 0)
+        throw new UsageError(`${label}: "${text}" must be more than zero bytes`, hint);
+    return bytes;
+}
+/** `1536` → `1.5 KiB`; whole bytes below 1 KiB. */
+function formatBytes(bytes) {
+    const names = ['KiB', 'MiB', 'GiB', 'TiB'];
+    if (bytes < 1024)
+        return `${bytes} B`;
+    let value = bytes;
+    let unit = 'B';
+    for (const name of names) {
+        if (value < 1024)
+            break;
+        value /= 1024;
+        unit = name;
+    }
+    return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${unit}`;
 }
 
 ;// CONCATENATED MODULE: ./src/options/request.ts
@@ -46127,8 +46598,10 @@ async function copyLayers(env, set, writers, options, fail) {
 // from its flags; both use these names (DESIGN.md section 8), so errors name what the user wrote.
 
 
+
 /** Options this version does not implement yet: setting them is an error, never silently ignored. */
-const notSupportedYet = ['cache-key', 'cache-max-size'];
+const notSupportedYet = [];
+const defaultCacheMaxBytes = 2 * 1024 ** 3;
 function bool(reader, name, fallback) {
     const raw = reader.get(name);
     if (raw === undefined || raw === '')
@@ -46251,8 +46724,27 @@ function parseCopyRequest(reader) {
         dest: side(reader, 'dest'),
         digestFile: optional(reader, 'digestfile'),
         authFile: optional(reader, 'auth-file'),
-        githubToken: optional(reader, 'github-token')
+        githubToken: optional(reader, 'github-token'),
+        cache: {
+            enabled: bool(reader, 'cache', true),
+            key: optional(reader, 'cache-key'),
+            maxBytes: cacheSize(reader),
+            dir: optional(reader, 'cache-dir')
+        }
     };
+}
+function cacheSize(reader) {
+    const raw = optional(reader, 'cache-max-size');
+    if (raw === undefined)
+        return defaultCacheMaxBytes;
+    try {
+        return parseSize(raw, reader.label('cache-max-size'));
+    }
+    catch (e) {
+        if (e instanceof UsageError)
+            throw e;
+        throw new UsageError(`${reader.label('cache-max-size')}: ${e.message}`);
+    }
 }
 /** Splits a list input: one item per line or comma-separated; blank items dropped. */
 function splitList(raw) {
@@ -46267,9 +46759,6 @@ function splitList(raw) {
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/auth/auth-file-paths.ts
 // Which auth files are consulted, in order (containers/image getAuthFilePaths, DESIGN.md section 6):
 // a user-given file alone, or `$REGISTRY_AUTH_FILE` alone, or else the containers auth.json files, the
@@ -46602,8 +47091,6 @@ function malformed(path, what) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/auth/credential-helper.ts
 // Runs a docker credential helper (`docker-credential-<name> get`) as docker and containers/image do:
 // the server URL on stdin, JSON `{ServerURL, Username, Secret}` on stdout, `Username: "<token>"` meaning
@@ -47649,7 +48136,7 @@ class ParsedDockerReference {
         return this.name + this.suffix();
     }
     suffix() {
-        return (this.tag !== undefined ? `:${this.tag}` : '') + (this.digest !== undefined ? `@${this.digest}` : '');
+        return ((this.tag !== undefined ? `:${this.tag}` : '') + (this.digest !== undefined ? `@${this.digest}` : ''));
     }
 }
 /**
@@ -47731,6 +48218,1907 @@ function validateDigest(digest, fail) {
 function withTagOrDigest(ref, tag, digest) {
     return new ParsedDockerReference(ref.registry, ref.repository, tag, digest);
 }
+
+;// CONCATENATED MODULE: ./src/transports/docker-archive/archive-format.ts
+// The `docker save` format (containers/image docker/internal/tarfile/types.go): manifest.json, the
+// file names our writer chooses, and the reading of manifest.json.
+
+
+const archive_format_MANIFEST_FILE = 'manifest.json';
+const REPOSITORIES_FILE = 'repositories';
+const LEGACY_LAYER_FILE = 'layer.tar';
+const LEGACY_CONFIG_FILE = 'json';
+const LEGACY_VERSION_FILE = 'VERSION';
+/** Config files and layer files inside an archive are limited like containers/image's iolimits. */
+const MAX_CONFIG_SIZE = 4 * 1024 * 1024;
+const MAX_MANIFEST_JSON_SIZE = 1024 * 1024;
+/** `<hex>.json`: where our writer puts a config (an implementation detail, as upstream says). */
+function configFileName(digest) {
+    return `${parseDigest(digest).hex}.json`;
+}
+/** `<hex>.tar`: where our writer puts a layer, at the root of the archive (see writer.go physicalLayerPath). */
+function layerFileName(digest) {
+    return `${parseDigest(digest).hex}.tar`;
+}
+/** manifest.json as Go's json.Marshal writes []ManifestItem (Parent and LayerSources are empty, so omitted). */
+function serializeManifestJson(items) {
+    return goMarshal(items.map(i => ({ Config: i.Config, RepoTags: [...i.RepoTags], Layers: [...i.Layers] })));
+}
+/** `repositories`: name → tag → the legacy ID of the image's top layer; Go writes map keys sorted. */
+function serializeRepositories(repositories) {
+    return goMarshal(new GoMap([...repositories].map(([name, tags]) => [name, new GoMap([...tags])])));
+}
+/** Parses manifest.json; `where` names the archive in errors. */
+function parseManifestJson(bytes, where) {
+    let parsed;
+    try {
+        parsed = JSON.parse(bytes.toString('utf8'));
+    }
+    catch (e) {
+        throw new Error(`${where}: decoding manifest.json: ${e.message}`, { cause: e });
+    }
+    if (!Array.isArray(parsed))
+        throw new Error(`${where}: manifest.json is not an array of images`);
+    return parsed.map((raw, i) => {
+        const item = (typeof raw === 'object' && raw !== null ? raw : {});
+        const strings = (v, field) => {
+            if (v === undefined || v === null)
+                return [];
+            if (!Array.isArray(v) || !v.every(s => typeof s === 'string')) {
+                throw new Error(`${where}: manifest.json item @${i}: ${field} is not a list of strings`);
+            }
+            return v;
+        };
+        if (typeof item.Config !== 'string' || item.Config === '') {
+            throw new Error(`${where}: manifest.json item @${i} has no Config`);
+        }
+        return { Config: item.Config, RepoTags: strings(item.RepoTags, 'RepoTags'), Layers: strings(item.Layers, 'Layers') };
+    });
+}
+/** The config's rootfs.diff_ids (upstream refuses a config without rootfs). */
+function configDiffIds(configBytes, where) {
+    let config;
+    try {
+        config = JSON.parse(configBytes.toString('utf8'));
+    }
+    catch (e) {
+        throw new Error(`${where} is not valid JSON: ${e.message}`, { cause: e });
+    }
+    const rootfs = config?.rootfs;
+    if (typeof rootfs !== 'object' || rootfs === null)
+        throw new Error(`${where}: invalid image config (rootfs is not set)`);
+    const diffIds = rootfs.diff_ids ?? [];
+    if (!Array.isArray(diffIds) || !diffIds.every(d => typeof d === 'string' && isValidDigest(d))) {
+        throw new Error(`${where}: rootfs.diff_ids is not a list of digests`);
+    }
+    return diffIds;
+}
+
+;// CONCATENATED MODULE: ./src/transports/docker-archive/compression.ts
+
+/** Enough leading bytes to recognize every format below. */
+const MAGIC_LENGTH = 6;
+function detectCompression(head) {
+    const starts = (...bytes) => head.length >= bytes.length && bytes.every((b, i) => head[i] === b);
+    if (starts(0x1f, 0x8b))
+        return 'gzip';
+    if (starts(0x28, 0xb5, 0x2f, 0xfd))
+        return 'zstd';
+    if (starts(0x42, 0x5a, 0x68))
+        return 'bzip2';
+    if (starts(0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00))
+        return 'xz';
+    return 'none';
+}
+function zstdFactory() {
+    const factory = (external_node_zlib_default()).createZstdDecompress;
+    return typeof factory === 'function' ? factory : undefined;
+}
+/**
+ * A stream that decompresses `compression`; `what` names the data in the error thrown when this
+ * node cannot (zstd on node < 22.15, bzip2, xz).
+ */
+function decompressor(compression, what) {
+    if (compression === 'gzip')
+        return external_node_zlib_default().createGunzip();
+    if (compression === 'zstd') {
+        const factory = zstdFactory();
+        if (factory)
+            return factory();
+        throw new Error(`${what} is zstd-compressed and must be decompressed, but this node (${process.version}) has no zstd support (node 22.15 or newer has)`);
+    }
+    throw new Error(`${what} is ${compression}-compressed, which is not supported (only gzip and zstd are)`);
+}
+
+;// CONCATENATED MODULE: ./src/transports/docker-archive/legacy-layers.ts
+// The pre-1.10 `docker save` layout that old `docker load` needs: one directory per layer with
+// `layer.tar` (a symlink to the real layer file), `VERSION` and `json`; computed as containers/image
+// writer.go writeLegacyMetadataLocked does, so the IDs equal skopeo's.
+
+
+
+
+/** Fields of the image config copied into the top layer's `json`. */
+const TOP_LAYER_FIELDS = ['architecture', 'config', 'container', 'container_config', 'created', 'docker_version', 'os'];
+/** The legacy layers of an image, base first; the last one's ID is what `repositories` names. */
+function legacyLayers(layerDigests, configBytes) {
+    const config = rawObjectEntries(parseJson(configBytes, 'image config'), 'image config');
+    const out = [];
+    let chainId = '';
+    let lastId = '';
+    layerDigests.forEach((digest, i) => {
+        parseDigest(digest); // validated, so that the chain ID below is unambiguous
+        const fields = new Map();
+        if (lastId !== '')
+            fields.set('parent', lastId);
+        if (i === layerDigests.length - 1) {
+            // A missing field is a nil *json.RawMessage: `null`.
+            for (const attr of TOP_LAYER_FIELDS)
+                fields.set(attr, config.get(attr) ?? null);
+        }
+        chainId = chainId === '' ? digest : `sha256:${legacy_layers_sha256Hex(`${chainId} ${digest}`)}`;
+        fields.set('layer_id', chainId);
+        const id = legacy_layers_sha256Hex(goMarshal(new GoMap(fields)));
+        fields.delete('layer_id');
+        fields.set('id', id);
+        out.push({ id, json: goMarshal(new GoMap(fields)), digest });
+        lastId = id;
+    });
+    return out;
+}
+function legacy_layers_sha256Hex(data) {
+    return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/transports/docker-archive/stream-head.ts
+// Looking at the first bytes of a stream (to recognize compression) before deciding where it goes.
+
+/** Reads up to `length` leading bytes of `stream`; rejects when the stream fails first. */
+function peekHead(stream, length) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let have = 0;
+        let ended = false;
+        const cleanup = () => {
+            stream.off('readable', onReadable);
+            stream.off('end', onEnd);
+            stream.off('error', onError);
+        };
+        const finish = () => {
+            cleanup();
+            const consumed = Buffer.concat(chunks);
+            async function* everything() {
+                if (consumed.length > 0)
+                    yield consumed;
+                if (!ended)
+                    for await (const chunk of stream)
+                        yield chunk;
+            }
+            resolve({ head: consumed.subarray(0, length), stream: external_node_stream_.Readable.from(everything(), { objectMode: false }) });
+        };
+        const onReadable = () => {
+            let chunk;
+            while (have < length && (chunk = stream.read()) !== null) {
+                chunks.push(chunk);
+                have += chunk.length;
+            }
+            if (have >= length)
+                finish();
+        };
+        const onEnd = () => {
+            ended = true;
+            finish();
+        };
+        const onError = (e) => {
+            cleanup();
+            reject(e);
+        };
+        stream.on('readable', onReadable);
+        stream.on('end', onEnd);
+        stream.on('error', onError);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/transports/docker-archive/tar-header.ts
+// Tar headers, written and read by hand: the archive writer must be able to write a header before
+// it knows an entry's size and patch it afterwards (a decompressed layer), and the reader indexes
+// entry offsets without reading their data. Writes USTAR headers as Go's archive/tar does for
+// tar.FileInfoHeader (what containers/image's writer.go emits); reads USTAR, GNU and PAX.
+const BLOCK_SIZE = 512;
+/** Sizes up to this fit the 11 octal digits of a USTAR header; larger ones use GNU base-256. */
+const MAX_OCTAL_SIZE = 8 ** 11 - 1;
+/** The zero padding after `size` bytes of data, up to the next block. */
+function paddingFor(size) {
+    const rest = size % BLOCK_SIZE;
+    return Buffer.alloc(rest === 0 ? 0 : BLOCK_SIZE - rest);
+}
+/** The blocks of data that follow a header for an entry of `size` bytes, in bytes. */
+function paddedSize(size) {
+    return Math.ceil(size / BLOCK_SIZE) * BLOCK_SIZE;
+}
+/** Two zero blocks end an archive. */
+const END_OF_ARCHIVE = Buffer.alloc(2 * BLOCK_SIZE);
+/**
+ * A USTAR header: uid/gid 0, no user names, mtime 0 (the Unix epoch), mode 0444 for files and 0
+ * for symlinks (Go's FileInfoHeader of containers/image's tarFI).
+ */
+function encodeHeader(entry) {
+    const header = Buffer.alloc(BLOCK_SIZE);
+    writeString(header, 0, 100, entry.name, 'name');
+    writeOctal(header, 100, 8, entry.type === 'file' ? 0o444 : 0);
+    writeOctal(header, 108, 8, 0);
+    writeOctal(header, 116, 8, 0);
+    writeSize(header, entry.type === 'file' ? entry.size : 0);
+    writeOctal(header, 136, 12, 0);
+    header[156] = entry.type === 'file' ? 0x30 : 0x32;
+    writeString(header, 157, 100, entry.linkname ?? '', 'link name');
+    header.write('ustar\u000000', 257, 'latin1');
+    writeOctal(header, 329, 8, 0);
+    writeOctal(header, 337, 8, 0);
+    header.fill(0x20, 148, 156);
+    const sum = checksum(header);
+    header.write(`${sum.toString(8).padStart(6, '0')}\u0000 `, 148, 'latin1');
+    return header;
+}
+function writeString(header, offset, length, value, what) {
+    const bytes = Buffer.from(value, 'utf8');
+    if (bytes.length > length)
+        throw new Error(`tar ${what} ${JSON.stringify(value)} is longer than ${length} bytes`);
+    bytes.copy(header, offset);
+}
+function writeOctal(header, offset, length, value) {
+    header.write(`${value.toString(8).padStart(length - 1, '0')}\u0000`, offset, 'latin1');
+}
+function writeSize(header, size) {
+    if (size <= MAX_OCTAL_SIZE) {
+        writeOctal(header, 124, 12, size);
+        return;
+    }
+    // GNU base-256: the high bit of the first byte set, the value big-endian in the rest.
+    let v = BigInt(size);
+    for (let i = 135; i > 124; i--) {
+        header[i] = Number(v & 0xffn);
+        v >>= 8n;
+    }
+    header[124] = 0x80;
+}
+function checksum(header) {
+    let sum = 0;
+    for (let i = 0; i < BLOCK_SIZE; i++)
+        sum += i >= 148 && i < 156 ? 0x20 : header[i];
+    return sum;
+}
+/** True for the all-zero block that marks the end of an archive. */
+function isZeroBlock(block) {
+    for (let i = 0; i < BLOCK_SIZE; i++)
+        if (block[i] !== 0)
+            return false;
+    return true;
+}
+/** Decodes one header block; throws when its checksum does not match (not a tar, or corrupt). */
+function decodeHeader(block, where) {
+    const stored = parseOctal(block.subarray(148, 156));
+    let unsigned = 0;
+    let signed = 0;
+    for (let i = 0; i < BLOCK_SIZE; i++) {
+        const b = i >= 148 && i < 156 ? 0x20 : block[i];
+        unsigned += b;
+        signed += b > 127 ? b - 256 : b;
+    }
+    if (stored !== unsigned && stored !== signed) {
+        throw new Error(`${where}: invalid tar header (checksum mismatch); is this a tar archive?`);
+    }
+    const magic = block.toString('latin1', 257, 263);
+    let name = cString(block, 0, 100);
+    // USTAR (and PAX) split long names into prefix + name; GNU uses those bytes for other fields.
+    if (magic === 'ustar\u0000') {
+        const prefix = cString(block, 345, 155);
+        if (prefix !== '')
+            name = `${prefix}/${name}`;
+    }
+    return {
+        name,
+        linkname: cString(block, 157, 100),
+        size: parseNumber(block.subarray(124, 136), where),
+        typeflag: block[156] === 0 ? '0' : String.fromCharCode(block[156])
+    };
+}
+function entryType(typeflag) {
+    switch (typeflag) {
+        case '0':
+        case '7':
+            return 'file';
+        case '1':
+            return 'link';
+        case '2':
+            return 'symlink';
+        case '5':
+            return 'directory';
+        default:
+            return 'other';
+    }
+}
+function cString(block, offset, length) {
+    const field = block.subarray(offset, offset + length);
+    const end = field.indexOf(0);
+    return field.toString('utf8', 0, end < 0 ? length : end);
+}
+function parseNumber(field, where) {
+    if ((field[0] & 0x80) !== 0) {
+        let v = BigInt(field[0] & 0x7f);
+        for (let i = 1; i < field.length; i++)
+            v = (v << 8n) | BigInt(field[i]);
+        if (v > BigInt(Number.MAX_SAFE_INTEGER))
+            throw new Error(`${where}: tar entry size too large`);
+        return Number(v);
+    }
+    const n = parseOctal(field);
+    if (Number.isNaN(n))
+        throw new Error(`${where}: invalid number in tar header`);
+    return n;
+}
+function parseOctal(field) {
+    const text = field.toString('latin1').replace(/[\u0000 ]+$/g, '').replace(/^[ ]+/, '');
+    if (text === '')
+        return 0;
+    if (!/^[0-7]+$/.test(text))
+        return Number.NaN;
+    return parseInt(text, 8);
+}
+/** PAX extended header records (`<len> <key>=<value>\n`). */
+function decodePax(data) {
+    const records = new Map();
+    let rest = data;
+    while (rest.length > 0) {
+        const space = rest.indexOf(0x20);
+        if (space <= 0)
+            break;
+        const length = Number(rest.toString('latin1', 0, space));
+        if (!Number.isInteger(length) || length <= space || length > rest.length)
+            break;
+        const record = rest.toString('utf8', space + 1, length - 1);
+        const eq = record.indexOf('=');
+        if (eq > 0)
+            records.set(record.slice(0, eq), record.slice(eq + 1));
+        rest = rest.subarray(length);
+    }
+    return records;
+}
+
+;// CONCATENATED MODULE: ./src/transports/docker-archive/archive-writer.ts
+// Writes a `docker save` archive entry by entry as blobs arrive (containers/image
+// docker/internal/tarfile/writer.go): configs and layers in arrival order, legacy layer directories
+// once an image is complete, manifest.json and `repositories` last. `docker load` accepts that
+// order, so the archive can be streamed (docker-daemon) as well as written to a file.
+//
+// A tar header needs the entry's size and our name for a layer needs its digest, both unknown while
+// a layer is being decompressed. Into a file such a layer streams directly behind a placeholder
+// header that is rewritten afterwards; into a stream it is spooled to a temp file first. Entries are
+// written one at a time: a layer arriving while another is being written is spooled rather than
+// held back, so that its source keeps flowing.
+
+
+
+
+
+
+
+
+
+
+
+
+class ArchiveWriter {
+    sink;
+    options;
+    /** Blobs by the digest they were written as, and by the digest they arrived as. */
+    blobs = new Map();
+    items = [];
+    repositories = new Map();
+    names = new Set();
+    busy = false;
+    waiting = [];
+    spoolDir;
+    failure;
+    finished = false;
+    constructor(sink, options) {
+        this.sink = sink;
+        this.options = options;
+    }
+    /** A blob already in the archive, by either of its digests. */
+    storedBlob(digest) {
+        return this.blobs.get(digest);
+    }
+    /** Writes a config (read whole by the caller, as upstream does) as `<hex>.json`. */
+    async putConfig(digest, bytes) {
+        const existing = this.blobs.get(digest);
+        if (existing)
+            return existing;
+        await this.exclusive(() => this.writeBytesEntry(configFileName(digest), bytes));
+        const stored = { info: { digest, size: bytes.length, mediaType: MediaType.DockerV2Schema2Config } };
+        this.blobs.set(digest, stored);
+        return stored;
+    }
+    /**
+     * Writes a layer as `<hex>.tar`. With `decompress`, a compressed layer is decompressed and named by
+     * its DiffID. The stream fails (at its end, for a digest mismatch) when its bytes do not verify:
+     * then nothing of it stays in the archive (a file) or the archive is aborted (a stream).
+     */
+    async putLayer(input, info, policy) {
+        input.on('error', () => undefined); // reported where the stream is consumed
+        this.check();
+        const known = this.blobs.get(info.digest);
+        if (known) {
+            await drain(input);
+            return known;
+        }
+        const { head, stream } = await peekHead(input, MAGIC_LENGTH);
+        const compression = detectCompression(head);
+        const what = `layer ${info.digest || '(unknown digest)'}`;
+        const transform = policy === 'decompress' && compression !== 'none' ? decompressor(compression, what) : undefined;
+        const bytes = transform ? (0,external_node_stream_.pipeline)(stream, transform, () => undefined) : stream;
+        const mediaType = policy === 'decompress' ? MediaType.DockerV2SchemaLayerUncompressed : (info.mediaType ?? MediaType.DockerV2SchemaLayerUncompressed);
+        const record = (written) => {
+            const existing = this.blobs.get(written.digest);
+            if (existing) {
+                // The same layer, compressed differently, was written already.
+                if (info.digest !== '')
+                    this.blobs.set(info.digest, existing);
+                return existing;
+            }
+            const stored = {
+                info: { digest: written.digest, size: written.size, mediaType },
+                diffId: transform || compression === 'none' ? written.digest : undefined
+            };
+            this.blobs.set(written.digest, stored);
+            if (info.digest !== '')
+                this.blobs.set(info.digest, stored);
+            return stored;
+        };
+        // The entry's name and size are known up front when the bytes are stored as they come.
+        const expected = !transform && info.digest !== '' && info.size >= 0 ? { digest: info.digest, size: info.size } : undefined;
+        if (this.tryLock()) {
+            try {
+                if (expected)
+                    return record(await this.streamKnownEntry(bytes, expected, what));
+                if (this.sink.seekable)
+                    return record(await this.streamUnknownEntry(bytes, what));
+            }
+            finally {
+                this.unlock();
+            }
+        }
+        const spooled = await this.spool(bytes, expected, what);
+        try {
+            if (!this.blobs.has(spooled.digest))
+                await this.exclusive(() => this.copySpool(spooled));
+            return record(spooled);
+        }
+        finally {
+            await removeQuietly(spooled.file);
+        }
+    }
+    /** Records an image: its legacy layer directories now, its manifest.json item at finish. */
+    async addImage(layerDigests, configDigest, configBytes, repoTags) {
+        const legacy = legacyLayers(layerDigests, configBytes);
+        await this.exclusive(async () => {
+            for (const layer of legacy) {
+                if (this.names.has(`${layer.id}/${LEGACY_VERSION_FILE}`))
+                    continue;
+                await this.writeSymlinkEntry(`${layer.id}/${LEGACY_LAYER_FILE}`, `../${layerFileName(layer.digest)}`);
+                await this.writeBytesEntry(`${layer.id}/${LEGACY_VERSION_FILE}`, Buffer.from('1.0'));
+                await this.writeBytesEntry(`${layer.id}/${LEGACY_CONFIG_FILE}`, layer.json);
+            }
+        });
+        const config = configFileName(configDigest);
+        let item = this.items.find(i => i.Config === config);
+        if (item === undefined) {
+            item = { Config: config, RepoTags: [], Layers: layerDigests.map(layerFileName) };
+            this.items.push(item);
+        }
+        const top = legacy.at(-1);
+        for (const ref of repoTags) {
+            const tag = ref.tag ?? 'latest';
+            const repoTag = `${ref.name}:${tag}`;
+            if (!item.RepoTags.includes(repoTag))
+                item.RepoTags.push(repoTag);
+            if (top === undefined)
+                continue;
+            let tags = this.repositories.get(ref.name);
+            if (tags === undefined)
+                this.repositories.set(ref.name, (tags = new Map()));
+            tags.set(tag, top.id);
+        }
+    }
+    /** Writes manifest.json and `repositories`, ends the archive and flushes the sink. */
+    async finish() {
+        await this.exclusive(async () => {
+            await this.writeBytesEntry(archive_format_MANIFEST_FILE, serializeManifestJson(this.items));
+            await this.writeBytesEntry(REPOSITORIES_FILE, serializeRepositories(this.repositories));
+            await this.sink.write(END_OF_ARCHIVE);
+            await this.sink.end();
+            this.finished = true;
+        });
+        await this.removeSpoolDir();
+    }
+    /** Abandons the archive: the sink is aborted (a file is removed) and spooled layers deleted. */
+    async abort(reason) {
+        this.failure ??= reason;
+        if (!this.finished)
+            await this.sink.abort(reason);
+        await this.removeSpoolDir();
+    }
+    // ------------------------------------------------------------------------------------------------
+    // Entries
+    async writeBytesEntry(name, bytes) {
+        if (this.names.has(name))
+            return;
+        await this.sink.write(encodeHeader({ name, type: 'file', size: bytes.length }));
+        await this.sink.write(Buffer.concat([bytes, paddingFor(bytes.length)]));
+        this.names.add(name);
+    }
+    async writeSymlinkEntry(name, target) {
+        if (this.names.has(name))
+            return;
+        await this.sink.write(encodeHeader({ name, type: 'symlink', size: 0, linkname: target }));
+        this.names.add(name);
+    }
+    /** Streams an entry whose digest and size are known; on failure the partial entry is undone. */
+    async streamKnownEntry(bytes, expected, what) {
+        const name = layerFileName(expected.digest);
+        if (this.names.has(name)) {
+            await drain(bytes);
+            return expected;
+        }
+        const start = this.sink.position;
+        try {
+            await this.sink.write(encodeHeader({ name, type: 'file', size: expected.size }));
+            await this.pump(bytes, expected.size, undefined, what);
+            await this.sink.write(paddingFor(expected.size));
+        }
+        catch (e) {
+            await this.undoEntry(start, e);
+            throw e;
+        }
+        this.names.add(name);
+        return expected;
+    }
+    /** Streams an entry of unknown size behind a placeholder header, then writes the real header (files only). */
+    async streamUnknownEntry(bytes, what) {
+        const seekable = this.sink.seekable;
+        const start = this.sink.position;
+        let written;
+        try {
+            await this.sink.write(Buffer.alloc(BLOCK_SIZE));
+            const hash = (0,external_node_crypto_.createHash)('sha256');
+            const size = await this.pump(bytes, undefined, hash, what);
+            written = { digest: `sha256:${hash.digest('hex')}`, size };
+            const name = layerFileName(written.digest);
+            if (this.blobs.has(written.digest) || this.names.has(name)) {
+                // The same layer, compressed differently, is in the archive already.
+                await seekable.truncate(start);
+                return written;
+            }
+            await this.sink.write(paddingFor(size));
+            await seekable.writeAt(start, encodeHeader({ name, type: 'file', size }));
+            this.names.add(name);
+        }
+        catch (e) {
+            await this.undoEntry(start, e);
+            throw e;
+        }
+        return written;
+    }
+    async copySpool(spooled) {
+        const name = layerFileName(spooled.digest);
+        if (this.names.has(name))
+            return;
+        const start = this.sink.position;
+        try {
+            await this.sink.write(encodeHeader({ name, type: 'file', size: spooled.size }));
+            await this.pump((0,external_node_fs_namespaceObject.createReadStream)(spooled.file), spooled.size, undefined, `spooled ${name}`);
+            await this.sink.write(paddingFor(spooled.size));
+        }
+        catch (e) {
+            await this.undoEntry(start, e);
+            throw e;
+        }
+        this.names.add(name);
+    }
+    /** A file loses the partial entry; a stream cannot, so the archive is aborted. */
+    async undoEntry(start, error) {
+        if (this.sink.seekable) {
+            await this.sink.seekable.truncate(start).catch(async (e) => this.abort(e));
+        }
+        else {
+            await this.abort(new Error(`${this.options.what} was abandoned: an entry failed while it was being written: ${error.message}`));
+        }
+    }
+    /** Copies `bytes` into the sink, checking the size when it is known; returns the number of bytes. */
+    async pump(bytes, expectedSize, hash, what) {
+        let size = 0;
+        for await (const chunk of bytes) {
+            const data = chunk;
+            size += data.length;
+            if (expectedSize !== undefined && size > expectedSize) {
+                throw new Error(`Size mismatch when copying ${what}: expected ${expectedSize} bytes, got more`);
+            }
+            hash?.update(data);
+            await this.sink.write(data);
+        }
+        if (expectedSize !== undefined && size !== expectedSize) {
+            throw new Error(`Size mismatch when copying ${what}: expected ${expectedSize} bytes, got ${size}`);
+        }
+        return size;
+    }
+    /** Writes a layer's (decompressed) bytes to a temp file, learning its digest and size. */
+    async spool(bytes, expected, what) {
+        this.spoolDir ??= external_node_fs_namespaceObject.promises.mkdtemp(external_node_path_default().join(this.options.tmpDir ?? external_node_os_default().tmpdir(), 'image-copy-docker-archive-spool-'));
+        const file = tempPath(await this.spoolDir, 'layer');
+        const written = await writeStreamToNewFile(bytes, file, expected ? undefined : 'sha256');
+        if (expected && written.size !== expected.size) {
+            await removeQuietly(file);
+            throw new Error(`Size mismatch when copying ${what}: expected ${expected.size} bytes, got ${written.size}`);
+        }
+        return { digest: expected?.digest ?? written.digest, size: written.size, file };
+    }
+    async removeSpoolDir() {
+        const dir = this.spoolDir;
+        this.spoolDir = undefined;
+        if (dir !== undefined)
+            await removeQuietly(await dir.catch(() => ''));
+    }
+    // ------------------------------------------------------------------------------------------------
+    // One entry at a time
+    tryLock() {
+        if (this.busy)
+            return false;
+        this.busy = true;
+        return true;
+    }
+    unlock() {
+        const next = this.waiting.shift();
+        if (next)
+            next();
+        else
+            this.busy = false;
+    }
+    async exclusive(run) {
+        if (!this.tryLock())
+            await new Promise(resolve => this.waiting.push(resolve));
+        try {
+            this.check();
+            return await run();
+        }
+        finally {
+            this.unlock();
+        }
+    }
+    check() {
+        if (this.failure)
+            throw this.failure;
+        if (this.finished)
+            throw new Error(`internal error: ${this.options.what} was written after it was finished`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/transports/docker-archive/tarball-destination.ts
+// An ImageDestination writing one image as a `docker save` archive through an ArchiveWriter
+// (containers/image docker/internal/tarfile/dest.go). docker-archive: puts it in a file,
+// docker-daemon: streams it into `docker load`; each supplies an ArchiveTarget.
+
+
+
+
+
+class TarballDestination {
+    ref;
+    writer;
+    target;
+    options;
+    acceptsForeignLayerURLs = false;
+    /** Upstream says false: entries are written one at a time (concurrent layers are spooled meanwhile). */
+    hasThreadSafePutBlob = false;
+    desiredLayerCompression;
+    mustMatchRuntimeOS;
+    configs = new Map();
+    pending = new Set();
+    manifest;
+    committed = false;
+    closed = false;
+    constructor(ref, writer, target, options) {
+        this.ref = ref;
+        this.writer = writer;
+        this.target = target;
+        this.options = options;
+        this.desiredLayerCompression = options.layers;
+        this.mustMatchRuntimeOS = options.mustMatchRuntimeOS;
+    }
+    supportedManifestMimeTypes() {
+        return [MediaType.DockerV2Schema2];
+    }
+    supportsSignatures() {
+        return 'Storing signatures for docker tar files is not supported';
+    }
+    async tryReusingBlob(info, _options) {
+        const stored = this.writer.storedBlob(info.digest);
+        return stored ? { reused: true, how: 'exists', info: { ...stored.info } } : { reused: false };
+    }
+    putBlob(stream, info, options) {
+        return this.track(async () => {
+            // Whatever fails here, the engine's stream is drained, never destroyed: it is one branch of a
+            // tee, and a branch that stops being read would stall the others.
+            const input = new external_node_stream_.PassThrough();
+            stream.on('error', e => input.destroy(e));
+            stream.pipe(input);
+            try {
+                if (!options.isConfig)
+                    return { ...(await this.writer.putLayer(input, info, this.options.layers)).info };
+                const bytes = await readConfig(input, info);
+                const digest = info.digest === '' ? sha256Digest(bytes) : info.digest;
+                this.configs.set(digest, bytes);
+                return { ...(await this.writer.putConfig(digest, bytes)).info };
+            }
+            catch (e) {
+                stream.unpipe(input);
+                input.destroy();
+                if (!stream.destroyed)
+                    stream.resume();
+                if (e.name === 'BlobVerificationError')
+                    throw e;
+                throw new Error(`writing ${options.isConfig ? 'config' : 'layer'} ${info.digest} to ${this.ref.toString()}: ${e.message}`, {
+                    cause: e
+                });
+            }
+        });
+    }
+    putManifest(manifest, instanceDigest) {
+        return this.track(async () => {
+            if (instanceDigest !== undefined)
+                throw new Error('Manifest lists are not supported for docker tar files');
+            this.manifest = parseSchema2(manifest);
+        });
+    }
+    async putSignatures(signatures, _instanceDigest) {
+        if (signatures.length > 0)
+            throw new Error('Storing signatures for docker tar files is not supported');
+    }
+    async commit(toplevel) {
+        if (this.closed || this.committed)
+            throw new Error(`${this.ref.toString()}: destination already ${this.closed ? 'closed' : 'committed'}`);
+        await Promise.allSettled([...this.pending]);
+        const manifest = this.manifest ?? parseSchema2(toplevel);
+        const configBytes = this.configs.get(manifest.config.digest);
+        if (configBytes === undefined) {
+            throw new Error(`${this.ref.toString()}: the config ${manifest.config.digest} was not written before the manifest`);
+        }
+        this.checkLayers(manifest.layers, configBytes);
+        await this.writer.addImage(manifest.layers.map(l => l.digest), manifest.config.digest, configBytes, this.options.repoTags);
+        await this.writer.finish();
+        await this.target.complete();
+        this.committed = true;
+    }
+    async close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        await Promise.allSettled([...this.pending]);
+        if (this.committed)
+            return;
+        const reason = new Error(`${this.ref.toString()}: the copy was not completed`);
+        await this.writer.abort(reason);
+        await this.target.discard(reason);
+    }
+    /** Every layer is in the archive, and its DiffID is the one the config lists at its position. */
+    checkLayers(layers, configBytes) {
+        const name = this.ref.toString();
+        const diffIds = configDiffIds(configBytes, `${name}: the image config`);
+        if (diffIds.length !== layers.length) {
+            throw new ImageCopyError(`${name}: the manifest has ${layers.length} layers but the image config lists ${diffIds.length} DiffIDs`);
+        }
+        layers.forEach((layer, i) => {
+            const stored = this.writer.storedBlob(layer.digest);
+            if (stored === undefined)
+                throw new Error(`${name}: layer ${layer.digest} was not written to the archive`);
+            if (stored.diffId !== undefined && stored.diffId !== diffIds[i]) {
+                throw new ImageCopyError(`${name}: layer ${i} (${layer.digest}) has DiffID ${stored.diffId} (the digest of its uncompressed content), but the image config lists ${diffIds[i]}`);
+            }
+        });
+    }
+    track(run) {
+        if (this.closed || this.committed) {
+            return Promise.reject(new Error(`${this.ref.toString()}: destination already ${this.closed ? 'closed' : 'committed'}`));
+        }
+        const promise = run();
+        this.pending.add(promise);
+        void promise.finally(() => this.pending.delete(promise)).catch(() => undefined);
+        return promise;
+    }
+}
+/** Reads a config whole (it is small; upstream does the same), refusing one over the limit. */
+async function readConfig(stream, info) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of stream) {
+        size += chunk.length;
+        if (size > MAX_CONFIG_SIZE)
+            throw new Error(`the config is larger than ${MAX_CONFIG_SIZE} bytes`);
+        chunks.push(chunk);
+    }
+    if (info.size >= 0 && size !== info.size) {
+        throw new Error(`Size mismatch when copying ${info.digest}, expected ${info.size}, got ${size}`);
+    }
+    return Buffer.concat(chunks);
+}
+/** The parts of a Docker schema2 manifest the archive needs; other types are rejected (the engine then converts). */
+function parseSchema2(manifest) {
+    let doc;
+    try {
+        doc = JSON.parse(manifest.bytes.toString('utf8'));
+    }
+    catch (e) {
+        throw new Error(`parsing manifest: ${e.message}`, { cause: e });
+    }
+    if (doc.schemaVersion !== 2 || doc.mediaType !== MediaType.DockerV2Schema2 || typeof doc.config?.digest !== 'string') {
+        throw new ManifestTypeRejectedError(`a docker archive holds only Docker schema2 manifests, not ${manifest.mimeType || 'this manifest'}`, manifest.mimeType);
+    }
+    const layers = (doc.layers ?? []).map(l => ({ digest: l.digest, size: l.size }));
+    return { config: { digest: doc.config.digest, size: doc.config.size }, layers };
+}
+
+;// CONCATENATED MODULE: ./src/transports/docker-archive/tar-sink.ts
+// Where the archive writer's bytes go: a file (which can also rewrite a header written before its
+// entry's size was known, and cut off an entry that failed) or a stream (the body of a docker load
+// request, a pipe), which can only be appended to.
+
+
+/** A new file (which must not exist), written with positional writes, fsynced at the end. */
+class FileTarSink {
+    file;
+    handle;
+    offset = 0;
+    failure;
+    closed = false;
+    constructor(file, handle) {
+        this.file = file;
+        this.handle = handle;
+    }
+    static async create(file) {
+        return new FileTarSink(file, await external_node_fs_namespaceObject.promises.open(file, 'wx', 0o644));
+    }
+    get position() {
+        return this.offset;
+    }
+    get seekable() {
+        return this;
+    }
+    async write(data) {
+        this.check();
+        await this.writeAt(this.offset, data);
+        this.offset += data.length;
+    }
+    async writeAt(offset, data) {
+        this.check();
+        for (let done = 0; done < data.length;) {
+            done += (await this.handle.write(data, done, data.length - done, offset + done)).bytesWritten;
+        }
+    }
+    async truncate(offset) {
+        this.check();
+        await this.handle.truncate(offset);
+        this.offset = offset;
+    }
+    async end() {
+        this.check();
+        this.closed = true;
+        try {
+            await this.handle.sync();
+        }
+        finally {
+            await this.handle.close();
+        }
+    }
+    /** Closes and removes the file. */
+    async abort(error) {
+        this.failure ??= error;
+        if (!this.closed) {
+            this.closed = true;
+            await this.handle.close().catch(() => undefined);
+        }
+        await removeQuietly(this.file);
+    }
+    check() {
+        if (this.failure)
+            throw this.failure;
+        if (this.closed)
+            throw new Error(`internal error: ${this.file} was written after it was closed`);
+    }
+}
+/** Appends to a Writable, honouring its backpressure. */
+class StreamTarSink {
+    out;
+    what;
+    offset = 0;
+    failure;
+    seekable = undefined;
+    constructor(out, 
+    /** Names the stream in errors. */
+    what) {
+        this.out = out;
+        this.what = what;
+        out.on('error', e => {
+            this.failure ??= e;
+        });
+    }
+    get position() {
+        return this.offset;
+    }
+    async write(data) {
+        this.check();
+        this.offset += data.length;
+        if (this.out.write(data))
+            return;
+        await this.settled('drain');
+    }
+    async end() {
+        this.check();
+        const done = this.settled('finish');
+        this.out.end();
+        await done;
+    }
+    async abort(error) {
+        this.failure ??= error;
+        if (!this.out.destroyed)
+            this.out.destroy(error);
+    }
+    check() {
+        if (this.failure)
+            throw this.failure;
+        if (this.out.destroyed || this.out.writableEnded)
+            throw new Error(`${this.what} was closed`);
+    }
+    /** Waits for `event`, failing if the stream errors or closes first. */
+    settled(event) {
+        return new Promise((resolve, reject) => {
+            const cleanup = () => {
+                this.out.off(event, onEvent);
+                this.out.off('error', onError);
+                this.out.off('close', onClose);
+            };
+            const onEvent = () => {
+                cleanup();
+                resolve();
+            };
+            const onError = (e) => {
+                cleanup();
+                reject(this.failure ?? e);
+            };
+            const onClose = () => {
+                cleanup();
+                reject(this.failure ?? new Error(`${this.what} was closed`));
+            };
+            this.out.on(event, onEvent);
+            this.out.on('error', onError);
+            this.out.on('close', onClose);
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/transports/docker-archive/destination.ts
+// Writing one image as a `docker save` archive file. Unlike upstream (which writes the target in
+// place and refuses a non-empty existing file), the archive goes to a temp file beside the target
+// that replaces it only at commit; close() without commit removes the temp file and leaves an
+// existing target as it was. A target that is a pipe or a device (`/dev/stdout`) is written to
+// directly, as upstream does.
+
+
+
+
+
+
+
+async function openArchiveDestination(ref, ctx) {
+    if (ref.selection.kind === 'index') {
+        throw new UsageError(`${ref.toString()}: a destination reference must not contain a manifest index @${ref.selection.index}`);
+    }
+    const repoTags = ref.selection.kind === 'name' ? [ref.selection.name] : [];
+    const what = `docker archive ${ref.path}`;
+    const { sink, target } = await openTarget(ref.path, ref.toString());
+    const writer = new ArchiveWriter(sink, { tmpDir: ctx.tmpDir, what });
+    return new TarballDestination(ref, writer, target, { layers: 'decompress', repoTags, mustMatchRuntimeOS: false });
+}
+async function openTarget(file, label) {
+    let resolved = external_node_path_default().resolve(file);
+    try {
+        resolved = await external_node_fs_namespaceObject.promises.realpath(file);
+        const stat = await external_node_fs_namespaceObject.promises.stat(resolved);
+        if (stat.isDirectory())
+            throw new UsageError(`${label}: ${file} is a directory, not an archive file`);
+        if (!stat.isFile()) {
+            const out = (0,external_node_fs_namespaceObject.createWriteStream)(resolved, { flags: 'w' });
+            const sink = new StreamTarSink(out, file);
+            return { sink, target: { complete: async () => undefined, discard: async () => undefined } };
+        }
+    }
+    catch (e) {
+        if (!isNotFound(e))
+            throw e;
+    }
+    const dir = external_node_path_default().dirname(resolved);
+    const createdDirs = await makeDirectories(dir);
+    const temp = tempPath(dir, external_node_path_default().basename(resolved));
+    let sink;
+    try {
+        sink = await FileTarSink.create(temp);
+    }
+    catch (e) {
+        await removeEmptyDirectories(createdDirs);
+        throw e;
+    }
+    const target = {
+        complete: () => external_node_fs_namespaceObject.promises.rename(temp, resolved),
+        discard: async () => {
+            await removeQuietly(temp);
+            await removeEmptyDirectories(createdDirs);
+        }
+    };
+    return { sink, target };
+}
+
+;// CONCATENATED MODULE: ./src/transports/docker-archive/tar-index.ts
+// One pass over the headers of an uncompressed tar file, reading only the headers (and PAX / GNU
+// long-name records): where each entry's data starts and how long it is. Entries are contiguous,
+// so afterwards any entry can be streamed straight from the file by offset.
+
+
+
+/** Long names and PAX records longer than this are refused (a corrupt or hostile archive). */
+const MAX_METADATA_SIZE = 1 << 20;
+function cleanEntryPath(name) {
+    const cleaned = external_node_path_default().posix.normalize(name.replace(/^\/+/, ''));
+    return cleaned.replace(/\/+$/, '');
+}
+/** Indexes every entry of `file`; `where` names the archive in errors. */
+async function indexTar(file, where) {
+    const handle = await external_node_fs_namespaceObject.promises.open(file, 'r');
+    try {
+        const { size: fileSize } = await handle.stat();
+        const entries = [];
+        const block = Buffer.alloc(BLOCK_SIZE);
+        let position = 0;
+        let longName;
+        let longLink;
+        let pax = new Map();
+        const globalPax = new Map();
+        for (;;) {
+            const { bytesRead } = await handle.read(block, 0, BLOCK_SIZE, position);
+            if (bytesRead === 0 && entries.length > 0)
+                break; // no end-of-archive blocks: tolerated, as Go does
+            if (bytesRead < BLOCK_SIZE)
+                throw new Error(`${where}: unexpected end of tar archive`);
+            if (isZeroBlock(block))
+                break;
+            const raw = decodeHeader(block, where);
+            const dataOffset = position + BLOCK_SIZE;
+            position = dataOffset + paddedSize(raw.size);
+            if (dataOffset + raw.size > fileSize) {
+                throw new Error(`${where}: unexpected end of tar archive (entry ${JSON.stringify(raw.name)} is truncated)`);
+            }
+            switch (raw.typeflag) {
+                case 'x':
+                case 'g': {
+                    const records = decodePax(await readData(handle, dataOffset, raw.size, where));
+                    if (raw.typeflag === 'g')
+                        records.forEach((v, k) => globalPax.set(k, v));
+                    else
+                        pax = records;
+                    continue;
+                }
+                case 'L':
+                    longName = tar_index_cString(await readData(handle, dataOffset, raw.size, where));
+                    continue;
+                case 'K':
+                    longLink = tar_index_cString(await readData(handle, dataOffset, raw.size, where));
+                    continue;
+            }
+            const paxValue = (key) => pax.get(key) ?? globalPax.get(key);
+            const paxSize = paxValue('size');
+            const size = paxSize !== undefined && /^\d+$/.test(paxSize) ? Number(paxSize) : raw.size;
+            if (size !== raw.size)
+                position = dataOffset + paddedSize(size);
+            entries.push({
+                name: cleanEntryPath(paxValue('path') ?? longName ?? raw.name),
+                type: entryType(raw.typeflag),
+                size,
+                offset: dataOffset,
+                linkname: paxValue('linkpath') ?? longLink ?? raw.linkname
+            });
+            longName = undefined;
+            longLink = undefined;
+            pax = new Map();
+        }
+        return entries;
+    }
+    finally {
+        await handle.close();
+    }
+}
+async function readData(handle, offset, size, where) {
+    if (size > MAX_METADATA_SIZE)
+        throw new Error(`${where}: a tar metadata record of ${size} bytes is too large`);
+    const data = Buffer.alloc(size);
+    const { bytesRead } = await handle.read(data, 0, size, offset);
+    if (bytesRead !== size)
+        throw new Error(`${where}: unexpected end of tar archive`);
+    return data;
+}
+function tar_index_cString(data) {
+    const end = data.indexOf(0);
+    return data.toString('utf8', 0, end < 0 ? data.length : end);
+}
+
+;// CONCATENATED MODULE: ./src/transports/docker-archive/archive-reader.ts
+// Random access to a `docker save` archive (containers/image docker/internal/tarfile/reader.go): an
+// uncompressed archive file is indexed in place (one pass over its headers); a compressed one, or
+// a stream (docker-daemon), is first written once, decompressed, to a temp file removed on close.
+// Entries are then streamed from the file by offset.
+
+
+
+
+
+
+
+
+
+
+
+
+class ArchiveReader {
+    file;
+    where;
+    entries;
+    items;
+    tempDir;
+    closed = false;
+    constructor(
+    /** The uncompressed archive file (ours when removeOnClose). */
+    file, 
+    /** How the archive is named in messages. */
+    where, entries, items, 
+    /** A temp directory holding `file`, removed on close. */
+    tempDir) {
+        this.file = file;
+        this.where = where;
+        this.entries = entries;
+        this.items = items;
+        this.tempDir = tempDir;
+    }
+    /** Opens an archive file; `where` names it in messages. */
+    static async openFile(file, where, ctx) {
+        let stat;
+        try {
+            stat = await external_node_fs_namespaceObject.promises.stat(file);
+        }
+        catch (e) {
+            if (isNotFound(e))
+                throw new ImageNotFoundError(`${where}: archive file not found: ${file}`);
+            throw e;
+        }
+        if (!stat.isFile()) {
+            // A pipe or device: read it once into a temp file, as upstream NewReaderFromStream does.
+            if (stat.isDirectory())
+                throw new UsageError(`${where}: ${file} is a directory, not an archive file`);
+            return ArchiveReader.fromStream((0,external_node_fs_namespaceObject.createReadStream)(file), where, ctx);
+        }
+        const head = Buffer.alloc(MAGIC_LENGTH);
+        const handle = await external_node_fs_namespaceObject.promises.open(file, 'r');
+        try {
+            await handle.read(head, 0, MAGIC_LENGTH, 0);
+        }
+        finally {
+            await handle.close();
+        }
+        if (detectCompression(head) !== 'none')
+            return ArchiveReader.fromStream((0,external_node_fs_namespaceObject.createReadStream)(file), where, ctx);
+        return ArchiveReader.index(file, where, undefined);
+    }
+    /** Writes a (possibly compressed) archive stream to a temp file and opens that. */
+    static async fromStream(stream, where, ctx) {
+        const tempDir = await external_node_fs_namespaceObject.promises.mkdtemp(external_node_path_default().join(ctx.tmpDir ?? external_node_os_default().tmpdir(), 'image-copy-docker-archive-'));
+        try {
+            stream.on('error', () => undefined); // reported by the pipeline below
+            const peeked = await peekHead(stream, MAGIC_LENGTH);
+            const compression = detectCompression(peeked.head);
+            const plain = compression === 'none'
+                ? peeked.stream
+                : (0,external_node_stream_.pipeline)(peeked.stream, decompressor(compression, where), () => undefined);
+            const file = external_node_path_default().join(tempDir, 'archive.tar');
+            await writeStreamToNewFile(plain, file);
+            return await ArchiveReader.index(file, where, tempDir);
+        }
+        catch (e) {
+            await removeQuietly(tempDir);
+            throw e;
+        }
+    }
+    static async index(file, where, tempDir) {
+        const entries = new Map();
+        // The first entry of a name wins, as upstream's linear search finds it first.
+        for (const e of await indexTar(file, where))
+            if (!entries.has(e.name))
+                entries.set(e.name, e);
+        const reader = new ArchiveReader(file, where, entries, [], tempDir);
+        try {
+            const manifest = await reader.readFile(archive_format_MANIFEST_FILE, MAX_MANIFEST_JSON_SIZE);
+            reader.items.push(...parseManifestJson(manifest, where));
+        }
+        catch (e) {
+            await reader.close();
+            if (isNotFound(e)) {
+                throw new ImageNotFoundError(`${where}: the archive has no manifest.json`, 'is this a docker-archive (docker save) file? An OCI archive is read with oci-archive:');
+            }
+            throw e;
+        }
+        return reader;
+    }
+    /**
+     * The regular file an archive path names, following one symlink (or hard link) as upstream does.
+     * Throws an ENOENT error when there is none.
+     */
+    entry(componentPath) {
+        this.checkOpen();
+        const name = cleanEntryPath(componentPath);
+        let entry = this.entries.get(name);
+        if (entry?.type === 'symlink') {
+            entry = this.entries.get(cleanEntryPath(external_node_path_default().posix.join(external_node_path_default().posix.dirname(name), entry.linkname)));
+        }
+        else if (entry?.type === 'link') {
+            entry = this.entries.get(cleanEntryPath(entry.linkname));
+        }
+        if (entry === undefined) {
+            const error = new Error(`${this.where}: the archive has no file ${JSON.stringify(name)}`);
+            error.code = 'ENOENT';
+            throw error;
+        }
+        if (entry.type !== 'file') {
+            throw new Error(`${this.where}: archive component ${JSON.stringify(name)} is not a regular file`);
+        }
+        return entry;
+    }
+    /** The entry's bytes as a stream read from the archive file. */
+    openStream(entry) {
+        this.checkOpen();
+        if (entry.size === 0)
+            return external_node_stream_.Readable.from([]);
+        return (0,external_node_fs_namespaceObject.createReadStream)(this.file, { start: entry.offset, end: entry.offset + entry.size - 1 });
+    }
+    /** Up to `length` leading bytes of the entry. */
+    async readHead(entry, length) {
+        this.checkOpen();
+        const handle = await external_node_fs_namespaceObject.promises.open(this.file, 'r');
+        try {
+            const head = Buffer.alloc(Math.min(length, entry.size));
+            await handle.read(head, 0, head.length, entry.offset);
+            return head;
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    /** A small file of the archive, whole; `limit` guards against a hostile size. */
+    async readFile(componentPath, limit) {
+        const entry = this.entry(componentPath);
+        if (entry.size > limit) {
+            throw new Error(`${this.where}: ${componentPath} is ${entry.size} bytes, more than the limit of ${limit}`);
+        }
+        const handle = await external_node_fs_namespaceObject.promises.open(this.file, 'r');
+        try {
+            const data = Buffer.alloc(entry.size);
+            const { bytesRead } = await handle.read(data, 0, entry.size, entry.offset);
+            if (bytesRead !== entry.size)
+                throw new Error(`${this.where}: ${componentPath} is truncated`);
+            return data;
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    /** The manifest.json item a selection means (tarfile/reader.go ChooseManifestItem). */
+    chooseItem(selection, label) {
+        const items = this.items;
+        switch (selection.kind) {
+            case 'name': {
+                const wanted = selection.name.toString();
+                for (const [i, item] of items.entries()) {
+                    for (const tag of item.RepoTags) {
+                        let normalized;
+                        try {
+                            normalized = parseDockerReference(tag, { defaultTag: false }).toString();
+                        }
+                        catch (e) {
+                            throw new Error(`${this.where}: invalid tag ${JSON.stringify(tag)} in manifest.json item @${i}: ${e.message}`, { cause: e });
+                        }
+                        if (normalized === wanted)
+                            return item;
+                    }
+                }
+                throw new ImageNotFoundError(`${label}: tag ${JSON.stringify(wanted)} not found in ${this.where}; ${this.describeTags()}`);
+            }
+            case 'index': {
+                const item = items[selection.index];
+                if (item === undefined) {
+                    throw new ImageNotFoundError(`${label}: invalid source index @${selection.index}, only ${items.length} manifest items available in ${this.where}`);
+                }
+                return item;
+            }
+            case 'only': {
+                if (items.length === 1)
+                    return items[0];
+                if (items.length === 0)
+                    throw new ImageNotFoundError(`${label}: ${this.where} holds no images`);
+                throw new UsageError(`${label}: ${this.where} holds ${items.length} images; choose one (${this.describeTags()})`, 'add :NAME:TAG or :@N (the N-th image, from 0) to the reference');
+            }
+        }
+    }
+    describeTags() {
+        const tags = this.items.flatMap(i => i.RepoTags);
+        return tags.length === 0 ? 'its images have no tags' : `tags present: ${tags.map(t => JSON.stringify(t)).join(', ')}`;
+    }
+    checkOpen() {
+        if (this.closed)
+            throw new Error(`internal error: ${this.where} was read after it was closed`);
+    }
+    async close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        if (this.tempDir !== undefined)
+            await removeQuietly(this.tempDir);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/transports/docker-archive/source.ts
+// Reading one image of a `docker save` archive (containers/image docker/internal/tarfile/src.go),
+// as a Docker schema2 manifest synthesized from manifest.json and the config. Unlike upstream,
+// which decompresses every layer and names it by its DiffID, layers are served as stored: an
+// uncompressed layer by its DiffID (which is its digest), a compressed one by the digest of its
+// bytes (taken from a `blobs/<algo>/<hex>` path, else computed once when the source opens).
+
+
+
+
+
+
+
+
+const layerMediaTypes = {
+    none: MediaType.DockerV2SchemaLayerUncompressed,
+    gzip: MediaType.DockerV2Schema2Layer,
+    zstd: MediaType.DockerV2SchemaLayerZstd
+};
+class DockerArchiveImageSource {
+    ref;
+    reader;
+    manifest;
+    configDigest;
+    configBytes;
+    layers;
+    hasThreadSafeGetBlob = true;
+    constructor(ref, reader, manifest, configDigest, configBytes, layers) {
+        this.ref = ref;
+        this.reader = reader;
+        this.manifest = manifest;
+        this.configDigest = configDigest;
+        this.configBytes = configBytes;
+        this.layers = layers;
+    }
+    /** Opens the image `selection` names in the archive file `file`. */
+    static async open(ref, file, selection, ctx) {
+        const reader = await ArchiveReader.openFile(file, `docker archive ${file}`, ctx);
+        return DockerArchiveImageSource.fromReader(ref, reader, selection);
+    }
+    /** Reads one image from an open archive; the source closes the reader. */
+    static async fromReader(ref, reader, selection) {
+        try {
+            const label = ref.toString();
+            const where = reader.where;
+            const item = reader.chooseItem(selection, label);
+            const configBytes = await readComponent(reader, item.Config, 'config');
+            const diffIds = configDiffIds(configBytes, `${where}: config ${item.Config}`);
+            if (item.Layers.length !== diffIds.length) {
+                throw new Error(`${where}: inconsistent layer count: ${item.Layers.length} in manifest.json, ${diffIds.length} in the config`);
+            }
+            const layers = new Map();
+            const descriptors = [];
+            const diffIdOfFile = new Map();
+            for (const [i, layerPath] of item.Layers.entries()) {
+                const diffId = diffIds[i];
+                const entry = await componentEntry(reader, layerPath, 'layer');
+                const seen = diffIdOfFile.get(entry.name);
+                if (seen !== undefined && seen !== diffId) {
+                    throw new Error(`${where}: layer file ${JSON.stringify(layerPath)} is used for two different DiffIDs`);
+                }
+                diffIdOfFile.set(entry.name, diffId);
+                const compression = detectCompression(await reader.readHead(entry, MAGIC_LENGTH));
+                const mediaType = layerMediaTypes[compression];
+                if (mediaType === undefined) {
+                    throw new ImageCopyError(`${where}: layer ${JSON.stringify(layerPath)} is ${compression}-compressed, which cannot be copied (only uncompressed, gzip and zstd layers can)`);
+                }
+                const digest = compression === 'none'
+                    ? diffId
+                    : (digestFromBlobPath(entry.name) ?? (await hashEntry(reader, entry)));
+                if (!layers.has(digest))
+                    layers.set(digest, entry);
+                descriptors.push({ mediaType, size: entry.size, digest });
+            }
+            const configDigest = sha256Digest(configBytes);
+            const manifest = DockerSchema2Manifest.fromComponents({ mediaType: MediaType.DockerV2Schema2Config, size: configBytes.length, digest: configDigest }, descriptors).serialize();
+            return new DockerArchiveImageSource(ref, reader, manifest, configDigest, configBytes, layers);
+        }
+        catch (e) {
+            await reader.close();
+            throw e;
+        }
+    }
+    async getManifest(instanceDigest) {
+        if (instanceDigest !== undefined) {
+            throw new Error(`${this.ref.toString()}: manifest lists are not supported by docker archives`);
+        }
+        return { bytes: this.manifest, mimeType: MediaType.DockerV2Schema2 };
+    }
+    async getBlob(info) {
+        if (info.digest === this.configDigest) {
+            return { stream: external_node_stream_.Readable.from([this.configBytes]), size: this.configBytes.length };
+        }
+        const entry = this.layers.get(info.digest);
+        if (entry === undefined) {
+            const error = new Error(`blob ${info.digest} is not a part of ${this.ref.toString()}`);
+            error.code = 'ENOENT';
+            throw error;
+        }
+        return { stream: this.reader.openStream(entry), size: entry.size };
+    }
+    async getSignatures(_instanceDigest) {
+        return [];
+    }
+    async close() {
+        await this.reader.close();
+    }
+}
+async function componentEntry(reader, componentPath, what) {
+    try {
+        return reader.entry(componentPath);
+    }
+    catch (e) {
+        if (isNotFound(e)) {
+            throw new Error(`${reader.where}: the ${what} file ${JSON.stringify(componentPath)} named by manifest.json is missing`, {
+                cause: e
+            });
+        }
+        throw e;
+    }
+}
+async function readComponent(reader, componentPath, what) {
+    await componentEntry(reader, componentPath, what);
+    return reader.readFile(componentPath, MAX_CONFIG_SIZE);
+}
+/** `blobs/sha256/<hex>` (the OCI layout inside a Docker 25+ `docker save`) names its digest. */
+function digestFromBlobPath(name) {
+    const m = /^blobs\/([a-z0-9]+)\/([a-f0-9]+)$/.exec(name);
+    if (m === null)
+        return undefined;
+    const digest = `${m[1]}:${m[2]}`;
+    return isValidDigest(digest) ? digest : undefined;
+}
+async function hashEntry(reader, entry) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of reader.openStream(entry))
+        hash.update(chunk);
+    return `sha256:${hash.digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./src/transports/docker-archive/reference.ts
+// `docker-archive:PATH[:NAME:TAG | :@N]` (containers/image docker/archive/transport.go): the path
+// ends at the first `:`; then either a docker reference with a tag (normalized, `alpine:3` →
+// `docker.io/library/alpine:3`, `:latest` added to a bare name; no digests), or `@N`, the N-th image
+// of a multi-image archive (sources only).
+
+
+
+
+class DockerArchiveReference {
+    reference;
+    path;
+    selection;
+    transport = 'docker-archive';
+    digest = undefined;
+    constructor(reference, path, selection) {
+        this.reference = reference;
+        this.path = path;
+        this.selection = selection;
+    }
+    toString() {
+        return `docker-archive:${this.reference}`;
+    }
+    newSource(ctx) {
+        return DockerArchiveImageSource.open(this, this.path, this.selection, ctx);
+    }
+    newDestination(ctx) {
+        return openArchiveDestination(this, ctx);
+    }
+}
+function parseDockerArchiveReference(reference) {
+    const colon = reference.indexOf(':');
+    const file = colon < 0 ? reference : reference.slice(0, colon);
+    if (file === '') {
+        throw new UsageError(`invalid docker-archive: reference ${JSON.stringify(reference)}: the path is empty`, 'write docker-archive:PATH[:NAME:TAG] or docker-archive:PATH:@N');
+    }
+    if (colon < 0)
+        return new DockerArchiveReference(reference, file, { kind: 'only' });
+    const rest = reference.slice(colon + 1);
+    if (rest.startsWith('@')) {
+        if (!/^\d+$/.test(rest.slice(1))) {
+            throw new UsageError(`invalid docker-archive: reference ${JSON.stringify(reference)}: invalid source index ${rest}`);
+        }
+        return new DockerArchiveReference(reference, file, { kind: 'index', index: Number(rest.slice(1)) });
+    }
+    let name;
+    try {
+        name = parseDockerReference(rest);
+    }
+    catch (e) {
+        throw new UsageError(`invalid docker-archive: reference ${JSON.stringify(reference)}: ${e.message}`);
+    }
+    if (name.digest !== undefined) {
+        throw new UsageError(`invalid docker-archive: reference ${JSON.stringify(reference)}: docker-archive doesn't support digest references`, 'name the image by NAME:TAG, or by :@N');
+    }
+    return new DockerArchiveReference(reference, file, { kind: 'name', name });
+}
+
+;// CONCATENATED MODULE: ./src/transports/docker-archive/index.ts
+// The `docker-archive:` transport: a `docker save` tar file. Its reader, writer and destination are
+// shared with docker-daemon:, which streams the same format through the Docker Engine API.
+
+
+
+
+
+
+
+
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./src/transports/docker-daemon/engine-client.ts
+// The few Docker Engine API calls the docker-daemon transport makes, over undici: /_ping,
+// GET /images/get (docker save) and POST /images/load (docker load). Paths carry no API version, so
+// the daemon serves its own (any version since 1.24 has these endpoints unchanged).
+
+
+
+
+
+
+/** An error the Docker Engine reported, with its message as the engine wrote it. */
+class EngineError extends ImageCopyError {
+    status;
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+        this.name = 'EngineError';
+    }
+}
+class EngineClient {
+    engine;
+    agent;
+    constructor(engine, agent) {
+        this.engine = engine;
+        this.agent = agent;
+    }
+    static async open(engine) {
+        const connect = {};
+        if (engine.socketPath !== undefined)
+            connect.socketPath = engine.socketPath;
+        if (engine.tls !== undefined) {
+            const read = async (name) => {
+                if (engine.tls.certPath === '')
+                    return undefined;
+                try {
+                    return await external_node_fs_namespaceObject.promises.readFile(external_node_path_default().join(engine.tls.certPath, name));
+                }
+                catch (e) {
+                    if (isNotFound(e))
+                        return undefined;
+                    throw e;
+                }
+            };
+            const [ca, cert, key] = await Promise.all([read('ca.pem'), read('cert.pem'), read('key.pem')]);
+            Object.assign(connect, { ca, cert, key, rejectUnauthorized: engine.tls.verify });
+        }
+        return new EngineClient(engine, new undici/* Agent */.g6({ connect, headersTimeout: 0, bodyTimeout: 0 }));
+    }
+    /** Fails with a clear message when no engine answers. */
+    async ping() {
+        const response = await this.request({ method: 'GET', path: '/_ping' });
+        const text = await response.body.text();
+        if (response.statusCode !== 200)
+            throw engineError(response.statusCode, text, 'ping');
+    }
+    /** `docker save NAME`: the archive stream. */
+    async imageSave(name) {
+        const response = await this.request({ method: 'GET', path: `/images/get?names=${encodeURIComponent(name)}` });
+        if (response.statusCode !== 200) {
+            const error = engineError(response.statusCode, await response.body.text(), `saving image ${name}`);
+            if (response.statusCode === 404)
+                throw new ImageNotFoundError(error.message);
+            throw error;
+        }
+        return response.body;
+    }
+    /**
+     * `docker load --quiet` of the archive streamed in `body`; resolves with the engine's messages
+     * ("Loaded image: …") once it has loaded the image, rejects with the error it reported.
+     */
+    async imageLoad(body) {
+        const response = await this.request({
+            method: 'POST',
+            path: '/images/load?quiet=1',
+            headers: { 'content-type': 'application/x-tar' },
+            body
+        });
+        const text = await response.body.text();
+        if (response.statusCode !== 200)
+            throw engineError(response.statusCode, text, 'loading the image');
+        return loadMessages(text);
+    }
+    async close() {
+        await this.agent.close().catch(() => undefined);
+    }
+    async request(options) {
+        try {
+            return await this.agent.request({ origin: this.engine.origin, ...options });
+        }
+        catch (e) {
+            const cause = e;
+            throw new EngineError(`cannot talk to the Docker daemon at ${this.engine.host}: ${cause.message}${cause.code ? ` (${cause.code})` : ''}`);
+        }
+    }
+}
+function engineError(status, text, doing) {
+    let message = text.trim();
+    try {
+        const parsed = JSON.parse(text);
+        if (typeof parsed.message === 'string')
+            message = parsed.message;
+    }
+    catch {
+        // not JSON: the text as it is
+    }
+    return new EngineError(`docker engine: ${doing} failed (HTTP ${status}): ${message}`, status);
+}
+/** The JSON messages of a load response; an `error`/`errorDetail` message becomes an EngineError. */
+function loadMessages(text) {
+    const messages = [];
+    for (const line of text.split('\n')) {
+        if (line.trim() === '')
+            continue;
+        let msg;
+        try {
+            msg = JSON.parse(line);
+        }
+        catch {
+            throw new EngineError(`docker engine: unexpected answer to the image load: ${text.trim().slice(0, 500)}`);
+        }
+        const detail = typeof msg.errorDetail?.message === 'string' ? msg.errorDetail.message : undefined;
+        const error = detail ?? (typeof msg.error === 'string' ? msg.error : undefined);
+        if (error !== undefined)
+            throw new EngineError(`docker engine reported: ${error}`);
+        if (typeof msg.stream === 'string' && msg.stream.trim() !== '')
+            messages.push(msg.stream.trim());
+    }
+    return messages;
+}
+
+;// CONCATENATED MODULE: ./src/transports/docker-daemon/engine-host.ts
+// Where the Docker Engine API is: DOCKER_HOST (default unix:///var/run/docker.sock), with TLS as the
+// docker CLI and moby's client.FromEnv set it up: DOCKER_CERT_PATH holds ca.pem, cert.pem and key.pem
+// (default ~/.docker when only DOCKER_TLS_VERIFY is set); a non-empty DOCKER_TLS_VERIFY verifies the
+// server's certificate. tcp:// means https with TLS settings, plain http without.
+
+
+
+const DEFAULT_DOCKER_HOST = 'unix:///var/run/docker.sock';
+function engineHostFromEnv(env = process.env) {
+    const host = env.DOCKER_HOST?.trim() || DEFAULT_DOCKER_HOST;
+    const certPathEnv = env.DOCKER_CERT_PATH?.trim() ?? '';
+    const verify = (env.DOCKER_TLS_VERIFY ?? '') !== '';
+    const tls = certPathEnv !== '' || verify
+        ? { certPath: certPathEnv || external_node_path_default().join(env.HOME || external_node_os_default().homedir(), '.docker'), verify }
+        : undefined;
+    const scheme = /^([a-z0-9+.-]+):\/\//i.exec(host)?.[1]?.toLowerCase();
+    const bad = (reason) => {
+        throw new UsageError(`DOCKER_HOST ${JSON.stringify(host)}: ${reason}`, 'use unix:///path/to/docker.sock or tcp://HOST:PORT');
+    };
+    switch (scheme) {
+        case 'unix': {
+            const socketPath = host.slice('unix://'.length);
+            if (socketPath === '')
+                bad('the socket path is empty');
+            return { host, origin: 'http://localhost', socketPath, isDefaultLocal: host === DEFAULT_DOCKER_HOST };
+        }
+        case 'tcp':
+        case 'http':
+        case 'https': {
+            const secure = scheme === 'https' || (scheme === 'tcp' && tls !== undefined);
+            let url;
+            try {
+                url = new URL(`${secure ? 'https' : 'http'}://${host.slice(scheme.length + 3)}`);
+            }
+            catch {
+                return bad('not a valid address');
+            }
+            if (url.port === '' && scheme === 'tcp')
+                url.port = secure ? '2376' : '2375';
+            const base = url.pathname.replace(/\/+$/, '');
+            return {
+                host,
+                origin: `${url.protocol}//${url.host}${base}`,
+                tls: secure ? (tls ?? { certPath: '', verify: true }) : undefined,
+                isDefaultLocal: false
+            };
+        }
+        case undefined:
+            return bad('it has no scheme');
+        default:
+            return bad(`the ${scheme}:// scheme is not supported`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/transports/docker-daemon/destination.ts
+// Loading an image into the Docker daemon: the docker-archive writer's output is streamed as the
+// body of POST /images/load?quiet=1 while the blobs arrive (containers/image
+// docker/daemon/daemon_dest.go), manifest.json last. As upstream, layers keep their compression
+// (`docker load` decompresses them), so every layer's size is known and streams straight through;
+// only a layer arriving while another is being sent is spooled to a temp file meanwhile. Nothing
+// is loaded unless the archive is complete: close() without commit aborts the request.
+
+
+
+
+
+async function openDaemonDestination(ref, ctx) {
+    if (ref.name === undefined || ref.name.tag === undefined) {
+        throw new UsageError(`invalid destination ${ref.toString()}: a destination must be a name:tag`);
+    }
+    const engine = engineHostFromEnv();
+    const client = await EngineClient.open(engine);
+    try {
+        await client.ping();
+    }
+    catch (e) {
+        await client.close();
+        throw e;
+    }
+    const body = new external_node_stream_.PassThrough();
+    const sink = new StreamTarSink(body, `the image stream to the Docker daemon at ${engine.host}`);
+    const loading = client.imageLoad(body);
+    // When the engine ends the load early, later writes fail with what it said.
+    loading.catch((e) => sink.abort(e));
+    const writer = new ArchiveWriter(sink, { tmpDir: ctx.tmpDir, what: `the image stream to ${engine.host}` });
+    return new TarballDestination(ref, writer, {
+        complete: async () => {
+            try {
+                await loading;
+            }
+            finally {
+                await client.close();
+            }
+        },
+        discard: async (reason) => {
+            if (!body.destroyed)
+                body.destroy(reason);
+            await loading.catch(() => undefined);
+            await client.close();
+        }
+    }, { layers: 'preserve', repoTags: [ref.name], mustMatchRuntimeOS: engine.isDefaultLocal });
+}
+
+;// CONCATENATED MODULE: ./src/transports/docker-daemon/source.ts
+// Reading an image from the Docker daemon: GET /images/get (docker save) streamed once into a temp
+// file (removed on close) and read as a docker archive (containers/image docker/daemon/daemon_src.go).
+
+
+
+async function openDaemonSource(ref, ctx) {
+    const engine = engineHostFromEnv();
+    const client = await EngineClient.open(engine);
+    try {
+        const name = ref.engineName;
+        const stream = await client.imageSave(name);
+        const reader = await ArchiveReader.fromStream(stream, `image ${name} saved by the Docker daemon at ${engine.host}`, ctx);
+        return await DockerArchiveImageSource.fromReader(ref, reader, { kind: 'only' });
+    }
+    finally {
+        await client.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/transports/docker-daemon/reference.ts
+// `docker-daemon:NAME:TAG`, `docker-daemon:NAME@DIGEST` or `docker-daemon:sha256:<image ID>`
+// (containers/image docker/daemon/daemon_transport.go). Like upstream, a bare name is refused (no
+// implicit :latest), the repository name `sha256` is reserved, an ID must be a full sha256, and a
+// destination must be NAME:TAG.
+
+
+
+
+
+class DockerDaemonReference {
+    reference;
+    imageId;
+    name;
+    transport = 'docker-daemon';
+    /**
+     * Never set: an image ID or a repository digest names what the engine stores, not the manifest
+     * this transport synthesizes from `docker save`, which the engine would check against it.
+     */
+    digest = undefined;
+    constructor(reference, 
+    /** `sha256:<hex>`: an image ID (the config digest). */
+    imageId, name) {
+        this.reference = reference;
+        this.imageId = imageId;
+        this.name = name;
+    }
+    /** What the engine is asked for: the ID, or the name as docker prints it. */
+    get engineName() {
+        return this.imageId ?? this.name.familiar();
+    }
+    toString() {
+        return `docker-daemon:${this.reference}`;
+    }
+    newSource(ctx) {
+        return openDaemonSource(this, ctx);
+    }
+    newDestination(ctx) {
+        return openDaemonDestination(this, ctx);
+    }
+}
+function parseDockerDaemonReference(reference) {
+    const invalid = (reason, hint) => {
+        throw new UsageError(`invalid docker-daemon: reference ${JSON.stringify(reference)}: ${reason}`, hint);
+    };
+    if (/^(sha256|sha384|sha512):[a-f0-9]+$/.test(reference) && isValidDigest(reference)) {
+        if (!reference.startsWith('sha256:'))
+            invalid('only digest algorithm sha256 is accepted for image IDs');
+        return new DockerDaemonReference(reference, reference, undefined);
+    }
+    let name;
+    try {
+        name = parseDockerReference(reference, { defaultTag: false });
+    }
+    catch (e) {
+        return invalid(e.message);
+    }
+    if (name.registry === 'docker.io' && name.repository === 'library/sha256') {
+        invalid('the sha256 repository name is reserved for (non-shortened) image IDs');
+    }
+    if (name.tag === undefined && name.digest === undefined) {
+        invalid('it has neither a tag nor a digest', `write ${reference}:latest for the latest tag`);
+    }
+    if (name.tag !== undefined && name.digest !== undefined)
+        invalid('references with both a tag and a digest are not supported');
+    return new DockerDaemonReference(reference, undefined, name);
+}
+
+;// CONCATENATED MODULE: ./src/transports/docker-daemon/index.ts
+// The `docker-daemon:` transport: images in a Docker Engine, moved as docker-archive streams
+// through its API (DOCKER_HOST).
+
+
+
+
+
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
@@ -48216,8 +50604,6 @@ function bearerError(res) {
 
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./src/registry/connections.ts
 // Connection pools: one undici Agent per TLS configuration, shared by every client in the process.
 // An Agent keeps one keep-alive Pool per origin, so each registry host gets its own bounded set of
@@ -48502,8 +50888,11 @@ class RegistryClient {
         this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
         this.tlsVerify = options.tlsVerify ?? true;
         this.certDir = options.certDir;
-        const sink = options.onSecret ?? this.settings.onSecret;
-        this.secrets = new SecretReporter(sink);
+        const sinks = [options.onSecret, this.settings.onSecret].filter(f => f !== undefined);
+        this.secrets = new SecretReporter(value => {
+            for (const sink of new Set(sinks))
+                sink(value);
+        });
         this.auth = new Authenticator({
             registry: this.registry,
             credentials: options.credentials ?? {},
@@ -48614,8 +51003,8 @@ class RegistryClient {
                 authRetried = true;
                 const wanted = insufficientScopes(res);
                 if (wanted) {
-                    const known = new Set(extraScopes.map(s => `${s.type}:${s.name}:${s.actions.join(',')}`));
-                    extraScopes = [...extraScopes, ...wanted.filter(s => !known.has(`${s.type}:${s.name}:${s.actions.join(',')}`))];
+                    const known = new Set(extraScopes.map(formatScope));
+                    extraScopes = [...extraScopes, ...wanted.filter(s => !known.has(formatScope(s)))];
                 }
                 else {
                     this.auth.invalidate(extraScopes);
@@ -48705,11 +51094,23 @@ class RegistryClient {
         }
         const after = attempts > 1 ? `, after ${attempts} attempts` : '';
         const prefix = context ? `${context}: ` : '';
-        return new RegistryError(`${prefix}${request} failed: ${networkReason(e)}${after}`, { request, cause: e });
+        // A TLS server that drops the connection at once most often wanted a client certificate.
+        const dropped = url.protocol === 'https:' && rawCode(e) === 'UND_ERR_SOCKET';
+        return new RegistryError(`${prefix}${request} failed: ${networkReason(e)}${after}`, {
+            request,
+            cause: e,
+            hint: dropped
+                ? `if ${this.registry} requires a client certificate, put <name>.cert and <name>.key in the cert dir`
+                : undefined
+        });
     }
 }
 function isStream(body) {
     return !!body && typeof body.pipe === 'function';
+}
+function rawCode(e) {
+    const c = e?.code;
+    return typeof c === 'string' ? c : undefined;
 }
 function errorCode(e) {
     for (let cur = e, depth = 0; cur && depth < 5; depth++) {
@@ -49041,7 +51442,9 @@ function uploadsPath(client) {
     return `/v2/${client.repository}/blobs/uploads/`;
 }
 function context(client, req) {
-    return req.digest !== undefined ? `uploading blob ${req.digest} to ${client.name}` : `uploading a blob to ${client.name}`;
+    return req.digest !== undefined
+        ? `uploading blob ${req.digest} to ${client.name}`
+        : `uploading a blob to ${client.name}`;
 }
 /** POST: a new upload session. */
 async function startUpload(client, req) {
@@ -49126,7 +51529,9 @@ async function monolithicUpload(client, input, req, inputError) {
         }
         const retryable = res ? isRetryableStatus(res.status) : isRetryableError(failure);
         if (!retryable || attempt >= client.retry.retryTimes) {
-            const error = res ? await client.responseError(res, context(client, req), describeRequest('PUT', url)) : failure;
+            const error = res
+                ? await client.responseError(res, context(client, req), describeRequest('PUT', url))
+                : failure;
             await cancelUpload(client, location);
             throw error;
         }
@@ -49237,7 +51642,9 @@ async function patchChunk(client, req, location, chunk, start) {
         }
         const retryable = res ? isRetryableStatus(res.status) : isRetryableError(failure);
         if (!retryable || attempt >= client.retry.retryTimes) {
-            throw res ? await client.responseError(res, context(client, req), describeRequest('PATCH', location)) : failure;
+            throw res
+                ? await client.responseError(res, context(client, req), describeRequest('PATCH', location))
+                : failure;
         }
         const delay = retryDelay(client.retry, attempt, res ? header(res.headers, 'retry-after') : undefined);
         if (res)
@@ -49323,7 +51730,10 @@ async function getManifest(client, tagOrDigest, accept) {
         bytes = await readBody(res.body, manifests_MAX_MANIFEST_SIZE);
     }
     catch (e) {
-        throw new RegistryError(`${context}: ${e.message}`, { cause: e, request: describeRequest('GET', res.url) });
+        throw new RegistryError(`${context}: ${e.message}`, {
+            cause: e,
+            request: describeRequest('GET', res.url)
+        });
     }
     return {
         bytes,
@@ -49398,7 +51808,8 @@ async function registryClientFor(ref, ctx, access) {
         tlsVerify: options.tlsVerify,
         certDir: options.certDir,
         retryTimes: options.retryTimes,
-        userAgent: options.userAgent
+        userAgent: options.userAgent,
+        onSecret: options.onSecret
     });
 }
 
@@ -50577,6 +52988,8 @@ function parseOciReference(reference) {
 
 
 
+
+
 const parsers = {
     docker: (r) => {
         if (!r.startsWith('//'))
@@ -50585,9 +52998,10 @@ const parsers = {
     },
     oci: parseOciReference,
     'oci-archive': parseOciArchiveReference,
-    dir: parseDirReference
+    dir: parseDirReference,
+    'docker-archive': parseDockerArchiveReference,
+    'docker-daemon': parseDockerDaemonReference
 };
-const plannedTransports = ['docker-archive', 'docker-daemon'];
 const transportNames = Object.keys(parsers);
 function parseImageReference(text, what = 'image reference') {
     const value = text.trim();
@@ -50595,9 +53009,6 @@ function parseImageReference(text, what = 'image reference') {
         throw new UsageError(`${what} is empty: give transport:reference, e.g. docker://ghcr.io/acme/app:1.0 or oci:./layout:1.0`);
     const colon = value.indexOf(':');
     const prefix = colon > 0 ? value.slice(0, colon) : '';
-    if (plannedTransports.includes(prefix)) {
-        throw new UsageError(`${what} "${value}": the ${prefix}: transport is not supported yet`);
-    }
     const parser = parsers[prefix];
     try {
         return parser ? parser(value.slice(colon + 1)) : parseDockerImageReference(value);
@@ -50653,7 +53064,7 @@ function toCopyOptions(request, reader, hooks = {}, env = process.env) {
 ;// CONCATENATED MODULE: ./src/report/format.ts
 // Text shared by the CLI's and the Action's logs: sizes, short digests, instance tables, totals.
 
-function formatBytes(n) {
+function format_formatBytes(n) {
     if (n < 1024)
         return `${n} B`;
     const units = ['KiB', 'MiB', 'GiB', 'TiB'];
@@ -50700,18 +53111,18 @@ function instanceTable(result) {
             shortDigest(i.digest),
             mediaTypeName(i.mediaType),
             i.status,
-            formatBytes(i.stats.pushedBytes),
-            formatBytes(i.stats.reusedBytes + i.stats.mountedBytes)
+            format_formatBytes(i.stats.pushedBytes),
+            format_formatBytes(i.stats.reusedBytes + i.stats.mountedBytes)
         ]);
     }
     return table(rows);
 }
 function totalsLine(stats) {
-    return (`pulled ${stats.pulledBlobs} blobs (${formatBytes(stats.pulledBytes)}), ` +
-        `from cache ${stats.cachedBlobs} (${formatBytes(stats.cachedBytes)}), ` +
-        `pushed ${stats.pushedBlobs} (${formatBytes(stats.pushedBytes)}), ` +
-        `reused ${stats.reusedBlobs} (${formatBytes(stats.reusedBytes)}), ` +
-        `mounted ${stats.mountedBlobs} (${formatBytes(stats.mountedBytes)})`);
+    return (`pulled ${stats.pulledBlobs} blobs (${format_formatBytes(stats.pulledBytes)}), ` +
+        `from cache ${stats.cachedBlobs} (${format_formatBytes(stats.cachedBytes)}), ` +
+        `pushed ${stats.pushedBlobs} (${format_formatBytes(stats.pushedBytes)}), ` +
+        `reused ${stats.reusedBlobs} (${format_formatBytes(stats.reusedBytes)}), ` +
+        `mounted ${stats.mountedBlobs} (${format_formatBytes(stats.mountedBytes)})`);
 }
 /** The result as plain JSON (Buffers as text), for --json and the Action's outputs. */
 function resultJson(result) {
@@ -50753,7 +53164,7 @@ function progressPrinter(write, intervalMs = 5000) {
                 break;
             case 'blob-start':
                 started.set(event.digest, { at: Date.now(), lastLine: Date.now() });
-                write(`Copying blob ${shortDigest(event.digest)} (${formatBytes(Math.max(event.size, 0))}) from ${event.from}`);
+                write(`Copying blob ${shortDigest(event.digest)} (${format_formatBytes(Math.max(event.size, 0))}) from ${event.from}`);
                 break;
             case 'blob-progress': {
                 const s = started.get(event.digest);
@@ -50762,7 +53173,7 @@ function progressPrinter(write, intervalMs = 5000) {
                 s.lastLine = Date.now();
                 const seconds = Math.max((Date.now() - s.at) / 1000, 0.001);
                 const pct = event.size > 0 ? ` ${((event.bytes / event.size) * 100).toFixed(0)}%` : '';
-                write(`  ${shortDigest(event.digest)} ${formatBytes(event.bytes)}${pct} at ${formatBytes(event.bytes / seconds)}/s`);
+                write(`  ${shortDigest(event.digest)} ${format_formatBytes(event.bytes)}${pct} at ${format_formatBytes(event.bytes / seconds)}/s`);
                 break;
             }
             case 'blob-done':
@@ -50929,6 +53340,10 @@ Registries:
   --retry-times N             retries per request (default 3)
   --parallel N                blobs copied at once (default 6)
 
+Cache:
+  --cache-dir DIR             a local blob cache: blobs are read from it before the source
+  --cache-max-size SIZE       bound for --cache-dir (default 2GiB), least recently used dropped first
+
 Output:
   --digestfile PATH           write the digest of the manifest written (of the first destination)
   --json                      print the result as JSON on stdout
@@ -50942,6 +53357,7 @@ Exit codes: 0 copied; 1 failed; 2 bad usage; 3 source image not found.
 const version = '0.1.0';
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
 
 
 
@@ -50987,7 +53403,11 @@ async function run(argv, env, stdout, stderr, stdin) {
             onWarning: message => err(`warning: ${message}`),
             onCredentials: quiet ? undefined : (host, repo, from) => err(`Credentials for ${host}/${repo}: ${from}`)
         }, env);
+        const cache = request.cache.dir ? new BlobDirectory(request.cache.dir) : undefined;
+        options.blobCache = cache;
         const result = await copyImage(options);
+        if (cache)
+            await cache.prune(request.cache.maxBytes);
         if (request.digestFile)
             await (0,promises_.writeFile)(request.digestFile, result.destinations[0].digest);
         if (json) {

@@ -11,6 +11,7 @@ import { progressPrinter } from '../report/progress.js'
 import type { CopyResult } from '../copy/result.js'
 import { actionInputs } from './inputs.js'
 import { writeSummary } from './summary.js'
+import { openBlobCache, rememberForPost } from './blob-cache.js'
 
 function maskSecrets(request: CopyRequest): void {
   for (const side of [request.src, request.dest]) {
@@ -50,13 +51,16 @@ export async function runMain(): Promise<void> {
     const reader = actionInputs()
     const request = parseCopyRequest(reader)
     maskSecrets(request)
+    const cache = await openBlobCache(request)
     const options = toCopyOptions(request, reader, {
       onEvent: progressPrinter(line => core.info(line)),
       onSecret: secret => core.setSecret(secret),
       onWarning: message => core.warning(message),
       onCredentials: (host, repo, from) => core.info(`Credentials for ${host}/${repo}: ${from}`)
     })
+    options.blobCache = cache?.directory
     const result = await copyImage(options)
+    if (cache) rememberForPost(cache, request)
     for (const d of result.destinations) {
       core.startGroup(`${d.destination}: ${d.digest}`)
       core.info(instanceTable(d))

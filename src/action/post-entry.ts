@@ -1,3 +1,5 @@
 import { runPost } from './post.js'
 
 await runPost()
+// A cache request left pending after a timeout would keep Node alive.
+process.exit(0)

@@ -1,7 +1,13 @@
-// The Action's post step. It will save the blob cache (DESIGN.md section 7); until the cache
-// lands it has nothing to do.
+// The Action's post step: save the blob cache when the main step added blobs (DESIGN.md section 7).
 import * as core from '@actions/core'
+import { errorMessage } from '../errors.js'
+import { saveBlobCacheFromState } from './blob-cache.js'
 
 export async function runPost(): Promise<void> {
-  core.debug('image-copy post: no blob cache to save')
+  try {
+    await saveBlobCacheFromState()
+  } catch (e) {
+    // The cache is an optimisation: a failure to save it never fails the job.
+    core.warning(`Blob cache not saved: ${errorMessage(e)}`)
+  }
 }

@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { formatPlatform } from '../manifest/index.js'
 import type { CopyResult } from '../copy/result.js'
-import { formatBytes, mediaTypeName } from '../report/format.js'
+import { formatBytes, mediaTypeName, totalsLine } from '../report/format.js'
 
 /** A job summary: per destination, the digest written and a table of instances. */
 export async function writeSummary(result: CopyResult, seconds: number): Promise<void> {
@@ -32,5 +32,6 @@ export async function writeSummary(result: CopyResult, seconds: number): Promise
     ])
   }
   for (const f of result.failures) core.summary.addRaw(`**${f.destination}**: failed: ${f.error.message}\n\n`)
+  core.summary.addRaw(`Totals: ${totalsLine(result.stats)}\n`)
   await core.summary.write()
 }

@@ -30,6 +30,10 @@ Registries:
   --retry-times N             retries per request (default 3)
   --parallel N                blobs copied at once (default 6)
 
+Cache:
+  --cache-dir DIR             a local blob cache: blobs are read from it before the source
+  --cache-max-size SIZE       bound for --cache-dir (default 2GiB), least recently used dropped first
+
 Output:
   --digestfile PATH           write the digest of the manifest written (of the first destination)
   --json                      print the result as JSON on stdout

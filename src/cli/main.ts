@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises'
+import { BlobDirectory } from '../cache/blob-directory.js'
 import { copyImage } from '../copy/copy-image.js'
 import { ImageCopyError, errorMessage } from '../errors.js'
 import { parseCopyRequest } from '../options/request.js'
@@ -56,7 +57,10 @@ export async function run(
       },
       env
     )
+    const cache = request.cache.dir ? new BlobDirectory(request.cache.dir) : undefined
+    options.blobCache = cache
     const result = await copyImage(options)
+    if (cache) await cache.prune(request.cache.maxBytes)
     if (request.digestFile) await writeFile(request.digestFile, result.destinations[0].digest)
     if (json) {
       stdout.write(`${JSON.stringify(resultJson(result), null, 2)}\n`)

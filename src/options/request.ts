@@ -2,6 +2,7 @@
 // from its flags; both use these names (DESIGN.md section 8), so errors name what the user wrote.
 import { isValidDigest, parseMimeTypeOption, parsePlatform, type Platform } from '../manifest/index.js'
 import { UsageError } from '../errors.js'
+import { parseSize } from '../cache/size.js'
 import type { ImageSelection, SparseListAction } from '../copy/options.js'
 
 /** Reads named options; `label` renders a name the way the user wrote it (`input "all-images"`, `--all-images`). */
@@ -35,10 +36,13 @@ export interface CopyRequest {
   authFile?: string
   /** Used for ghcr.io when no other credentials match. */
   githubToken?: string
+  cache: { enabled: boolean; key?: string; maxBytes: number; dir?: string }
 }
 
 /** Options this version does not implement yet: setting them is an error, never silently ignored. */
-export const notSupportedYet = ['cache-key', 'cache-max-size']
+export const notSupportedYet: string[] = []
+
+export const defaultCacheMaxBytes = 2 * 1024 ** 3
 
 function bool(reader: OptionReader, name: string, fallback: boolean): boolean {
   const raw = reader.get(name)
@@ -179,7 +183,24 @@ export function parseCopyRequest(reader: OptionReader): CopyRequest {
     dest: side(reader, 'dest'),
     digestFile: optional(reader, 'digestfile'),
     authFile: optional(reader, 'auth-file'),
-    githubToken: optional(reader, 'github-token')
+    githubToken: optional(reader, 'github-token'),
+    cache: {
+      enabled: bool(reader, 'cache', true),
+      key: optional(reader, 'cache-key'),
+      maxBytes: cacheSize(reader),
+      dir: optional(reader, 'cache-dir')
+    }
+  }
+}
+
+function cacheSize(reader: OptionReader): number {
+  const raw = optional(reader, 'cache-max-size')
+  if (raw === undefined) return defaultCacheMaxBytes
+  try {
+    return parseSize(raw, reader.label('cache-max-size'))
+  } catch (e) {
+    if (e instanceof UsageError) throw e
+    throw new UsageError(`${reader.label('cache-max-size')}: ${(e as Error).message}`)
   }
 }
 

@@ -1,7 +1,7 @@
 // An ImageDestination writing one image as a `docker save` archive through an ArchiveWriter
 // (containers/image docker/internal/tarfile/dest.go). docker-archive: puts it in a file,
 // docker-daemon: streams it into `docker load`; each supplies an ArchiveTarget.
-import { Readable } from 'node:stream'
+import { PassThrough, type Readable } from 'node:stream'
 import { ImageCopyError } from '../../errors.js'
 import { MediaType, sha256Digest } from '../../manifest/index.js'
 import type { DockerReference } from '../../reference/docker.js'
@@ -77,10 +77,11 @@ export class TarballDestination implements ImageDestination {
 
   putBlob(stream: Readable, info: BlobInfo, options: PutBlobOptions): Promise<BlobInfo> {
     return this.track(async () => {
-      stream.on('error', () => undefined) // reported through `input`
       // Whatever fails here, the engine's stream is drained, never destroyed: it is one branch of a
       // tee, and a branch that stops being read would stall the others.
-      const input = Readable.from(stream.iterator({ destroyOnReturn: false }), { objectMode: false })
+      const input = new PassThrough()
+      stream.on('error', e => input.destroy(e))
+      stream.pipe(input)
       try {
         if (!options.isConfig) return { ...(await this.writer.putLayer(input, info, this.options.layers)).info }
         const bytes = await readConfig(input, info)
@@ -88,6 +89,7 @@ export class TarballDestination implements ImageDestination {
         this.configs.set(digest, bytes)
         return { ...(await this.writer.putConfig(digest, bytes)).info }
       } catch (e) {
+        stream.unpipe(input)
         input.destroy()
         if (!stream.destroyed) stream.resume()
         if ((e as Error).name === 'BlobVerificationError') throw e

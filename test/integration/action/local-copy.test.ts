@@ -54,13 +54,13 @@ withNode24('the Action on Node 24, from dist/', () => {
     expect(errors[0]).toContain('"yes"')
   })
 
-  it('an input not implemented yet fails clearly instead of being ignored', async () => {
+  it('outside GitHub (no cache service) the blob cache is a local directory, with one notice', async () => {
     const run = await runActionStep(node24!, 'dist/main/index.js', {
       src: `oci:${exampleLayout}:1.0`,
-      dest: `oci:${await tempDir()}/x:1.0`,
-      'cache-key': 'abc'
+      dest: `oci:${await tempDir()}/x:1.0`
     })
-    expect(run.code).not.toBe(0)
-    expect(run.stdout).toContain('not supported yet: input "cache-key"')
+    expect(run.code).toBe(0)
+    expect(run.stdout.split('\n').filter(l => l.startsWith('::notice'))).toHaveLength(1)
+    expect(run.stdout.split('\n').filter(l => l.startsWith('::warning'))).toHaveLength(0)
   })
 })

@@ -92,7 +92,7 @@ export async function tarBytes(entries: TarInput[]): Promise<Buffer> {
     await new Promise<void>((resolve, reject) =>
       pack.entry(
         { name: e.name, type: e.type ?? 'file', linkname: e.linkname, mtime: new Date(0) },
-        e.type === 'symlink' || e.type === 'directory' ? undefined : (e.data ?? Buffer.alloc(0)),
+        e.type === 'symlink' || e.type === 'directory' ? Buffer.alloc(0) : (e.data ?? Buffer.alloc(0)),
         err => (err ? reject(err) : resolve())
       )
     )
