@@ -6,7 +6,10 @@ export default {
   moduleFileExtensions: ['ts', 'js', 'json'],
   resolver: 'ts-jest-resolver',
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', useESM: true, diagnostics: { warnOnly: false } }]
+    '^.+\\.ts$': [
+      'ts-jest',
+      { tsconfig: 'tsconfig.test.json', useESM: true, diagnostics: { warnOnly: false } }
+    ]
   },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/build/'],

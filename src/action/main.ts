@@ -59,7 +59,8 @@ export async function runMain(): Promise<void> {
       onCredentials: (host, repo, from) => core.info(`Credentials for ${host}/${repo}: ${from}`)
     })
     options.blobCache = cache?.directory
-    const result = await copyImage(options)
+    core.startGroup(`Copying ${request.source} to ${request.destinations.length} destination(s)`)
+    const result = await copyImage(options).finally(() => core.endGroup())
     if (cache) rememberForPost(cache, request)
     for (const d of result.destinations) {
       core.startGroup(`${d.destination}: ${d.digest}`)

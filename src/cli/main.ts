@@ -53,7 +53,9 @@ export async function run(
       {
         onEvent: quiet ? undefined : progressPrinter(err),
         onWarning: message => err(`warning: ${message}`),
-        onCredentials: quiet ? undefined : (host, repo, from) => err(`Credentials for ${host}/${repo}: ${from}`)
+        onCredentials: quiet
+          ? undefined
+          : (host, repo, from) => err(`Credentials for ${host}/${repo}: ${from}`)
       },
       env
     )

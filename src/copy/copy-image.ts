@@ -44,7 +44,6 @@ function destinationContext(
 
 const schema1Types: string[] = [MediaType.DockerV2Schema1, MediaType.DockerV2Schema1Signed]
 
-
 export async function copyImage(options: CopyOptions): Promise<CopyResult> {
   if (options.destinations.length === 0) throw new UsageError('no destination given: name at least one dest')
   if (!Number.isInteger(options.parallel) || options.parallel < 1) {
@@ -280,7 +279,8 @@ async function copyLayers(
             if (outcome instanceof Error) fail(writer, outcome)
             else {
               writer.record(job.owner, outcome.how, job.info.size)
-              if (outcome.stored.digest !== job.info.digest) writer.substitute(job.info.digest, outcome.stored)
+              if (outcome.stored.digest !== job.info.digest)
+                writer.substitute(job.info.digest, outcome.stored)
             }
           }
           if (transferred.diffId) diffIdByDigest.set(job.info.digest, transferred.diffId)

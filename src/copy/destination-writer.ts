@@ -12,7 +12,12 @@ import {
   type ManifestList
 } from '../manifest/index.js'
 import { ImageCopyError, errorMessage } from '../errors.js'
-import { ManifestTypeRejectedError, type BlobInfo, type ImageDestination, type RawManifest } from '../transports/types.js'
+import {
+  ManifestTypeRejectedError,
+  type BlobInfo,
+  type ImageDestination,
+  type RawManifest
+} from '../transports/types.js'
 import { putBufferBlob, type TransferEnvironment } from './blob-transfer.js'
 import type { CopySet, Schema1LayerFacts, SourceImage } from './instances.js'
 import {
@@ -171,13 +176,22 @@ export class DestinationWriter {
     return image.manifest.updateLayerInfos(
       layers.map(l => {
         const stored = this.substituted.get(l.digest)
-        if (!stored) return { digest: l.digest, size: l.size, mediaType: l.mediaType, urls: l.urls, annotations: l.annotations }
+        if (!stored)
+          return {
+            digest: l.digest,
+            size: l.size,
+            mediaType: l.mediaType,
+            urls: l.urls,
+            annotations: l.annotations
+          }
         return {
           digest: stored.digest,
           size: stored.size,
           urls: l.urls,
           annotations: l.annotations,
-          ...(policy === 'decompress' ? { compression: { operation: 'decompress' as const } } : { mediaType: stored.mediaType })
+          ...(policy === 'decompress'
+            ? { compression: { operation: 'decompress' as const } }
+            : { mediaType: stored.mediaType })
         }
       })
     )
@@ -227,7 +241,10 @@ export class DestinationWriter {
         if (mimeType === sourceType && !edited) {
           bytes = image.raw.bytes
           if (configInfo) {
-            configToWrite = { info: { digest: configInfo.digest, size: configInfo.size }, bytes: async () => (await config())! }
+            configToWrite = {
+              info: { digest: configInfo.digest, size: configInfo.size },
+              bytes: async () => (await config())!
+            }
           }
         } else {
           const original = configInfo ? await config() : undefined
@@ -240,11 +257,20 @@ export class DestinationWriter {
           bytes = converted.manifest.serialize()
           const configBytes = converted.configBytes ?? original
           if (configBytes) {
-            configToWrite = { info: { digest: sha256Digest(configBytes), size: configBytes.length }, bytes: async () => configBytes }
+            configToWrite = {
+              info: { digest: sha256Digest(configBytes), size: configBytes.length },
+              bytes: async () => configBytes
+            }
           }
         }
         if (configToWrite) {
-          const outcome = await putBufferBlob(this.destination, env.sourceRef, configToWrite.info, configToWrite.bytes, true)
+          const outcome = await putBufferBlob(
+            this.destination,
+            env.sourceRef,
+            configToWrite.info,
+            configToWrite.bytes,
+            true
+          )
           this.record(image.digest, outcome, configToWrite.info.size)
         }
         const unchanged = bytes === image.raw.bytes

@@ -50,7 +50,9 @@ export function toCopyOptions(
   env: NodeJS.ProcessEnv = process.env
 ): CopyOptions {
   const sourceContext: TransportContext = { registry: registryOptions(request.src, request, env, hooks) }
-  const destinationContext: TransportContext = { registry: registryOptions(request.dest, request, env, hooks) }
+  const destinationContext: TransportContext = {
+    registry: registryOptions(request.dest, request, env, hooks)
+  }
   return {
     source: parseImageReference(request.source, reader.label('src')),
     destinations: request.destinations.map(d => parseImageReference(d, reader.label('dest'))),

@@ -76,9 +76,7 @@ export interface ImageSource {
 }
 
 /** What `tryReusingBlob` found. */
-export type BlobReuse =
-  | { reused: false }
-  | { reused: true; how: 'exists' | 'mounted'; info: BlobInfo }
+export type BlobReuse = { reused: false } | { reused: true; how: 'exists' | 'mounted'; info: BlobInfo }
 
 export interface TryReuseOptions {
   /** The source reference, so a registry destination can mount from it when both are on one registry. */

@@ -42,9 +42,7 @@ export async function skopeo(skopeoPath: string, args: string[], policyDir: stri
   }
 }
 
-export async function readIndexJson(
-  layout: string
-): Promise<{
+export async function readIndexJson(layout: string): Promise<{
   manifests: Array<{ digest: string; mediaType: string; annotations?: Record<string, string> }>
 }> {
   return JSON.parse(await readFile(path.join(layout, 'index.json'), 'utf8'))

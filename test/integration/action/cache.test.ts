@@ -66,9 +66,12 @@ withAll('the blob cache between workflow runs', () => {
     expect(first.main.code).toBe(0)
     expect(first.post.code).toBe(0)
     expect(blobBytes()).toBeGreaterThan(0)
-    expect(server.entries().filter(e => e.finalized).map(e => e.key)).toEqual([
-      expect.stringMatching(/^image-copy-blobs-[0-9a-f]{16}-101-1$/)
-    ])
+    expect(
+      server
+        .entries()
+        .filter(e => e.finalized)
+        .map(e => e.key)
+    ).toEqual([expect.stringMatching(/^image-copy-blobs-[0-9a-f]{16}-101-1$/)])
     expect(first.post.stdout).toMatch(/saved/i)
 
     proxy.resetCounters()
@@ -96,7 +99,11 @@ withAll('the blob cache between workflow runs', () => {
         node24!,
         'dist/main/index.js',
         { src, dest: `oci:${await tempDir()}/x:1.0`, 'all-images': 'true', 'src-tls-verify': 'false' },
-        { ...cacheEnv(server, { runnerTemp: await tempDir() }), GITHUB_RUN_ID: '103', GITHUB_RUN_ATTEMPT: '1' }
+        {
+          ...cacheEnv(server, { runnerTemp: await tempDir() }),
+          GITHUB_RUN_ID: '103',
+          GITHUB_RUN_ATTEMPT: '1'
+        }
       )
       expect(run.code).toBe(0)
       expect(run.outputs.digest).toBe(await ociRefDigest(exampleLayout, '1.0'))

@@ -118,9 +118,12 @@ withSkopeo('copies between local transports, cross-checked with skopeo', () => {
   // instances with a variant, and so do their manifests' config digests and the list's digest.
   // This checks that this is the only difference.
   async function expectSameConversionAsSkopeo(oursLayout: string, theirsLayout: string): Promise<void> {
-    const blob = async (layout: string, digest: string) => readFile(path.join(layout, 'blobs', 'sha256', digest.slice(7)))
+    const blob = async (layout: string, digest: string) =>
+      readFile(path.join(layout, 'blobs', 'sha256', digest.slice(7)))
     const ourList = JSON.parse((await blob(oursLayout, (await ociRefDigest(oursLayout, '1.0'))!)).toString())
-    const theirList = JSON.parse((await blob(theirsLayout, (await ociRefDigest(theirsLayout, '1.0'))!)).toString())
+    const theirList = JSON.parse(
+      (await blob(theirsLayout, (await ociRefDigest(theirsLayout, '1.0'))!)).toString()
+    )
     expect(ourList.mediaType).toBe(theirList.mediaType)
     expect(ourList.manifests.map((m: { platform: unknown }) => m.platform)).toEqual(
       theirList.manifests.map((m: { platform: unknown }) => m.platform)
@@ -133,7 +136,9 @@ withSkopeo('copies between local transports, cross-checked with skopeo', () => {
       const theirConfig = (await blob(theirsLayout, theirManifest.config.digest)).toString()
       const variant = theirList.manifests[i].platform.variant as string | undefined
       const expectedConfig = variant
-        ? theirConfig.replace(`,"variant":"${variant}"`, '').replace('"os":"linux"', `"os":"linux","variant":"${variant}"`)
+        ? theirConfig
+            .replace(`,"variant":"${variant}"`, '')
+            .replace('"os":"linux"', `"os":"linux","variant":"${variant}"`)
         : theirConfig
       expect(ourConfig).toBe(expectedConfig)
       if (variant) differing++
@@ -151,7 +156,9 @@ withSkopeo('copies between local transports, cross-checked with skopeo', () => {
     await sk('copy', '--all', '--format', 'v2s2', example, docker)
     const ours = `${await tempDir()}/ours`
     const theirs = `${await tempDir()}/theirs`
-    const result = await copy(docker, [`oci:${ours}:1.0`], { forceMimeType: 'application/vnd.oci.image.manifest.v1+json' })
+    const result = await copy(docker, [`oci:${ours}:1.0`], {
+      forceMimeType: 'application/vnd.oci.image.manifest.v1+json'
+    })
     await sk('copy', '--all', '--format', 'oci', docker, `oci:${theirs}:1.0`)
     expect(result.destinations[0].digest).toBe(await rawDigest(`oci:${ours}:1.0`))
     await expectSameConversionAsSkopeo(ours, theirs)
@@ -172,7 +179,9 @@ withSkopeo('copies between local transports, cross-checked with skopeo', () => {
     await sk('copy', '--all', '--format', 'v2s2', example, docker)
     const ours = `oci:${await tempDir()}/ours:1.0`
     const theirs = `oci:${await tempDir()}/theirs:1.0`
-    const result = await copy(docker, [ours], { selection: { kind: 'system', platform: { os: 'linux', architecture: 'amd64' } } })
+    const result = await copy(docker, [ours], {
+      selection: { kind: 'system', platform: { os: 'linux', architecture: 'amd64' } }
+    })
     await sk('--override-os', 'linux', '--override-arch', 'amd64', 'copy', docker, theirs)
     expect(result.destinations[0].digest).toBe(await rawDigest(theirs))
     expect(result.destinations[0].mediaType).toBe('application/vnd.oci.image.manifest.v1+json')

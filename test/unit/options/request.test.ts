@@ -65,7 +65,11 @@ describe('parseCopyRequest', () => {
     ['bad sparse-list', { ...base, 'sparse-list': 'drop' }, /input "sparse-list": expected strip or keep/],
     ['parallel zero', { ...base, parallel: '0' }, /input "parallel"/],
     ['username without password', { ...base, 'src-username': 'u' }, /input "src-password" is missing/],
-    ['bad cache-max-size', { ...base, 'cache-max-size': 'lots' }, /input "cache-max-size": "lots" is not a size/],
+    [
+      'bad cache-max-size',
+      { ...base, 'cache-max-size': 'lots' },
+      /input "cache-max-size": "lots" is not a size/
+    ],
     ['duplicate destination', { ...base, dest: 'oci:/b:1\noci:/b:1' }, /given twice/]
   ]
   for (const [name, values, message] of bad) {
