@@ -35,6 +35,8 @@ export const valueFlags = [
   'github-token',
   'src-cert-dir',
   'dest-cert-dir',
+  'src-shared-blob-dir',
+  'dest-shared-blob-dir',
   'retry-times',
   'parallel',
   'cache-dir',

@@ -27,6 +27,7 @@ Registries:
   --dest-registry-token T
   --src-tls-verify=false, --dest-tls-verify=false   allow self-signed TLS and plain http
   --src-cert-dir DIR, --dest-cert-dir DIR           *.crt CAs, *.cert + *.key client certificate
+  --src-shared-blob-dir DIR, --dest-shared-blob-dir DIR   blobs shared between OCI layouts (oci:)
   --retry-times N             retries per request (default 3)
   --parallel N                blobs copied at once (default 6)
 

@@ -49,9 +49,13 @@ export function toCopyOptions(
   hooks: EntryHooks = {},
   env: NodeJS.ProcessEnv = process.env
 ): CopyOptions {
-  const sourceContext: TransportContext = { registry: registryOptions(request.src, request, env, hooks) }
+  const sourceContext: TransportContext = {
+    registry: registryOptions(request.src, request, env, hooks),
+    sharedBlobDir: request.src.sharedBlobDir
+  }
   const destinationContext: TransportContext = {
-    registry: registryOptions(request.dest, request, env, hooks)
+    registry: registryOptions(request.dest, request, env, hooks),
+    sharedBlobDir: request.dest.sharedBlobDir
   }
   return {
     source: parseImageReference(request.source, reader.label('src')),

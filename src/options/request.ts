@@ -13,6 +13,8 @@ export interface OptionReader {
 }
 
 export interface RegistrySide {
+  /** A directory of blobs shared between OCI layouts (oci: transport). */
+  sharedBlobDir?: string
   username?: string
   password?: string
   registryToken?: string
@@ -86,6 +88,7 @@ function side(reader: OptionReader, prefix: 'src' | 'dest'): RegistrySide {
     password,
     registryToken,
     tlsVerify: bool(reader, `${prefix}-tls-verify`, true),
+    sharedBlobDir: optional(reader, `${prefix}-shared-blob-dir`),
     certDir: optional(reader, `${prefix}-cert-dir`)
   }
 }

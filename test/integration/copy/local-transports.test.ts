@@ -226,6 +226,40 @@ withSkopeo('copies between local transports, cross-checked with skopeo', () => {
     expect(converted.destinations[0].digest).toBe(await rawDigest(theirs))
   })
 
+  describe('signatures', () => {
+    async function signedDir(): Promise<string> {
+      const dir = `${await tempDir()}/signed`
+      await sk('--override-os', 'linux', '--override-arch', 'amd64', 'copy', example, `dir:${dir}`)
+      await writeFile(path.join(dir, 'signature-1'), 'a signature blob')
+      return dir
+    }
+
+    it('are carried to a destination that stores them', async () => {
+      const dest = `${await tempDir()}/copy`
+      await copy(`dir:${await signedDir()}`, [`dir:${dest}`])
+      expect(await readFile(path.join(dest, 'signature-1'), 'utf8')).toBe('a signature blob')
+    })
+
+    it('to a destination that cannot store them: an error saying to remove them; with remove-signatures the copy works', async () => {
+      const src = `dir:${await signedDir()}`
+      await expect(copy(src, [`oci:${await tempDir()}/x:1`])).rejects.toMatchObject({
+        message: expect.stringMatching(/signatures/),
+        hint: expect.stringMatching(/remove-signatures/)
+      })
+      const dest = `${await tempDir()}/y`
+      await copy(src, [`oci:${dest}:1`], { removeSignatures: true })
+      expect(await ociRefDigest(dest, '1')).toBeDefined()
+    })
+
+    it('a conversion that would invalidate them is refused', async () => {
+      await expect(
+        copy(`dir:${await signedDir()}`, [`dir:${await tempDir()}/z`], {
+          forceMimeType: 'application/vnd.docker.distribution.manifest.v2+json'
+        })
+      ).rejects.toThrow(/Would invalidate signatures/)
+    })
+  })
+
   it('system copy with platform linux/arm/v7 writes that instance', async () => {
     const list = JSON.parse(await sk('inspect', '--raw', example)) as {
       manifests: Array<{ digest: string; platform: { architecture: string; variant?: string } }>
