@@ -200,8 +200,11 @@ async function streamToTargets(
 
   input.pipe(verifier)
   await Promise.allSettled(work)
-  await finished(verifier).catch(() => undefined)
+  // Every consumer is done. If the verifier has not ended, they all stopped early (failed): nothing
+  // reads it any more, so stop reading the source instead of waiting for a stream that never drains.
+  if (!verifier.readableEnded) verifier.destroy()
   if (!input.destroyed && !input.readableEnded) input.destroy()
+  await finished(verifier).catch(() => undefined)
   // A cache entry that did not verify is not counted: the blob is read again from the source.
   if (!(verificationError && from === 'cache')) env.onRead(from, verifier.bytesSeen)
 
