@@ -13,9 +13,11 @@
  *
  * dockerd runs as root; it starts its own containerd under the exec root. Its output goes to
  * `logFile`; a daemon that exits or does not answer `/_ping` within the timeout fails the start with
- * the log's tail. Callers check `requireProgram('dockerd')` (programs.ts) first: a missing dockerd
- * skips, or fails under CI=true. One daemon per test file keeps the runtime modest.
+ * the log's tail. Test files use `describeWithDockerd(title, otherPrograms, body)`: a missing dockerd
+ * or docker CLI, or a user other than root, skips with the reason printed, and fails under CI=true.
+ * One daemon per test file keeps the runtime modest.
  */
+import { describe } from '@jest/globals'
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { closeSync, openSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -23,7 +25,7 @@ import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { findProgram } from './programs.js'
+import { describeWithPrograms, findProgram } from './programs.js'
 
 const run = promisify(execFile)
 
@@ -46,6 +48,22 @@ export interface TestDockerd {
   /** GET on the Engine API; resolves with the parsed JSON body. */
   api(path: string): Promise<unknown>
   stop(): Promise<void>
+}
+
+/**
+ * `describe` when dockerd can run here (installed, with the docker CLI and `otherPrograms`, and we
+ * are root), else a skip that says why; under CI=true anything missing is a failure.
+ */
+export function describeWithDockerd(title: string, otherPrograms: string[], body: () => void): void {
+  const isRoot = typeof process.getuid !== 'function' || process.getuid() === 0
+  if (!isRoot) {
+    if (process.env.CI === 'true')
+      throw new Error('dockerd tests must run as root (CI=true: this is a failure)')
+    console.warn('skipping tests that start dockerd: it needs root')
+    describe.skip(`${title} (skipped: dockerd needs root)`, body)
+    return
+  }
+  describeWithPrograms(['dockerd', 'docker', ...otherPrograms], title, body)
 }
 
 export async function startDockerd(options: DockerdOptions = {}): Promise<TestDockerd> {

@@ -63,7 +63,11 @@ export function parseManifestJson(bytes: Buffer, where: string): ManifestItem[] 
     if (typeof item.Config !== 'string' || item.Config === '') {
       throw new Error(`${where}: manifest.json item @${i} has no Config`)
     }
-    return { Config: item.Config, RepoTags: strings(item.RepoTags, 'RepoTags'), Layers: strings(item.Layers, 'Layers') }
+    return {
+      Config: item.Config,
+      RepoTags: strings(item.RepoTags, 'RepoTags'),
+      Layers: strings(item.Layers, 'Layers')
+    }
   })
 }
 
@@ -76,7 +80,8 @@ export function configDiffIds(configBytes: Buffer, where: string): string[] {
     throw new Error(`${where} is not valid JSON: ${(e as Error).message}`, { cause: e })
   }
   const rootfs = (config as { rootfs?: { diff_ids?: unknown } } | null)?.rootfs
-  if (typeof rootfs !== 'object' || rootfs === null) throw new Error(`${where}: invalid image config (rootfs is not set)`)
+  if (typeof rootfs !== 'object' || rootfs === null)
+    throw new Error(`${where}: invalid image config (rootfs is not set)`)
   const diffIds = rootfs.diff_ids ?? []
   if (!Array.isArray(diffIds) || !diffIds.every(d => typeof d === 'string' && isValidDigest(d))) {
     throw new Error(`${where}: rootfs.diff_ids is not a list of digests`)

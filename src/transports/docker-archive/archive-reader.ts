@@ -11,7 +11,12 @@ import { parseDockerReference, type DockerReference } from '../../reference/dock
 import { ImageNotFoundError } from '../errors.js'
 import { isNotFound, removeQuietly, writeStreamToNewFile } from '../local/files.js'
 import type { TransportContext } from '../types.js'
-import { MANIFEST_FILE, MAX_MANIFEST_JSON_SIZE, parseManifestJson, type ManifestItem } from './archive-format.js'
+import {
+  MANIFEST_FILE,
+  MAX_MANIFEST_JSON_SIZE,
+  parseManifestJson,
+  type ManifestItem
+} from './archive-format.js'
 import { decompressor, detectCompression, MAGIC_LENGTH } from './compression.js'
 import { peekHead } from './stream-head.js'
 import { cleanEntryPath, indexTar, type TarEntry } from './tar-index.js'
@@ -60,7 +65,8 @@ export class ArchiveReader {
     } finally {
       await handle.close()
     }
-    if (detectCompression(head) !== 'none') return ArchiveReader.fromStream(createReadStream(file), where, ctx)
+    if (detectCompression(head) !== 'none')
+      return ArchiveReader.fromStream(createReadStream(file), where, ctx)
     return ArchiveReader.index(file, where, undefined)
   }
 
@@ -84,7 +90,11 @@ export class ArchiveReader {
     }
   }
 
-  private static async index(file: string, where: string, tempDir: string | undefined): Promise<ArchiveReader> {
+  private static async index(
+    file: string,
+    where: string,
+    tempDir: string | undefined
+  ): Promise<ArchiveReader> {
     const entries = new Map<string, TarEntry>()
     // The first entry of a name wins, as upstream's linear search finds it first.
     for (const e of await indexTar(file, where)) if (!entries.has(e.name)) entries.set(e.name, e)
@@ -155,7 +165,9 @@ export class ArchiveReader {
   async readFile(componentPath: string, limit: number): Promise<Buffer> {
     const entry = this.entry(componentPath)
     if (entry.size > limit) {
-      throw new Error(`${this.where}: ${componentPath} is ${entry.size} bytes, more than the limit of ${limit}`)
+      throw new Error(
+        `${this.where}: ${componentPath} is ${entry.size} bytes, more than the limit of ${limit}`
+      )
     }
     const handle = await fs.open(this.file, 'r')
     try {
@@ -180,12 +192,17 @@ export class ArchiveReader {
             try {
               normalized = parseDockerReference(tag, { defaultTag: false }).toString()
             } catch (e) {
-              throw new Error(`${this.where}: invalid tag ${JSON.stringify(tag)} in manifest.json item @${i}: ${(e as Error).message}`, { cause: e })
+              throw new Error(
+                `${this.where}: invalid tag ${JSON.stringify(tag)} in manifest.json item @${i}: ${(e as Error).message}`,
+                { cause: e }
+              )
             }
             if (normalized === wanted) return item
           }
         }
-        throw new ImageNotFoundError(`${label}: tag ${JSON.stringify(wanted)} not found in ${this.where}; ${this.describeTags()}`)
+        throw new ImageNotFoundError(
+          `${label}: tag ${JSON.stringify(wanted)} not found in ${this.where}; ${this.describeTags()}`
+        )
       }
       case 'index': {
         const item = items[selection.index]
@@ -209,7 +226,9 @@ export class ArchiveReader {
 
   private describeTags(): string {
     const tags = this.items.flatMap(i => i.RepoTags)
-    return tags.length === 0 ? 'its images have no tags' : `tags present: ${tags.map(t => JSON.stringify(t)).join(', ')}`
+    return tags.length === 0
+      ? 'its images have no tags'
+      : `tags present: ${tags.map(t => JSON.stringify(t)).join(', ')}`
   }
 
   private checkOpen(): void {

@@ -84,7 +84,9 @@ export class ArchiveWriter {
     const existing = this.blobs.get(digest)
     if (existing) return existing
     await this.exclusive(() => this.writeBytesEntry(configFileName(digest), bytes))
-    const stored: StoredBlob = { info: { digest, size: bytes.length, mediaType: MediaType.DockerV2Schema2Config } }
+    const stored: StoredBlob = {
+      info: { digest, size: bytes.length, mediaType: MediaType.DockerV2Schema2Config }
+    }
     this.blobs.set(digest, stored)
     return stored
   }
@@ -109,7 +111,9 @@ export class ArchiveWriter {
       policy === 'decompress' && compression !== 'none' ? decompressor(compression, what) : undefined
     const bytes = transform ? pipeline(stream, transform, () => undefined) : stream
     const mediaType =
-      policy === 'decompress' ? MediaType.DockerV2SchemaLayerUncompressed : (info.mediaType ?? MediaType.DockerV2SchemaLayerUncompressed)
+      policy === 'decompress'
+        ? MediaType.DockerV2SchemaLayerUncompressed
+        : (info.mediaType ?? MediaType.DockerV2SchemaLayerUncompressed)
     const record = (written: EntrySize): StoredBlob => {
       const existing = this.blobs.get(written.digest)
       if (existing) {
@@ -127,7 +131,10 @@ export class ArchiveWriter {
     }
 
     // The entry's name and size are known up front when the bytes are stored as they come.
-    const expected = !transform && info.digest !== '' && info.size >= 0 ? { digest: info.digest, size: info.size } : undefined
+    const expected =
+      !transform && info.digest !== '' && info.size >= 0
+        ? { digest: info.digest, size: info.size }
+        : undefined
     if (this.tryLock()) {
       try {
         if (expected) return record(await this.streamKnownEntry(bytes, expected, what))
@@ -146,7 +153,12 @@ export class ArchiveWriter {
   }
 
   /** Records an image: its legacy layer directories now, its manifest.json item at finish. */
-  async addImage(layerDigests: string[], configDigest: string, configBytes: Buffer, repoTags: DockerReference[]): Promise<void> {
+  async addImage(
+    layerDigests: string[],
+    configDigest: string,
+    configBytes: Buffer,
+    repoTags: DockerReference[]
+  ): Promise<void> {
     const legacy = legacyLayers(layerDigests, configBytes)
     await this.exclusive(async () => {
       for (const layer of legacy) {
@@ -276,7 +288,9 @@ export class ArchiveWriter {
       await this.sink.seekable.truncate(start).catch(async (e: Error) => this.abort(e))
     } else {
       await this.abort(
-        new Error(`${this.options.what} was abandoned: an entry failed while it was being written: ${error.message}`)
+        new Error(
+          `${this.options.what} was abandoned: an entry failed while it was being written: ${error.message}`
+        )
       )
     }
   }
@@ -305,13 +319,21 @@ export class ArchiveWriter {
   }
 
   /** Writes a layer's (decompressed) bytes to a temp file, learning its digest and size. */
-  private async spool(bytes: Readable, expected: EntrySize | undefined, what: string): Promise<EntrySize & { file: string }> {
-    this.spoolDir ??= fs.mkdtemp(path.join(this.options.tmpDir ?? os.tmpdir(), 'image-copy-docker-archive-spool-'))
+  private async spool(
+    bytes: Readable,
+    expected: EntrySize | undefined,
+    what: string
+  ): Promise<EntrySize & { file: string }> {
+    this.spoolDir ??= fs.mkdtemp(
+      path.join(this.options.tmpDir ?? os.tmpdir(), 'image-copy-docker-archive-spool-')
+    )
     const file = tempPath(await this.spoolDir, 'layer')
     const written = await writeStreamToNewFile(bytes, file, expected ? undefined : 'sha256')
     if (expected && written.size !== expected.size) {
       await removeQuietly(file)
-      throw new Error(`Size mismatch when copying ${what}: expected ${expected.size} bytes, got ${written.size}`)
+      throw new Error(
+        `Size mismatch when copying ${what}: expected ${expected.size} bytes, got ${written.size}`
+      )
     }
     return { digest: expected?.digest ?? (written.digest as string), size: written.size, file }
   }
@@ -349,6 +371,7 @@ export class ArchiveWriter {
 
   private check(): void {
     if (this.failure) throw this.failure
-    if (this.finished) throw new Error(`internal error: ${this.options.what} was written after it was finished`)
+    if (this.finished)
+      throw new Error(`internal error: ${this.options.what} was written after it was finished`)
   }
 }

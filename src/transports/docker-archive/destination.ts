@@ -6,7 +6,13 @@
 import { createWriteStream, promises as fs } from 'node:fs'
 import path from 'node:path'
 import { UsageError } from '../../errors.js'
-import { isNotFound, makeDirectories, removeEmptyDirectories, removeQuietly, tempPath } from '../local/files.js'
+import {
+  isNotFound,
+  makeDirectories,
+  removeEmptyDirectories,
+  removeQuietly,
+  tempPath
+} from '../local/files.js'
 import type { ImageReference, TransportContext } from '../types.js'
 import type { ArchiveSelection } from './archive-reader.js'
 import { ArchiveWriter } from './archive-writer.js'
@@ -18,13 +24,19 @@ export async function openArchiveDestination(
   ctx: TransportContext
 ): Promise<TarballDestination> {
   if (ref.selection.kind === 'index') {
-    throw new UsageError(`${ref.toString()}: a destination reference must not contain a manifest index @${ref.selection.index}`)
+    throw new UsageError(
+      `${ref.toString()}: a destination reference must not contain a manifest index @${ref.selection.index}`
+    )
   }
   const repoTags = ref.selection.kind === 'name' ? [ref.selection.name] : []
   const what = `docker archive ${ref.path}`
   const { sink, target } = await openTarget(ref.path, ref.toString())
   const writer = new ArchiveWriter(sink, { tmpDir: ctx.tmpDir, what })
-  return new TarballDestination(ref, writer, target, { layers: 'decompress', repoTags, mustMatchRuntimeOS: false })
+  return new TarballDestination(ref, writer, target, {
+    layers: 'decompress',
+    repoTags,
+    mustMatchRuntimeOS: false
+  })
 }
 
 async function openTarget(file: string, label: string): Promise<{ sink: TarSink; target: ArchiveTarget }> {

@@ -5,5 +5,9 @@ export { DockerArchiveImageSource } from './source.js'
 export { openArchiveDestination } from './destination.js'
 export { ArchiveReader, type ArchiveSelection } from './archive-reader.js'
 export { ArchiveWriter, type LayerPolicy, type StoredBlob } from './archive-writer.js'
-export { TarballDestination, type ArchiveTarget, type TarballDestinationOptions } from './tarball-destination.js'
+export {
+  TarballDestination,
+  type ArchiveTarget,
+  type TarballDestinationOptions
+} from './tarball-destination.js'
 export { StreamTarSink, FileTarSink, type TarSink } from './tar-sink.js'

@@ -16,7 +16,15 @@ export interface LegacyLayer {
 }
 
 /** Fields of the image config copied into the top layer's `json`. */
-const TOP_LAYER_FIELDS = ['architecture', 'config', 'container', 'container_config', 'created', 'docker_version', 'os']
+const TOP_LAYER_FIELDS = [
+  'architecture',
+  'config',
+  'container',
+  'container_config',
+  'created',
+  'docker_version',
+  'os'
+]
 
 /** The legacy layers of an image, base first; the last one's ID is what `repositories` names. */
 export function legacyLayers(layerDigests: string[], configBytes: Buffer): LegacyLayer[] {

@@ -45,7 +45,9 @@ export function parseDockerArchiveReference(reference: string): DockerArchiveRef
   const rest = reference.slice(colon + 1)
   if (rest.startsWith('@')) {
     if (!/^\d+$/.test(rest.slice(1))) {
-      throw new UsageError(`invalid docker-archive: reference ${JSON.stringify(reference)}: invalid source index ${rest}`)
+      throw new UsageError(
+        `invalid docker-archive: reference ${JSON.stringify(reference)}: invalid source index ${rest}`
+      )
     }
     return new DockerArchiveReference(reference, file, { kind: 'index', index: Number(rest.slice(1)) })
   }
@@ -53,7 +55,9 @@ export function parseDockerArchiveReference(reference: string): DockerArchiveRef
   try {
     name = parseDockerReference(rest)
   } catch (e) {
-    throw new UsageError(`invalid docker-archive: reference ${JSON.stringify(reference)}: ${(e as Error).message}`)
+    throw new UsageError(
+      `invalid docker-archive: reference ${JSON.stringify(reference)}: ${(e as Error).message}`
+    )
   }
   if (name.digest !== undefined) {
     throw new UsageError(

@@ -6,7 +6,13 @@
 import { createHash } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { ImageCopyError } from '../../errors.js'
-import { DockerSchema2Manifest, isValidDigest, MediaType, sha256Digest, type Descriptor } from '../../manifest/index.js'
+import {
+  DockerSchema2Manifest,
+  isValidDigest,
+  MediaType,
+  sha256Digest,
+  type Descriptor
+} from '../../manifest/index.js'
 import { isNotFound } from '../local/files.js'
 import type { BlobInfo, ImageReference, ImageSource, RawManifest, TransportContext } from '../types.js'
 import { configDiffIds, MAX_CONFIG_SIZE } from './archive-format.js'
@@ -68,7 +74,9 @@ export class DockerArchiveImageSource implements ImageSource {
         const entry = await componentEntry(reader, layerPath, 'layer')
         const seen = diffIdOfFile.get(entry.name)
         if (seen !== undefined && seen !== diffId) {
-          throw new Error(`${where}: layer file ${JSON.stringify(layerPath)} is used for two different DiffIDs`)
+          throw new Error(
+            `${where}: layer file ${JSON.stringify(layerPath)} is used for two different DiffIDs`
+          )
         }
         diffIdOfFile.set(entry.name, diffId)
         const compression = detectCompression(await reader.readHead(entry, MAGIC_LENGTH))
@@ -110,7 +118,9 @@ export class DockerArchiveImageSource implements ImageSource {
     }
     const entry = this.layers.get(info.digest)
     if (entry === undefined) {
-      const error = new Error(`blob ${info.digest} is not a part of ${this.ref.toString()}`) as Error & { code: string }
+      const error = new Error(`blob ${info.digest} is not a part of ${this.ref.toString()}`) as Error & {
+        code: string
+      }
       error.code = 'ENOENT'
       throw error
     }
@@ -131,9 +141,12 @@ async function componentEntry(reader: ArchiveReader, componentPath: string, what
     return reader.entry(componentPath)
   } catch (e) {
     if (isNotFound(e)) {
-      throw new Error(`${reader.where}: the ${what} file ${JSON.stringify(componentPath)} named by manifest.json is missing`, {
-        cause: e
-      })
+      throw new Error(
+        `${reader.where}: the ${what} file ${JSON.stringify(componentPath)} named by manifest.json is missing`,
+        {
+          cause: e
+        }
+      )
     }
     throw e
   }

@@ -26,7 +26,10 @@ export function peekHead(stream: Readable, length: number): Promise<PeekedStream
         if (consumed.length > 0) yield consumed
         if (!ended) for await (const chunk of stream) yield chunk as Buffer
       }
-      resolve({ head: consumed.subarray(0, length), stream: Readable.from(everything(), { objectMode: false }) })
+      resolve({
+        head: consumed.subarray(0, length),
+        stream: Readable.from(everything(), { objectMode: false })
+      })
     }
     const onReadable = (): void => {
       let chunk: Buffer | null

@@ -35,7 +35,12 @@ export const END_OF_ARCHIVE = Buffer.alloc(2 * BLOCK_SIZE)
  * A USTAR header: uid/gid 0, no user names, mtime 0 (the Unix epoch), mode 0444 for files and 0
  * for symlinks (Go's FileInfoHeader of containers/image's tarFI).
  */
-export function encodeHeader(entry: { name: string; type: 'file' | 'symlink'; size: number; linkname?: string }): Buffer {
+export function encodeHeader(entry: {
+  name: string
+  type: 'file' | 'symlink'
+  size: number
+  linkname?: string
+}): Buffer {
   const header = Buffer.alloc(BLOCK_SIZE)
   writeString(header, 0, 100, entry.name, 'name')
   writeOctal(header, 100, 8, entry.type === 'file' ? 0o444 : 0)
@@ -56,7 +61,8 @@ export function encodeHeader(entry: { name: string; type: 'file' | 'symlink'; si
 
 function writeString(header: Buffer, offset: number, length: number, value: string, what: string): void {
   const bytes = Buffer.from(value, 'utf8')
-  if (bytes.length > length) throw new Error(`tar ${what} ${JSON.stringify(value)} is longer than ${length} bytes`)
+  if (bytes.length > length)
+    throw new Error(`tar ${what} ${JSON.stringify(value)} is longer than ${length} bytes`)
   bytes.copy(header, offset)
 }
 
@@ -161,7 +167,12 @@ function parseNumber(field: Buffer, where: string): number {
 }
 
 function parseOctal(field: Buffer): number {
-  const text = field.toString('latin1').replace(/[\u0000 ]+$/g, '').replace(/^[ ]+/, '')
+  // As Go's archive/tar: leading and trailing spaces and NULs are padding.
+  let start = 0
+  let end = field.length
+  while (start < end && (field[start] === 0x20 || field[start] === 0)) start++
+  while (end > start && (field[end - 1] === 0x20 || field[end - 1] === 0)) end--
+  const text = field.toString('latin1', start, end)
   if (text === '') return 0
   if (!/^[0-7]+$/.test(text)) return Number.NaN
   return parseInt(text, 8)

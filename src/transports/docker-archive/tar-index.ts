@@ -52,7 +52,9 @@ export async function indexTar(file: string, where: string): Promise<TarEntry[]>
       const dataOffset = position + BLOCK_SIZE
       position = dataOffset + paddedSize(raw.size)
       if (dataOffset + raw.size > fileSize) {
-        throw new Error(`${where}: unexpected end of tar archive (entry ${JSON.stringify(raw.name)} is truncated)`)
+        throw new Error(
+          `${where}: unexpected end of tar archive (entry ${JSON.stringify(raw.name)} is truncated)`
+        )
       }
       switch (raw.typeflag) {
         case 'x':
@@ -90,13 +92,9 @@ export async function indexTar(file: string, where: string): Promise<TarEntry[]>
   }
 }
 
-async function readData(
-  handle: fs.FileHandle,
-  offset: number,
-  size: number,
-  where: string
-): Promise<Buffer> {
-  if (size > MAX_METADATA_SIZE) throw new Error(`${where}: a tar metadata record of ${size} bytes is too large`)
+async function readData(handle: fs.FileHandle, offset: number, size: number, where: string): Promise<Buffer> {
+  if (size > MAX_METADATA_SIZE)
+    throw new Error(`${where}: a tar metadata record of ${size} bytes is too large`)
   const data = Buffer.alloc(size)
   const { bytesRead } = await handle.read(data, 0, size, offset)
   if (bytesRead !== size) throw new Error(`${where}: unexpected end of tar archive`)

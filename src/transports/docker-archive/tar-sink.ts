@@ -56,7 +56,7 @@ export class FileTarSink implements TarSink, SeekableSink {
 
   async writeAt(offset: number, data: Buffer): Promise<void> {
     this.check()
-    for (let done = 0; done < data.length; ) {
+    for (let done = 0; done < data.length;) {
       done += (await this.handle.write(data, done, data.length - done, offset + done)).bytesWritten
     }
   }

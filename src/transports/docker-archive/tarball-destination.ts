@@ -77,13 +77,14 @@ export class TarballDestination implements ImageDestination {
 
   putBlob(stream: Readable, info: BlobInfo, options: PutBlobOptions): Promise<BlobInfo> {
     return this.track(async () => {
-      // Whatever fails here, the engine's stream is drained, never destroyed: it is one branch of a
-      // tee, and a branch that stops being read would stall the others.
+      // Whatever fails here, the engine's stream is read to its end before putBlob rejects, never
+      // destroyed: it is one branch of a tee, and the engine waits for its source to end.
       const input = new PassThrough()
       stream.on('error', e => input.destroy(e))
       stream.pipe(input)
       try {
-        if (!options.isConfig) return { ...(await this.writer.putLayer(input, info, this.options.layers)).info }
+        if (!options.isConfig)
+          return { ...(await this.writer.putLayer(input, info, this.options.layers)).info }
         const bytes = await readConfig(input, info)
         const digest = info.digest === '' ? sha256Digest(bytes) : info.digest
         this.configs.set(digest, bytes)
@@ -91,18 +92,23 @@ export class TarballDestination implements ImageDestination {
       } catch (e) {
         stream.unpipe(input)
         input.destroy()
-        if (!stream.destroyed) stream.resume()
+        await drainQuietly(stream)
+        const message = (e as Error).message
         if ((e as Error).name === 'BlobVerificationError') throw e
-        throw new Error(`writing ${options.isConfig ? 'config' : 'layer'} ${info.digest} to ${this.ref.toString()}: ${(e as Error).message}`, {
-          cause: e
-        })
+        throw new Error(
+          info.digest !== '' && message.includes(info.digest)
+            ? `${this.ref.toString()}: ${message}`
+            : `writing ${options.isConfig ? 'config' : 'layer'} ${info.digest} to ${this.ref.toString()}: ${message}`,
+          { cause: e }
+        )
       }
     })
   }
 
   putManifest(manifest: RawManifest, instanceDigest?: string): Promise<void> {
     return this.track(async () => {
-      if (instanceDigest !== undefined) throw new Error('Manifest lists are not supported for docker tar files')
+      if (instanceDigest !== undefined)
+        throw new Error('Manifest lists are not supported for docker tar files')
       this.manifest = parseSchema2(manifest)
     })
   }
@@ -112,12 +118,15 @@ export class TarballDestination implements ImageDestination {
   }
 
   async commit(toplevel: RawManifest): Promise<void> {
-    if (this.closed || this.committed) throw new Error(`${this.ref.toString()}: destination already ${this.closed ? 'closed' : 'committed'}`)
+    if (this.closed || this.committed)
+      throw new Error(`${this.ref.toString()}: destination already ${this.closed ? 'closed' : 'committed'}`)
     await Promise.allSettled([...this.pending])
     const manifest = this.manifest ?? parseSchema2(toplevel)
     const configBytes = this.configs.get(manifest.config.digest)
     if (configBytes === undefined) {
-      throw new Error(`${this.ref.toString()}: the config ${manifest.config.digest} was not written before the manifest`)
+      throw new Error(
+        `${this.ref.toString()}: the config ${manifest.config.digest} was not written before the manifest`
+      )
     }
     this.checkLayers(manifest.layers, configBytes)
     await this.writer.addImage(
@@ -152,7 +161,8 @@ export class TarballDestination implements ImageDestination {
     }
     layers.forEach((layer, i) => {
       const stored = this.writer.storedBlob(layer.digest)
-      if (stored === undefined) throw new Error(`${name}: layer ${layer.digest} was not written to the archive`)
+      if (stored === undefined)
+        throw new Error(`${name}: layer ${layer.digest} was not written to the archive`)
       if (stored.diffId !== undefined && stored.diffId !== diffIds[i]) {
         throw new ImageCopyError(
           `${name}: layer ${i} (${layer.digest}) has DiffID ${stored.diffId} (the digest of its uncompressed content), but the image config lists ${diffIds[i]}`
@@ -163,7 +173,9 @@ export class TarballDestination implements ImageDestination {
 
   private track<T>(run: () => Promise<T>): Promise<T> {
     if (this.closed || this.committed) {
-      return Promise.reject(new Error(`${this.ref.toString()}: destination already ${this.closed ? 'closed' : 'committed'}`))
+      return Promise.reject(
+        new Error(`${this.ref.toString()}: destination already ${this.closed ? 'closed' : 'committed'}`)
+      )
     }
     const promise = run()
     this.pending.add(promise)
@@ -189,13 +201,22 @@ async function readConfig(stream: Readable, info: BlobInfo): Promise<Buffer> {
 
 /** The parts of a Docker schema2 manifest the archive needs; other types are rejected (the engine then converts). */
 function parseSchema2(manifest: RawManifest): { config: Schema2Descriptor; layers: Schema2Descriptor[] } {
-  let doc: { schemaVersion?: unknown; mediaType?: unknown; config?: Schema2Descriptor; layers?: Schema2Descriptor[] }
+  let doc: {
+    schemaVersion?: unknown
+    mediaType?: unknown
+    config?: Schema2Descriptor
+    layers?: Schema2Descriptor[]
+  }
   try {
     doc = JSON.parse(manifest.bytes.toString('utf8'))
   } catch (e) {
     throw new Error(`parsing manifest: ${(e as Error).message}`, { cause: e })
   }
-  if (doc.schemaVersion !== 2 || doc.mediaType !== MediaType.DockerV2Schema2 || typeof doc.config?.digest !== 'string') {
+  if (
+    doc.schemaVersion !== 2 ||
+    doc.mediaType !== MediaType.DockerV2Schema2 ||
+    typeof doc.config?.digest !== 'string'
+  ) {
     throw new ManifestTypeRejectedError(
       `a docker archive holds only Docker schema2 manifests, not ${manifest.mimeType || 'this manifest'}`,
       manifest.mimeType
@@ -203,4 +224,15 @@ function parseSchema2(manifest: RawManifest): { config: Schema2Descriptor; layer
   }
   const layers = (doc.layers ?? []).map(l => ({ digest: l.digest, size: l.size }))
   return { config: { digest: doc.config.digest, size: doc.config.size }, layers }
+}
+
+/** Reads a stream to its end or its error, discarding everything. */
+function drainQuietly(stream: Readable): Promise<void> {
+  if (stream.destroyed || stream.readableEnded) return Promise.resolve()
+  return new Promise(resolve => {
+    stream.once('end', resolve)
+    stream.once('error', () => resolve())
+    stream.once('close', resolve)
+    stream.resume()
+  })
 }

@@ -12,7 +12,10 @@ import { EngineClient } from './engine-client.js'
 import { engineHostFromEnv } from './engine-host.js'
 import type { DockerDaemonReference } from './reference.js'
 
-export async function openDaemonDestination(ref: DockerDaemonReference, ctx: TransportContext): Promise<TarballDestination> {
+export async function openDaemonDestination(
+  ref: DockerDaemonReference,
+  ctx: TransportContext
+): Promise<TarballDestination> {
   if (ref.name === undefined || ref.name.tag === undefined) {
     throw new UsageError(`invalid destination ${ref.toString()}: a destination must be a name:tag`)
   }

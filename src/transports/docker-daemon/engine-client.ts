@@ -55,7 +55,10 @@ export class EngineClient {
 
   /** `docker save NAME`: the archive stream. */
   async imageSave(name: string): Promise<Readable> {
-    const response = await this.request({ method: 'GET', path: `/images/get?names=${encodeURIComponent(name)}` })
+    const response = await this.request({
+      method: 'GET',
+      path: `/images/get?names=${encodeURIComponent(name)}`
+    })
     if (response.statusCode !== 200) {
       const error = engineError(response.statusCode, await response.body.text(), `saving image ${name}`)
       if (response.statusCode === 404) throw new ImageNotFoundError(error.message)
@@ -121,7 +124,9 @@ export function loadMessages(text: string): string[] {
     try {
       msg = JSON.parse(line)
     } catch {
-      throw new EngineError(`docker engine: unexpected answer to the image load: ${text.trim().slice(0, 500)}`)
+      throw new EngineError(
+        `docker engine: unexpected answer to the image load: ${text.trim().slice(0, 500)}`
+      )
     }
     const detail = typeof msg.errorDetail?.message === 'string' ? msg.errorDetail.message : undefined
     const error = detail ?? (typeof msg.error === 'string' ? msg.error : undefined)

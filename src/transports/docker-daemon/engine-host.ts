@@ -36,7 +36,10 @@ export function engineHostFromEnv(env: NodeJS.ProcessEnv = process.env): EngineH
       : undefined
   const scheme = /^([a-z0-9+.-]+):\/\//i.exec(host)?.[1]?.toLowerCase()
   const bad = (reason: string): never => {
-    throw new UsageError(`DOCKER_HOST ${JSON.stringify(host)}: ${reason}`, 'use unix:///path/to/docker.sock or tcp://HOST:PORT')
+    throw new UsageError(
+      `DOCKER_HOST ${JSON.stringify(host)}: ${reason}`,
+      'use unix:///path/to/docker.sock or tcp://HOST:PORT'
+    )
   }
   switch (scheme) {
     case 'unix': {

@@ -62,6 +62,7 @@ export function parseDockerDaemonReference(reference: string): DockerDaemonRefer
   if (name.tag === undefined && name.digest === undefined) {
     invalid('it has neither a tag nor a digest', `write ${reference}:latest for the latest tag`)
   }
-  if (name.tag !== undefined && name.digest !== undefined) invalid('references with both a tag and a digest are not supported')
+  if (name.tag !== undefined && name.digest !== undefined)
+    invalid('references with both a tag and a digest are not supported')
   return new DockerDaemonReference(reference, undefined, name)
 }

@@ -6,13 +6,20 @@ import { EngineClient } from './engine-client.js'
 import { engineHostFromEnv } from './engine-host.js'
 import type { DockerDaemonReference } from './reference.js'
 
-export async function openDaemonSource(ref: DockerDaemonReference, ctx: TransportContext): Promise<ImageSource> {
+export async function openDaemonSource(
+  ref: DockerDaemonReference,
+  ctx: TransportContext
+): Promise<ImageSource> {
   const engine = engineHostFromEnv()
   const client = await EngineClient.open(engine)
   try {
     const name = ref.engineName
     const stream = await client.imageSave(name)
-    const reader = await ArchiveReader.fromStream(stream, `image ${name} saved by the Docker daemon at ${engine.host}`, ctx)
+    const reader = await ArchiveReader.fromStream(
+      stream,
+      `image ${name} saved by the Docker daemon at ${engine.host}`,
+      ctx
+    )
     return await DockerArchiveImageSource.fromReader(ref, reader, { kind: 'only' })
   } finally {
     await client.close()

@@ -62,7 +62,13 @@ export async function tarEntries(file: string): Promise<ListedEntry[]> {
     const chunks: Buffer[] = []
     for await (const c of entry) chunks.push(c as Buffer)
     const h = entry.header
-    out.push({ name: h.name, type: h.type ?? 'file', linkname: h.linkname ?? undefined, size: h.size ?? 0, data: Buffer.concat(chunks) })
+    out.push({
+      name: h.name,
+      type: h.type ?? 'file',
+      linkname: h.linkname ?? undefined,
+      size: h.size ?? 0,
+      data: Buffer.concat(chunks)
+    })
   }
   await done
   return out
@@ -154,7 +160,11 @@ export async function writeOciImage(
     JSON.stringify({
       schemaVersion: 2,
       mediaType: 'application/vnd.oci.image.manifest.v1+json',
-      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: await put(config), size: config.length },
+      config: {
+        mediaType: 'application/vnd.oci.image.config.v1+json',
+        digest: await put(config),
+        size: config.length
+      },
       layers: await Promise.all(
         layers.map(async l => ({ mediaType: l.mediaType, digest: await put(l.bytes), size: l.bytes.length }))
       )

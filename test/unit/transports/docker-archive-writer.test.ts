@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { execFileSync } from 'node:child_process'
 import { createReadStream, promises as fs } from 'node:fs'
 import path from 'node:path'
-import { Readable } from 'node:stream'
+import { PassThrough, Readable } from 'node:stream'
 import zlib from 'node:zlib'
 import { UsageError } from '../../../src/errors.js'
 import { parseDockerArchiveReference } from '../../../src/transports/docker-archive/index.js'
@@ -60,7 +60,11 @@ function slowStream(bytes: Buffer, pieces = 4, delayMs = 5): Readable {
 }
 
 async function putConfig(dest: ImageDestination, config: Buffer): Promise<void> {
-  await dest.putBlob(Readable.from([config]), { digest: sha256(config), size: config.length }, { isConfig: true })
+  await dest.putBlob(
+    Readable.from([config]),
+    { digest: sha256(config), size: config.length },
+    { isConfig: true }
+  )
 }
 
 function v2s2Manifest(config: Buffer, layers: Array<{ digest: string; size: number }>): Buffer {
@@ -68,7 +72,11 @@ function v2s2Manifest(config: Buffer, layers: Array<{ digest: string; size: numb
     JSON.stringify({
       schemaVersion: 2,
       mediaType: V2S2,
-      config: { mediaType: 'application/vnd.docker.container.image.v1+json', size: config.length, digest: sha256(config) },
+      config: {
+        mediaType: 'application/vnd.docker.container.image.v1+json',
+        size: config.length,
+        digest: sha256(config)
+      },
       layers: layers.map(l => ({ mediaType: LAYER_TAR, size: l.size, digest: l.digest }))
     })
   )
@@ -97,7 +105,11 @@ describe('docker-archive: destination', () => {
 
     const manifestJson = JSON.parse(entryData(entries, 'manifest.json').toString())
     expect(manifestJson).toEqual([
-      { Config: configName, RepoTags: ['docker.io/acme/app:1'], Layers: diffIds.map(d => `${d.slice(7)}.tar`) }
+      {
+        Config: configName,
+        RepoTags: ['docker.io/acme/app:1'],
+        Layers: diffIds.map(d => `${d.slice(7)}.tar`)
+      }
     ])
     // Legacy layout: one directory per layer, layer.tar a symlink to the layer at the root.
     const symlinks = entries.filter(e => e.type === 'symlink')
@@ -109,7 +121,9 @@ describe('docker-archive: destination', () => {
     }
     const top = JSON.parse(entryData(entries, `${ids[1]}/json`).toString())
     expect(top).toMatchObject({ parent: ids[0], architecture: 'amd64', os: 'linux', container: null })
-    expect(JSON.parse(entryData(entries, 'repositories').toString())).toEqual({ 'docker.io/acme/app': { '1': ids[1] } })
+    expect(JSON.parse(entryData(entries, 'repositories').toString())).toEqual({
+      'docker.io/acme/app': { '1': ids[1] }
+    })
     expect(await filesIn(dir)).toEqual(['image.tar'])
   })
 
@@ -129,15 +143,18 @@ describe('docker-archive: destination', () => {
       selection: { kind: 'system', platform: { os: 'linux', architecture: 'arm64', variant: 'v8' } }
     })
     const config = JSON.parse(
-      entryData(await tarEntries(`${dir}/arm.tar`), `${JSON.parse(arm.destinations[0].manifest.toString()).config.digest.slice(7)}.json`).toString()
+      entryData(
+        await tarEntries(`${dir}/arm.tar`),
+        `${JSON.parse(arm.destinations[0].manifest.toString()).config.digest.slice(7)}.json`
+      ).toString()
     )
     expect(config.architecture).toBe('arm64')
-    await expect(copy(example, [`docker-archive:${dir}/all.tar`], { selection: { kind: 'all' } })).rejects.toThrow(
-      /cannot hold a manifest list/
-    )
     await expect(
-      copy(example, [`docker-archive:${dir}/p.tar`], { preserveDigests: true })
-    ).rejects.toThrow(/preserve digests/)
+      copy(example, [`docker-archive:${dir}/all.tar`], { selection: { kind: 'all' } })
+    ).rejects.toThrow(/cannot hold a manifest list/)
+    await expect(copy(example, [`docker-archive:${dir}/p.tar`], { preserveDigests: true })).rejects.toThrow(
+      /preserve digests/
+    )
     expect(await filesIn(dir)).toEqual(['arm.tar'])
   })
 
@@ -151,7 +168,9 @@ describe('docker-archive: destination', () => {
     ])
     // The config's DiffID does not match the layer: the check at commit fails.
     await expect(copy(src, [`docker-archive:${file}`], { destinationContext: ctx() })).rejects.toThrow(
-      new RegExp(`layer 0 \\(${good.diffId}\\) has DiffID ${good.diffId} .*but the image config lists sha256:`)
+      new RegExp(
+        `layer 0 \\(${good.diffId}\\) has DiffID ${good.diffId} .*but the image config lists sha256:`
+      )
     )
     expect(await fs.readFile(file, 'utf8')).toBe('previous content')
     expect(await filesIn(dir)).toEqual(['image.tar', 'src'])
@@ -165,7 +184,11 @@ describe('docker-archive: destination', () => {
     const dir = await fresh('rollback')
     const dest = await parseDockerArchiveReference(`${dir}/new/sub/image.tar:acme/x:1`).newDestination(ctx())
     const layer = await makeLayer('etc/x', 'x')
-    await dest.putBlob(Readable.from([layer.gzip]), { digest: sha256(layer.gzip), size: layer.gzip.length }, { isConfig: false })
+    await dest.putBlob(
+      Readable.from([layer.gzip]),
+      { digest: sha256(layer.gzip), size: layer.gzip.length },
+      { isConfig: false }
+    )
     expect(await fs.readdir(path.join(dir, 'new', 'sub'))).toHaveLength(1) // the temp file
     await dest.close()
     expect(await filesIn(dir)).toEqual([])
@@ -174,7 +197,9 @@ describe('docker-archive: destination', () => {
   it('takes concurrent layers (streaming one, spooling the others) and records each under both digests', async () => {
     const dir = await fresh('concurrent')
     const file = path.join(dir, 'image.tar')
-    const layers = await Promise.all([0, 1, 2, 3].map(i => makeLayer(`etc/file${i}`, `content ${i}\n`.repeat(2000 + i))))
+    const layers = await Promise.all(
+      [0, 1, 2, 3].map(i => makeLayer(`etc/file${i}`, `content ${i}\n`.repeat(2000 + i)))
+    )
     const config = imageConfig(layers.map(l => l.diffId))
     const dest = await parseDockerArchiveReference(file).newDestination(ctx())
     expect(dest.desiredLayerCompression).toBe('decompress')
@@ -204,6 +229,36 @@ describe('docker-archive: destination', () => {
     expect(entries.filter(e => e.name.endsWith('.tar') && !e.name.includes('/'))).toHaveLength(4)
   })
 
+  it('spools a layer that arrives while another is being written, instead of holding its source back', async () => {
+    const dir = await fresh('spool')
+    const [slow, quick] = await Promise.all([makeLayer('etc/slow', 'slow'), makeLayer('etc/quick', 'quick')])
+    const dest = await parseDockerArchiveReference(`${dir}/x.tar`).newDestination(ctx())
+    const held = new PassThrough()
+    const first = dest.putBlob(
+      held,
+      { digest: sha256(slow.gzip), size: slow.gzip.length },
+      { isConfig: false }
+    )
+    held.write(slow.gzip.subarray(0, 10)) // the first layer now owns the archive, and stalls
+    await new Promise(resolve => setTimeout(resolve, 20))
+    // The second layer is read to its end while the first is still open: it goes to a spool file,
+    // and into the archive once the first is done.
+    const quickStream = Readable.from([quick.gzip])
+    const second = dest.putBlob(
+      quickStream,
+      { digest: sha256(quick.gzip), size: quick.gzip.length },
+      { isConfig: false }
+    )
+    await new Promise(resolve => setTimeout(resolve, 50))
+    expect(quickStream.readableEnded).toBe(true)
+    const [spoolDir] = await fs.readdir(tmp)
+    expect(await fs.readdir(path.join(tmp, spoolDir))).toHaveLength(1)
+    held.end(slow.gzip.subarray(10))
+    expect((await first).digest).toBe(slow.diffId)
+    expect((await second).digest).toBe(quick.diffId)
+    await dest.close()
+  })
+
   it('keeps nothing of a layer whose bytes do not verify, and the archive stays valid', async () => {
     const dir = await fresh('corrupt')
     const file = path.join(dir, 'image.tar')
@@ -214,10 +269,18 @@ describe('docker-archive: destination', () => {
     corrupted[corrupted.length - 12] ^= 0xff // inside the deflate data: still gzip, wrong digest
     const claimed = sha256(bad.gzip)
     await expect(
-      dest.putBlob(Readable.from([corrupted]).pipe(verifying(claimed)), { digest: claimed, size: corrupted.length }, { isConfig: false })
+      dest.putBlob(
+        Readable.from([corrupted]).pipe(verifying(claimed)),
+        { digest: claimed, size: corrupted.length },
+        { isConfig: false }
+      )
     ).rejects.toThrow(/digest mismatch|layer/)
     expect(await dest.tryReusingBlob({ digest: claimed, size: -1 }, {})).toEqual({ reused: false })
-    const stored = await dest.putBlob(Readable.from([good.gzip]), { digest: sha256(good.gzip), size: good.gzip.length }, { isConfig: false })
+    const stored = await dest.putBlob(
+      Readable.from([good.gzip]),
+      { digest: sha256(good.gzip), size: good.gzip.length },
+      { isConfig: false }
+    )
     const config = imageConfig([good.diffId])
     await putConfig(dest, config)
     const manifest = v2s2Manifest(config, [stored])
@@ -233,21 +296,27 @@ describe('docker-archive: destination', () => {
   it('refuses lists, signatures and other manifest types as upstream does', async () => {
     const dir = await fresh('refusals')
     const dest = await parseDockerArchiveReference(`${dir}/x.tar`).newDestination(ctx())
-    await expect(dest.putManifest({ bytes: Buffer.from('{}'), mimeType: V2S2 }, sha256(Buffer.from('x')))).rejects.toThrow(
-      /Manifest lists are not supported/
-    )
     await expect(
-      dest.putManifest({ bytes: Buffer.from('{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json"}'), mimeType: 'application/vnd.oci.image.manifest.v1+json' })
+      dest.putManifest({ bytes: Buffer.from('{}'), mimeType: V2S2 }, sha256(Buffer.from('x')))
+    ).rejects.toThrow(/Manifest lists are not supported/)
+    await expect(
+      dest.putManifest({
+        bytes: Buffer.from('{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json"}'),
+        mimeType: 'application/vnd.oci.image.manifest.v1+json'
+      })
     ).rejects.toMatchObject({ name: 'ManifestTypeRejectedError' })
     expect(dest.supportsSignatures()).toMatch(/not supported/)
     await expect(dest.putSignatures([Buffer.from('sig')])).rejects.toThrow(/not supported/)
     await dest.close()
-    await expect(parseDockerArchiveReference(`${dir}/y.tar:@0`).newDestination(ctx())).rejects.toThrow(UsageError)
+    await expect(parseDockerArchiveReference(`${dir}/y.tar:@0`).newDestination(ctx())).rejects.toThrow(
+      UsageError
+    )
     await expect(parseDockerArchiveReference(dir).newDestination(ctx())).rejects.toThrow(/is a directory/)
     expect(await filesIn(dir)).toEqual([])
   })
 
-  const hasZstd = typeof (zlib as unknown as { createZstdDecompress?: unknown }).createZstdDecompress === 'function'
+  const hasZstd =
+    typeof (zlib as unknown as { createZstdDecompress?: unknown }).createZstdDecompress === 'function'
   ;(hasZstd ? it.skip : it)('refuses a zstd layer it cannot decompress, naming the layer', async () => {
     const dir = await fresh('zstd')
     const fakeZstd = Buffer.concat([Buffer.from([0x28, 0xb5, 0x2f, 0xfd]), Buffer.alloc(64, 1)])
@@ -258,6 +327,18 @@ describe('docker-archive: destination', () => {
       new RegExp(`layer ${sha256(fakeZstd)} is zstd-compressed and must be decompressed, but this node`)
     )
     expect(await filesIn(dir)).toEqual(['src'])
+  })
+
+  ;(hasZstd ? it : it.skip)('decompresses a zstd layer where this node can (node >= 22.15)', async () => {
+    const dir = await fresh('zstd-ok')
+    const layer = await makeLayer('etc/z', 'zstd content\n'.repeat(100))
+    const compress = (zlib as unknown as { zstdCompressSync: (b: Buffer) => Buffer }).zstdCompressSync
+    const zstd = compress(layer.tar)
+    const src = await writeOciImage(path.join(dir, 'src'), imageConfig([layer.diffId]), [
+      { bytes: zstd, mediaType: OCI_LAYER_ZSTD_TYPE }
+    ])
+    const result = await copy(src, [`docker-archive:${dir}/x.tar`], { destinationContext: ctx() })
+    expect(JSON.parse(result.destinations[0].manifest.toString()).layers[0].digest).toBe(layer.diffId)
   })
 
   it('writes to a pipe directly (spooling layers whose size is unknown)', async () => {
