@@ -5,7 +5,8 @@ Usage: image-copy SRC DEST... [flags]
        image-copy --src SRC --dest DEST [--dest DEST...] [flags]
 
 References: docker://host/repo[:tag|@digest] (or host/repo:tag), oci:PATH[:REF],
-            oci-archive:PATH[:REF], dir:PATH
+            oci-archive:PATH[:REF], dir:PATH, docker-archive:PATH[:NAME:TAG|:@N],
+            docker-daemon:NAME:TAG (the Engine at DOCKER_HOST)
 
 Selection (when SRC is a manifest list):
   (default)                   copy one image, for --platform or this machine's platform
