@@ -45718,9 +45718,13 @@ async function streamToTargets(env, info, input, from, targets, options) {
     }
     input.pipe(verifier);
     await Promise.allSettled(work);
-    await (0,external_node_stream_promises_namespaceObject.finished)(verifier).catch(() => undefined);
+    // Every consumer is done. If the verifier has not ended, they all stopped early (failed): nothing
+    // reads it any more, so stop reading the source instead of waiting for a stream that never drains.
+    if (!verifier.readableEnded)
+        verifier.destroy();
     if (!input.destroyed && !input.readableEnded)
         input.destroy();
+    await (0,external_node_stream_promises_namespaceObject.finished)(verifier).catch(() => undefined);
     // A cache entry that did not verify is not counted: the blob is read again from the source.
     if (!(verificationError && from === 'cache'))
         env.onRead(from, verifier.bytesSeen);
@@ -45998,13 +46002,21 @@ class DestinationWriter {
         return image.manifest.updateLayerInfos(layers.map(l => {
             const stored = this.substituted.get(l.digest);
             if (!stored)
-                return { digest: l.digest, size: l.size, mediaType: l.mediaType, urls: l.urls, annotations: l.annotations };
+                return {
+                    digest: l.digest,
+                    size: l.size,
+                    mediaType: l.mediaType,
+                    urls: l.urls,
+                    annotations: l.annotations
+                };
             return {
                 digest: stored.digest,
                 size: stored.size,
                 urls: l.urls,
                 annotations: l.annotations,
-                ...(policy === 'decompress' ? { compression: { operation: 'decompress' } } : { mediaType: stored.mediaType })
+                ...(policy === 'decompress'
+                    ? { compression: { operation: 'decompress' } }
+                    : { mediaType: stored.mediaType })
             };
         }));
     }
@@ -46047,7 +46059,10 @@ class DestinationWriter {
                 if (mimeType === sourceType && !edited) {
                     bytes = image.raw.bytes;
                     if (configInfo) {
-                        configToWrite = { info: { digest: configInfo.digest, size: configInfo.size }, bytes: async () => (await config()) };
+                        configToWrite = {
+                            info: { digest: configInfo.digest, size: configInfo.size },
+                            bytes: async () => (await config())
+                        };
                     }
                 }
                 else {
@@ -46061,7 +46076,10 @@ class DestinationWriter {
                     bytes = converted.manifest.serialize();
                     const configBytes = converted.configBytes ?? original;
                     if (configBytes) {
-                        configToWrite = { info: { digest: sha256Digest(configBytes), size: configBytes.length }, bytes: async () => configBytes };
+                        configToWrite = {
+                            info: { digest: sha256Digest(configBytes), size: configBytes.length },
+                            bytes: async () => configBytes
+                        };
                     }
                 }
                 if (configToWrite) {
@@ -46641,6 +46659,7 @@ function side(reader, prefix) {
         password,
         registryToken,
         tlsVerify: bool(reader, `${prefix}-tls-verify`, true),
+        sharedBlobDir: optional(reader, `${prefix}-shared-blob-dir`),
         certDir: optional(reader, `${prefix}-cert-dir`)
     };
 }
@@ -48272,7 +48291,11 @@ function parseManifestJson(bytes, where) {
         if (typeof item.Config !== 'string' || item.Config === '') {
             throw new Error(`${where}: manifest.json item @${i} has no Config`);
         }
-        return { Config: item.Config, RepoTags: strings(item.RepoTags, 'RepoTags'), Layers: strings(item.Layers, 'Layers') };
+        return {
+            Config: item.Config,
+            RepoTags: strings(item.RepoTags, 'RepoTags'),
+            Layers: strings(item.Layers, 'Layers')
+        };
     });
 }
 /** The config's rootfs.diff_ids (upstream refuses a config without rootfs). */
@@ -48339,7 +48362,15 @@ function decompressor(compression, what) {
 
 
 /** Fields of the image config copied into the top layer's `json`. */
-const TOP_LAYER_FIELDS = ['architecture', 'config', 'container', 'container_config', 'created', 'docker_version', 'os'];
+const TOP_LAYER_FIELDS = [
+    'architecture',
+    'config',
+    'container',
+    'container_config',
+    'created',
+    'docker_version',
+    'os'
+];
 /** The legacy layers of an image, base first; the last one's ID is what `repositories` names. */
 function legacyLayers(layerDigests, configBytes) {
     const config = rawObjectEntries(parseJson(configBytes, 'image config'), 'image config');
@@ -48394,7 +48425,10 @@ function peekHead(stream, length) {
                     for await (const chunk of stream)
                         yield chunk;
             }
-            resolve({ head: consumed.subarray(0, length), stream: external_node_stream_.Readable.from(everything(), { objectMode: false }) });
+            resolve({
+                head: consumed.subarray(0, length),
+                stream: external_node_stream_.Readable.from(everything(), { objectMode: false })
+            });
         };
         const onReadable = () => {
             let chunk;
@@ -48558,7 +48592,14 @@ function parseNumber(field, where) {
     return n;
 }
 function parseOctal(field) {
-    const text = field.toString('latin1').replace(/[\u0000 ]+$/g, '').replace(/^[ ]+/, '');
+    // As Go's archive/tar: leading and trailing spaces and NULs are padding.
+    let start = 0;
+    let end = field.length;
+    while (start < end && (field[start] === 0x20 || field[start] === 0))
+        start++;
+    while (end > start && (field[end - 1] === 0x20 || field[end - 1] === 0))
+        end--;
+    const text = field.toString('latin1', start, end);
     if (text === '')
         return 0;
     if (!/^[0-7]+$/.test(text))
@@ -48635,7 +48676,9 @@ class ArchiveWriter {
         if (existing)
             return existing;
         await this.exclusive(() => this.writeBytesEntry(configFileName(digest), bytes));
-        const stored = { info: { digest, size: bytes.length, mediaType: MediaType.DockerV2Schema2Config } };
+        const stored = {
+            info: { digest, size: bytes.length, mediaType: MediaType.DockerV2Schema2Config }
+        };
         this.blobs.set(digest, stored);
         return stored;
     }
@@ -48657,7 +48700,9 @@ class ArchiveWriter {
         const what = `layer ${info.digest || '(unknown digest)'}`;
         const transform = policy === 'decompress' && compression !== 'none' ? decompressor(compression, what) : undefined;
         const bytes = transform ? (0,external_node_stream_.pipeline)(stream, transform, () => undefined) : stream;
-        const mediaType = policy === 'decompress' ? MediaType.DockerV2SchemaLayerUncompressed : (info.mediaType ?? MediaType.DockerV2SchemaLayerUncompressed);
+        const mediaType = policy === 'decompress'
+            ? MediaType.DockerV2SchemaLayerUncompressed
+            : (info.mediaType ?? MediaType.DockerV2SchemaLayerUncompressed);
         const record = (written) => {
             const existing = this.blobs.get(written.digest);
             if (existing) {
@@ -48676,7 +48721,9 @@ class ArchiveWriter {
             return stored;
         };
         // The entry's name and size are known up front when the bytes are stored as they come.
-        const expected = !transform && info.digest !== '' && info.size >= 0 ? { digest: info.digest, size: info.size } : undefined;
+        const expected = !transform && info.digest !== '' && info.size >= 0
+            ? { digest: info.digest, size: info.size }
+            : undefined;
         if (this.tryLock()) {
             try {
                 if (expected)
@@ -48946,8 +48993,8 @@ class TarballDestination {
     }
     putBlob(stream, info, options) {
         return this.track(async () => {
-            // Whatever fails here, the engine's stream is drained, never destroyed: it is one branch of a
-            // tee, and a branch that stops being read would stall the others.
+            // Whatever fails here, the engine's stream is read to its end before putBlob rejects, never
+            // destroyed: it is one branch of a tee, and the engine waits for its source to end.
             const input = new external_node_stream_.PassThrough();
             stream.on('error', e => input.destroy(e));
             stream.pipe(input);
@@ -48962,13 +49009,13 @@ class TarballDestination {
             catch (e) {
                 stream.unpipe(input);
                 input.destroy();
-                if (!stream.destroyed)
-                    stream.resume();
+                await drainQuietly(stream);
+                const message = e.message;
                 if (e.name === 'BlobVerificationError')
                     throw e;
-                throw new Error(`writing ${options.isConfig ? 'config' : 'layer'} ${info.digest} to ${this.ref.toString()}: ${e.message}`, {
-                    cause: e
-                });
+                throw new Error(info.digest !== '' && message.includes(info.digest)
+                    ? `${this.ref.toString()}: ${message}`
+                    : `writing ${options.isConfig ? 'config' : 'layer'} ${info.digest} to ${this.ref.toString()}: ${message}`, { cause: e });
             }
         });
     }
@@ -49059,11 +49106,24 @@ function parseSchema2(manifest) {
     catch (e) {
         throw new Error(`parsing manifest: ${e.message}`, { cause: e });
     }
-    if (doc.schemaVersion !== 2 || doc.mediaType !== MediaType.DockerV2Schema2 || typeof doc.config?.digest !== 'string') {
+    if (doc.schemaVersion !== 2 ||
+        doc.mediaType !== MediaType.DockerV2Schema2 ||
+        typeof doc.config?.digest !== 'string') {
         throw new ManifestTypeRejectedError(`a docker archive holds only Docker schema2 manifests, not ${manifest.mimeType || 'this manifest'}`, manifest.mimeType);
     }
     const layers = (doc.layers ?? []).map(l => ({ digest: l.digest, size: l.size }));
     return { config: { digest: doc.config.digest, size: doc.config.size }, layers };
+}
+/** Reads a stream to its end or its error, discarding everything. */
+function drainQuietly(stream) {
+    if (stream.destroyed || stream.readableEnded)
+        return Promise.resolve();
+    return new Promise(resolve => {
+        stream.once('end', resolve);
+        stream.once('error', () => resolve());
+        stream.once('close', resolve);
+        stream.resume();
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/transports/docker-archive/tar-sink.ts
@@ -49225,7 +49285,11 @@ async function openArchiveDestination(ref, ctx) {
     const what = `docker archive ${ref.path}`;
     const { sink, target } = await openTarget(ref.path, ref.toString());
     const writer = new ArchiveWriter(sink, { tmpDir: ctx.tmpDir, what });
-    return new TarballDestination(ref, writer, target, { layers: 'decompress', repoTags, mustMatchRuntimeOS: false });
+    return new TarballDestination(ref, writer, target, {
+        layers: 'decompress',
+        repoTags,
+        mustMatchRuntimeOS: false
+    });
 }
 async function openTarget(file, label) {
     let resolved = external_node_path_default().resolve(file);
@@ -49563,7 +49627,9 @@ class ArchiveReader {
     }
     describeTags() {
         const tags = this.items.flatMap(i => i.RepoTags);
-        return tags.length === 0 ? 'its images have no tags' : `tags present: ${tags.map(t => JSON.stringify(t)).join(', ')}`;
+        return tags.length === 0
+            ? 'its images have no tags'
+            : `tags present: ${tags.map(t => JSON.stringify(t)).join(', ')}`;
     }
     checkOpen() {
         if (this.closed)
@@ -49846,7 +49912,10 @@ class EngineClient {
     }
     /** `docker save NAME`: the archive stream. */
     async imageSave(name) {
-        const response = await this.request({ method: 'GET', path: `/images/get?names=${encodeURIComponent(name)}` });
+        const response = await this.request({
+            method: 'GET',
+            path: `/images/get?names=${encodeURIComponent(name)}`
+        });
         if (response.statusCode !== 200) {
             const error = engineError(response.statusCode, await response.body.text(), `saving image ${name}`);
             if (response.statusCode === 404)
@@ -53044,8 +53113,14 @@ function registryOptions(side, request, env, hooks) {
     };
 }
 function toCopyOptions(request, reader, hooks = {}, env = process.env) {
-    const sourceContext = { registry: registryOptions(request.src, request, env, hooks) };
-    const destinationContext = { registry: registryOptions(request.dest, request, env, hooks) };
+    const sourceContext = {
+        registry: registryOptions(request.src, request, env, hooks),
+        sharedBlobDir: request.src.sharedBlobDir
+    };
+    const destinationContext = {
+        registry: registryOptions(request.dest, request, env, hooks),
+        sharedBlobDir: request.dest.sharedBlobDir
+    };
     return {
         source: parseImageReference(request.source, reader.label('src')),
         destinations: request.destinations.map(d => parseImageReference(d, reader.label('dest'))),
@@ -53226,6 +53301,8 @@ const valueFlags = [
     'github-token',
     'src-cert-dir',
     'dest-cert-dir',
+    'src-shared-blob-dir',
+    'dest-shared-blob-dir',
     'retry-times',
     'parallel',
     'cache-dir',
@@ -53315,7 +53392,8 @@ Usage: image-copy SRC DEST... [flags]
        image-copy --src SRC --dest DEST [--dest DEST...] [flags]
 
 References: docker://host/repo[:tag|@digest] (or host/repo:tag), oci:PATH[:REF],
-            oci-archive:PATH[:REF], dir:PATH
+            oci-archive:PATH[:REF], dir:PATH, docker-archive:PATH[:NAME:TAG|:@N],
+            docker-daemon:NAME:TAG (the Engine at DOCKER_HOST)
 
 Selection (when SRC is a manifest list):
   (default)                   copy one image, for --platform or this machine's platform
@@ -53337,6 +53415,7 @@ Registries:
   --dest-registry-token T
   --src-tls-verify=false, --dest-tls-verify=false   allow self-signed TLS and plain http
   --src-cert-dir DIR, --dest-cert-dir DIR           *.crt CAs, *.cert + *.key client certificate
+  --src-shared-blob-dir DIR, --dest-shared-blob-dir DIR   blobs shared between OCI layouts (oci:)
   --retry-times N             retries per request (default 3)
   --parallel N                blobs copied at once (default 6)
 
@@ -53401,7 +53480,9 @@ async function run(argv, env, stdout, stderr, stdin) {
         const options = toCopyOptions(request, reader, {
             onEvent: quiet ? undefined : progressPrinter(err),
             onWarning: message => err(`warning: ${message}`),
-            onCredentials: quiet ? undefined : (host, repo, from) => err(`Credentials for ${host}/${repo}: ${from}`)
+            onCredentials: quiet
+                ? undefined
+                : (host, repo, from) => err(`Credentials for ${host}/${repo}: ${from}`)
         }, env);
         const cache = request.cache.dir ? new BlobDirectory(request.cache.dir) : undefined;
         options.blobCache = cache;
