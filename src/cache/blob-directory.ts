@@ -266,15 +266,19 @@ export class BlobDirectory implements BlobCache {
     }
   }
 
-  /** Every blob on disk with its size and modification time (the LRU clock). */
-  async list(): Promise<Array<{ hex: string; bytes: number; mtimeMs: number }>> {
-    let entries: Dirent[]
+  /** What `<dir>/sha256` holds; nothing when it does not exist. */
+  private async entries(): Promise<Dirent[]> {
     try {
-      entries = await readdir(this.blobsDir, { withFileTypes: true })
+      return await readdir(this.blobsDir, { withFileTypes: true })
     } catch (e) {
       if (isErrno(e, 'ENOENT')) return []
       throw e
     }
+  }
+
+  /** Every blob on disk with its size and modification time (the LRU clock). */
+  async list(): Promise<Array<{ hex: string; bytes: number; mtimeMs: number }>> {
+    const entries = await this.entries()
     const blobs: Array<{ hex: string; bytes: number; mtimeMs: number }> = []
     for (const entry of entries) {
       if (!entry.isFile() || !blobNamePattern.test(entry.name)) continue
@@ -319,13 +323,7 @@ export class BlobDirectory implements BlobCache {
    * in flight (before saving the directory, after restoring it). Returns the names removed.
    */
   async sweep(): Promise<string[]> {
-    let entries: Dirent[]
-    try {
-      entries = await readdir(this.blobsDir, { withFileTypes: true })
-    } catch (e) {
-      if (isErrno(e, 'ENOENT')) return []
-      throw e
-    }
+    const entries = await this.entries()
     const removed: string[] = []
     for (const entry of entries) {
       if (entry.isFile() && blobNamePattern.test(entry.name)) continue

@@ -44,6 +44,11 @@ function destinationContext(
 
 const schema1Types: string[] = [MediaType.DockerV2Schema1, MediaType.DockerV2Schema1Signed]
 
+/** Whether the source is a list: copied whole, or one instance chosen from it. */
+function isFromList(set: CopySet): boolean {
+  return set.list !== undefined || set.images[0].digest !== set.topDigest
+}
+
 export async function copyImage(options: CopyOptions): Promise<CopyResult> {
   if (options.destinations.length === 0) throw new UsageError('no destination given: name at least one dest')
   if (!Number.isInteger(options.parallel) || options.parallel < 1) {
@@ -75,7 +80,7 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
       source: options.source.toString(),
       mimeType: set.top.mimeType,
       digest: set.topDigest,
-      isList: set.list !== undefined || set.images[0].digest !== set.topDigest
+      isList: isFromList(set)
     })
     if (set.images[0].digest !== set.topDigest && !set.list) {
       emit({
@@ -102,11 +107,8 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
       })
     )
     // Keep the order the user gave.
-    writers.sort(
-      (a, b) =>
-        options.destinations.findIndex(r => r.toString() === a.name) -
-        options.destinations.findIndex(r => r.toString() === b.name)
-    )
+    const position = (name: string): number => options.destinations.findIndex(r => r.toString() === name)
+    writers.sort((a, b) => position(a.name) - position(b.name))
 
     const env: TransferEnvironment = {
       source,
@@ -181,11 +183,7 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
       else
         addStats(totals, { ...writer.stats, pulledBlobs: 0, pulledBytes: 0, cachedBlobs: 0, cachedBytes: 0 })
     }
-    result.destinations.sort(
-      (a, b) =>
-        options.destinations.findIndex(r => r.toString() === a.destination) -
-        options.destinations.findIndex(r => r.toString() === b.destination)
-    )
+    result.destinations.sort((a, b) => position(a.destination) - position(b.destination))
   } finally {
     // close() rolls back whatever an uncommitted destination wrote.
     await Promise.allSettled(opened.map(d => d.close()))
@@ -202,7 +200,7 @@ async function readSignatures(
 ): Promise<Map<string, Buffer[]>> {
   const signatures = new Map<string, Buffer[]>()
   if (remove) return signatures
-  const fromList = set.list !== undefined || set.images[0].digest !== set.topDigest
+  const fromList = isFromList(set)
   for (const image of set.images) {
     signatures.set(
       image.digest,

@@ -3,7 +3,6 @@
 // signatures, and the commit.
 import {
   convertManifest,
-  isListMimeType,
   listMimeTypeFor,
   matchesDigest,
   normalizeMimeType,
@@ -21,6 +20,7 @@ import {
 import { putBufferBlob, type TransferEnvironment } from './blob-transfer.js'
 import type { CopySet, Schema1LayerFacts, SourceImage } from './instances.js'
 import {
+  destinationSupportsLists,
   determineListConversion,
   determineManifestConversion,
   type ManifestConversionPlan
@@ -76,7 +76,7 @@ export class DestinationWriter {
       }
     }
     if (this.set.list) {
-      if (supported.length > 0 && !supported.some(t => isListMimeType(t))) {
+      if (!destinationSupportsLists(supported)) {
         throw new ImageCopyError(
           `${this.name} cannot hold a manifest list, so it cannot take a copy of several images`,
           'usage',

@@ -682,11 +682,6 @@ export function goPointer<T>(dec: Decoder<T>, zero: () => T): Decoder<T | undefi
   return (cur, v, path, raw) => (v === null ? undefined : dec(cur ?? zero(), v, path, raw))
 }
 
-/** Decodes a whole document into a struct. */
-export function decodeDocument<T>(v: JsonValue, dec: Decoder<T>, zero: T, source: Uint8Array): T {
-  return dec(zero, v, '', () => source)
-}
-
 /** The top-level keys of a JSON object and their raw values, as Go's `map[string]*json.RawMessage` holds them. */
 export function rawObjectEntries(v: JsonValue, what: string): Map<string, RawJson | null> {
   if (v === null) return new Map()

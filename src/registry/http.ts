@@ -70,8 +70,12 @@ export async function httpRequest(agent: Agent, req: HttpRequest): Promise<HttpR
   }
 }
 
-/** Reads at most `limit` bytes of a body; longer bodies are an error. */
-export async function readBody(body: ResponseBody, limit: number): Promise<Buffer> {
+/** Reads at most `limit` bytes of a body (or any stream); longer ones are an error. */
+export async function readBody(
+  body: Readable,
+  limit: number,
+  tooLarge = `response body larger than ${limit} bytes`
+): Promise<Buffer> {
   const chunks: Buffer[] = []
   let total = 0
   for await (const chunk of body) {
@@ -79,7 +83,7 @@ export async function readBody(body: ResponseBody, limit: number): Promise<Buffe
     total += b.length
     if (total > limit) {
       body.destroy()
-      throw new Error(`response body larger than ${limit} bytes`)
+      throw new Error(tooLarge)
     }
     chunks.push(b)
   }

@@ -9,7 +9,7 @@ import { recordBlobLocation } from './blob-locations.js'
 import { blobExists, cancelUpload } from './blobs.js'
 import type { RegistryClient } from './client.js'
 import { describeRequest, RegistryError } from './errors.js'
-import { discard, header, type HttpResponse } from './http.js'
+import { discard, header, readBody, type HttpResponse } from './http.js'
 import { isRetryableError, isRetryableStatus, retryDelay, sleep } from './retry.js'
 
 export interface UploadRequest {
@@ -119,21 +119,6 @@ function mismatch(
   return undefined
 }
 
-async function readAll(input: Readable, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  let total = 0
-  for await (const chunk of input) {
-    const b = chunk as Buffer
-    total += b.length
-    if (total > limit) {
-      input.destroy()
-      throw new Error(`the blob is larger than its declared size ${limit}`)
-    }
-    chunks.push(b)
-  }
-  return Buffer.concat(chunks)
-}
-
 async function monolithicUpload(
   client: RegistryClient,
   input: Readable,
@@ -142,7 +127,7 @@ async function monolithicUpload(
 ): Promise<UploadResult> {
   let data: Buffer
   try {
-    data = await readAll(input, req.size)
+    data = await readBody(input, req.size, `the blob is larger than its declared size ${req.size}`)
   } catch (e) {
     throw inputError() ?? e
   }

@@ -26,8 +26,6 @@ const parsers: Record<string, Parser> = {
   'docker-daemon': parseDockerDaemonReference
 }
 
-export const transportNames = Object.keys(parsers)
-
 export function parseImageReference(text: string, what = 'image reference'): ImageReference {
   const value = text.trim()
   if (value === '')

@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
 import { UsageError } from '../../errors.js'
-import { storeBlob, type BlobFiles } from '../local/blob-store.js'
+import { sizeIfExists, storeBlob, type BlobFiles } from '../local/blob-store.js'
 import {
   errnoCode,
   isNotFound,
@@ -14,6 +14,7 @@ import {
   removeQuietly,
   tempPath
 } from '../local/files.js'
+import { WriteTracker } from '../local/write-tracker.js'
 import type {
   BlobInfo,
   BlobReuse,
@@ -54,10 +55,8 @@ export class DirImageDestination implements ImageDestination {
   readonly hasThreadSafePutBlob = true
   readonly mustMatchRuntimeOS = false
 
-  private readonly pending = new Set<Promise<unknown>>()
+  private readonly writes: WriteTracker
   private usesNonSha256Digest = false
-  private committed = false
-  private closed = false
 
   private constructor(
     readonly ref: ImageReference,
@@ -68,7 +67,9 @@ export class DirImageDestination implements ImageDestination {
     private readonly stagedInside: boolean,
     /** Parents of `target` this destination created, outermost first. */
     private readonly createdParents: string[]
-  ) {}
+  ) {
+    this.writes = new WriteTracker(ref)
+  }
 
   static async open(
     ref: ImageReference & { path: string },
@@ -106,19 +107,15 @@ export class DirImageDestination implements ImageDestination {
   }
 
   tryReusingBlob(info: BlobInfo, _options: TryReuseOptions): Promise<BlobReuse> {
-    return this.track(async (): Promise<BlobReuse> => {
-      try {
-        const { size } = await fs.stat(layerPath(this.staging, info.digest))
-        return { reused: true, how: 'exists', info: { ...info, size } }
-      } catch (e) {
-        if (isNotFound(e)) return { reused: false }
-        throw e
-      }
+    return this.writes.track(async (): Promise<BlobReuse> => {
+      const size = await sizeIfExists(layerPath(this.staging, info.digest))
+      if (size === undefined) return { reused: false }
+      return { reused: true, how: 'exists', info: { ...info, size } }
     })
   }
 
   putBlob(stream: Readable, info: BlobInfo, _options: PutBlobOptions): Promise<BlobInfo> {
-    return this.track(async () => {
+    return this.writes.track(async () => {
       const stored = await storeBlob(stream, info, this.files)
       if (usesNonSha256(stored.info.digest)) this.usesNonSha256Digest = true
       return stored.info
@@ -126,14 +123,14 @@ export class DirImageDestination implements ImageDestination {
   }
 
   putManifest(manifest: RawManifest, instanceDigest?: string): Promise<void> {
-    return this.track(async () => {
+    return this.writes.track(async () => {
       if (instanceDigest !== undefined && usesNonSha256(instanceDigest)) this.usesNonSha256Digest = true
       await fs.writeFile(manifestPath(this.staging, instanceDigest), manifest.bytes, { mode: 0o644 })
     })
   }
 
   putSignatures(signatures: Buffer[], instanceDigest?: string): Promise<void> {
-    return this.track(async () => {
+    return this.writes.track(async () => {
       if (instanceDigest !== undefined && usesNonSha256(instanceDigest)) this.usesNonSha256Digest = true
       for (const [i, signature] of signatures.entries()) {
         await fs.writeFile(signaturePath(this.staging, i, instanceDigest), signature, { mode: 0o644 })
@@ -142,7 +139,7 @@ export class DirImageDestination implements ImageDestination {
   }
 
   async commit(toplevel: RawManifest): Promise<void> {
-    await Promise.allSettled([...this.pending])
+    await this.writes.settle()
     await fs.writeFile(manifestPath(this.staging), toplevel.bytes, { mode: 0o644 })
     await fs.writeFile(
       path.join(this.staging, VERSION_FILE),
@@ -156,14 +153,11 @@ export class DirImageDestination implements ImageDestination {
     if (this.stagedInside || isWithin(process.cwd(), this.target))
       await replaceContents(this.staging, this.target)
     else await swapIn(this.staging, this.target)
-    this.committed = true
+    this.writes.markCommitted()
   }
 
   async close(): Promise<void> {
-    if (this.closed) return
-    this.closed = true
-    await Promise.allSettled([...this.pending])
-    if (this.committed) return
+    if (!(await this.writes.close())) return
     await removeQuietly(this.staging)
     await removeEmptyDirectories(this.createdParents)
   }
@@ -171,18 +165,6 @@ export class DirImageDestination implements ImageDestination {
   private readonly files: BlobFiles = {
     fileFor: digest => layerPath(this.staging, digest),
     makeDirs: async () => undefined
-  }
-
-  private track<T>(run: () => Promise<T>): Promise<T> {
-    if (this.closed || this.committed) {
-      return Promise.reject(
-        new Error(`${this.ref.toString()}: destination already ${this.closed ? 'closed' : 'committed'}`)
-      )
-    }
-    const promise = run()
-    this.pending.add(promise)
-    void promise.finally(() => this.pending.delete(promise)).catch(() => undefined)
-    return promise
   }
 }
 

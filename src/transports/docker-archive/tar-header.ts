@@ -10,13 +10,6 @@ const MAX_OCTAL_SIZE = 8 ** 11 - 1
 
 export type TarEntryType = 'file' | 'symlink' | 'link' | 'directory' | 'other'
 
-export interface TarHeader {
-  name: string
-  type: TarEntryType
-  size: number
-  linkname: string
-}
-
 /** The zero padding after `size` bytes of data, up to the next block. */
 export function paddingFor(size: number): Buffer {
   const rest = size % BLOCK_SIZE

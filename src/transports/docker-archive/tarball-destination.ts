@@ -16,6 +16,7 @@ import {
   type RawManifest,
   type TryReuseOptions
 } from '../types.js'
+import { WriteTracker } from '../local/write-tracker.js'
 import { configDiffIds, MAX_CONFIG_SIZE } from './archive-format.js'
 import type { ArchiveWriter, LayerPolicy } from './archive-writer.js'
 
@@ -47,10 +48,8 @@ export class TarballDestination implements ImageDestination {
   readonly mustMatchRuntimeOS: boolean
 
   private readonly configs = new Map<string, Buffer>()
-  private readonly pending = new Set<Promise<unknown>>()
+  private readonly writes: WriteTracker
   private manifest: { config: Schema2Descriptor; layers: Schema2Descriptor[] } | undefined
-  private committed = false
-  private closed = false
 
   constructor(
     readonly ref: ImageReference,
@@ -58,6 +57,7 @@ export class TarballDestination implements ImageDestination {
     private readonly target: ArchiveTarget,
     private readonly options: TarballDestinationOptions
   ) {
+    this.writes = new WriteTracker(ref)
     this.desiredLayerCompression = options.layers
     this.mustMatchRuntimeOS = options.mustMatchRuntimeOS
   }
@@ -76,7 +76,7 @@ export class TarballDestination implements ImageDestination {
   }
 
   putBlob(stream: Readable, info: BlobInfo, options: PutBlobOptions): Promise<BlobInfo> {
-    return this.track(async () => {
+    return this.writes.track(async () => {
       // Whatever fails here, the engine's stream is read to its end before putBlob rejects, never
       // destroyed: it is one branch of a tee, and the engine waits for its source to end.
       const input = new PassThrough()
@@ -106,7 +106,7 @@ export class TarballDestination implements ImageDestination {
   }
 
   putManifest(manifest: RawManifest, instanceDigest?: string): Promise<void> {
-    return this.track(async () => {
+    return this.writes.track(async () => {
       if (instanceDigest !== undefined)
         throw new Error('Manifest lists are not supported for docker tar files')
       this.manifest = parseSchema2(manifest)
@@ -118,9 +118,8 @@ export class TarballDestination implements ImageDestination {
   }
 
   async commit(toplevel: RawManifest): Promise<void> {
-    if (this.closed || this.committed)
-      throw new Error(`${this.ref.toString()}: destination already ${this.closed ? 'closed' : 'committed'}`)
-    await Promise.allSettled([...this.pending])
+    this.writes.checkOpen()
+    await this.writes.settle()
     const manifest = this.manifest ?? parseSchema2(toplevel)
     const configBytes = this.configs.get(manifest.config.digest)
     if (configBytes === undefined) {
@@ -137,14 +136,11 @@ export class TarballDestination implements ImageDestination {
     )
     await this.writer.finish()
     await this.target.complete()
-    this.committed = true
+    this.writes.markCommitted()
   }
 
   async close(): Promise<void> {
-    if (this.closed) return
-    this.closed = true
-    await Promise.allSettled([...this.pending])
-    if (this.committed) return
+    if (!(await this.writes.close())) return
     const reason = new Error(`${this.ref.toString()}: the copy was not completed`)
     await this.writer.abort(reason)
     await this.target.discard(reason)
@@ -169,18 +165,6 @@ export class TarballDestination implements ImageDestination {
         )
       }
     })
-  }
-
-  private track<T>(run: () => Promise<T>): Promise<T> {
-    if (this.closed || this.committed) {
-      return Promise.reject(
-        new Error(`${this.ref.toString()}: destination already ${this.closed ? 'closed' : 'committed'}`)
-      )
-    }
-    const promise = run()
-    this.pending.add(promise)
-    void promise.finally(() => this.pending.delete(promise)).catch(() => undefined)
-    return promise
   }
 }
 

@@ -7,9 +7,10 @@ import type { Readable } from 'node:stream'
 import { UsageError } from '../../errors.js'
 import { BlobClaims } from '../local/blob-claims.js'
 import { digestOf } from '../local/digest.js'
-import { storeBlob, storeBytes, type BlobFiles } from '../local/blob-store.js'
+import { sizeIfExists, storeBlob, storeBytes, type BlobFiles } from '../local/blob-store.js'
 import { isNotFound, makeDirectories, removeEmptyDirectories, writeFileAtomic } from '../local/files.js'
 import { withKeyedLock } from '../local/keyed-lock.js'
+import { WriteTracker } from '../local/write-tracker.js'
 import { guessMimeTypeOrEmpty, MediaType } from '../../manifest/index.js'
 import {
   ManifestTypeRejectedError,
@@ -47,9 +48,7 @@ export class OciImageDestination implements ImageDestination {
   readonly mustMatchRuntimeOS = false
 
   private readonly claims = new BlobClaims()
-  private readonly pending = new Set<Promise<unknown>>()
-  private committed = false
-  private closed = false
+  private readonly writes: WriteTracker
 
   private constructor(
     readonly ref: ImageReference,
@@ -58,7 +57,9 @@ export class OciImageDestination implements ImageDestination {
     private readonly blobDir: string,
     /** Directories this destination created, outermost first; removed on rollback if empty. */
     private readonly createdDirs: string[]
-  ) {}
+  ) {
+    this.writes = new WriteTracker(ref)
+  }
 
   static async open(
     ref: ImageReference,
@@ -96,21 +97,17 @@ export class OciImageDestination implements ImageDestination {
   }
 
   tryReusingBlob(info: BlobInfo, _options: TryReuseOptions): Promise<BlobReuse> {
-    return this.track(async (): Promise<BlobReuse> => {
+    return this.writes.track(async (): Promise<BlobReuse> => {
       const file = blobPath(this.blobDir, info.digest)
-      try {
-        const { size } = await fs.stat(file)
-        this.claims.hold(file, false)
-        return { reused: true, how: 'exists', info: { ...info, size } }
-      } catch (e) {
-        if (isNotFound(e)) return { reused: false }
-        throw e
-      }
+      const size = await sizeIfExists(file)
+      if (size === undefined) return { reused: false }
+      this.claims.hold(file, false)
+      return { reused: true, how: 'exists', info: { ...info, size } }
     })
   }
 
   putBlob(stream: Readable, info: BlobInfo, _options: PutBlobOptions): Promise<BlobInfo> {
-    return this.track(async () => {
+    return this.writes.track(async () => {
       const stored = await storeBlob(stream, info, this.files)
       this.claims.hold(stored.file, stored.created)
       return stored.info
@@ -118,7 +115,7 @@ export class OciImageDestination implements ImageDestination {
   }
 
   putManifest(manifest: RawManifest, instanceDigest?: string): Promise<void> {
-    return this.track(async () => {
+    return this.writes.track(async () => {
       checkManifestType(manifest)
       const digest = instanceDigest ?? digestOf(manifest.bytes)
       if (digestOf(manifest.bytes, digest) !== digest) {
@@ -133,7 +130,7 @@ export class OciImageDestination implements ImageDestination {
   }
 
   async commit(toplevel: RawManifest): Promise<void> {
-    await Promise.allSettled([...this.pending])
+    await this.writes.settle()
     checkManifestType(toplevel)
     const digest = digestOf(toplevel.bytes)
     await this.writeBlobBytes(digest, toplevel.bytes)
@@ -152,14 +149,11 @@ export class OciImageDestination implements ImageDestination {
       await writeFileAtomic(indexFile, serializeIndex(index))
     })
     this.claims.commit()
-    this.committed = true
+    this.writes.markCommitted()
   }
 
   async close(): Promise<void> {
-    if (this.closed) return
-    this.closed = true
-    await Promise.allSettled([...this.pending])
-    if (this.committed) return
+    if (!(await this.writes.close())) return
     await this.claims.rollback()
     await removeEmptyDirectories(this.createdDirs)
   }
@@ -174,18 +168,6 @@ export class OciImageDestination implements ImageDestination {
     makeDirs: async dir => {
       this.createdDirs.push(...(await makeDirectories(dir)))
     }
-  }
-
-  private track<T>(run: () => Promise<T>): Promise<T> {
-    if (this.closed || this.committed) {
-      return Promise.reject(
-        new Error(`${this.ref.toString()}: destination already ${this.closed ? 'closed' : 'committed'}`)
-      )
-    }
-    const promise = run()
-    this.pending.add(promise)
-    void promise.finally(() => this.pending.delete(promise)).catch(() => undefined)
-    return promise
   }
 }
 
