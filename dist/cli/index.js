@@ -42076,7 +42076,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9039);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(370);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.argv.slice(2), process.env, process.stdout, process.stderr, process.stdin);
 
@@ -42085,7 +42085,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9039:
+/***/ 370:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42349,17 +42349,20 @@ class BlobDirectory {
             this.addedCount.bytes += bytes;
         }
     }
-    /** Every blob on disk with its size and modification time (the LRU clock). */
-    async list() {
-        let entries;
+    /** What `<dir>/sha256` holds; nothing when it does not exist. */
+    async entries() {
         try {
-            entries = await (0,promises_.readdir)(this.blobsDir, { withFileTypes: true });
+            return await (0,promises_.readdir)(this.blobsDir, { withFileTypes: true });
         }
         catch (e) {
             if (isErrno(e, 'ENOENT'))
                 return [];
             throw e;
         }
+    }
+    /** Every blob on disk with its size and modification time (the LRU clock). */
+    async list() {
+        const entries = await this.entries();
         const blobs = [];
         for (const entry of entries) {
             if (!entry.isFile() || !blobNamePattern.test(entry.name))
@@ -42405,15 +42408,7 @@ class BlobDirectory {
      * in flight (before saving the directory, after restoring it). Returns the names removed.
      */
     async sweep() {
-        let entries;
-        try {
-            entries = await (0,promises_.readdir)(this.blobsDir, { withFileTypes: true });
-        }
-        catch (e) {
-            if (isErrno(e, 'ENOENT'))
-                return [];
-            throw e;
-        }
+        const entries = await this.entries();
         const removed = [];
         for (const entry of entries) {
             if (entry.isFile() && blobNamePattern.test(entry.name))
@@ -42495,7 +42490,7 @@ const defaultRequestedManifestMimeTypes = [
     ...allManifestMimeTypes,
     ...supportedListMimeTypes
 ];
-function media_types_isListMimeType(mimeType) {
+function isListMimeType(mimeType) {
     return mimeType === MediaType.DockerV2List || mimeType === MediaType.OCIIndex;
 }
 function isSchema1MimeType(mimeType) {
@@ -43235,10 +43230,6 @@ function goStruct(fields) {
 /** A pointer-to-struct field: null clears it, an object decodes into the existing value or a new one. */
 function goPointer(dec, zero) {
     return (cur, v, path, raw) => (v === null ? undefined : dec(cur ?? zero(), v, path, raw));
-}
-/** Decodes a whole document into a struct. */
-function decodeDocument(v, dec, zero, source) {
-    return dec(zero, v, '', () => source);
 }
 /** The top-level keys of a JSON object and their raw values, as Go's `map[string]*json.RawMessage` holds them. */
 function rawObjectEntries(v, what) {
@@ -44867,7 +44858,7 @@ function parseList(bytes, mimeType) {
 /** Refuses a list with an entry that is itself a list: a valid OCI nested index, but not something we copy. */
 function assertNoNestedLists(list) {
     for (const instance of list.instances()) {
-        if (media_types_isListMimeType(instance.mediaType)) {
+        if (isListMimeType(instance.mediaType)) {
             throw new ManifestError('nested-list', `manifest list entry ${instance.digest} is itself a list (${instance.mediaType}); nested lists are not supported`);
         }
     }
@@ -45809,7 +45800,7 @@ function determineManifestConversion(input) {
     const sourceType = normalizeMimeType(input.sourceMimeType);
     let supported = input.forceMimeType
         ? [input.forceMimeType]
-        : input.destinationSupported.filter(t => !media_types_isListMimeType(t));
+        : input.destinationSupported.filter(t => !isListMimeType(t));
     if (supported.length === 0)
         supported = [...allManifestMimeTypes];
     const ordered = [];
@@ -45847,7 +45838,7 @@ function determineListConversion(input) {
     if (supported.includes(input.currentListMimeType))
         add(input.currentListMimeType);
     for (const t of supported)
-        if (media_types_isListMimeType(t))
+        if (isListMimeType(t))
             add(t);
     if (ordered.length === 0) {
         throw new Error(`the destination does not support any manifest list type (it accepts ${supported.join(', ')}; lists are ${supportedListMimeTypes.join(', ')})`);
@@ -45927,7 +45918,7 @@ class DestinationWriter {
             }
         }
         if (this.set.list) {
-            if (supported.length > 0 && !supported.some(t => media_types_isListMimeType(t))) {
+            if (!destinationSupportsLists(supported)) {
                 throw new ImageCopyError(`${this.name} cannot hold a manifest list, so it cannot take a copy of several images`, 'usage', 'copy one platform instead: leave all-images, instances and platforms unset (or set platform)');
             }
             this.listCannotModify = this.cannotModifyReason(this.signatures.get('') ?? []);
@@ -46228,7 +46219,7 @@ async function chooseCopySet(source, selection, wanted) {
     if (wantDigest && !matchesDigest(top.bytes, wantDigest)) {
         throw new ImageCopyError(`the manifest read from ${source.ref.toString()} has digest ${topDigest}, not the ${wantDigest} the reference names`);
     }
-    if (!media_types_isListMimeType(top.mimeType)) {
+    if (!isListMimeType(top.mimeType)) {
         const manifest = parseImageManifest(top.bytes, normalizeMimeType(top.mimeType));
         return { top, topDigest, images: [{ digest: topDigest, raw: top, manifest }], unselected: [] };
     }
@@ -46241,7 +46232,7 @@ async function chooseCopySet(source, selection, wanted) {
         });
         const entry = list.instance(digest);
         const image = await readInstance(source, digest, entry.platform);
-        if (media_types_isListMimeType(image.raw.mimeType)) {
+        if (isListMimeType(image.raw.mimeType)) {
             throw new ImageCopyError(`the instance ${digest} chosen for ${formatPlatform(wanted)} is itself a list; nested lists are not supported`);
         }
         return { top, topDigest, images: [image], unselected: [] };
@@ -46326,6 +46317,10 @@ function destinationContext(options, ref) {
         : options.destinationContext;
 }
 const schema1Types = [MediaType.DockerV2Schema1, MediaType.DockerV2Schema1Signed];
+/** Whether the source is a list: copied whole, or one instance chosen from it. */
+function isFromList(set) {
+    return set.list !== undefined || set.images[0].digest !== set.topDigest;
+}
 async function copyImage(options) {
     if (options.destinations.length === 0)
         throw new UsageError('no destination given: name at least one dest');
@@ -46356,7 +46351,7 @@ async function copyImage(options) {
             source: options.source.toString(),
             mimeType: set.top.mimeType,
             digest: set.topDigest,
-            isList: set.list !== undefined || set.images[0].digest !== set.topDigest
+            isList: isFromList(set)
         });
         if (set.images[0].digest !== set.topDigest && !set.list) {
             emit({
@@ -46381,8 +46376,8 @@ async function copyImage(options) {
             }
         }));
         // Keep the order the user gave.
-        writers.sort((a, b) => options.destinations.findIndex(r => r.toString() === a.name) -
-            options.destinations.findIndex(r => r.toString() === b.name));
+        const position = (name) => options.destinations.findIndex(r => r.toString() === name);
+        writers.sort((a, b) => position(a.name) - position(b.name));
         const env = {
             source,
             sourceRef: options.source,
@@ -46448,8 +46443,7 @@ async function copyImage(options) {
             else
                 addStats(totals, { ...writer.stats, pulledBlobs: 0, pulledBytes: 0, cachedBlobs: 0, cachedBytes: 0 });
         }
-        result.destinations.sort((a, b) => options.destinations.findIndex(r => r.toString() === a.destination) -
-            options.destinations.findIndex(r => r.toString() === b.destination));
+        result.destinations.sort((a, b) => position(a.destination) - position(b.destination));
     }
     finally {
         // close() rolls back whatever an uncommitted destination wrote.
@@ -46464,7 +46458,7 @@ async function readSignatures(source, set, remove) {
     const signatures = new Map();
     if (remove)
         return signatures;
-    const fromList = set.list !== undefined || set.images[0].digest !== set.topDigest;
+    const fromList = isFromList(set);
     for (const image of set.images) {
         signatures.set(image.digest, fromList ? await source.getSignatures(image.digest) : await source.getSignatures());
     }
@@ -47601,6 +47595,52 @@ async function sizeIfExists(file) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/transports/local/write-tracker.ts
+class WriteTracker {
+    ref;
+    pending = new Set();
+    committed = false;
+    closed = false;
+    constructor(ref) {
+        this.ref = ref;
+    }
+    /** Runs a write, refusing it after commit or close. */
+    track(run) {
+        if (this.closed || this.committed)
+            return Promise.reject(this.endedError());
+        const promise = run();
+        this.pending.add(promise);
+        void promise.finally(() => this.pending.delete(promise)).catch(() => undefined);
+        return promise;
+    }
+    /** Throws when the destination was committed or closed already. */
+    checkOpen() {
+        if (this.closed || this.committed)
+            throw this.endedError();
+    }
+    /** Waits for every write in flight, whatever its outcome. */
+    async settle() {
+        await Promise.allSettled([...this.pending]);
+    }
+    markCommitted() {
+        this.committed = true;
+    }
+    /**
+     * Marks the destination closed and waits for the writes in flight. True on the first close of a
+     * destination that was not committed: then the caller rolls back.
+     */
+    async close() {
+        if (this.closed)
+            return false;
+        this.closed = true;
+        await this.settle();
+        return !this.committed;
+    }
+    endedError() {
+        return new Error(`${this.ref.toString()}: destination already ${this.closed ? 'closed' : 'committed'}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/transports/local/digest.ts
 // Digests of content-addressed files. A digest becomes a file name, so it is always validated
 // first (parseDigest refuses anything but a known algorithm and lowercase hex of its length).
@@ -47661,6 +47701,7 @@ function signaturePath(dir, index, instanceDigest) {
 
 
 
+
 /** A non-empty directory without a valid version file: we do not overwrite it. */
 class NotImageDirectoryError extends UsageError {
     constructor(dir) {
@@ -47678,10 +47719,8 @@ class DirImageDestination {
     acceptsForeignLayerURLs = false;
     hasThreadSafePutBlob = true;
     mustMatchRuntimeOS = false;
-    pending = new Set();
+    writes;
     usesNonSha256Digest = false;
-    committed = false;
-    closed = false;
     constructor(ref, 
     /** The directory the image ends up in (symlinks resolved). */
     target, 
@@ -47694,6 +47733,7 @@ class DirImageDestination {
         this.staging = staging;
         this.stagedInside = stagedInside;
         this.createdParents = createdParents;
+        this.writes = new WriteTracker(ref);
     }
     static async open(ref, _ctx) {
         const target = await resolveTarget(ref.path);
@@ -47727,20 +47767,15 @@ class DirImageDestination {
         return true;
     }
     tryReusingBlob(info, _options) {
-        return this.track(async () => {
-            try {
-                const { size } = await external_node_fs_namespaceObject.promises.stat(layerPath(this.staging, info.digest));
-                return { reused: true, how: 'exists', info: { ...info, size } };
-            }
-            catch (e) {
-                if (isNotFound(e))
-                    return { reused: false };
-                throw e;
-            }
+        return this.writes.track(async () => {
+            const size = await sizeIfExists(layerPath(this.staging, info.digest));
+            if (size === undefined)
+                return { reused: false };
+            return { reused: true, how: 'exists', info: { ...info, size } };
         });
     }
     putBlob(stream, info, _options) {
-        return this.track(async () => {
+        return this.writes.track(async () => {
             const stored = await storeBlob(stream, info, this.files);
             if (usesNonSha256(stored.info.digest))
                 this.usesNonSha256Digest = true;
@@ -47748,14 +47783,14 @@ class DirImageDestination {
         });
     }
     putManifest(manifest, instanceDigest) {
-        return this.track(async () => {
+        return this.writes.track(async () => {
             if (instanceDigest !== undefined && usesNonSha256(instanceDigest))
                 this.usesNonSha256Digest = true;
             await external_node_fs_namespaceObject.promises.writeFile(manifestPath(this.staging, instanceDigest), manifest.bytes, { mode: 0o644 });
         });
     }
     putSignatures(signatures, instanceDigest) {
-        return this.track(async () => {
+        return this.writes.track(async () => {
             if (instanceDigest !== undefined && usesNonSha256(instanceDigest))
                 this.usesNonSha256Digest = true;
             for (const [i, signature] of signatures.entries()) {
@@ -47764,7 +47799,7 @@ class DirImageDestination {
         });
     }
     async commit(toplevel) {
-        await Promise.allSettled([...this.pending]);
+        await this.writes.settle();
         await external_node_fs_namespaceObject.promises.writeFile(manifestPath(this.staging), toplevel.bytes, { mode: 0o644 });
         await external_node_fs_namespaceObject.promises.writeFile(external_node_path_default().join(this.staging, VERSION_FILE), this.usesNonSha256Digest ? VERSION_1_2 : VERSION_1_1, {
             mode: 0o644
@@ -47775,14 +47810,10 @@ class DirImageDestination {
             await replaceContents(this.staging, this.target);
         else
             await swapIn(this.staging, this.target);
-        this.committed = true;
+        this.writes.markCommitted();
     }
     async close() {
-        if (this.closed)
-            return;
-        this.closed = true;
-        await Promise.allSettled([...this.pending]);
-        if (this.committed)
+        if (!(await this.writes.close()))
             return;
         await removeQuietly(this.staging);
         await removeEmptyDirectories(this.createdParents);
@@ -47791,15 +47822,6 @@ class DirImageDestination {
         fileFor: digest => layerPath(this.staging, digest),
         makeDirs: async () => undefined
     };
-    track(run) {
-        if (this.closed || this.committed) {
-            return Promise.reject(new Error(`${this.ref.toString()}: destination already ${this.closed ? 'closed' : 'committed'}`));
-        }
-        const promise = run();
-        this.pending.add(promise);
-        void promise.finally(() => this.pending.delete(promise)).catch(() => undefined);
-        return promise;
-    }
 }
 async function resolveTarget(dir) {
     try {
@@ -48958,6 +48980,7 @@ class ArchiveWriter {
 
 
 
+
 class TarballDestination {
     ref;
     writer;
@@ -48969,15 +48992,14 @@ class TarballDestination {
     desiredLayerCompression;
     mustMatchRuntimeOS;
     configs = new Map();
-    pending = new Set();
+    writes;
     manifest;
-    committed = false;
-    closed = false;
     constructor(ref, writer, target, options) {
         this.ref = ref;
         this.writer = writer;
         this.target = target;
         this.options = options;
+        this.writes = new WriteTracker(ref);
         this.desiredLayerCompression = options.layers;
         this.mustMatchRuntimeOS = options.mustMatchRuntimeOS;
     }
@@ -48992,7 +49014,7 @@ class TarballDestination {
         return stored ? { reused: true, how: 'exists', info: { ...stored.info } } : { reused: false };
     }
     putBlob(stream, info, options) {
-        return this.track(async () => {
+        return this.writes.track(async () => {
             // Whatever fails here, the engine's stream is read to its end before putBlob rejects, never
             // destroyed: it is one branch of a tee, and the engine waits for its source to end.
             const input = new external_node_stream_.PassThrough();
@@ -49020,7 +49042,7 @@ class TarballDestination {
         });
     }
     putManifest(manifest, instanceDigest) {
-        return this.track(async () => {
+        return this.writes.track(async () => {
             if (instanceDigest !== undefined)
                 throw new Error('Manifest lists are not supported for docker tar files');
             this.manifest = parseSchema2(manifest);
@@ -49031,9 +49053,8 @@ class TarballDestination {
             throw new Error('Storing signatures for docker tar files is not supported');
     }
     async commit(toplevel) {
-        if (this.closed || this.committed)
-            throw new Error(`${this.ref.toString()}: destination already ${this.closed ? 'closed' : 'committed'}`);
-        await Promise.allSettled([...this.pending]);
+        this.writes.checkOpen();
+        await this.writes.settle();
         const manifest = this.manifest ?? parseSchema2(toplevel);
         const configBytes = this.configs.get(manifest.config.digest);
         if (configBytes === undefined) {
@@ -49043,14 +49064,10 @@ class TarballDestination {
         await this.writer.addImage(manifest.layers.map(l => l.digest), manifest.config.digest, configBytes, this.options.repoTags);
         await this.writer.finish();
         await this.target.complete();
-        this.committed = true;
+        this.writes.markCommitted();
     }
     async close() {
-        if (this.closed)
-            return;
-        this.closed = true;
-        await Promise.allSettled([...this.pending]);
-        if (this.committed)
+        if (!(await this.writes.close()))
             return;
         const reason = new Error(`${this.ref.toString()}: the copy was not completed`);
         await this.writer.abort(reason);
@@ -49071,15 +49088,6 @@ class TarballDestination {
                 throw new ImageCopyError(`${name}: layer ${i} (${layer.digest}) has DiffID ${stored.diffId} (the digest of its uncompressed content), but the image config lists ${diffIds[i]}`);
             }
         });
-    }
-    track(run) {
-        if (this.closed || this.committed) {
-            return Promise.reject(new Error(`${this.ref.toString()}: destination already ${this.closed ? 'closed' : 'committed'}`));
-        }
-        const promise = run();
-        this.pending.add(promise);
-        void promise.finally(() => this.pending.delete(promise)).catch(() => undefined);
-        return promise;
     }
 }
 /** Reads a config whole (it is small; upstream does the same), refusing one over the limit. */
@@ -50310,8 +50318,8 @@ async function httpRequest(agent, req) {
         }
     }
 }
-/** Reads at most `limit` bytes of a body; longer bodies are an error. */
-async function readBody(body, limit) {
+/** Reads at most `limit` bytes of a body (or any stream); longer ones are an error. */
+async function readBody(body, limit, tooLarge = `response body larger than ${limit} bytes`) {
     const chunks = [];
     let total = 0;
     for await (const chunk of body) {
@@ -50319,7 +50327,7 @@ async function readBody(body, limit) {
         total += b.length;
         if (total > limit) {
             body.destroy();
-            throw new Error(`response body larger than ${limit} bytes`);
+            throw new Error(tooLarge);
         }
         chunks.push(b);
     }
@@ -51545,24 +51553,10 @@ function mismatch(client, req, digest, bytes) {
     }
     return undefined;
 }
-async function readAll(input, limit) {
-    const chunks = [];
-    let total = 0;
-    for await (const chunk of input) {
-        const b = chunk;
-        total += b.length;
-        if (total > limit) {
-            input.destroy();
-            throw new Error(`the blob is larger than its declared size ${limit}`);
-        }
-        chunks.push(b);
-    }
-    return Buffer.concat(chunks);
-}
 async function monolithicUpload(client, input, req, inputError) {
     let data;
     try {
-        data = await readAll(input, req.size);
+        data = await readBody(input, req.size, `the blob is larger than its declared size ${req.size}`);
     }
     catch (e) {
         throw inputError() ?? e;
@@ -52417,6 +52411,7 @@ function listRefs(index) {
 
 
 
+
 const SUPPORTED_TYPES = [MediaType.OCIManifest, MediaType.OCIIndex];
 class OciImageDestination {
     ref;
@@ -52429,9 +52424,7 @@ class OciImageDestination {
     hasThreadSafePutBlob = true;
     mustMatchRuntimeOS = false;
     claims = new BlobClaims();
-    pending = new Set();
-    committed = false;
-    closed = false;
+    writes;
     constructor(ref, layoutDir, refName, blobDir, 
     /** Directories this destination created, outermost first; removed on rollback if empty. */
     createdDirs) {
@@ -52440,6 +52433,7 @@ class OciImageDestination {
         this.refName = refName;
         this.blobDir = blobDir;
         this.createdDirs = createdDirs;
+        this.writes = new WriteTracker(ref);
     }
     static async open(ref, layoutDir, selection, ctx) {
         if (selection.kind === 'digest') {
@@ -52461,29 +52455,24 @@ class OciImageDestination {
         return 'Pushing signatures for OCI images is not supported';
     }
     tryReusingBlob(info, _options) {
-        return this.track(async () => {
+        return this.writes.track(async () => {
             const file = layout_blobPath(this.blobDir, info.digest);
-            try {
-                const { size } = await external_node_fs_namespaceObject.promises.stat(file);
-                this.claims.hold(file, false);
-                return { reused: true, how: 'exists', info: { ...info, size } };
-            }
-            catch (e) {
-                if (isNotFound(e))
-                    return { reused: false };
-                throw e;
-            }
+            const size = await sizeIfExists(file);
+            if (size === undefined)
+                return { reused: false };
+            this.claims.hold(file, false);
+            return { reused: true, how: 'exists', info: { ...info, size } };
         });
     }
     putBlob(stream, info, _options) {
-        return this.track(async () => {
+        return this.writes.track(async () => {
             const stored = await storeBlob(stream, info, this.files);
             this.claims.hold(stored.file, stored.created);
             return stored.info;
         });
     }
     putManifest(manifest, instanceDigest) {
-        return this.track(async () => {
+        return this.writes.track(async () => {
             checkManifestType(manifest);
             const digest = instanceDigest ?? digestOf(manifest.bytes);
             if (digestOf(manifest.bytes, digest) !== digest) {
@@ -52497,7 +52486,7 @@ class OciImageDestination {
             throw new Error('Pushing signatures for OCI images is not supported');
     }
     async commit(toplevel) {
-        await Promise.allSettled([...this.pending]);
+        await this.writes.settle();
         checkManifestType(toplevel);
         const digest = digestOf(toplevel.bytes);
         await this.writeBlobBytes(digest, toplevel.bytes);
@@ -52517,14 +52506,10 @@ class OciImageDestination {
             await writeFileAtomic(indexFile, serializeIndex(index));
         });
         this.claims.commit();
-        this.committed = true;
+        this.writes.markCommitted();
     }
     async close() {
-        if (this.closed)
-            return;
-        this.closed = true;
-        await Promise.allSettled([...this.pending]);
-        if (this.committed)
+        if (!(await this.writes.close()))
             return;
         await this.claims.rollback();
         await removeEmptyDirectories(this.createdDirs);
@@ -52539,15 +52524,6 @@ class OciImageDestination {
             this.createdDirs.push(...(await makeDirectories(dir)));
         }
     };
-    track(run) {
-        if (this.closed || this.committed) {
-            return Promise.reject(new Error(`${this.ref.toString()}: destination already ${this.closed ? 'closed' : 'committed'}`));
-        }
-        const promise = run();
-        this.pending.add(promise);
-        void promise.finally(() => this.pending.delete(promise)).catch(() => undefined);
-        return promise;
-    }
 }
 function checkManifestType(manifest) {
     if (manifest.mimeType !== '' && !SUPPORTED_TYPES.includes(manifest.mimeType)) {
@@ -52846,7 +52822,7 @@ async function manifestBlobDescriptor(blobDirs, digest) {
         return undefined;
     const mediaType = guessMimeTypeOrEmpty(await external_node_fs_namespaceObject.promises.readFile(file));
     const manifestTypes = [MediaType.OCIManifest, MediaType.DockerV2Schema2];
-    if (!manifestTypes.includes(mediaType) && !media_types_isListMimeType(mediaType))
+    if (!manifestTypes.includes(mediaType) && !isListMimeType(mediaType))
         return undefined;
     return { mediaType, digest, size };
 }
@@ -53071,7 +53047,6 @@ const parsers = {
     'docker-archive': parseDockerArchiveReference,
     'docker-daemon': parseDockerDaemonReference
 };
-const transportNames = Object.keys(parsers);
 function parseImageReference(text, what = 'image reference') {
     const value = text.trim();
     if (value === '')

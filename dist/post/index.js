@@ -98498,17 +98498,20 @@ class blob_directory_BlobDirectory {
             this.addedCount.bytes += bytes;
         }
     }
-    /** Every blob on disk with its size and modification time (the LRU clock). */
-    async list() {
-        let entries;
+    /** What `<dir>/sha256` holds; nothing when it does not exist. */
+    async entries() {
         try {
-            entries = await (0,promises_namespaceObject.readdir)(this.blobsDir, { withFileTypes: true });
+            return await (0,promises_namespaceObject.readdir)(this.blobsDir, { withFileTypes: true });
         }
         catch (e) {
             if (isErrno(e, 'ENOENT'))
                 return [];
             throw e;
         }
+    }
+    /** Every blob on disk with its size and modification time (the LRU clock). */
+    async list() {
+        const entries = await this.entries();
         const blobs = [];
         for (const entry of entries) {
             if (!entry.isFile() || !blobNamePattern.test(entry.name))
@@ -98554,15 +98557,7 @@ class blob_directory_BlobDirectory {
      * in flight (before saving the directory, after restoring it). Returns the names removed.
      */
     async sweep() {
-        let entries;
-        try {
-            entries = await (0,promises_namespaceObject.readdir)(this.blobsDir, { withFileTypes: true });
-        }
-        catch (e) {
-            if (isErrno(e, 'ENOENT'))
-                return [];
-            throw e;
-        }
+        const entries = await this.entries();
         const removed = [];
         for (const entry of entries) {
             if (entry.isFile() && blobNamePattern.test(entry.name))
