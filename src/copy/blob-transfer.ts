@@ -145,10 +145,14 @@ async function streamToTargets(
 
   const outcomes = new Map<TransferTarget, Delivery | Error>()
   const work: Array<Promise<unknown>> = []
+  // one destination and nothing else to feed: no PassThrough between verifier and destination.
+  const direct = targets.length === 1 && !(from === 'source' && env.cache) && !options.needDiffId
   for (const target of targets) {
-    const branch = new PassThrough({ highWaterMark: 1 << 20 })
-    branches.push(branch)
-    verifier.pipe(branch)
+    const branch: Readable = direct ? verifier : new PassThrough({ highWaterMark: 1 << 20 })
+    if (!direct) {
+      branches.push(branch as PassThrough)
+      verifier.pipe(branch as PassThrough)
+    }
     work.push(
       target.destination.putBlob(branch, info, { isConfig: options.isConfig ?? false }).then(
         stored => {

@@ -35,7 +35,7 @@ export class VerifyingStream extends Transform {
     readonly expectedSize: number,
     private readonly onBytes?: (total: number) => void
   ) {
-    super()
+    super({ highWaterMark: 1 << 20 })
     this.hash = hashFor(digest)
   }
 

@@ -21,7 +21,134 @@ export interface ResumableBlobOptions {
 }
 
 export function resumableBlobStream(first: HttpResponse, options: ResumableBlobOptions): Readable {
-  return Readable.from(resumingChunks(first, options), { objectMode: false, highWaterMark: 1 << 16 })
+  return new ResumableBlobStream(first, options)
+}
+
+/**
+ * the same semantics as resumingChunks, without the async generator + Readable.from hop:
+ * the body's chunks are pushed straight on (pausing the body on backpressure).
+ */
+class ResumableBlobStream extends Readable {
+  private body!: HttpResponse['body']
+  private expected: number
+  private offset = 0
+  private skip = 0
+  private failures = 0
+  private offsetAtLastFailure = 0
+  private recovering = false
+
+  constructor(
+    first: HttpResponse,
+    private readonly o: ResumableBlobOptions
+  ) {
+    super({ highWaterMark: 1 << 20 })
+    let expected = o.expectedSize
+    if (expected < 0) {
+      const cl = header(first.headers, 'content-length')
+      if (cl !== undefined && /^\d+$/.test(cl)) expected = Number(cl)
+    }
+    this.expected = expected
+    this.attach(first.body)
+  }
+
+  private attach(body: HttpResponse['body']): void {
+    this.body = body
+    body.on('data', (chunk: Buffer) => {
+      if (body !== this.body || this.destroyed) return
+      let b = chunk
+      if (this.skip > 0) {
+        const n = Math.min(this.skip, b.length)
+        this.skip -= n
+        b = b.subarray(n)
+        if (b.length === 0) return
+      }
+      this.offset += b.length
+      if (this.expected >= 0 && this.offset > this.expected) {
+        this.destroy(
+          new RegistryError(
+            `reading ${this.o.describe}: the registry sent more than the expected ${this.expected} bytes`
+          )
+        )
+        return
+      }
+      if (!this.push(b)) body.pause()
+    })
+    body.on('end', () => {
+      if (body !== this.body || this.destroyed) return
+      if (this.expected < 0 || this.offset === this.expected) this.push(null)
+      else void this.recover(new Error(`the body ended after ${this.offset} of ${this.expected} bytes`))
+    })
+    body.on('error', (e: Error) => {
+      if (body !== this.body || this.destroyed) return
+      if (e instanceof RegistryError || !isRetryableError(e)) this.destroy(e)
+      else void this.recover(e)
+    })
+  }
+
+  override _read(): void {
+    if (!this.recovering) this.body.resume()
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    this.body.destroy()
+    callback(error)
+  }
+
+  private async recover(failure: unknown): Promise<void> {
+    this.recovering = true
+    const o = this.o
+    try {
+      if (this.offset - this.offsetAtLastFailure >= PROGRESS_RESETTING_RETRIES) this.failures = 0
+      this.offsetAtLastFailure = this.offset
+      const reason = (failure as Error).message
+      if (this.failures >= o.retry.retryTimes) {
+        throw new RegistryError(
+          `reading ${o.describe}: ${reason}; gave up after ${this.failures} resumed download${this.failures === 1 ? '' : 's'}`,
+          { cause: failure }
+        )
+      }
+      const delay = backoffDelay(o.retry, this.failures)
+      this.failures++
+      o.log?.(`reading ${o.describe} broke after ${this.offset} bytes (${reason}); resuming in ${delay} ms`)
+      this.body.destroy()
+      await sleep(delay)
+      const res = await o.reopen(this.offset)
+      if (res.status === 206) {
+        const range = parseContentRange(header(res.headers, 'content-range'))
+        const okRange =
+          range !== undefined &&
+          range.first === this.offset &&
+          (range.total < 0 || range.last + 1 === range.total) &&
+          (this.expected < 0 || range.total < 0 || range.total === this.expected)
+        if (!okRange) {
+          await discard(res.body)
+          throw new RegistryError(
+            `reading ${o.describe}: resuming at byte ${this.offset} got an unusable Content-Range ` +
+              `"${header(res.headers, 'content-range') ?? ''}"`,
+            { status: 206 }
+          )
+        }
+      } else if (res.status === 200) {
+        this.skip = this.offset
+      } else {
+        await discard(res.body)
+        throw new RegistryError(
+          `reading ${o.describe}: resuming at byte ${this.offset} failed with HTTP ${res.status}`,
+          {
+            status: res.status
+          }
+        )
+      }
+      if (this.destroyed) {
+        res.body.destroy()
+        return
+      }
+      this.recovering = false
+      this.attach(res.body)
+    } catch (e) {
+      this.destroy(e as Error)
+    }
+  }
 }
 
 export function parseContentRange(
@@ -32,7 +159,7 @@ export function parseContentRange(
   return { first: Number(m[1]), last: Number(m[2]), total: m[3] === '*' ? -1 : Number(m[3]) }
 }
 
-async function* resumingChunks(first: HttpResponse, o: ResumableBlobOptions): AsyncGenerator<Buffer> {
+export async function* resumingChunks(first: HttpResponse, o: ResumableBlobOptions): AsyncGenerator<Buffer> {
   let expected = o.expectedSize
   if (expected < 0) {
     const cl = header(first.headers, 'content-length')

@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { rootCertificates } from 'node:tls'
-import { Agent } from 'undici'
+import { Agent } from './undici-agent.js'
 
 export const DEFAULT_CONNECTIONS_PER_HOST = 16
 

@@ -33,22 +33,26 @@ function algorithmOf(digest: string | undefined): string {
 
 /** Passes bytes through while hashing and counting them. */
 class DigestingStream extends Transform {
-  private readonly hash: Hash
+  private readonly hash: Hash | undefined
   bytes = 0
 
-  constructor(readonly algorithm: string) {
+  /** With `verified` (the digest the engine's VerifyingStream checks on the same bytes, and the registry checks at PUT), only count. */
+  constructor(
+    readonly algorithm: string,
+    private readonly verified?: string
+  ) {
     super()
-    this.hash = createHash(HASHES[algorithm])
+    this.hash = verified ? undefined : createHash(HASHES[algorithm])
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.hash.update(chunk)
+    this.hash?.update(chunk)
     this.bytes += chunk.length
     callback(null, chunk)
   }
 
   digest(): string {
-    return `${this.algorithm}:${this.hash.digest('hex')}`
+    return this.hash ? `${this.algorithm}:${this.hash.digest('hex')}` : this.verified!
   }
 }
 
@@ -186,7 +190,7 @@ async function sessionUpload(
 ): Promise<UploadResult> {
   const session = await startUpload(client, req)
   let location = session.location
-  const digester = new DigestingStream(algorithmOf(req.digest))
+  const digester = new DigestingStream(algorithmOf(req.digest), req.digest)
   input.on('error', e => digester.destroy(e))
   input.pipe(digester)
   try {

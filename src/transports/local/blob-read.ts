@@ -11,7 +11,7 @@ export async function openFileStream(file: string): Promise<{ stream: Readable; 
   const handle = await fs.open(file, 'r')
   try {
     const { size } = await handle.stat()
-    return { stream: handle.createReadStream(), size }
+    return { stream: handle.createReadStream({ highWaterMark: 1 << 20 }), size }
   } catch (e) {
     await handle.close()
     throw e
