@@ -67,6 +67,14 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
 
   const source = await options.source.newSource(options.sourceContext)
   const opened: ImageDestination[] = []
+  // Open the destinations while the source's manifests are read (each may ping a registry).
+  const opening = options.destinations.map(ref =>
+    ref.newDestination(destinationContext(options, ref)).then(destination => {
+      opened.push(destination)
+      return destination
+    })
+  )
+  for (const o of opening) o.catch(() => undefined)
   try {
     const wanted =
       (options.selection.kind === 'system' ? options.selection.platform : undefined) ??
@@ -93,10 +101,9 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
 
     const writers: DestinationWriter[] = []
     await Promise.all(
-      options.destinations.map(async ref => {
+      options.destinations.map(async (ref, i) => {
         try {
-          const destination = await ref.newDestination(destinationContext(options, ref))
-          opened.push(destination)
+          const destination = await opening[i]
           const writer = new DestinationWriter(ref.toString(), destination, options, set, signatures)
           writer.prepare()
           writers.push(writer)
@@ -150,17 +157,17 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
     await Promise.all(
       active().map(async writer => {
         try {
-          const written = []
-          for (const image of set.images) {
-            written.push(
-              await writer.writeImage(
+          // Instances in parallel (each is a config and a manifest round trip); the list after them.
+          const written = await Promise.all(
+            set.images.map(image =>
+              writer.writeImage(
                 image,
                 env,
                 () => configOf(image),
                 async () => schema1Layers.get(image.digest)
               )
             )
-          }
+          )
           const top = set.list ? await writer.writeList() : written[0]
           await writer.writeSignatures()
           await writer.destination.commit({ bytes: top.bytes, mimeType: top.mimeType })
@@ -186,6 +193,7 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
     result.destinations.sort((a, b) => position(a.destination) - position(b.destination))
   } finally {
     // close() rolls back whatever an uncommitted destination wrote.
+    await Promise.allSettled(opening)
     await Promise.allSettled(opened.map(d => d.close()))
     await source.close()
   }
@@ -201,12 +209,10 @@ async function readSignatures(
   const signatures = new Map<string, Buffer[]>()
   if (remove) return signatures
   const fromList = isFromList(set)
-  for (const image of set.images) {
-    signatures.set(
-      image.digest,
-      fromList ? await source.getSignatures(image.digest) : await source.getSignatures()
-    )
-  }
+  const perImage = await Promise.all(
+    set.images.map(image => (fromList ? source.getSignatures(image.digest) : source.getSignatures()))
+  )
+  set.images.forEach((image, i) => signatures.set(image.digest, perImage[i]))
   if (set.list) signatures.set('', await source.getSignatures())
   return signatures
 }

@@ -99,12 +99,11 @@ export async function chooseCopySet(
     selection.kind === 'all'
       ? entries.map(e => e.digest)
       : selectInstances(list, { digests: selection.instances, platforms: selection.platforms })
-  const images: SourceImage[] = []
-  for (const entry of entries) {
-    if (selected.includes(entry.digest) && !images.some(i => i.digest === entry.digest)) {
-      images.push(await readInstance(source, entry.digest, entry.platform))
-    }
-  }
+  const chosen = entries.filter(
+    (e, i) => selected.includes(e.digest) && entries.findIndex(f => f.digest === e.digest) === i
+  )
+  // Read in parallel: against a remote registry each is a round trip.
+  const images = await Promise.all(chosen.map(entry => readInstance(source, entry.digest, entry.platform)))
   const unselected = entries.map(e => e.digest).filter(d => !selected.includes(d))
   return { top, topDigest, list, images, unselected }
 }
