@@ -22520,12 +22520,9 @@ async function chooseCopySet(source, selection, wanted) {
     const selected = selection.kind === 'all'
         ? entries.map(e => e.digest)
         : selectInstances(list, { digests: selection.instances, platforms: selection.platforms });
-    const images = [];
-    for (const entry of entries) {
-        if (selected.includes(entry.digest) && !images.some(i => i.digest === entry.digest)) {
-            images.push(await readInstance(source, entry.digest, entry.platform));
-        }
-    }
+    const chosen = entries.filter((e, i) => selected.includes(e.digest) && entries.findIndex(f => f.digest === e.digest) === i);
+    // Read in parallel: against a remote registry each is a round trip.
+    const images = await Promise.all(chosen.map(entry => readInstance(source, entry.digest, entry.platform)));
     const unselected = entries.map(e => e.digest).filter(d => !selected.includes(d));
     return { top, topDigest, list, images, unselected };
 }
@@ -22617,6 +22614,13 @@ async function copyImage(options) {
     };
     const source = await options.source.newSource(options.sourceContext);
     const opened = [];
+    // Open the destinations while the source's manifests are read (each may ping a registry).
+    const opening = options.destinations.map(ref => ref.newDestination(destinationContext(options, ref)).then(destination => {
+        opened.push(destination);
+        return destination;
+    }));
+    for (const o of opening)
+        o.catch(() => undefined);
     try {
         const wanted = (options.selection.kind === 'system' ? options.selection.platform : undefined) ??
             options.runtimePlatform ??
@@ -22640,10 +22644,9 @@ async function copyImage(options) {
         }
         const signatures = await readSignatures(source, set, options.removeSignatures);
         const writers = [];
-        await Promise.all(options.destinations.map(async (ref) => {
+        await Promise.all(options.destinations.map(async (ref, i) => {
             try {
-                const destination = await ref.newDestination(destinationContext(options, ref));
-                opened.push(destination);
+                const destination = await opening[i];
                 const writer = new DestinationWriter(ref.toString(), destination, options, set, signatures);
                 writer.prepare();
                 writers.push(writer);
@@ -22694,10 +22697,8 @@ async function copyImage(options) {
         };
         await Promise.all(active().map(async (writer) => {
             try {
-                const written = [];
-                for (const image of set.images) {
-                    written.push(await writer.writeImage(image, env, () => configOf(image), async () => schema1Layers.get(image.digest)));
-                }
+                // Instances in parallel (each is a config and a manifest round trip); the list after them.
+                const written = await Promise.all(set.images.map(image => writer.writeImage(image, env, () => configOf(image), async () => schema1Layers.get(image.digest))));
                 const top = set.list ? await writer.writeList() : written[0];
                 await writer.writeSignatures();
                 await writer.destination.commit({ bytes: top.bytes, mimeType: top.mimeType });
@@ -22725,6 +22726,7 @@ async function copyImage(options) {
     }
     finally {
         // close() rolls back whatever an uncommitted destination wrote.
+        await Promise.allSettled(opening);
         await Promise.allSettled(opened.map(d => d.close()));
         await source.close();
     }
@@ -22737,9 +22739,8 @@ async function readSignatures(source, set, remove) {
     if (remove)
         return signatures;
     const fromList = isFromList(set);
-    for (const image of set.images) {
-        signatures.set(image.digest, fromList ? await source.getSignatures(image.digest) : await source.getSignatures());
-    }
+    const perImage = await Promise.all(set.images.map(image => (fromList ? source.getSignatures(image.digest) : source.getSignatures())));
+    set.images.forEach((image, i) => signatures.set(image.digest, perImage[i]));
     if (set.list)
         signatures.set('', await source.getSignatures());
     return signatures;
