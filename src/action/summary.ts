@@ -1,7 +1,8 @@
 import * as core from '@actions/core'
 import { formatPlatform } from '../manifest/index.js'
 import type { CopyResult } from '../copy/result.js'
-import { formatBytes, mediaTypeName, totalsLine } from '../report/format.js'
+import { formatBytes } from '../bytes.js'
+import { mediaTypeName, totalsLine } from '../report/format.js'
 
 /** A job summary: per destination, the digest written and a table of instances. */
 export async function writeSummary(result: CopyResult, seconds: number): Promise<void> {

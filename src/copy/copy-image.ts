@@ -1,5 +1,5 @@
 // copyImage: read the source once, write it to every destination (DESIGN.md section 3).
-import { formatPlatform, normalizeMimeType, MediaType } from '../manifest/index.js'
+import { formatPlatform, isSchema1MimeType, normalizeMimeType } from '../manifest/index.js'
 import { ImageCopyError, UsageError, errorMessage } from '../errors.js'
 import type { BlobInfo, ImageDestination, ImageSource, TransportContext } from '../transports/types.js'
 import {
@@ -41,8 +41,6 @@ function destinationContext(
     ? options.destinationContext(ref)
     : options.destinationContext
 }
-
-const schema1Types: string[] = [MediaType.DockerV2Schema1, MediaType.DockerV2Schema1Signed]
 
 /** Whether the source is a list: copied whole, or one instance chosen from it. */
 function isFromList(set: CopySet): boolean {
@@ -232,10 +230,10 @@ async function copyLayers(
   }
   const jobs = new Map<string, LayerJob>()
   const needsDiffIds = (image: SourceImage): boolean =>
-    schema1Types.includes(normalizeMimeType(image.raw.mimeType)) &&
+    isSchema1MimeType(normalizeMimeType(image.raw.mimeType)) &&
     writers.some(w => {
       const plan = w.plans.get(image.digest)
-      return plan !== undefined && [plan.preferred, ...plan.others].some(t => !schema1Types.includes(t))
+      return plan !== undefined && [plan.preferred, ...plan.others].some(t => !isSchema1MimeType(t))
     })
   for (const image of set.images) {
     const wantDiffIds = needsDiffIds(image)

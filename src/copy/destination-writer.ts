@@ -127,11 +127,8 @@ export class DestinationWriter {
         forceMimeType: this.options.forceMimeType,
         cannotModifyReason: reason
       })
-      const acceptsSource =
-        (this.options.forceMimeType ? [this.options.forceMimeType] : supported).length === 0 ||
-        (this.options.forceMimeType ? [this.options.forceMimeType] : supported).includes(
-          normalizeMimeType(image.raw.mimeType)
-        )
+      const accepted = this.options.forceMimeType ? [this.options.forceMimeType] : supported
+      const acceptsSource = accepted.length === 0 || accepted.includes(normalizeMimeType(image.raw.mimeType))
       if (reason && !acceptsSource) {
         throw new ImageCopyError(
           `the manifest of ${image.digest} (${image.raw.mimeType}) must be converted to be written to ${this.name}, but it cannot be modified: ${reason}`,

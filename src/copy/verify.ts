@@ -1,5 +1,6 @@
 import { createHash, type Hash } from 'node:crypto'
 import { Transform, type TransformCallback } from 'node:stream'
+import { parseDigest } from '../manifest/index.js'
 import { ImageCopyError } from '../errors.js'
 
 /** A blob whose bytes did not match its descriptor. */
@@ -14,11 +15,11 @@ export class BlobVerificationError extends ImageCopyError {
 }
 
 function hashFor(digest: string): Hash {
-  const algorithm = digest.slice(0, digest.indexOf(':'))
-  if (!['sha256', 'sha384', 'sha512'].includes(algorithm)) {
-    throw new BlobVerificationError(`unsupported digest algorithm in ${digest}`, digest)
+  try {
+    return createHash(parseDigest(digest).algorithm)
+  } catch (e) {
+    throw new BlobVerificationError(`cannot verify blob ${digest}: ${(e as Error).message}`, digest)
   }
-  return createHash(algorithm)
 }
 
 /**

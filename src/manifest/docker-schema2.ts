@@ -1,3 +1,4 @@
+import { assertSameLayerCount } from './layer-media-types.js'
 import { ManifestError } from './errors.js'
 import { cloneDescriptor, encodeSchema2Descriptor, schema2Descriptor, zeroDescriptor } from './descriptors.js'
 import { field, goInt, goMarshal, goSlice, goString, goStruct, parseJson } from './go-json.js'
@@ -95,12 +96,7 @@ export class DockerSchema2Manifest implements ImageManifest {
 
   updateLayerInfos(infos: LayerUpdate[]): DockerSchema2Manifest {
     const original = this.doc.layers ?? []
-    if (original.length !== infos.length) {
-      throw new ManifestError(
-        'invalid-field',
-        `preparing updated manifest: layer count changed from ${original.length} to ${infos.length}`
-      )
-    }
+    assertSameLayerCount(original.length, infos.length)
     const layers = infos.map((info, i) => {
       const mediaType = original[i].mediaType
       checkSupported(mediaType, `original layer ${info.digest}`)

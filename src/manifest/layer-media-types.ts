@@ -78,3 +78,13 @@ export function updatedLayerMediaType(
 export function canChangeLayerCompression(table: readonly VariantSet[], mimeType: string): boolean {
   return mimeType !== '' && table.some(set => Object.values(set).includes(mimeType))
 }
+
+/** UpdateLayerInfos replaces layers one for one: the count must not change. */
+export function assertSameLayerCount(original: number, updated: number): void {
+  if (original !== updated) {
+    throw new ManifestError(
+      'invalid-field',
+      `preparing updated manifest: layer count changed from ${original} to ${updated}`
+    )
+  }
+}

@@ -1,4 +1,4 @@
-import { ManifestError } from './errors.js'
+import { assertSameLayerCount } from './layer-media-types.js'
 import {
   annotationsField,
   cloneDescriptor,
@@ -130,12 +130,7 @@ export class OciManifest implements ImageManifest {
 
   updateLayerInfos(infos: LayerUpdate[]): OciManifest {
     const original = this.doc.layers ?? []
-    if (original.length !== infos.length) {
-      throw new ManifestError(
-        'invalid-field',
-        `preparing updated manifest: layer count changed from ${original.length} to ${infos.length}`
-      )
-    }
+    assertSameLayerCount(original.length, infos.length)
     const layers = infos.map((info, i) => {
       let mediaType = original[i].mediaType
       if (info.compression) mediaType = updatedLayerMediaType(ociLayerVariants, mediaType, info.compression)

@@ -93,16 +93,18 @@ function side(reader: OptionReader, prefix: 'src' | 'dest'): RegistrySide {
   }
 }
 
+function parsePlatformOption(reader: OptionReader, name: string, value: string): Platform {
+  try {
+    return parsePlatform(value)
+  } catch {
+    throw new UsageError(
+      `${reader.label(name)}: "${value}" is not a platform; write os/arch[/variant], e.g. linux/arm64 or linux/arm/v7`
+    )
+  }
+}
+
 function platforms(reader: OptionReader, name: string): Platform[] {
-  return reader.getList(name).map(p => {
-    try {
-      return parsePlatform(p)
-    } catch {
-      throw new UsageError(
-        `${reader.label(name)}: "${p}" is not a platform; write os/arch[/variant], e.g. linux/arm64 or linux/arm/v7`
-      )
-    }
-  })
+  return reader.getList(name).map(p => parsePlatformOption(reader, name, p))
 }
 
 export function parseCopyRequest(reader: OptionReader): CopyRequest {
@@ -137,9 +139,7 @@ export function parseCopyRequest(reader: OptionReader): CopyRequest {
   }
   const platformList = platforms(reader, 'platforms')
   const platformRaw = optional(reader, 'platform')
-  let platform: Platform | undefined
-  if (platformRaw)
-    platform = platforms({ ...reader, getList: () => [platformRaw], label: reader.label }, 'platform')[0]
+  const platform = platformRaw ? parsePlatformOption(reader, 'platform', platformRaw) : undefined
 
   let selection: ImageSelection
   if (allImages && (instances.length > 0 || platformList.length > 0)) {

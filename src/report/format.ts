@@ -1,18 +1,7 @@
 // Text shared by the CLI's and the Action's logs: sizes, short digests, instance tables, totals.
 import { formatPlatform } from '../manifest/index.js'
+import { formatBytes } from '../bytes.js'
 import type { BlobStats, CopyResult, DestinationResult } from '../copy/result.js'
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`
-  const units = ['KiB', 'MiB', 'GiB', 'TiB']
-  let v = n / 1024
-  let i = 0
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024
-    i++
-  }
-  return `${v.toFixed(v < 10 ? 2 : 1)} ${units[i]}`
-}
 
 export function shortDigest(d: string | undefined): string {
   if (!d) return '-'

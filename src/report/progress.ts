@@ -1,7 +1,8 @@
 // Progress lines a person can follow in a CI log: one line when a blob starts, at most one every
 // few seconds per blob while it moves, one when it is done.
 import type { CopyEvent } from '../copy/events.js'
-import { formatBytes, shortDigest } from './format.js'
+import { formatBytes } from '../bytes.js'
+import { shortDigest } from './format.js'
 
 export function progressPrinter(write: (line: string) => void, intervalMs = 5000): (e: CopyEvent) => void {
   const started = new Map<string, { at: number; lastLine: number }>()
@@ -26,7 +27,7 @@ export function progressPrinter(write: (line: string) => void, intervalMs = 5000
         const seconds = Math.max((Date.now() - s.at) / 1000, 0.001)
         const pct = event.size > 0 ? ` ${((event.bytes / event.size) * 100).toFixed(0)}%` : ''
         write(
-          `  ${shortDigest(event.digest)} ${formatBytes(event.bytes)}${pct} at ${formatBytes(event.bytes / seconds)}/s`
+          `  ${shortDigest(event.digest)} ${formatBytes(event.bytes)}${pct} at ${formatBytes(Math.round(event.bytes / seconds))}/s`
         )
         break
       }
