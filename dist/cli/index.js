@@ -18350,7 +18350,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5690);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2348);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.argv.slice(2), process.env, process.stdout, process.stderr, process.stdin);
 
@@ -18359,7 +18359,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5690:
+/***/ 2348:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -20273,6 +20273,12 @@ function updatedLayerMediaType(table, mimeType, change) {
 function canChangeLayerCompression(table, mimeType) {
     return mimeType !== '' && table.some(set => Object.values(set).includes(mimeType));
 }
+/** UpdateLayerInfos replaces layers one for one: the count must not change. */
+function assertSameLayerCount(original, updated) {
+    if (original !== updated) {
+        throw new ManifestError('invalid-field', `preparing updated manifest: layer count changed from ${original} to ${updated}`);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/manifest/unambiguous.ts
 
@@ -20483,6 +20489,7 @@ function fixManifestLayers(fsLayers, history, compat) {
 
 
 
+
 const schema2Doc = goStruct([
     field('schemaVersion', 'schemaVersion', goInt),
     field('mediaType', 'mediaType', goString),
@@ -20549,9 +20556,7 @@ class DockerSchema2Manifest {
     }
     updateLayerInfos(infos) {
         const original = this.doc.layers ?? [];
-        if (original.length !== infos.length) {
-            throw new ManifestError('invalid-field', `preparing updated manifest: layer count changed from ${original.length} to ${infos.length}`);
-        }
+        assertSameLayerCount(original.length, infos.length);
         const layers = infos.map((info, i) => {
             const mediaType = original[i].mediaType;
             checkSupported(mediaType, `original layer ${info.digest}`);
@@ -20675,9 +20680,7 @@ class OciManifest {
     }
     updateLayerInfos(infos) {
         const original = this.doc.layers ?? [];
-        if (original.length !== infos.length) {
-            throw new ManifestError('invalid-field', `preparing updated manifest: layer count changed from ${original.length} to ${infos.length}`);
-        }
+        assertSameLayerCount(original.length, infos.length);
         const layers = infos.map((info, i) => {
             let mediaType = original[i].mediaType;
             if (info.compression)
@@ -21778,6 +21781,7 @@ class DiffIdSink extends external_node_stream_.Writable {
 
 
 
+
 /** A blob whose bytes did not match its descriptor. */
 class BlobVerificationError extends ImageCopyError {
     digest;
@@ -21788,11 +21792,12 @@ class BlobVerificationError extends ImageCopyError {
     }
 }
 function hashFor(digest) {
-    const algorithm = digest.slice(0, digest.indexOf(':'));
-    if (!['sha256', 'sha384', 'sha512'].includes(algorithm)) {
-        throw new BlobVerificationError(`unsupported digest algorithm in ${digest}`, digest);
+    try {
+        return (0,external_node_crypto_.createHash)(parseDigest(digest).algorithm);
     }
-    return (0,external_node_crypto_.createHash)(algorithm);
+    catch (e) {
+        throw new BlobVerificationError(`cannot verify blob ${digest}: ${e.message}`, digest);
+    }
 }
 /**
  * Passes bytes through while hashing and counting them. On the last byte it checks digest and
@@ -22232,8 +22237,8 @@ class DestinationWriter {
                 forceMimeType: this.options.forceMimeType,
                 cannotModifyReason: reason
             });
-            const acceptsSource = (this.options.forceMimeType ? [this.options.forceMimeType] : supported).length === 0 ||
-                (this.options.forceMimeType ? [this.options.forceMimeType] : supported).includes(normalizeMimeType(image.raw.mimeType));
+            const accepted = this.options.forceMimeType ? [this.options.forceMimeType] : supported;
+            const acceptsSource = accepted.length === 0 || accepted.includes(normalizeMimeType(image.raw.mimeType));
             if (reason && !acceptsSource) {
                 throw new ImageCopyError(`the manifest of ${image.digest} (${image.raw.mimeType}) must be converted to be written to ${this.name}, but it cannot be modified: ${reason}`, 'usage', reason === 'Instructed to preserve digests'
                     ? 'unset preserve-digests (and force-mime-type), or copy to a destination that accepts this manifest type'
@@ -22591,7 +22596,6 @@ function destinationContext(options, ref) {
         ? options.destinationContext(ref)
         : options.destinationContext;
 }
-const schema1Types = [MediaType.DockerV2Schema1, MediaType.DockerV2Schema1Signed];
 /** Whether the source is a list: copied whole, or one instance chosen from it. */
 function isFromList(set) {
     return set.list !== undefined || set.images[0].digest !== set.topDigest;
@@ -22748,10 +22752,10 @@ async function readSignatures(source, set, remove) {
 /** Copies every layer of every image to every destination that lacks it: one read per blob, largest first, under one pool. */
 async function copyLayers(env, set, writers, options, fail) {
     const jobs = new Map();
-    const needsDiffIds = (image) => schema1Types.includes(normalizeMimeType(image.raw.mimeType)) &&
+    const needsDiffIds = (image) => isSchema1MimeType(normalizeMimeType(image.raw.mimeType)) &&
         writers.some(w => {
             const plan = w.plans.get(image.digest);
-            return plan !== undefined && [plan.preferred, ...plan.others].some(t => !schema1Types.includes(t));
+            return plan !== undefined && [plan.preferred, ...plan.others].some(t => !isSchema1MimeType(t));
         });
     for (const image of set.images) {
         const wantDiffIds = needsDiffIds(image);
@@ -22868,21 +22872,7 @@ function parseSize(text, label = 'cache-max-size') {
         throw new UsageError(`${label}: "${text}" must be more than zero bytes`, hint);
     return bytes;
 }
-/** `1536` → `1.5 KiB`; whole bytes below 1 KiB. */
-function formatBytes(bytes) {
-    const names = ['KiB', 'MiB', 'GiB', 'TiB'];
-    if (bytes < 1024)
-        return `${bytes} B`;
-    let value = bytes;
-    let unit = 'B';
-    for (const name of names) {
-        if (value < 1024)
-            break;
-        value /= 1024;
-        unit = name;
-    }
-    return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${unit}`;
-}
+
 
 ;// CONCATENATED MODULE: ./src/options/request.ts
 // One typed, validated request from named options. The Action reads them from its inputs, the CLI
@@ -22936,15 +22926,16 @@ function side(reader, prefix) {
         certDir: optional(reader, `${prefix}-cert-dir`)
     };
 }
+function parsePlatformOption(reader, name, value) {
+    try {
+        return parsePlatform(value);
+    }
+    catch {
+        throw new UsageError(`${reader.label(name)}: "${value}" is not a platform; write os/arch[/variant], e.g. linux/arm64 or linux/arm/v7`);
+    }
+}
 function platforms(reader, name) {
-    return reader.getList(name).map(p => {
-        try {
-            return parsePlatform(p);
-        }
-        catch {
-            throw new UsageError(`${reader.label(name)}: "${p}" is not a platform; write os/arch[/variant], e.g. linux/arm64 or linux/arm/v7`);
-        }
-    });
+    return reader.getList(name).map(p => parsePlatformOption(reader, name, p));
 }
 function parseCopyRequest(reader) {
     for (const name of notSupportedYet) {
@@ -22972,9 +22963,7 @@ function parseCopyRequest(reader) {
     }
     const platformList = platforms(reader, 'platforms');
     const platformRaw = optional(reader, 'platform');
-    let platform;
-    if (platformRaw)
-        platform = platforms({ ...reader, getList: () => [platformRaw], label: reader.label }, 'platform')[0];
+    const platform = platformRaw ? parsePlatformOption(reader, 'platform', platformRaw) : undefined;
     let selection;
     if (allImages && (instances.length > 0 || platformList.length > 0)) {
         throw new UsageError(`${reader.label('all-images')} copies every instance; it cannot go with ${reader.label(instances.length > 0 ? 'instances' : 'platforms')}`);
@@ -29539,21 +29528,28 @@ function toCopyOptions(request, reader, hooks = {}, env = process.env) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/bytes.ts
+// Sizes as people read them in logs, summaries and messages; shared by every layer.
+/** `1536` → `1.5 KiB`; whole bytes below 1 KiB. */
+function formatBytes(bytes) {
+    const names = ['KiB', 'MiB', 'GiB', 'TiB'];
+    if (bytes < 1024)
+        return `${bytes} B`;
+    let value = bytes;
+    let unit = 'B';
+    for (const name of names) {
+        if (value < 1024)
+            break;
+        value /= 1024;
+        unit = name;
+    }
+    return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${unit}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/format.ts
 // Text shared by the CLI's and the Action's logs: sizes, short digests, instance tables, totals.
 
-function format_formatBytes(n) {
-    if (n < 1024)
-        return `${n} B`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let v = n / 1024;
-    let i = 0;
-    while (v >= 1024 && i < units.length - 1) {
-        v /= 1024;
-        i++;
-    }
-    return `${v.toFixed(v < 10 ? 2 : 1)} ${units[i]}`;
-}
+
 function shortDigest(d) {
     if (!d)
         return '-';
@@ -29589,18 +29585,18 @@ function instanceTable(result) {
             shortDigest(i.digest),
             mediaTypeName(i.mediaType),
             i.status,
-            format_formatBytes(i.stats.pushedBytes),
-            format_formatBytes(i.stats.reusedBytes + i.stats.mountedBytes)
+            formatBytes(i.stats.pushedBytes),
+            formatBytes(i.stats.reusedBytes + i.stats.mountedBytes)
         ]);
     }
     return table(rows);
 }
 function totalsLine(stats) {
-    return (`pulled ${stats.pulledBlobs} blobs (${format_formatBytes(stats.pulledBytes)}), ` +
-        `from cache ${stats.cachedBlobs} (${format_formatBytes(stats.cachedBytes)}), ` +
-        `pushed ${stats.pushedBlobs} (${format_formatBytes(stats.pushedBytes)}), ` +
-        `reused ${stats.reusedBlobs} (${format_formatBytes(stats.reusedBytes)}), ` +
-        `mounted ${stats.mountedBlobs} (${format_formatBytes(stats.mountedBytes)})`);
+    return (`pulled ${stats.pulledBlobs} blobs (${formatBytes(stats.pulledBytes)}), ` +
+        `from cache ${stats.cachedBlobs} (${formatBytes(stats.cachedBytes)}), ` +
+        `pushed ${stats.pushedBlobs} (${formatBytes(stats.pushedBytes)}), ` +
+        `reused ${stats.reusedBlobs} (${formatBytes(stats.reusedBytes)}), ` +
+        `mounted ${stats.mountedBlobs} (${formatBytes(stats.mountedBytes)})`);
 }
 /** The result as plain JSON (Buffers as text), for --json and the Action's outputs. */
 function resultJson(result) {
@@ -29630,6 +29626,7 @@ function resultJson(result) {
 
 ;// CONCATENATED MODULE: ./src/report/progress.ts
 
+
 function progressPrinter(write, intervalMs = 5000) {
     const started = new Map();
     return event => {
@@ -29642,7 +29639,7 @@ function progressPrinter(write, intervalMs = 5000) {
                 break;
             case 'blob-start':
                 started.set(event.digest, { at: Date.now(), lastLine: Date.now() });
-                write(`Copying blob ${shortDigest(event.digest)} (${format_formatBytes(Math.max(event.size, 0))}) from ${event.from}`);
+                write(`Copying blob ${shortDigest(event.digest)} (${formatBytes(Math.max(event.size, 0))}) from ${event.from}`);
                 break;
             case 'blob-progress': {
                 const s = started.get(event.digest);
@@ -29651,7 +29648,7 @@ function progressPrinter(write, intervalMs = 5000) {
                 s.lastLine = Date.now();
                 const seconds = Math.max((Date.now() - s.at) / 1000, 0.001);
                 const pct = event.size > 0 ? ` ${((event.bytes / event.size) * 100).toFixed(0)}%` : '';
-                write(`  ${shortDigest(event.digest)} ${format_formatBytes(event.bytes)}${pct} at ${format_formatBytes(event.bytes / seconds)}/s`);
+                write(`  ${shortDigest(event.digest)} ${formatBytes(event.bytes)}${pct} at ${formatBytes(Math.round(event.bytes / seconds))}/s`);
                 break;
             }
             case 'blob-done':

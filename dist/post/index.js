@@ -38404,7 +38404,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5331);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7843);
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 // A cache request left pending after a timeout would keep Node alive.
@@ -38415,7 +38415,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5331:
+/***/ 7843:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -98580,6 +98580,24 @@ async function blob_directory_exists(file) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/bytes.ts
+// Sizes as people read them in logs, summaries and messages; shared by every layer.
+/** `1536` → `1.5 KiB`; whole bytes below 1 KiB. */
+function formatBytes(bytes) {
+    const names = ['KiB', 'MiB', 'GiB', 'TiB'];
+    if (bytes < 1024)
+        return `${bytes} B`;
+    let value = bytes;
+    let unit = 'B';
+    for (const name of names) {
+        if (value < 1024)
+            break;
+        value /= 1024;
+        unit = name;
+    }
+    return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${unit}`;
+}
+
 ;// CONCATENATED MODULE: ./src/cache/size.ts
 // Byte sizes as users write them (`cache-max-size: 2GiB`) and as logs print them.
 
@@ -98619,21 +98637,7 @@ function parseSize(text, label = 'cache-max-size') {
         throw new UsageError(`${label}: "${text}" must be more than zero bytes`, hint);
     return bytes;
 }
-/** `1536` → `1.5 KiB`; whole bytes below 1 KiB. */
-function formatBytes(bytes) {
-    const names = ['KiB', 'MiB', 'GiB', 'TiB'];
-    if (bytes < 1024)
-        return `${bytes} B`;
-    let value = bytes;
-    let unit = 'B';
-    for (const name of names) {
-        if (value < 1024)
-            break;
-        value /= 1024;
-        unit = name;
-    }
-    return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${unit}`;
-}
+
 
 ;// CONCATENATED MODULE: ./src/cache/actions-cache.ts
 // The blob directory in the GitHub Actions cache (DESIGN.md section 7): keys, restore in the main step,
