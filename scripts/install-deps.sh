@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs the locked dependencies. `npm ci` first; the npm registry this project is developed
-# against serves only the Linux builds of some optional native packages (e.g. unrs-resolver's
-# bindings), so the lock file has no entries for the other platforms and `npm ci` refuses it as out
-# of sync. Then `npm install` installs the same locked versions, and the lock file must stay as it is.
+# Installs the locked dependencies. `npm ci` first. The npm registry this project is developed
+# against has at times served only the Linux builds of some optional native packages (e.g.
+# unrs-resolver's bindings); a lock file written then lacks the other platforms' entries and `npm ci`
+# refuses it as out of sync. Then `npm install` installs the same locked versions, and the lock file
+# must stay as it is.
 set -euo pipefail
 err=$(mktemp)
 if npm ci --no-audit --no-fund 2>"$err"; then
