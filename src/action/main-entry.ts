@@ -1,4 +1,7 @@
-import { runMain } from './main.js'
+import { enableCompileCache } from '../compile-cache.js'
+
+enableCompileCache()
+const { runMain } = await import('./main.js')
 
 await runMain()
 // A cache request left pending after a timeout would keep Node alive.

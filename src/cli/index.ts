@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-import { run } from './main.js'
+import { enableCompileCache } from '../compile-cache.js'
+
+enableCompileCache()
+const { run } = await import('./main.js')
 
 process.exitCode = await run(
   process.argv.slice(2),
