@@ -1,15 +1,32 @@
 // The README's first command: the bundled CLI copies the bundled example image.
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
+import { readdir } from 'node:fs/promises'
 import path from 'node:path'
+import { requireNode24 } from '../../harness/action-runner.js'
 import { exampleLayout, ociRefDigest, removeTempDirs, tempDir } from '../../harness/local.js'
 
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  node = process.execPath,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise(resolve => {
-    execFile(process.execPath, [path.join('dist', 'cli', 'index.js'), ...args], (error, stdout, stderr) => {
+    execFile(node, [path.join('dist', 'cli', 'index.js'), ...args], { env }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr })
     })
   })
+}
+
+/** Every file under `dir`, recursively; none when it does not exist. */
+async function filesUnder(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir, { recursive: true, withFileTypes: true }))
+      .filter(e => e.isFile())
+      .map(e => e.name)
+  } catch {
+    return []
+  }
 }
 
 describe('the image-copy CLI bundle', () => {
@@ -59,5 +76,28 @@ describe('the image-copy CLI bundle', () => {
     const { code, stderr } = await cli([`oci:${exampleLayout}:no-such-ref`, `oci:${out}/x:1.0`])
     expect(code).toBe(3)
     expect(stderr).toContain('no-such-ref')
+  })
+
+  it("keeps V8's compiled code of the bundle in Node's compile cache under the temp dir (Node 24)", async () => {
+    const node24 = requireNode24()
+    if (node24 === undefined) return
+    const env = { ...process.env, NODE_COMPILE_CACHE: undefined, NODE_DISABLE_COMPILE_CACHE: undefined }
+    const tmp = await tempDir()
+    const out = await tempDir()
+    const run = await cli([`oci:${exampleLayout}:1.0`, `oci:${out}/c:1.0`, '--quiet'], node24, {
+      ...env,
+      TMPDIR: tmp
+    })
+    expect(run.code).toBe(0)
+    expect((await filesUnder(path.join(tmp, 'node-compile-cache'))).length).toBeGreaterThanOrEqual(1)
+
+    const disabledTmp = await tempDir()
+    const disabled = await cli(['--version'], node24, {
+      ...env,
+      TMPDIR: disabledTmp,
+      NODE_DISABLE_COMPILE_CACHE: '1'
+    })
+    expect(disabled.code).toBe(0)
+    expect(await filesUnder(path.join(disabledTmp, 'node-compile-cache'))).toEqual([])
   })
 })
