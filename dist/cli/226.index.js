@@ -8623,6 +8623,7 @@ function bearerError(res) {
 
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __webpack_require__(1692);
+var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node_tls_);
 ;// CONCATENATED MODULE: ./src/registry/connections.ts
 // Connection pools: one undici Agent per TLS configuration, shared by every client in the process.
 // An Agent keeps one keep-alive Pool per origin, so each registry host gets its own bounded set of
@@ -8695,9 +8696,9 @@ async function defaultCertDir(hostPort) {
 }
 const agents = new Map();
 /** The shared Agent for these TLS settings. */
-function agentFor(tls, connectionsPerHost = DEFAULT_CONNECTIONS_PER_HOST) {
+function agentFor(settings, connectionsPerHost = DEFAULT_CONNECTIONS_PER_HOST) {
     const key = (0,external_node_crypto_.createHash)('sha256')
-        .update(JSON.stringify([tls.verify, tls.ca, tls.certs, tls.keys, connectionsPerHost]))
+        .update(JSON.stringify([settings.verify, settings.ca, settings.certs, settings.keys, connectionsPerHost]))
         .digest('hex');
     let agent = agents.get(key);
     if (!agent) {
@@ -8706,7 +8707,7 @@ function agentFor(tls, connectionsPerHost = DEFAULT_CONNECTIONS_PER_HOST) {
             keepAliveTimeout: 10_000,
             headersTimeout: 120_000,
             bodyTimeout: 120_000,
-            connect: connectorFor(tls)
+            connect: connectorFor(settings)
         });
         agents.set(key, agent);
     }
@@ -8718,25 +8719,26 @@ function agentFor(tls, connectionsPerHost = DEFAULT_CONNECTIONS_PER_HOST) {
  * loading the root store costs ~20 ms of CPU each time; a copy from plain-http registries (which
  * pings https first when verification is off) needs no context at all.
  */
-function connectorFor(tls) {
+function connectorFor(settings) {
     const plain = buildConnector({});
     let secure;
     return (options, callback) => {
         if (options.protocol !== 'https:')
             return plain(options, callback);
         secure ??= buildConnector({
-            rejectUnauthorized: tls.verify,
-            secureContext: (0,external_node_tls_.createSecureContext)(secureContextOptions(tls))
+            rejectUnauthorized: settings.verify,
+            secureContext: external_node_tls_default().createSecureContext(secureContextOptions(settings))
         });
         return secure(options, callback);
     };
 }
-function secureContextOptions(tls) {
-    const clientCerts = tls.certs.length > 0 ? { cert: tls.certs, key: tls.keys } : {};
+function secureContextOptions(settings) {
+    const clientCerts = settings.certs.length > 0 ? { cert: settings.certs, key: settings.keys } : {};
     // without verification no CA is consulted: skip loading the root store
-    if (!tls.verify)
+    if (!settings.verify)
         return { ca: [], ...clientCerts };
-    return { ...(tls.ca.length > 0 ? { ca: [...external_node_tls_.rootCertificates, ...tls.ca] } : {}), ...clientCerts };
+    const ca = settings.ca.length > 0 ? { ca: [...(external_node_tls_default()).rootCertificates, ...settings.ca] } : {};
+    return { ...ca, ...clientCerts };
 }
 /** Closes every pooled connection (end of a CLI run, end of a test file). */
 async function closeAllConnections() {

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { createSecureContext, rootCertificates, type SecureContextOptions } from 'node:tls'
+import tls, { type SecureContextOptions } from 'node:tls'
 import { Agent, buildConnector, type Connector } from './undici-agent.js'
 
 export const DEFAULT_CONNECTIONS_PER_HOST = 16
@@ -82,9 +82,12 @@ export async function defaultCertDir(hostPort: string): Promise<string | undefin
 const agents = new Map<string, Agent>()
 
 /** The shared Agent for these TLS settings. */
-export function agentFor(tls: TlsSettings, connectionsPerHost: number = DEFAULT_CONNECTIONS_PER_HOST): Agent {
+export function agentFor(
+  settings: TlsSettings,
+  connectionsPerHost: number = DEFAULT_CONNECTIONS_PER_HOST
+): Agent {
   const key = createHash('sha256')
-    .update(JSON.stringify([tls.verify, tls.ca, tls.certs, tls.keys, connectionsPerHost]))
+    .update(JSON.stringify([settings.verify, settings.ca, settings.certs, settings.keys, connectionsPerHost]))
     .digest('hex')
   let agent = agents.get(key)
   if (!agent) {
@@ -93,7 +96,7 @@ export function agentFor(tls: TlsSettings, connectionsPerHost: number = DEFAULT_
       keepAliveTimeout: 10_000,
       headersTimeout: 120_000,
       bodyTimeout: 120_000,
-      connect: connectorFor(tls)
+      connect: connectorFor(settings)
     })
     agents.set(key, agent)
   }
@@ -106,24 +109,25 @@ export function agentFor(tls: TlsSettings, connectionsPerHost: number = DEFAULT_
  * loading the root store costs ~20 ms of CPU each time; a copy from plain-http registries (which
  * pings https first when verification is off) needs no context at all.
  */
-function connectorFor(tls: TlsSettings): Connector {
+function connectorFor(settings: TlsSettings): Connector {
   const plain = buildConnector({})
   let secure: Connector | undefined
   return (options, callback) => {
     if (options.protocol !== 'https:') return plain(options, callback)
     secure ??= buildConnector({
-      rejectUnauthorized: tls.verify,
-      secureContext: createSecureContext(secureContextOptions(tls))
+      rejectUnauthorized: settings.verify,
+      secureContext: tls.createSecureContext(secureContextOptions(settings))
     })
     return secure(options, callback)
   }
 }
 
-function secureContextOptions(tls: TlsSettings): SecureContextOptions {
-  const clientCerts = tls.certs.length > 0 ? { cert: tls.certs, key: tls.keys } : {}
+function secureContextOptions(settings: TlsSettings): SecureContextOptions {
+  const clientCerts = settings.certs.length > 0 ? { cert: settings.certs, key: settings.keys } : {}
   // without verification no CA is consulted: skip loading the root store
-  if (!tls.verify) return { ca: [], ...clientCerts }
-  return { ...(tls.ca.length > 0 ? { ca: [...rootCertificates, ...tls.ca] } : {}), ...clientCerts }
+  if (!settings.verify) return { ca: [], ...clientCerts }
+  const ca = settings.ca.length > 0 ? { ca: [...tls.rootCertificates, ...settings.ca] } : {}
+  return { ...ca, ...clientCerts }
 }
 
 /** Closes every pooled connection (end of a CLI run, end of a test file). */

@@ -1,8 +1,11 @@
 // TLS: a registry with a certificate from a generated CA, trusted through a cert dir; client certificates.
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
+import { subscribe, unsubscribe } from 'node:diagnostics_channel'
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { syncBuiltinESMExports } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import tls from 'node:tls'
 import {
   closeAllConnections,
   configureRegistry,
@@ -54,6 +57,33 @@ describeWithPrograms(['docker-registry', 'openssl'], 'registry over TLS', () => 
       )
     )
     expect(e.hint).toMatch(/cert dir|TLS verification off/)
+  })
+
+  it('builds one secure context for a TLS configuration, however many connections it opens', async () => {
+    await closeAllConnections() // a new agent, so every connection below is new
+    const original = tls.createSecureContext
+    let contexts = 0
+    let connections = 0
+    const onConnected = (): void => void connections++
+    tls.createSecureContext = (...args) => {
+      contexts++
+      return original(...args)
+    }
+    syncBuiltinESMExports()
+    subscribe('undici:client:connected', onConnected)
+    try {
+      const src = await openSource(`${registry.host}/tls/app:v1`, {
+        registry: { certDir: registry.clientCertDir }
+      })
+      const manifests = await Promise.all([1, 2, 3, 4].map(() => src.getManifest()))
+      expect(manifests.map(m => sha256(m.bytes))).toEqual(Array(4).fill(image.digest))
+    } finally {
+      unsubscribe('undici:client:connected', onConnected)
+      tls.createSecureContext = original
+      syncBuiltinESMExports()
+    }
+    expect(connections).toBeGreaterThanOrEqual(2)
+    expect(contexts).toBe(1)
   })
 
   it('talks to it without the CA when TLS verification is off', async () => {
