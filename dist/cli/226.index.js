@@ -8244,7 +8244,10 @@ async function httpRequest(agent, req) {
             method: req.method,
             headers,
             body: req.body ?? null,
-            signal: req.signal
+            signal: req.signal,
+            // undici closes the connection after every HEAD (in case a server sends a body anyway), so each
+            // blob existence check would open a new connection, with a new TLS handshake; registries follow HTTP
+            ...(req.method === 'HEAD' ? { reset: false } : {})
         });
         const location = http_header(res.headers, 'location');
         const redirect = [301, 302, 303, 307, 308].includes(res.statusCode) && location !== undefined;

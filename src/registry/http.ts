@@ -54,7 +54,10 @@ export async function httpRequest(agent: Agent, req: HttpRequest): Promise<HttpR
       method: req.method as Dispatcher.HttpMethod,
       headers,
       body: req.body ?? null,
-      signal: req.signal
+      signal: req.signal,
+      // undici closes the connection after every HEAD (in case a server sends a body anyway), so each
+      // blob existence check would open a new connection, with a new TLS handshake; registries follow HTTP
+      ...(req.method === 'HEAD' ? { reset: false } : {})
     })
     const location = header(res.headers, 'location')
     const redirect = [301, 302, 303, 307, 308].includes(res.statusCode) && location !== undefined

@@ -1,5 +1,6 @@
 // Our docker transport against a real registry (CNCF distribution 2.8), cross-checked with skopeo.
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
+import { subscribe, unsubscribe } from 'node:diagnostics_channel'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -43,6 +44,30 @@ describeWithPrograms(
       await closeAllConnections()
       await registry?.stop()
       await rm(dir, { recursive: true, force: true })
+    })
+
+    it('checks which blobs exist (HEAD) over one keep-alive connection', async () => {
+      const image = makeImage({ layerSizes: [3000, 5000, 7000, 9000] })
+      const ref = `${registry.host}/keepalive/app:v1`
+      const first = await openDestination(ref, ctx)
+      await pushImage(first, image)
+      await first.close()
+      await closeAllConnections() // the second push starts without pooled connections
+
+      let connections = 0
+      const onConnected = (): void => void connections++
+      subscribe('undici:client:connected', onConnected)
+      try {
+        const again = await openDestination(ref, ctx)
+        expect(await pushImage(again, image)).toEqual(Array(5).fill('exists'))
+        await again.close()
+      } finally {
+        unsubscribe('undici:client:connected', onConnected)
+      }
+      // 7 requests one after another: the ping, 5 HEADs and the manifest PUT. The first HEAD may find
+      // the ping's connection not yet back in the pool and open a second one; then everything reuses
+      // them (undici's default closes the connection after each HEAD: 6 or more).
+      expect(connections).toBeLessThanOrEqual(2)
     })
 
     it.each(['oci', 'v2s2'] as const)(
