@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // image-copy vs skopeo, side by side on the same local registries (see bench/RESULTS.md).
 //
-//   npm run bench                    full run: scenarios a–e2 and s (5 runs each), the 1 GiB ones f–h (3 runs)
-//   npm run bench -- --quick         a–e2 and s, 3 runs each, no 1 GiB image
+//   npm run bench                    full run: scenarios a–e2, d20, s, s2 (5 runs each), the 1 GiB ones f–h (3 runs)
+//   npm run bench -- --quick         the same but 3 runs each and no 1 GiB image
 //   options: --runs N  --big-runs N  --only a,b,f  --node PATH (node that runs our CLI; default: the
 //            Node 24 that `npm run setup:node24` installs under .tools/, the Action's runtime, else this one)
 //            --also-node PATH | --also-this-node (an extra column: our CLI on another node, e.g. the one on PATH)
@@ -10,7 +10,7 @@
 //            --no-limit  --no-skopeo (for comparing two bundles)  --profile SCENARIO (our CLI once under --cpu-prof, summarized; no comparison)
 //
 // Results: printed, and written to bench/work/results.md and bench/work/results.json.
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { closeSync, existsSync, openSync, readFileSync, readdirSync } from 'node:fs'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { cpus, loadavg } from 'node:os'
@@ -27,6 +27,8 @@ const WORK = join(BENCH, 'work')
 let CLI = join(ROOT, 'dist', 'cli', 'index.js')
 const SKOPEO = '/usr/bin/skopeo'
 const LIMIT = join(BENCH, 'lib', 'limit-copy.mjs')
+const TRACE_PROXY = join(BENCH, 'lib', 'trace-proxy.mjs')
+const REMOTE_DELAY_MS = 20
 const MiB = 1 << 20
 
 // ---------- options ----------
@@ -195,6 +197,26 @@ function machine() {
     rssMethod: hasGnuTime ? 'GNU time %M (wait4 ru_maxrss)' : '/proc/<pid>/status VmHWM polling',
     extraCaCerts: MACHINE_EXTRA_CA_CERTS
   }
+}
+
+/**
+ * A registry seen over a slow link: trace-proxy in front of `reg` holds every request `delayMs` before
+ * forwarding it (a per-request round trip; connection set-up is not delayed).
+ */
+async function startDelayProxy(reg, delayMs) {
+  const child = spawn(process.execPath, [TRACE_PROXY, reg.host, '0', String(delayMs)], {
+    stdio: ['ignore', 'ignore', 'pipe']
+  })
+  const host = await new Promise((resolve, reject) => {
+    let err = ''
+    child.stderr.on('data', d => {
+      err += d
+      const m = /trace-proxy: (127\.0\.0\.1:\d+)/.exec(err)
+      if (m) resolve(m[1])
+    })
+    child.on('exit', code => reject(new Error(`trace-proxy exited (${code}): ${err}`)))
+  })
+  return { host, stop: () => child.kill() }
 }
 
 // ---------- main ----------
@@ -377,6 +399,32 @@ async function main() {
         pairs: fromA(images).map(s => ({ ...s, dest: regRef(A, `e2-${tool}-${run}/${s.name}`, '1.0') })),
         cleanup: async () => {}
       })
+    },
+    {
+      id: 'd20',
+      title: `as (d), ${REMOTE_DELAY_MS} ms added to every request (a remote registry)`,
+      bytes: 0,
+      runs: RUNS,
+      limit: false,
+      setup: async () => {
+        const [src, dest] = await Promise.all([
+          startDelayProxy(A, REMOTE_DELAY_MS),
+          startDelayProxy(Full, REMOTE_DELAY_MS)
+        ])
+        return {
+          pairs: images.map(i => ({
+            src: regRef(src, `bench/${i.name}`, '1.0'),
+            dest: regRef(dest, `bench/${i.name}`, '1.0'),
+            list: i.list,
+            digest: i.digest,
+            name: i.name
+          })),
+          cleanup: async () => {
+            src.stop()
+            dest.stop()
+          }
+        }
+      }
     },
     {
       id: 's',
