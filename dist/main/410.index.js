@@ -3470,9 +3470,9 @@ function addStats(into, from) {
 }
 
 ;// CONCATENATED MODULE: ./src/copy/destination-writer.ts
-// Everything one destination needs after the layers are in place: configs, each image's manifest
-// (converted when needed, trying other types when the destination rejects one), the list, the
-// signatures, and the commit.
+// Everything one destination needs besides the layers: configs (those written as they are go out
+// alongside the layers), each image's manifest (converted when needed, trying other types when the
+// destination rejects one), the list, the signatures, and the commit.
 
 
 
@@ -3491,6 +3491,8 @@ class DestinationWriter {
     plans = new Map();
     failure;
     written = new Map();
+    /** Config writes started alongside the layers, by image digest. */
+    earlyConfigs = new Map();
     /** Layers the destination stored under another digest (e.g. decompressed), by source digest. */
     substituted = new Map();
     listCannotModify;
@@ -3634,6 +3636,29 @@ class DestinationWriter {
             }
         }
     }
+    /**
+     * Starts writing the image's config while the layers are copied, when the destination takes configs
+     * early and the config will go out as it is: the preferred type is the source's, and the
+     * destination keeps layers as sent, so the manifest is not edited. writeImage waits for it (and
+     * reports its failure).
+     */
+    startConfig(image, env, config) {
+        if (!this.destination.takesConfigsEarly)
+            return;
+        if (this.destination.desiredLayerCompression === 'decompress')
+            return;
+        const info = image.manifest.configDescriptor();
+        const plan = this.plans.get(image.digest);
+        if (!info || !plan || plan.preferred !== normalizeMimeType(image.raw.mimeType))
+            return;
+        const outcome = putBufferBlob(this.destination, env.sourceRef, { digest: info.digest, size: info.size }, async () => (await config()), true);
+        outcome.catch(() => undefined); // observed here; writeImage awaits it and reports the error
+        this.earlyConfigs.set(image.digest, outcome);
+    }
+    /** Resolves when every config write started alongside the layers has ended, however it ended. */
+    async earlyWritesSettled() {
+        await Promise.allSettled(this.earlyConfigs.values());
+    }
     /** Writes one image's config and manifest, trying the plan's types in order. */
     async writeImage(image, env, config, schema1Facts) {
         const plan = this.plans.get(image.digest);
@@ -3673,7 +3698,9 @@ class DestinationWriter {
                     }
                 }
                 if (configToWrite) {
-                    const outcome = await putBufferBlob(this.destination, env.sourceRef, configToWrite.info, configToWrite.bytes, true);
+                    const early = configToWrite.info.digest === configInfo?.digest ? this.earlyConfigs.get(image.digest) : undefined;
+                    const outcome = await (early ??
+                        putBufferBlob(this.destination, env.sourceRef, configToWrite.info, configToWrite.bytes, true));
                     this.record(image.digest, outcome, configToWrite.info.size);
                 }
                 const unchanged = bytes === image.raw.bytes;
@@ -3941,6 +3968,7 @@ async function copyImage(options) {
     }));
     for (const o of opening)
         o.catch(() => undefined);
+    const writers = [];
     try {
         const wanted = (options.selection.kind === 'system' ? options.selection.platform : undefined) ??
             options.runtimePlatform ??
@@ -3963,7 +3991,6 @@ async function copyImage(options) {
             });
         }
         const signatures = await readSignatures(source, set, options.removeSignatures);
-        const writers = [];
         await Promise.all(options.destinations.map(async (ref, i) => {
             try {
                 const destination = await opening[i];
@@ -4002,7 +4029,6 @@ async function copyImage(options) {
             emit({ type: 'destination-failed', destination: writer.name, error: error.message });
         };
         const active = () => writers.filter(w => !w.failure);
-        const schema1Layers = await copyLayers(env, set, writers, options, fail);
         const configs = new Map();
         const configOf = (image) => {
             let p = configs.get(image.digest);
@@ -4015,6 +4041,10 @@ async function copyImage(options) {
             }
             return p;
         };
+        for (const writer of writers)
+            for (const image of set.images)
+                writer.startConfig(image, env, () => configOf(image));
+        const schema1Layers = await copyLayers(env, set, writers, options, fail);
         await Promise.all(active().map(async (writer) => {
             try {
                 // Instances in parallel (each is a config and a manifest round trip); the list after them.
@@ -4045,7 +4075,8 @@ async function copyImage(options) {
         result.destinations.sort((a, b) => position(a.destination) - position(b.destination));
     }
     finally {
-        // close() rolls back whatever an uncommitted destination wrote.
+        // close() rolls back whatever an uncommitted destination wrote, once nothing is being written.
+        await Promise.allSettled(writers.map(w => w.earlyWritesSettled()));
         await Promise.allSettled(opening);
         await Promise.allSettled(opened.map(d => d.close()));
         await source.close();
@@ -9686,6 +9717,7 @@ class DockerImageDestination {
     desiredLayerCompression = 'compress';
     acceptsForeignLayerURLs = true;
     hasThreadSafePutBlob = true;
+    takesConfigsEarly = true;
     mustMatchRuntimeOS = false;
     constructor(ref, client) {
         this.ref = ref;

@@ -73,6 +73,7 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
     })
   )
   for (const o of opening) o.catch(() => undefined)
+  const writers: DestinationWriter[] = []
   try {
     const wanted =
       (options.selection.kind === 'system' ? options.selection.platform : undefined) ??
@@ -97,7 +98,6 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
     }
     const signatures = await readSignatures(source, set, options.removeSignatures)
 
-    const writers: DestinationWriter[] = []
     await Promise.all(
       options.destinations.map(async (ref, i) => {
         try {
@@ -137,8 +137,6 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
     }
     const active = (): DestinationWriter[] => writers.filter(w => !w.failure)
 
-    const schema1Layers = await copyLayers(env, set, writers, options, fail)
-
     const configs = new Map<string, Promise<Buffer | undefined>>()
     const configOf = (image: SourceImage): Promise<Buffer | undefined> => {
       let p = configs.get(image.digest)
@@ -151,6 +149,10 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
       }
       return p
     }
+    for (const writer of writers)
+      for (const image of set.images) writer.startConfig(image, env, () => configOf(image))
+
+    const schema1Layers = await copyLayers(env, set, writers, options, fail)
 
     await Promise.all(
       active().map(async writer => {
@@ -190,7 +192,8 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
     }
     result.destinations.sort((a, b) => position(a.destination) - position(b.destination))
   } finally {
-    // close() rolls back whatever an uncommitted destination wrote.
+    // close() rolls back whatever an uncommitted destination wrote, once nothing is being written.
+    await Promise.allSettled(writers.map(w => w.earlyWritesSettled()))
     await Promise.allSettled(opening)
     await Promise.allSettled(opened.map(d => d.close()))
     await source.close()

@@ -1,6 +1,6 @@
-// Everything one destination needs after the layers are in place: configs, each image's manifest
-// (converted when needed, trying other types when the destination rejects one), the list, the
-// signatures, and the commit.
+// Everything one destination needs besides the layers: configs (those written as they are go out
+// alongside the layers), each image's manifest (converted when needed, trying other types when the
+// destination rejects one), the list, the signatures, and the commit.
 import {
   convertManifest,
   listMimeTypeFor,
@@ -43,6 +43,8 @@ export class DestinationWriter {
   readonly plans = new Map<string, ManifestConversionPlan>()
   failure?: Error
   private readonly written = new Map<string, WrittenImage>()
+  /** Config writes started alongside the layers, by image digest. */
+  private readonly earlyConfigs = new Map<string, Promise<BlobOutcome>>()
   /** Layers the destination stored under another digest (e.g. decompressed), by source digest. */
   private readonly substituted = new Map<string, BlobInfo>()
   private listCannotModify?: string
@@ -218,6 +220,34 @@ export class DestinationWriter {
     }
   }
 
+  /**
+   * Starts writing the image's config while the layers are copied, when the destination takes configs
+   * early and the config will go out as it is: the preferred type is the source's, and the
+   * destination keeps layers as sent, so the manifest is not edited. writeImage waits for it (and
+   * reports its failure).
+   */
+  startConfig(image: SourceImage, env: TransferEnvironment, config: () => Promise<Buffer | undefined>): void {
+    if (!this.destination.takesConfigsEarly) return
+    if (this.destination.desiredLayerCompression === 'decompress') return
+    const info = image.manifest.configDescriptor()
+    const plan = this.plans.get(image.digest)
+    if (!info || !plan || plan.preferred !== normalizeMimeType(image.raw.mimeType)) return
+    const outcome = putBufferBlob(
+      this.destination,
+      env.sourceRef,
+      { digest: info.digest, size: info.size },
+      async () => (await config())!,
+      true
+    )
+    outcome.catch(() => undefined) // observed here; writeImage awaits it and reports the error
+    this.earlyConfigs.set(image.digest, outcome)
+  }
+
+  /** Resolves when every config write started alongside the layers has ended, however it ended. */
+  async earlyWritesSettled(): Promise<void> {
+    await Promise.allSettled(this.earlyConfigs.values())
+  }
+
   /** Writes one image's config and manifest, trying the plan's types in order. */
   async writeImage(
     image: SourceImage,
@@ -261,13 +291,10 @@ export class DestinationWriter {
           }
         }
         if (configToWrite) {
-          const outcome = await putBufferBlob(
-            this.destination,
-            env.sourceRef,
-            configToWrite.info,
-            configToWrite.bytes,
-            true
-          )
+          const early =
+            configToWrite.info.digest === configInfo?.digest ? this.earlyConfigs.get(image.digest) : undefined
+          const outcome = await (early ??
+            putBufferBlob(this.destination, env.sourceRef, configToWrite.info, configToWrite.bytes, true))
           this.record(image.digest, outcome, configToWrite.info.size)
         }
         const unchanged = bytes === image.raw.bytes

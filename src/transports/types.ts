@@ -111,6 +111,12 @@ export interface ImageDestination {
   /** Whether foreign (URL-bearing, non-distributable) layers may be left out. */
   readonly acceptsForeignLayerURLs: boolean
   readonly hasThreadSafePutBlob: boolean
+  /**
+   * Takes configs while layers are still being written (a registry, where that takes the config's
+   * round trips off the end of the copy). Others get each config after the layers, the order skopeo
+   * writes them in, which an archive's bytes depend on.
+   */
+  readonly takesConfigsEarly?: boolean
   /** True for destinations that must be given an image for the runtime OS (docker-daemon). */
   readonly mustMatchRuntimeOS: boolean
   /** Checks whether the blob is already there (or can be mounted) without uploading it. */

@@ -38,6 +38,7 @@ export class DockerImageDestination implements ImageDestination {
   readonly desiredLayerCompression = 'compress'
   readonly acceptsForeignLayerURLs = true
   readonly hasThreadSafePutBlob = true
+  readonly takesConfigsEarly = true
   readonly mustMatchRuntimeOS = false
 
   private constructor(

@@ -2,6 +2,7 @@
 // read back by skopeo: registry → registry, registry → oci/dir, oci/dir → registry, for lists and
 // single images, all images, instances and platforms; mounts, retries exhausted, refusals.
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { copyImage } from '../../../src/copy/copy-image.js'
 import type { CopyOptions } from '../../../src/copy/options.js'
@@ -170,5 +171,42 @@ describeWithPrograms(['docker-registry', 'skopeo'], 'copies through registries, 
         sparseList: 'keep'
       })
     ).rejects.toMatchObject({ hint: expect.stringMatching(/sparse-list: strip/) })
+  })
+
+  it("sends each image's config to a registry while its layers are still being uploaded", async () => {
+    const blob = async (digest: string) =>
+      JSON.parse(await readFile(path.join(exampleLayout, 'blobs', 'sha256', digest.slice(7)), 'utf8'))
+    const manifests = await Promise.all(
+      (await blob(exampleDigest)).manifests.map((m: { digest: string }) => blob(m.digest))
+    )
+    const configs: string[] = manifests.map(m => m.config.digest)
+    const layers = [
+      ...new Set<string>(manifests.flatMap(m => m.layers.map((l: { digest: string }) => l.digest)))
+    ]
+    const proxyB = await startFaultProxy(b.url)
+    try {
+      // every layer's upload is held 1.5 s at the proxy; the configs' are not
+      proxyB.inject({
+        kind: 'stall',
+        ms: 1500,
+        count: layers.length,
+        match: { method: 'PUT', path: new RegExp(`digest=(${layers.map(encodeURIComponent).join('|')})`) }
+      })
+      const exists = async (digest: string) =>
+        (await fetch(`${b.url}/v2/early/app/blobs/${digest}`, { method: 'HEAD' })).status === 200
+      let done = false
+      const copying = copy(example, [`docker://${proxyB.host}/early/app:1.0`]).finally(() => (done = true))
+      let configsFirst = false
+      while (!done && !configsFirst) {
+        const [c, l] = await Promise.all([Promise.all(configs.map(exists)), Promise.all(layers.map(exists))])
+        configsFirst = c.every(Boolean) && !l.every(Boolean)
+        await new Promise(r => setTimeout(r, 50))
+      }
+      expect((await copying).destinations[0].digest).toBe(exampleDigest)
+      // the configs were stored while layers were still missing (before: only after every layer)
+      expect(configsFirst).toBe(true)
+    } finally {
+      await proxyB.stop()
+    }
   })
 })
