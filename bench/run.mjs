@@ -75,6 +75,7 @@ for (let i = 0; i < argv.length; i++) {
   } else throw new Error(`unknown option ${a}`)
 }
 const RUNS = opt.runs || (opt.quick ? 3 : 5)
+const BIG_RUNS = opt.bigRuns || 3
 
 // Some machines set NODE_EXTRA_CA_CERTS globally (this one: the system bundle). Node 20 then parses
 // the bundle at every start-up, before any user code (~50 ms of CPU per process), whether or not the
@@ -82,7 +83,6 @@ const RUNS = opt.runs || (opt.quick ? 3 : 5)
 // start-up with it, so both figures are in the report.
 const MACHINE_EXTRA_CA_CERTS = process.env.NODE_EXTRA_CA_CERTS
 delete process.env.NODE_EXTRA_CA_CERTS
-const BIG_RUNS = opt.bigRuns || 3
 
 const log = (...a) => process.stderr.write(a.join(' ') + '\n')
 const sh = (cmd, args) =>

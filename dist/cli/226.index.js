@@ -3978,7 +3978,8 @@ class DestinationWriter {
         const plan = this.plans.get(image.digest);
         if (!info || !plan || plan.preferred !== normalizeMimeType(image.raw.mimeType))
             return;
-        const outcome = putBufferBlob(this.destination, env.sourceRef, { digest: info.digest, size: info.size }, async () => (await config()), true);
+        const original = sourceConfig(info, config);
+        const outcome = putBufferBlob(this.destination, env.sourceRef, original.info, original.bytes, true);
         outcome.catch(() => undefined); // observed here; writeImage awaits it and reports the error
         this.earlyConfigs.set(image.digest, outcome);
     }
@@ -4000,12 +4001,8 @@ class DestinationWriter {
                 const edited = this.editedManifest(image);
                 if (mimeType === sourceType && !edited) {
                     bytes = image.raw.bytes;
-                    if (configInfo) {
-                        configToWrite = {
-                            info: { digest: configInfo.digest, size: configInfo.size },
-                            bytes: async () => (await config())
-                        };
-                    }
+                    if (configInfo)
+                        configToWrite = sourceConfig(configInfo, config);
                 }
                 else {
                     const original = configInfo ? await config() : undefined;
@@ -4150,6 +4147,10 @@ class DestinationWriter {
         }
         return results;
     }
+}
+/** The source's config as a blob to write: its descriptor's digest and size, its bytes when asked. */
+function sourceConfig(info, config) {
+    return { info: { digest: info.digest, size: info.size }, bytes: async () => (await config()) };
 }
 
 ;// CONCATENATED MODULE: ./src/copy/instances.ts
