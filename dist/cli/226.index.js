@@ -4424,7 +4424,7 @@ async function readSignatures(source, set, remove) {
         signatures.set('', await source.getSignatures());
     return signatures;
 }
-/** Copies every layer of every image to every destination that lacks it: one read per blob, largest first, under one pool. */
+/** Copies every layer of every image to every destination that lacks it: one read per blob, largest first, under one pool (in layer order, one at a time, when a destination needs that). */
 async function copyLayers(env, set, writers, options, fail) {
     const jobs = new Map();
     const needsDiffIds = (image) => isSchema1MimeType(normalizeMimeType(image.raw.mimeType)) &&
@@ -4453,10 +4453,16 @@ async function copyLayers(env, set, writers, options, fail) {
             });
         }
     }
-    const pool = new TaskPool(options.parallel);
+    // A destination that cannot take blobs in parallel (an archive, whose entries go in arrival order)
+    // gets them one at a time in the manifests' layer order, as containers/image gives them; otherwise
+    // its bytes would depend on which download finished first.
+    const oneAtATime = writers.some(w => !w.destination.hasThreadSafePutBlob);
+    const pool = new TaskPool(oneAtATime ? 1 : options.parallel);
     const diffIdByDigest = new Map();
     const sizeByDigest = new Map();
-    const ordered = [...jobs.values()].sort((a, b) => b.info.size - a.info.size);
+    const ordered = oneAtATime
+        ? [...jobs.values()]
+        : [...jobs.values()].sort((a, b) => b.info.size - a.info.size);
     await Promise.all(ordered.map(job => pool.run(async () => {
         const targets = [];
         const writerOf = new Map();

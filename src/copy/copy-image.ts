@@ -218,7 +218,7 @@ async function readSignatures(
   return signatures
 }
 
-/** Copies every layer of every image to every destination that lacks it: one read per blob, largest first, under one pool. */
+/** Copies every layer of every image to every destination that lacks it: one read per blob, largest first, under one pool (in layer order, one at a time, when a destination needs that). */
 async function copyLayers(
   env: TransferEnvironment,
   set: CopySet,
@@ -259,10 +259,16 @@ async function copyLayers(
       })
     }
   }
-  const pool = new TaskPool(options.parallel)
+  // A destination that cannot take blobs in parallel (an archive, whose entries go in arrival order)
+  // gets them one at a time in the manifests' layer order, as containers/image gives them; otherwise
+  // its bytes would depend on which download finished first.
+  const oneAtATime = writers.some(w => !w.destination.hasThreadSafePutBlob)
+  const pool = new TaskPool(oneAtATime ? 1 : options.parallel)
   const diffIdByDigest = new Map<string, string>()
   const sizeByDigest = new Map<string, number>()
-  const ordered = [...jobs.values()].sort((a, b) => b.info.size - a.info.size)
+  const ordered = oneAtATime
+    ? [...jobs.values()]
+    : [...jobs.values()].sort((a, b) => b.info.size - a.info.size)
   await Promise.all(
     ordered.map(job =>
       pool.run(async () => {

@@ -110,6 +110,7 @@ export interface ImageDestination {
   supportsSignatures(): true | string
   /** Whether foreign (URL-bearing, non-distributable) layers may be left out. */
   readonly acceptsForeignLayerURLs: boolean
+  /** False: the engine gives it blobs one at a time, in the manifests' layer order. */
   readonly hasThreadSafePutBlob: boolean
   /**
    * Takes configs while layers are still being written (a registry, where that takes the config's

@@ -7,13 +7,16 @@ import { createReadStream, promises as fs } from 'node:fs'
 import path from 'node:path'
 import { PassThrough, Readable } from 'node:stream'
 import zlib from 'node:zlib'
+import { copyImage } from '../../../src/copy/copy-image.js'
 import { UsageError } from '../../../src/errors.js'
+import { parseImageReference } from '../../../src/transports/index.js'
 import { parseDockerArchiveReference } from '../../../src/transports/docker-archive/index.js'
-import type { ImageDestination } from '../../../src/transports/types.js'
+import type { ImageDestination, ImageReference } from '../../../src/transports/types.js'
 import {
   copy,
   entryData,
   example,
+  exampleLayout,
   filesIn,
   imageConfig,
   LAYER_TAR,
@@ -45,6 +48,18 @@ afterEach(async () => {
 
 async function fresh(label: string): Promise<string> {
   return fs.mkdtemp(path.join(root, `${label}-`))
+}
+
+/** The digest of the first layer of the example's linux/amd64 image, as the source stores it. */
+async function firstLayerOfAmd64(): Promise<string> {
+  const blob = async (digest: string) =>
+    JSON.parse(await fs.readFile(path.join(exampleLayout, 'blobs', 'sha256', digest.slice(7)), 'utf8'))
+  const index = JSON.parse(await fs.readFile(path.join(exampleLayout, 'index.json'), 'utf8'))
+  const list = await blob(index.manifests[0].digest)
+  const amd64 = list.manifests.find(
+    (m: { platform: { architecture: string } }) => m.platform.architecture === 'amd64'
+  )
+  return (await blob(amd64.digest)).layers[0].digest
 }
 
 /** A layer stream that arrives in small pieces over some milliseconds, as a download does. */
@@ -125,6 +140,51 @@ describe('docker-archive: destination', () => {
       'docker.io/acme/app': { '1': ids[1] }
     })
     expect(await filesIn(dir)).toEqual(['image.tar'])
+  })
+
+  it("writes layers in the manifest's order, even when the first one downloads last", async () => {
+    const dir = await fresh('order')
+    const file = path.join(dir, 'image.tar')
+    const source = parseImageReference(example)
+    const held = await firstLayerOfAmd64()
+    // the source, with its first layer held back 300 ms
+    const slowFirst: ImageReference = {
+      transport: source.transport,
+      reference: source.reference,
+      toString: () => source.toString(),
+      newDestination: ctx => source.newDestination(ctx),
+      newSource: async ctx => {
+        const inner = await source.newSource(ctx)
+        return {
+          ref: inner.ref,
+          hasThreadSafeGetBlob: inner.hasThreadSafeGetBlob,
+          getManifest: d => inner.getManifest(d),
+          getSignatures: d => inner.getSignatures(d),
+          getBlob: async info => {
+            if (info.digest === held) await new Promise(r => setTimeout(r, 300))
+            return inner.getBlob(info)
+          },
+          close: () => inner.close()
+        }
+      }
+    }
+    const result = await copyImage({
+      source: slowFirst,
+      destinations: [parseImageReference(`docker-archive:${file}:acme/app:1`)],
+      selection: { kind: 'system' },
+      runtimePlatform: { os: 'linux', architecture: 'amd64' },
+      sparseList: 'strip',
+      preserveDigests: false,
+      removeSignatures: false,
+      parallel: 4,
+      sourceContext: {},
+      destinationContext: ctx()
+    })
+    const layers = (
+      JSON.parse(result.destinations[0].manifest.toString()).layers as Array<{ digest: string }>
+    ).map(l => `${l.digest.slice(7)}.tar`)
+    const names = (await tarEntries(file)).map(e => e.name)
+    expect(names.filter(n => layers.includes(n))).toEqual(layers)
   })
 
   it('normalizes the name as docker does, and without a name writes no RepoTags', async () => {
