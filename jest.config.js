@@ -11,7 +11,7 @@ export default {
       { tsconfig: 'tsconfig.test.json', useESM: true, diagnostics: { warnOnly: false } }
     ]
   },
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/build/'],
   testTimeout: 120000,
   maxWorkers: 2

@@ -1,5 +1,5 @@
 // A CNCF distribution registry (/usr/bin/docker-registry) on 127.0.0.1, plain http, no auth: the plain-JS
-// equivalent of test/harness/registry.ts for the benchmark. The access log is on, so the benchmark can
+// equivalent of __tests__/harness/registry.ts for the benchmark. The access log is on, so the benchmark can
 // count the requests each run makes (lines appended to the log while it ran).
 import { spawn } from 'node:child_process'
 import { closeSync, openSync, readFileSync, statSync, existsSync } from 'node:fs'
