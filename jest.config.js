@@ -11,6 +11,8 @@ export default {
       { tsconfig: 'tsconfig.test.json', useESM: true, diagnostics: { warnOnly: false } }
     ]
   },
+  globalSetup: '<rootDir>/__tests__/harness/global-setup.mjs',
+  reporters: ['default', '<rootDir>/__tests__/harness/skip-reporter.mjs'],
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/build/'],
   testTimeout: 120000,
