@@ -15,7 +15,7 @@ import {
   type RegistryErrorDetail
 } from './errors.js'
 import { discard, header, headerValues, httpRequest, readErrorText, type HttpResponse } from './http.js'
-import { proxyEnvironment, proxySecrets, type ProxyEnvironment } from './proxy-env.js'
+import { describeProxyFor, proxyEnvironment, proxySecrets, type ProxyEnvironment } from './proxy-env.js'
 import { isRetryableError, isRetryableStatus, retryDelay, sleep, type RetryPolicy } from './retry.js'
 import { SecretReporter } from './secrets.js'
 import { registrySettings, type LogLevel, type RegistrySettings } from './settings.js'
@@ -357,14 +357,19 @@ export class RegistryClient {
     }
     const after = attempts > 1 ? `, after ${attempts} attempts` : ''
     const prefix = context ? `${context}: ` : ''
+    const proxy = describeProxyFor(this.proxy, url)
+    const via = proxy ? ` through proxy ${proxy}` : ''
     // A TLS server that drops the connection at once most often wanted a client certificate.
     const dropped = url.protocol === 'https:' && rawCode(e) === 'UND_ERR_SOCKET'
-    return new RegistryError(`${prefix}${request} failed: ${networkReason(e)}${after}`, {
+    const proxyRefused = proxy !== undefined && /\b40[17]\b/.test(networkReason(e))
+    return new RegistryError(`${prefix}${request}${via} failed: ${networkReason(e)}${after}`, {
       request,
       cause: e,
-      hint: dropped
-        ? `if ${this.registry} requires a client certificate, put <name>.cert and <name>.key in the cert dir`
-        : undefined
+      hint: proxyRefused
+        ? `the proxy refused the credentials: check the user and password in the proxy URL (${proxy})`
+        : dropped
+          ? `if ${this.registry} requires a client certificate, put <name>.cert and <name>.key in the cert dir`
+          : undefined
     })
   }
 }

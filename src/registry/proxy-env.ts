@@ -217,7 +217,14 @@ export function proxySecrets(proxy: ProxyEnvironment): string[] {
   return secrets
 }
 
-/** The proxy as it may be printed: scheme, host and port, never credentials. */
-export function describeProxy(url: URL): string {
-  return `${url.protocol}//${url.host}`
+/** The proxy a request URL goes through as it may be printed (no credentials), or undefined. */
+export function describeProxyFor(proxy: ProxyEnvironment, url: URL): string | undefined {
+  let via: URL | undefined
+  try {
+    via = proxyFor(proxy, url)
+  } catch {
+    return undefined
+  }
+  const variable = url.protocol === 'https:' ? proxy.https?.variable : proxy.http?.variable
+  return via && `${via.protocol}//${via.host} from ${variable}`
 }

@@ -5,6 +5,7 @@
 // named `0.0.0.0:PORT` here: not loopback to those rules, and on Linux a connection to 0.0.0.0 reaches
 // the registry listening on 127.0.0.1. `127.0.0.1:PORT` is the same registry, never proxied.
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
+import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -105,5 +106,146 @@ describeWithPrograms(['docker-registry', 'tinyproxy', 'openssl'], 'registry traf
     expect(seen).toContain(`GET ${base}/manifests/1 HTTP/1.1`)
     expect(seen.some(l => l.startsWith(`GET ${base}/blobs/sha256:`))).toBe(true)
     expect(seen.every(l => l.includes(`http://${registry}/`))).toBe(true)
+  })
+
+  it('reads the lower-case names too, and the upper-case one wins when both are set', async () => {
+    const registry = `0.0.0.0:${port(plain)}`
+    const [before, beforeOther] = [(await proxy.requests()).length, (await other.requests()).length]
+    const lower = await pushAndPull(registry, 'via/lower', baseEnv({ http_proxy: other.url }), plainFlags)
+    expect([lower.push.code, lower.pull.code, lower.pulled]).toEqual([0, 0, expected])
+    const viaOther = (await other.requests()).slice(beforeOther)
+    expect(viaOther).toContain(`PUT http://${registry}/v2/via/lower/manifests/1 HTTP/1.1`)
+
+    const both = await pushAndPull(
+      registry,
+      'via/both',
+      baseEnv({ HTTP_PROXY: proxy.url, http_proxy: other.url }),
+      plainFlags
+    )
+    expect([both.push.code, both.pull.code, both.pulled]).toEqual([0, 0, expected])
+    expect((await proxy.requests()).slice(before)).toContain(
+      `PUT http://${registry}/v2/via/both/manifests/1 HTTP/1.1`
+    )
+    expect((await other.requests()).some(l => l.includes('/via/both/'))).toBe(false)
+  })
+
+  it('NO_PROXY naming the registry, or any loopback name, bypasses the proxy', async () => {
+    const before = (await proxy.requests()).length
+    for (const [registry, noProxy] of [
+      [`0.0.0.0:${port(plain)}`, `example.com, 0.0.0.0:${port(plain)}`],
+      [`0.0.0.0:${port(plain)}`, '10.0.0.0/8,0.0.0.0/32'],
+      [`127.0.0.1:${port(plain)}`, ''],
+      [`localhost:${port(plain)}`, '']
+    ]) {
+      const env = baseEnv({ HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url, NO_PROXY: noProxy })
+      const r = await pushAndPull(registry, 'direct/app', env, plainFlags)
+      expect([registry, r.push.code, r.pull.code, r.pulled]).toEqual([registry, 0, 0, expected])
+    }
+    expect((await proxy.requests()).slice(before)).toEqual([])
+  })
+
+  it('decides as skopeo (Go) does: 0.0.0.0 goes through the proxy, 127.0.0.1 does not', async () => {
+    const skopeo = findProgram('skopeo')
+    if (!skopeo) return // the rest of this file does not need skopeo; the cross-check does
+    const inspect = (registry: string): Promise<unknown> =>
+      new Promise(resolve =>
+        execFile(
+          skopeo,
+          ['inspect', '--raw', '--tls-verify=false', `docker://${registry}/via/http:1`],
+          { env: baseEnv({ HTTP_PROXY: other.url }) },
+          error => resolve(error)
+        )
+      )
+    const before = (await other.requests()).length
+    expect(await inspect(`127.0.0.1:${port(plain)}`)).toBeNull()
+    expect((await other.requests()).slice(before)).toEqual([])
+    expect(await inspect(`0.0.0.0:${port(plain)}`)).toBeNull()
+    expect((await other.requests()).slice(before)).toContain(
+      `GET http://0.0.0.0:${port(plain)}/v2/via/http/manifests/1 HTTP/1.1`
+    )
+  })
+
+  it('tunnels TLS through HTTPS_PROXY with CONNECT, verifying the registry with its CA', async () => {
+    const registry = `0.0.0.0:${port(secure)}`
+    const [before, beforeOther] = [(await proxy.requests()).length, (await other.requests()).length]
+    const env = baseEnv({ HTTPS_PROXY: proxy.url, HTTP_PROXY: other.url })
+    const certDir = secure.clientCertDir!
+    const r = await pushAndPull(registry, 'via/tls', env, {
+      push: ['--dest-cert-dir', certDir],
+      pull: ['--src-cert-dir', certDir]
+    })
+    expect([r.push.code, r.pull.code, r.pulled]).toEqual([0, 0, expected])
+    const seen = (await proxy.requests()).slice(before)
+    expect(seen.length).toBeGreaterThan(0)
+    expect(new Set(seen)).toEqual(new Set([`CONNECT ${registry} HTTP/1.1`]))
+    // https requests never use HTTP_PROXY
+    expect((await other.requests()).slice(beforeOther)).toEqual([])
+
+    const noCa = await tempDir()
+    await mkdir(join(noCa, 'empty'))
+    const untrusted = await cli(
+      [
+        `docker://${registry}/via/tls:1`,
+        `oci:${noCa}/l:1`,
+        '--src-cert-dir',
+        join(noCa, 'empty'),
+        '--retry-times',
+        '0'
+      ],
+      env
+    )
+    expect(untrusted.code).toBe(1)
+    expect(untrusted.stderr).toMatch(/TLS certificate verification failed/)
+    expect((await proxy.requests()).length).toBeGreaterThan(before + seen.length)
+  })
+
+  it('authenticates to a proxy with the credentials in its URL and never prints the password', async () => {
+    const before = (await locked.requests()).length
+    const tls = await pushAndPull(
+      `0.0.0.0:${port(secure)}`,
+      'locked/tls',
+      baseEnv({ HTTPS_PROXY: locked.urlWithCredentials }),
+      { push: ['--dest-cert-dir', secure.clientCertDir!], pull: ['--src-cert-dir', secure.clientCertDir!] }
+    )
+    const http = await pushAndPull(
+      `0.0.0.0:${port(plain)}`,
+      'locked/http',
+      baseEnv({ http_proxy: locked.urlWithCredentials }),
+      plainFlags
+    )
+    for (const r of [tls, http]) expect([r.push.code, r.pull.code, r.pulled]).toEqual([0, 0, expected])
+    const seen = (await locked.requests()).slice(before)
+    expect(seen).toContain(`CONNECT 0.0.0.0:${port(secure)} HTTP/1.1`)
+    expect(seen).toContain(`PUT http://0.0.0.0:${port(plain)}/v2/locked/http/manifests/1 HTTP/1.1`)
+
+    // tinyproxy answers 407 without credentials and 401 (its quirk) with a wrong password
+    const wrong = locked.urlWithCredentials.replace(password, `${password}x`)
+    const refused = await Promise.all(
+      [locked.url, wrong].flatMap(proxyUrl => [
+        cli(
+          [`docker://0.0.0.0:${port(plain)}/locked/http:1`, `oci:${home}/r:1`, ...plainFlags.pull],
+          baseEnv({ HTTP_PROXY: proxyUrl })
+        ),
+        cli(
+          [`docker://0.0.0.0:${port(secure)}/locked/tls:1`, `oci:${home}/r:1`, '--retry-times', '0'],
+          baseEnv({ HTTPS_PROXY: proxyUrl })
+        )
+      ])
+    )
+    for (const r of refused) {
+      expect(r.code).toBe(1)
+      expect(r.stderr).toMatch(/\b40[17]\b/)
+    }
+    // a refusal names the proxy (never its credentials) and what to check
+    for (const [r, variable] of [
+      [refused[0], 'HTTP_PROXY'],
+      [refused[1], 'HTTPS_PROXY'],
+      [refused[3], 'HTTPS_PROXY']
+    ] as const) {
+      expect(r.stderr).toContain(`through proxy ${locked.url} from ${variable} failed`)
+      expect(r.stderr).toContain('hint: the proxy refused the credentials')
+    }
+    const printed = [tls, http].flatMap(r => [r.push, r.pull]).concat(refused)
+    for (const r of printed) expect(`${r.stdout}${r.stderr}`).not.toContain(password)
   })
 })
