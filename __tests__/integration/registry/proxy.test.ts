@@ -10,10 +10,14 @@ import { randomBytes } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PassThrough, Readable } from 'node:stream'
+import { syncBuiltinESMExports } from 'node:module'
+import tls from 'node:tls'
 import { run } from '../../../src/cli/main.js'
 import { closeAllConnections, configureRegistry, resetRegistrySettings } from '../../../src/registry/index.js'
+import { proxyEnvironment } from '../../../src/registry/proxy-env.js'
+import { makeImage, openDestination, pushImage } from './fixtures.js'
 import { exampleLayout, ociRefDigest, removeTempDirs, tempDir } from '../../harness/local.js'
-import { describeWithPrograms, findProgram } from '../../harness/programs.js'
+import { describeWithPrograms, requireProgram } from '../../harness/programs.js'
 import { startProxy, type TestProxy } from '../../harness/proxy.js'
 import { startRegistry, type TestRegistry } from '../../harness/registry.js'
 
@@ -145,8 +149,8 @@ describeWithPrograms(['docker-registry', 'tinyproxy', 'openssl'], 'registry traf
   })
 
   it('decides as skopeo (Go) does: 0.0.0.0 goes through the proxy, 127.0.0.1 does not', async () => {
-    const skopeo = findProgram('skopeo')
-    if (!skopeo) return // the rest of this file does not need skopeo; the cross-check does
+    const skopeo = requireProgram('skopeo') // only this cross-check needs it
+    if (!skopeo) return
     const inspect = (registry: string): Promise<unknown> =>
       new Promise(resolve =>
         execFile(
@@ -247,5 +251,83 @@ describeWithPrograms(['docker-registry', 'tinyproxy', 'openssl'], 'registry traf
     }
     const printed = [tls, http].flatMap(r => [r.push, r.pull]).concat(refused)
     for (const r of printed) expect(`${r.stdout}${r.stderr}`).not.toContain(password)
+  })
+
+  it('presents client certificates inside the tunnel, with TLS verification on or off', async () => {
+    const mtls = await startRegistry({
+      tls: true,
+      clientCerts: true,
+      certHosts: { ips: ['127.0.0.1', '0.0.0.0'] }
+    })
+    try {
+      const before = (await proxy.requests()).length
+      const env = baseEnv({ HTTPS_PROXY: proxy.url })
+      const withCerts = await pushAndPull(`0.0.0.0:${port(mtls)}`, 'via/mtls', env, {
+        push: ['--dest-cert-dir', mtls.clientCertDir!],
+        pull: ['--src-cert-dir', mtls.clientCertDir!]
+      })
+      const out = await tempDir()
+      const unverified = await cli(
+        [
+          `docker://0.0.0.0:${port(mtls)}/via/mtls:1`,
+          `oci:${out}/l:1`,
+          '--quiet',
+          '--src-tls-verify=false',
+          '--src-cert-dir',
+          mtls.clientCertDir!
+        ],
+        env
+      )
+      expect([withCerts.push.code, withCerts.pull.code, withCerts.pulled]).toEqual([0, 0, expected])
+      expect([unverified.code, await ociRefDigest(`${out}/l`, '1')]).toEqual([0, expected])
+      const insecure = await cli(
+        [`docker://0.0.0.0:${port(secure)}/via/tls:1`, `oci:${out}/i:1`, '--quiet', '--src-tls-verify=false'],
+        env
+      )
+      expect([insecure.code, await ociRefDigest(`${out}/i`, '1')]).toEqual([0, expected])
+      const seen = new Set((await proxy.requests()).slice(before))
+      expect(seen).toEqual(
+        new Set([`CONNECT 0.0.0.0:${port(mtls)} HTTP/1.1`, `CONNECT 0.0.0.0:${port(secure)} HTTP/1.1`])
+      )
+    } finally {
+      await mtls.stop()
+    }
+  })
+
+  it('keeps one secure context per TLS configuration and reuses a tunnel for HEADs', async () => {
+    const image = makeImage({ layerSizes: [900, 900, 900, 900, 900] })
+    const ctx = {
+      registry: { certDir: secure.clientCertDir, proxy: proxyEnvironment({ HTTPS_PROXY: proxy.url }) }
+    }
+    const ref = `0.0.0.0:${port(secure)}/keep/alive:1`
+    await pushImage(await openDestination(ref, ctx), image)
+
+    await closeAllConnections() // new agents: every connection below is new
+    const before = (await proxy.requests()).length
+    const original = tls.createSecureContext
+    let contexts = 0
+    tls.createSecureContext = (...args) => {
+      contexts++
+      return original(...args)
+    }
+    syncBuiltinESMExports()
+    try {
+      const dest = await openDestination(ref, ctx)
+      for (const b of [...image.layers, image.config]) {
+        const info = { digest: b.digest, size: b.size, mediaType: b.mediaType }
+        expect((await dest.tryReusingBlob(info, {})).reused).toBe(true)
+      }
+      await dest.close()
+    } finally {
+      tls.createSecureContext = original
+      syncBuiltinESMExports()
+    }
+    expect(contexts).toBe(1)
+    // The ping and six HEADs, one after another: the HEADs share one tunnel (undici would close the
+    // connection after each HEAD, seven tunnels). The first HEAD opens a second connection, as it does
+    // without a proxy: the ping's connection is not yet free when its answer has been read.
+    const seen = (await proxy.requests()).slice(before)
+    expect(new Set(seen)).toEqual(new Set([`CONNECT 0.0.0.0:${port(secure)} HTTP/1.1`]))
+    expect(seen.length).toBeLessThanOrEqual(2)
   })
 })
