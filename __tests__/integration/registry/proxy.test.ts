@@ -16,6 +16,7 @@ import { run } from '../../../src/cli/main.js'
 import { closeAllConnections, configureRegistry, resetRegistrySettings } from '../../../src/registry/index.js'
 import { proxyEnvironment } from '../../../src/registry/proxy-env.js'
 import { makeImage, openDestination, pushImage } from './fixtures.js'
+import { requireNode24, runActionStep } from '../../harness/action-runner.js'
 import { exampleLayout, ociRefDigest, removeTempDirs, tempDir } from '../../harness/local.js'
 import { describeWithPrograms, requireProgram } from '../../harness/programs.js'
 import { startProxy, type TestProxy } from '../../harness/proxy.js'
@@ -329,5 +330,51 @@ describeWithPrograms(['docker-registry', 'tinyproxy', 'openssl'], 'registry traf
     const seen = (await proxy.requests()).slice(before)
     expect(new Set(seen)).toEqual(new Set([`CONNECT 0.0.0.0:${port(secure)} HTTP/1.1`]))
     expect(seen.length).toBeLessThanOrEqual(2)
+  })
+
+  it('works from the bundled CLI on Node 24 (the proxy code is a chunk loaded on first use)', async () => {
+    const node24 = requireNode24()
+    if (node24 === undefined) return
+    const before = (await locked.requests()).length
+    const out = await tempDir()
+    const image = `docker://0.0.0.0:${port(secure)}/bundle/app:1`
+    const bundle = (args: string[]): Promise<CliRun> =>
+      new Promise(resolve =>
+        execFile(
+          node24,
+          [join('dist', 'cli', 'index.js'), ...args, '--quiet'],
+          { env: baseEnv({ https_proxy: locked.urlWithCredentials }) },
+          (error, stdout, stderr) => resolve({ code: error ? 1 : 0, stdout, stderr })
+        )
+      )
+    const push = await bundle([source, image, '--dest-cert-dir', secure.clientCertDir!])
+    const pull = await bundle([image, `oci:${out}/b:1`, '--src-cert-dir', secure.clientCertDir!])
+    expect([push.code, pull.code, push.stderr, pull.stderr]).toEqual([0, 0, '', ''])
+    expect(await ociRefDigest(`${out}/b`, '1')).toBe(expected)
+    for (const r of [push, pull]) expect(`${r.stdout}${r.stderr}`).not.toContain(password)
+    expect((await locked.requests()).slice(before)).toContain(`CONNECT 0.0.0.0:${port(secure)} HTTP/1.1`)
+  })
+
+  it('the bundled Action takes the proxy variables of the runner and masks the proxy password', async () => {
+    const node24 = requireNode24()
+    if (node24 === undefined) return
+    const before = (await locked.requests()).length
+    const run = await runActionStep(
+      node24,
+      'dist/main/index.js',
+      {
+        src: source,
+        dest: `docker://0.0.0.0:${port(secure)}/action/app:1`,
+        'dest-cert-dir': secure.clientCertDir!,
+        cache: 'false'
+      },
+      { HOME: home, HTTPS_PROXY: locked.urlWithCredentials }
+    )
+    expect([run.code, run.outputs.digest]).toEqual([0, expected])
+    expect((await locked.requests()).slice(before)).toContain(`CONNECT 0.0.0.0:${port(secure)} HTTP/1.1`)
+    const lines = `${run.stdout}\n${run.stderr}`.split('\n')
+    expect(lines).toContain(`::add-mask::${password}`)
+    const printed = lines.filter(l => !l.startsWith('::add-mask::')).join('\n')
+    expect(`${printed}${JSON.stringify(run.outputs)}${run.summary}`).not.toContain(password)
   })
 })
