@@ -18,6 +18,7 @@ import { proxyEnvironment } from '../../../src/registry/proxy-env.js'
 import { makeImage, openDestination, pushImage } from './fixtures.js'
 import { requireNode24, runActionStep } from '../../harness/action-runner.js'
 import { exampleLayout, ociRefDigest, removeTempDirs, tempDir } from '../../harness/local.js'
+import { describeWithDockerd, startDockerd, type TestDockerd } from '../../harness/dockerd.js'
 import { describeWithPrograms, requireProgram } from '../../harness/programs.js'
 import { startProxy, type TestProxy } from '../../harness/proxy.js'
 import { startRegistry, type TestRegistry } from '../../harness/registry.js'
@@ -376,5 +377,37 @@ describeWithPrograms(['docker-registry', 'tinyproxy', 'openssl'], 'registry traf
     expect(lines).toContain(`::add-mask::${password}`)
     const printed = lines.filter(l => !l.startsWith('::add-mask::')).join('\n')
     expect(`${printed}${JSON.stringify(run.outputs)}${run.summary}`).not.toContain(password)
+  })
+})
+
+describeWithDockerd('docker-daemon with proxy variables set', ['tinyproxy'], () => {
+  let dockerd: TestDockerd
+  let proxy: TestProxy
+  let savedHost: string | undefined
+
+  beforeAll(async () => {
+    ;[dockerd, proxy] = await Promise.all([startDockerd(), startProxy()])
+    // the docker-daemon transport reads DOCKER_HOST from the process, as the docker CLI does
+    savedHost = process.env.DOCKER_HOST
+    process.env.DOCKER_HOST = dockerd.host
+  })
+  afterAll(async () => {
+    if (savedHost === undefined) delete process.env.DOCKER_HOST
+    else process.env.DOCKER_HOST = savedHost
+    await Promise.all([dockerd?.stop(), proxy?.stop()])
+    await removeTempDirs()
+  })
+
+  it('talks to the engine on its unix socket, never through the proxy', async () => {
+    const home = await tempDir()
+    const out = await tempDir()
+    const env = { HOME: home, PATH: process.env.PATH, HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url }
+    const load = await cli([`oci:${exampleLayout}:1.0`, 'docker-daemon:proxy/app:1', '--quiet'], env)
+    const save = await cli(['docker-daemon:proxy/app:1', `oci:${out}/d:1`, '--quiet'], env)
+    expect([load.code, load.stderr, save.code, save.stderr]).toEqual([0, '', 0, ''])
+    expect(await dockerd.docker(['image', 'inspect', '--format', '{{.Id}}', 'proxy/app:1'])).toMatch(
+      /^sha256:/
+    )
+    expect(await proxy.requests()).toEqual([])
   })
 })
