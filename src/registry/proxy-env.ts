@@ -15,7 +15,7 @@ import { isIPv4, isIPv6 } from 'node:net'
 import { domainToASCII } from 'node:url'
 
 export interface ProxyEnvironment {
-  /** The raw values, by the name they were read from (for messages: never print a value whole). */
+  /** The proxy for http and for https requests, with the variable each came from. */
   http?: ProxyValue
   https?: ProxyValue
   noProxy: NoProxyRule[]
@@ -24,6 +24,7 @@ export interface ProxyEnvironment {
 
 export interface ProxyValue {
   variable: string
+  /** May hold credentials: print it with describeProxyFor only. */
   url?: URL
   /** Why the value is unusable. */
   invalid?: string
