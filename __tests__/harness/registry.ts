@@ -40,6 +40,8 @@ export interface RegistryOptions {
   /** Required for `auth: 'token'`. */
   tokenIssuer?: TokenIssuer
   tls?: boolean
+  /** With tls: the names in the server certificate (default 127.0.0.1 and localhost). */
+  certHosts?: { ips?: string[]; dns?: string[] }
   /** With tls: require client certificates signed by the test CA (`clientCertDir` holds one). */
   clientCerts?: boolean
   /** Keep the temp dir after stop (debugging). */
@@ -161,7 +163,7 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
   let clientCertDir: string | undefined
   let clientCert: { cert: Buffer; key: Buffer } | undefined
   if (options.tls) {
-    certs = await createTestCertificates(dir)
+    certs = await createTestCertificates(dir, options.certHosts)
     clientCertDir = join(dir, 'client-certs')
     await mkdir(clientCertDir)
     await writeFile(join(clientCertDir, 'ca.crt'), await readFile(certs.caCertPath))

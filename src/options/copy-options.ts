@@ -1,4 +1,5 @@
 import { credentialLookup } from '../auth/index.js'
+import { proxyEnvironment } from '../registry/proxy-env.js'
 import type { CopyOptions } from '../copy/options.js'
 import type { CopyEvent } from '../copy/events.js'
 import { parseImageReference } from '../transports/index.js'
@@ -39,7 +40,8 @@ function registryOptions(
     tlsVerify: side.tlsVerify,
     certDir: side.certDir,
     retryTimes: request.retryTimes,
-    onSecret: hooks.onSecret
+    onSecret: hooks.onSecret,
+    proxy: proxyEnvironment(env)
   }
 }
 

@@ -3,10 +3,9 @@
 // (blob-reader.ts, upload.ts, operations in this file are thin).
 import { STATUS_CODES } from 'node:http'
 import type { Readable } from 'node:stream'
-import type { Agent } from 'undici'
 import { Authenticator, bearerError, insufficientScopes } from './auth.js'
 import { formatScope, parseChallenges, repositoryScope, type Scope } from './challenge.js'
-import { agentFor, defaultCertDir, loadCertDir } from './connections.js'
+import { agentFor, defaultCertDir, loadCertDir, type Connections } from './connections.js'
 import {
   describeRequest,
   formatDetail,
@@ -16,6 +15,7 @@ import {
   type RegistryErrorDetail
 } from './errors.js'
 import { discard, header, headerValues, httpRequest, readErrorText, type HttpResponse } from './http.js'
+import { describeProxyFor, proxyEnvironment, proxySecrets, type ProxyEnvironment } from './proxy-env.js'
 import { isRetryableError, isRetryableStatus, retryDelay, sleep, type RetryPolicy } from './retry.js'
 import { SecretReporter } from './secrets.js'
 import { registrySettings, type LogLevel, type RegistrySettings } from './settings.js'
@@ -46,6 +46,8 @@ export interface RegistryClientOptions {
   retryTimes?: number
   userAgent?: string
   onSecret?: (value: string) => void
+  /** HTTP(S)_PROXY / NO_PROXY, read from the environment (default: this process's). */
+  proxy?: ProxyEnvironment
   /** Overrides of the process-wide settings (tests use short retry delays). */
   settings?: Partial<RegistrySettings>
 }
@@ -93,7 +95,8 @@ export class RegistryClient {
   private readonly certDir?: string
   private readonly secrets: SecretReporter
   private readonly auth: Authenticator
-  private agent?: Agent
+  private readonly proxy: ProxyEnvironment
+  private agent?: Connections
   private origin?: string
   private pinged?: Promise<void>
   private readonly warned = new Set<string>()
@@ -115,10 +118,12 @@ export class RegistryClient {
     this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT
     this.tlsVerify = options.tlsVerify ?? true
     this.certDir = options.certDir
+    this.proxy = options.proxy ?? proxyEnvironment(process.env)
     const sinks = [options.onSecret, this.settings.onSecret].filter(f => f !== undefined)
     this.secrets = new SecretReporter(value => {
       for (const sink of new Set(sinks)) sink(value)
     })
+    for (const secret of proxySecrets(this.proxy)) this.secrets.report(secret)
     this.auth = new Authenticator({
       registry: this.registry,
       credentials: options.credentials ?? {},
@@ -152,7 +157,7 @@ export class RegistryClient {
     let certDir = this.certDir
     if (certDir === undefined) certDir = await defaultCertDir(this.registry)
     const files = certDir !== undefined ? await loadCertDir(certDir) : { ca: [], certs: [], keys: [] }
-    this.agent = agentFor({ verify: this.tlsVerify, ...files }, this.settings.connectionsPerHost)
+    this.agent = agentFor({ verify: this.tlsVerify, ...files }, this.settings.connectionsPerHost, this.proxy)
 
     const schemes = this.tlsVerify ? ['https'] : ['https', 'http']
     const context = `pinging container registry ${this.registry}`
@@ -194,7 +199,13 @@ export class RegistryClient {
   async send(opts: SendOptions): Promise<HttpResponse> {
     const useAuth = opts.auth !== false
     if (useAuth) await this.ping()
-    const agent = this.agent ?? agentFor({ verify: this.tlsVerify, ca: [], certs: [], keys: [] })
+    const agent =
+      this.agent ??
+      agentFor(
+        { verify: this.tlsVerify, ca: [], certs: [], keys: [] },
+        this.settings.connectionsPerHost,
+        this.proxy
+      )
     const url = this.resolve(opts.url)
     const replayable = opts.retry ?? !isStream(opts.body)
     let extraScopes = opts.extraScopes ?? []
@@ -346,14 +357,19 @@ export class RegistryClient {
     }
     const after = attempts > 1 ? `, after ${attempts} attempts` : ''
     const prefix = context ? `${context}: ` : ''
+    const proxy = describeProxyFor(this.proxy, url)
+    const via = proxy ? ` through proxy ${proxy}` : ''
     // A TLS server that drops the connection at once most often wanted a client certificate.
     const dropped = url.protocol === 'https:' && rawCode(e) === 'UND_ERR_SOCKET'
-    return new RegistryError(`${prefix}${request} failed: ${networkReason(e)}${after}`, {
+    const proxyRefused = proxy !== undefined && /\b40[17]\b/.test(networkReason(e))
+    return new RegistryError(`${prefix}${request}${via} failed: ${networkReason(e)}${after}`, {
       request,
       cause: e,
-      hint: dropped
-        ? `if ${this.registry} requires a client certificate, put <name>.cert and <name>.key in the cert dir`
-        : undefined
+      hint: proxyRefused
+        ? `the proxy refused the credentials: check the user and password in the proxy URL (${proxy})`
+        : dropped
+          ? `if ${this.registry} requires a client certificate, put <name>.cert and <name>.key in the cert dir`
+          : undefined
     })
   }
 }

@@ -1,11 +1,14 @@
 // Connection pools: one undici Agent per TLS configuration, shared by every client in the process.
 // An Agent keeps one keep-alive Pool per origin, so each registry host gets its own bounded set of
-// connections, reused across repositories, sources and destinations.
+// connections, reused across repositories, sources and destinations. With HTTP(S)_PROXY set, requests
+// whose origin the proxy variables select go through a ProxyAgent with the same TLS configuration.
 import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import tls, { type SecureContextOptions } from 'node:tls'
+import tls, { type SecureContext, type SecureContextOptions } from 'node:tls'
+import type { Dispatcher } from 'undici'
+import { hasProxy, proxyFor, type ProxyEnvironment } from './proxy-env.js'
 import { Agent, buildConnector, type Connector } from './undici-agent.js'
 
 export const DEFAULT_CONNECTIONS_PER_HOST = 16
@@ -79,28 +82,114 @@ export async function defaultCertDir(hostPort: string): Promise<string | undefin
   return undefined
 }
 
-const agents = new Map<string, Agent>()
+/** What a registry client sends requests through: an Agent, or proxy routes in front of Agents. */
+export interface Connections {
+  request(options: Dispatcher.RequestOptions): Promise<Dispatcher.ResponseData>
+  close(): Promise<void>
+}
 
-/** The shared Agent for these TLS settings. */
+interface TlsEntry {
+  settings: TlsSettings
+  /** One secure context per TLS configuration, built on first use, for direct and tunnelled TLS. */
+  secureContext: () => SecureContext
+}
+
+const agents = new Map<string, Connections>()
+const tlsEntries = new Map<string, TlsEntry>()
+
+const POOL_OPTIONS = { keepAliveTimeout: 10_000, headersTimeout: 120_000, bodyTimeout: 120_000 }
+
+function keyOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex')
+}
+
+function tlsEntry(settings: TlsSettings): TlsEntry {
+  const key = keyOf([settings.verify, settings.ca, settings.certs, settings.keys])
+  let entry = tlsEntries.get(key)
+  if (!entry) {
+    let context: SecureContext | undefined
+    entry = {
+      settings,
+      secureContext: () => (context ??= tls.createSecureContext(secureContextOptions(settings)))
+    }
+    tlsEntries.set(key, entry)
+  }
+  return entry
+}
+
+/**
+ * The shared connections for these TLS settings. With a proxy variable set, each request's origin
+ * decides between the direct Agent and a proxy (see proxy-env.ts); without, it is the Agent itself.
+ */
 export function agentFor(
   settings: TlsSettings,
-  connectionsPerHost: number = DEFAULT_CONNECTIONS_PER_HOST
-): Agent {
-  const key = createHash('sha256')
-    .update(JSON.stringify([settings.verify, settings.ca, settings.certs, settings.keys, connectionsPerHost]))
-    .digest('hex')
-  let agent = agents.get(key)
-  if (!agent) {
-    agent = new Agent({
-      connections: connectionsPerHost,
-      keepAliveTimeout: 10_000,
-      headersTimeout: 120_000,
-      bodyTimeout: 120_000,
-      connect: connectorFor(settings)
-    })
-    agents.set(key, agent)
+  connectionsPerHost: number = DEFAULT_CONNECTIONS_PER_HOST,
+  proxy?: ProxyEnvironment
+): Connections {
+  const entry = tlsEntry(settings)
+  const directKey = keyOf([settings.verify, settings.ca, settings.certs, settings.keys, connectionsPerHost])
+  let direct = agents.get(directKey)
+  if (!direct) {
+    direct = new Agent({ connections: connectionsPerHost, ...POOL_OPTIONS, connect: connectorFor(entry) })
+    agents.set(directKey, direct)
   }
-  return agent
+  if (!proxy || !hasProxy(proxy)) return direct
+  const routesKey = keyOf([
+    directKey,
+    proxy.http?.url?.href,
+    proxy.https?.url?.href,
+    proxy.noProxy,
+    proxy.cgi
+  ])
+  let routes = agents.get(routesKey)
+  if (!routes) {
+    routes = new ProxyRoutes(direct, proxy, entry, connectionsPerHost)
+    agents.set(routesKey, routes)
+  }
+  return routes
+}
+
+class ProxyRoutes implements Connections {
+  private readonly viaProxy = new Map<string, Promise<Connections>>()
+
+  constructor(
+    private readonly direct: Connections,
+    private readonly proxy: ProxyEnvironment,
+    private readonly tls: TlsEntry,
+    private readonly connectionsPerHost: number
+  ) {}
+
+  request(options: Dispatcher.RequestOptions): Promise<Dispatcher.ResponseData> {
+    const origin = new URL(String(options.origin))
+    const via = proxyFor(this.proxy, origin)
+    if (!via) return this.direct.request(options)
+    return this.agentVia(via, origin.protocol === 'https:').then(agent => agent.request(options))
+  }
+
+  /** One ProxyAgent per proxy and target scheme: only tunnelled TLS needs the secure context. */
+  private agentVia(proxy: URL, https: boolean): Promise<Connections> {
+    const key = `${https ? 's' : ''}:${proxy.href}`
+    let agent = this.viaProxy.get(key)
+    if (!agent) {
+      agent = import('./proxy-agent.js').then(m =>
+        m.createProxyAgent({
+          proxy,
+          tls: https
+            ? { verify: this.tls.settings.verify, secureContext: this.tls.secureContext() }
+            : undefined,
+          pool: { connections: this.connectionsPerHost, ...POOL_OPTIONS }
+        })
+      )
+      this.viaProxy.set(key, agent)
+    }
+    return agent
+  }
+
+  async close(): Promise<void> {
+    const all = await Promise.all(this.viaProxy.values())
+    this.viaProxy.clear()
+    await Promise.all(all.map(a => a.close()))
+  }
 }
 
 /**
@@ -109,14 +198,14 @@ export function agentFor(
  * loading the root store costs ~20 ms of CPU each time; a copy from plain-http registries (which
  * pings https first when verification is off) needs no context at all.
  */
-function connectorFor(settings: TlsSettings): Connector {
+function connectorFor(entry: TlsEntry): Connector {
   const plain = buildConnector({})
   let secure: Connector | undefined
   return (options, callback) => {
     if (options.protocol !== 'https:') return plain(options, callback)
     secure ??= buildConnector({
-      rejectUnauthorized: settings.verify,
-      secureContext: tls.createSecureContext(secureContextOptions(settings))
+      rejectUnauthorized: entry.settings.verify,
+      secureContext: entry.secureContext()
     })
     return secure(options, callback)
   }
@@ -134,5 +223,6 @@ function secureContextOptions(settings: TlsSettings): SecureContextOptions {
 export async function closeAllConnections(): Promise<void> {
   const all = [...agents.values()]
   agents.clear()
+  tlsEntries.clear()
   await Promise.all(all.map(a => a.close().catch(() => undefined)))
 }

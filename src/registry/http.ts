@@ -1,7 +1,8 @@
-// One HTTP exchange through an undici Agent, following redirects without leaking credentials.
+// One HTTP exchange through an undici Agent (or proxy routes), following redirects without leaking credentials.
 import type { IncomingHttpHeaders } from 'node:http'
 import type { Readable } from 'node:stream'
-import type { Agent, Dispatcher } from 'undici'
+import type { Dispatcher } from 'undici'
+import type { Connections } from './connections.js'
 
 export type ResponseBody = Dispatcher.ResponseData['body']
 
@@ -42,7 +43,7 @@ export function headerValues(headers: IncomingHttpHeaders, name: string): string
   return v === undefined ? [] : Array.isArray(v) ? v : [v]
 }
 
-export async function httpRequest(agent: Agent, req: HttpRequest): Promise<HttpResponse> {
+export async function httpRequest(agent: Connections, req: HttpRequest): Promise<HttpResponse> {
   let url = req.url
   for (let hop = 0; ; hop++) {
     const headers = { ...req.headers }

@@ -1,6 +1,7 @@
 // The two interfaces every transport implements (DESIGN.md section 2). The copy engine knows only
 // these; a transport never imports the engine.
 import type { Readable } from 'node:stream'
+import type { ProxyEnvironment } from '../registry/proxy-env.js'
 
 /** What is known of a blob before or after it is copied. `size` is -1 when unknown. */
 export interface BlobInfo {
@@ -46,6 +47,8 @@ export interface RegistryOptions {
   userAgent?: string
   /** Called with every secret (password, token, derived value) before anything could print it. */
   onSecret?: (secret: string) => void
+  /** HTTP(S)_PROXY / NO_PROXY of the entry point's environment (default: the process's). */
+  proxy?: ProxyEnvironment
 }
 
 /** A parsed `transport:reference` string. */
