@@ -7,9 +7,10 @@ import { readdir, readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import tls, { type SecureContext, type SecureContextOptions } from 'node:tls'
-import type { Dispatcher } from 'undici'
+import { Agent, buildConnector, type Dispatcher } from 'undici'
 import { hasProxy, proxyFor, type ProxyEnvironment } from './proxy-env.js'
-import { Agent, buildConnector, type Connector } from './undici-agent.js'
+
+type Connector = ReturnType<typeof buildConnector>
 
 export const DEFAULT_CONNECTIONS_PER_HOST = 16
 

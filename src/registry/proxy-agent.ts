@@ -1,6 +1,5 @@
-// An undici ProxyAgent (the package's public API) for one proxy and one TLS configuration. Loaded by
-// connections.ts only when a proxy variable is set: undici's index costs start-up time a direct copy
-// does not need.
+// An undici ProxyAgent for one proxy and one TLS configuration, made by connections.ts for the first
+// request that a proxy variable selects.
 import type { SecureContext } from 'node:tls'
 import { Pool, ProxyAgent } from 'undici'
 
