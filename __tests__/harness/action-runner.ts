@@ -69,6 +69,9 @@ export async function runActionStep(
   extraEnv: Record<string, string> = {},
   files?: { dir: string }
 ): Promise<ActionRun> {
+  const inputEnv = runnerInputEnv(inputs)
+  const smuggled = Object.keys(extraEnv).find(k => k.toUpperCase().startsWith('INPUT_'))
+  if (smuggled) throw new Error(`runActionStep: ${smuggled} is an input; pass it in inputs`)
   const dir = files?.dir ?? (await mkdtemp(path.join(tmpdir(), 'action-run-')))
   const outputFile = path.join(dir, 'output')
   const stateFile = path.join(dir, 'state')
@@ -90,9 +93,6 @@ export async function runActionStep(
     GITHUB_PATH: path.join(dir, 'path'),
     ...extraEnv
   }
-  const inputEnv = runnerInputEnv(inputs)
-  const smuggled = Object.keys(extraEnv).find(k => k.toUpperCase().startsWith('INPUT_'))
-  if (smuggled) throw new Error(`runActionStep: ${smuggled} is an input; pass it in inputs`)
   Object.assign(env, inputEnv)
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>(
     resolve => {

@@ -2,9 +2,17 @@
 // documented in the README's Inputs table and has a CLI flag; each output is documented and set by a
 // successful run of the bundled Action (Node 24, every input the runner would set).
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { booleanFlags, valueFlags } from '../../../src/cli/args.js'
-import { actionManifest, fakeGithubToken, inputEnvName } from '../../harness/action-manifest.js'
-import { requireNode24, runActionWithPost } from '../../harness/action-runner.js'
+import {
+  actionManifest,
+  fakeGithubToken,
+  inputEnvName,
+  parseActionManifest,
+  runnerInputEnv
+} from '../../harness/action-manifest.js'
+import { requireNode24, runActionStep, runActionWithPost } from '../../harness/action-runner.js'
 import { exampleLayout, ociRefDigest, removeTempDirs, tempDir } from '../../harness/local.js'
 import { codeSpans, readReadme, readmeSection, tableRows } from '../../harness/readme.js'
 
@@ -20,6 +28,44 @@ function documented(section: string): Map<string, string[]> {
     for (const name of codeSpans(row[0])) rows.set(name, row)
   return rows
 }
+
+describe('the harness sets INPUT_* as the runner does', () => {
+  const synthetic = parseActionManifest(
+    [
+      'name: t',
+      'inputs:',
+      '  plain: {description: d}',
+      '  with space: {description: d, default: x}',
+      '  dash-ed: {description: d, default: 3}',
+      '  flag: {description: d, default: true}',
+      "  token: {description: d, default: '${{ github.token }}'}",
+      'runs: {using: node24, main: m.js}'
+    ].join('\n')
+  )
+
+  it('every declared input: the given value, else the default (YAML scalars as text), else empty', () => {
+    expect(runnerInputEnv({ flag: 'false' }, synthetic)).toEqual({
+      INPUT_PLAIN: '',
+      INPUT_WITH_SPACE: 'x',
+      'INPUT_DASH-ED': '3',
+      INPUT_FLAG: 'false',
+      INPUT_TOKEN: fakeGithubToken
+    })
+  })
+
+  it('refuses an input action.yml does not declare, and a default with an unknown expression', () => {
+    expect(() => runnerInputEnv({ nope: 'x' }, synthetic)).toThrow(/input "nope" is not declared/)
+    const odd = parseActionManifest(
+      "inputs: {a: {description: d, default: '${{ github.sha }}'}}\nruns: {using: node24, main: m.js}"
+    )
+    expect(() => runnerInputEnv({}, odd)).toThrow(/github\.sha/)
+  })
+
+  it('has no way to set an input around action.yml', async () => {
+    const step = runActionStep(process.execPath, 'dist/main/index.js', {}, { INPUT_CACHE: 'false' })
+    await expect(step).rejects.toThrow(/INPUT_CACHE is an input/)
+  })
+})
 
 describe('action.yml against the README and the CLI', () => {
   const inputRows = documented('Inputs')
@@ -50,6 +96,16 @@ describe('action.yml against the README and the CLI', () => {
   })
 })
 
+/** The digest of the example list's image for this architecture. */
+async function exampleInstance(architecture: string): Promise<string | undefined> {
+  const listDigest = (await ociRefDigest(exampleLayout, '1.0'))!
+  const blob = path.join(exampleLayout, 'blobs', 'sha256', listDigest.slice('sha256:'.length))
+  const list = JSON.parse(await readFile(blob, 'utf8')) as {
+    manifests: Array<{ digest: string; platform: { architecture: string } }>
+  }
+  return list.manifests.find(m => m.platform.architecture === architecture)?.digest
+}
+
 const node24 = requireNode24()
 const withNode24 = node24 ? describe : describe.skip
 
@@ -59,7 +115,8 @@ withNode24('the bundled Action with every input at its action.yml default', () =
   it('copies the example with only src and dest given, and sets every declared output', async () => {
     const out = await tempDir()
     const { main, post } = await runActionWithPost(node24!, {
-      src: `oci:${exampleLayout}:1.0`,
+      // As a workflow names it: relative to the workspace (the runner's working directory).
+      src: 'oci:example/multiarch:1.0',
       dest: `oci:${out}/copy:1.0`
     })
     // What the runner would have set: one variable per declared input, defaults filled in.
@@ -77,6 +134,7 @@ withNode24('the bundled Action with every input at its action.yml default', () =
     // One image, for this machine's platform (no selection input set): a single-image manifest.
     expect(main.outputs['media-type']).toBe('application/vnd.oci.image.manifest.v1+json')
     expect(await ociRefDigest(`${out}/copy`, '1.0')).toBe(main.outputs.digest)
+    expect(main.outputs.digest).toBe(await exampleInstance(process.arch === 'x64' ? 'amd64' : process.arch))
     for (const name of outputs) {
       // `failed` (destination → error) is an empty JSON object when nothing failed.
       if (name === 'failed') expect(JSON.parse(main.outputs[name])).toEqual({})
