@@ -52,6 +52,8 @@ interface World {
 }
 
 interface Plan {
+  /** The registry hosts the example names, each rewritten to its stand-in in REGISTRIES. */
+  rewrites: Host[]
   /** Registries a login step writes into ~/.docker/config.json before this step (shown or implied). */
   dockerLogins: Host[]
   check(run: { main: ActionRun; post: ActionRun }, world: World, runnerTemp: string): Promise<void>
@@ -106,6 +108,10 @@ function expectClean(run: { main: ActionRun; post: ActionRun }): void {
     const lines = step.stdout.split('\n')
     expect(lines.filter(l => l.startsWith('::error') || l.startsWith('::warning'))).toEqual([])
     expect(step.code).toBe(0)
+    // Secrets reach the log only in ::add-mask:: lines (which the runner turns into masks).
+    const printed = lines.filter(l => !l.startsWith('::add-mask::')).join('\n') + JSON.stringify(step.outputs)
+    const secrets = Object.values(REGISTRIES).flatMap(r => (r.user ? [r.user.password] : []))
+    expect(secrets.filter(secret => printed.includes(secret))).toEqual([])
   }
 }
 
@@ -113,6 +119,7 @@ function expectClean(run: { main: ActionRun; post: ActionRun }): void {
 const PLANS: Record<string, Plan> = {
   'Mirror a release to Docker Hub, GHCR and ECR in one step': {
     // docker/login-action (Docker Hub) and amazon-ecr-login (ECR) run before the step; GHCR is open here.
+    rewrites: ['build.example.com', 'docker.io', 'ghcr.io', '123456789012.dkr.ecr.eu-west-1.amazonaws.com'],
     dockerLogins: ['docker.io', '123456789012.dkr.ecr.eu-west-1.amazonaws.com'],
     async check(run, world) {
       expectClean(run)
@@ -144,6 +151,7 @@ const PLANS: Record<string, Plan> = {
     }
   },
   'Promote a tested build between registries, digests unchanged': {
+    rewrites: ['staging.example.com', 'registry.example.com'],
     dockerLogins: [],
     async check(run, world) {
       expectClean(run)
@@ -155,6 +163,7 @@ const PLANS: Record<string, Plan> = {
   },
   'Only some platforms, as a valid list': {
     // The snippet gives no credentials for registry.example.com: a docker login earlier in the job.
+    rewrites: ['ghcr.io', 'registry.example.com'],
     dockerLogins: ['registry.example.com'],
     async check(run, world) {
       expectClean(run)
@@ -164,6 +173,7 @@ const PLANS: Record<string, Plan> = {
     }
   },
   'Export an image to an artifact': {
+    rewrites: ['ghcr.io'],
     dockerLogins: [],
     async check(run, world, runnerTemp) {
       expectClean(run)
@@ -189,6 +199,23 @@ describe('the README workflow examples', () => {
     // One step per plan: a second step under a heading needs its own plan (and check).
     expect(new Set(steps.map(s => s.heading)).size).toBe(steps.length)
   })
+
+  it.each(steps.map(s => [s.heading, s] as const))(
+    '%s: names only the hosts its plan rewrites',
+    (heading, step) => {
+      const images = ['src', 'dest'].flatMap(n => (step.with[n] ?? '').split('\n')).map(l => l.trim())
+      // A registry is written docker://host/…; a bare host/repo would escape the rewrite.
+      expect(
+        images.filter(
+          l => l !== '' && !/^(docker:\/\/|oci:|oci-archive:|dir:|docker-archive:|docker-daemon:)/.test(l)
+        )
+      ).toEqual([])
+      const named = new Set(
+        Object.values(step.with).flatMap(v => [...v.matchAll(/docker:\/\/([^/\s]+)\//g)].map(m => m[1]))
+      )
+      expect([...named].sort()).toEqual([...(PLANS[heading]?.rewrites ?? [])].sort())
+    }
+  )
 })
 
 withAll('the README workflow examples, run as the runner runs them', () => {
