@@ -6,8 +6,8 @@
 // What running an example here takes, for all of them:
 // - Registry hosts become local distribution registries (REGISTRIES below), on TLS with a test CA the
 //   runner trusts through NODE_EXTRA_CA_CERTS, so `*-tls-verify` stays at its default (true).
-// - `${{ … }}` expressions get test values (EXPRESSIONS below; `secrets.*` are the test registries'
-//   users); an expression with no value fails the example.
+// - `${{ … }}` expressions get test values (`expressions`, set in beforeAll; `secrets.*` are the test
+//   registries' users, `runner.temp` the step's RUNNER_TEMP); an expression with no value fails.
 // - The source images exist: the bundled example (a 3-platform OCI index) is pushed first.
 // Each plan (PLANS) says what else its example needs and checks what the example promises.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
