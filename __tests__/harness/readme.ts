@@ -86,16 +86,18 @@ export function readmeActionSteps(readme: string): ReadmeStep[] {
     }
     const [lang, ...body] = blocks[i].split('\n')
     if (!/^ya?ml\b/.test(lang.trim())) continue
-    const where = `README.md example "${heading}"`
-    const found: Array<Record<string, unknown>> = []
-    stepsIn(yaml.safeLoad(body.join('\n'), { filename: where }), found)
-    for (const step of found) {
-      steps.push({
-        heading,
-        with: withBlock(step, where),
-        id: typeof step.id === 'string' ? step.id : undefined
-      })
-    }
+    steps.push(...actionStepsIn(body.join('\n'), heading, `README.md example "${heading}"`))
   }
   return steps
+}
+
+/** The steps using this Action in a YAML text (a workflow, or a fragment of one). */
+export function actionStepsIn(text: string, heading: string, where: string): ReadmeStep[] {
+  const found: Array<Record<string, unknown>> = []
+  stepsIn(yaml.safeLoad(text, { filename: where }), found)
+  return found.map(step => ({
+    heading,
+    with: withBlock(step, where),
+    id: typeof step.id === 'string' ? step.id : undefined
+  }))
 }

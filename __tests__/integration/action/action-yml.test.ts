@@ -2,6 +2,7 @@
 // documented in the README's Inputs table and has a CLI flag; each output is documented and set by a
 // successful run of the bundled Action (Node 24, every input the runner would set).
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { readdirSync, readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { booleanFlags, valueFlags } from '../../../src/cli/args.js'
@@ -14,7 +15,14 @@ import {
 } from '../../harness/action-manifest.js'
 import { requireNode24, runActionStep, runActionWithPost } from '../../harness/action-runner.js'
 import { exampleLayout, ociRefDigest, removeTempDirs, tempDir } from '../../harness/local.js'
-import { codeSpans, readReadme, readmeSection, tableRows } from '../../harness/readme.js'
+import {
+  actionStepsIn,
+  codeSpans,
+  readReadme,
+  readmeActionSteps,
+  readmeSection,
+  tableRows
+} from '../../harness/readme.js'
 
 const manifest = actionManifest()
 const inputs = [...manifest.inputs.keys()]
@@ -89,6 +97,19 @@ describe('action.yml against the README and the CLI', () => {
 
   it.each(inputs)('input %s is a CLI flag of the same name', name => {
     expect([...booleanFlags, ...valueFlags]).toContain(name)
+  })
+
+  // The runner only warns about an input action.yml lacks, and the Action never sees it.
+  const workflows = readdirSync('.github/workflows').filter(f => /\.ya?ml$/.test(f))
+  it.each([
+    ...readmeActionSteps(readme).map(s => [`README.md "${s.heading}"`, s.with] as const),
+    ...workflows.flatMap(f =>
+      actionStepsIn(readFileSync(path.join('.github/workflows', f), 'utf8'), f, f).map(
+        s => [`.github/workflows/${f}`, s.with] as const
+      )
+    )
+  ])('%s gives the Action only inputs action.yml declares', (_, given) => {
+    expect(Object.keys(given).filter(n => !manifest.inputs.has(n))).toEqual([])
   })
 
   it.each(outputs)('output %s is in the README Outputs table', name => {
