@@ -1,10 +1,13 @@
-// Runs the bundled Action (dist/) the way the GitHub runner does: Node 24, INPUT_* variables, file
-// commands (GITHUB_OUTPUT, GITHUB_STATE, GITHUB_STEP_SUMMARY), then the post step with STATE_*.
+// Runs the bundled Action (dist/) the way the GitHub runner does: Node 24; an INPUT_* variable for
+// every input action.yml declares (the test's value, else the declared default, as the runner sets
+// them; see action-manifest.ts); file commands (GITHUB_OUTPUT, GITHUB_STATE, GITHUB_STEP_SUMMARY);
+// then the post step with STATE_*. There is no way to run the Action with only some inputs set.
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { runnerInputEnv } from './action-manifest.js'
 
 export const node24Path = path.join(
   process.cwd(),
@@ -26,6 +29,8 @@ export function requireNode24(): string | undefined {
 }
 
 export interface ActionRun {
+  /** The INPUT_* variables the step ran with. */
+  inputs: Record<string, string>
   code: number
   stdout: string
   stderr: string
@@ -53,6 +58,10 @@ export function parseFileCommands(text: string): Record<string, string> {
   return out
 }
 
+/**
+ * One step of the Action: `inputs` is the step's `with:` (names as action.yml declares them); every
+ * other declared input gets its default. extraEnv may not set INPUT_* variables.
+ */
 export async function runActionStep(
   node: string,
   entry: string,
@@ -60,6 +69,9 @@ export async function runActionStep(
   extraEnv: Record<string, string> = {},
   files?: { dir: string }
 ): Promise<ActionRun> {
+  const inputEnv = runnerInputEnv(inputs)
+  const smuggled = Object.keys(extraEnv).find(k => k.toUpperCase().startsWith('INPUT_'))
+  if (smuggled) throw new Error(`runActionStep: ${smuggled} is an input; pass it in inputs`)
   const dir = files?.dir ?? (await mkdtemp(path.join(tmpdir(), 'action-run-')))
   const outputFile = path.join(dir, 'output')
   const stateFile = path.join(dir, 'state')
@@ -81,8 +93,7 @@ export async function runActionStep(
     GITHUB_PATH: path.join(dir, 'path'),
     ...extraEnv
   }
-  for (const [name, value] of Object.entries(inputs))
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  Object.assign(env, inputEnv)
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>(
     resolve => {
       execFile(node, [entry], { env, cwd: process.cwd(), maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
@@ -91,6 +102,7 @@ export async function runActionStep(
     }
   )
   return {
+    inputs: inputEnv,
     code,
     stdout,
     stderr,

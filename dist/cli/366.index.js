@@ -4623,8 +4623,6 @@ function parseCopyRequest(reader) {
         if (optional(reader, name) !== undefined)
             throw new UsageError(`not supported yet: ${reader.label(name)}`);
     }
-    if (bool(reader, 'cache', false))
-        throw new UsageError(`not supported yet: ${reader.label('cache')} (set it to false)`);
     const source = optional(reader, 'src');
     if (!source)
         throw new UsageError(`${reader.label('src')} is required: the image to copy, e.g. docker://ghcr.io/acme/app:1.0`);

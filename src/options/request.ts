@@ -111,8 +111,6 @@ export function parseCopyRequest(reader: OptionReader): CopyRequest {
   for (const name of notSupportedYet) {
     if (optional(reader, name) !== undefined) throw new UsageError(`not supported yet: ${reader.label(name)}`)
   }
-  if (bool(reader, 'cache', false))
-    throw new UsageError(`not supported yet: ${reader.label('cache')} (set it to false)`)
 
   const source = optional(reader, 'src')
   if (!source)

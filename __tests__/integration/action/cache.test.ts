@@ -63,6 +63,9 @@ withAll('the blob cache between workflow runs', () => {
   it('the second run restores the cache, pulls zero blob bytes from the source, and writes the same image', async () => {
     proxy.resetCounters()
     const first = await runOnFreshRunner('101', `oci:${await tempDir()}/one:1.0`)
+    // Every input the runner sets, at its action.yml default but for those named above: cache is on.
+    expect(first.main.inputs.INPUT_CACHE).toBe('true')
+    expect(first.main.inputs['INPUT_CACHE-MAX-SIZE']).toBe('2GiB')
     expect(first.main.code).toBe(0)
     expect(first.post.code).toBe(0)
     expect(blobBytes()).toBeGreaterThan(0)
@@ -78,6 +81,7 @@ withAll('the blob cache between workflow runs', () => {
     const secondDest = `${await tempDir()}/two`
     const second = await runOnFreshRunner('102', `oci:${secondDest}:1.0`)
     expect(second.main.code).toBe(0)
+    expect(second.main.stdout).toMatch(/^Blob cache: restored image-copy-blobs-[0-9a-f]{16}-101-1, /m)
     expect(blobBytes()).toBe(0)
     expect(proxy.count({ method: 'GET', path: /\/blobs\/sha256:/ })).toBe(0)
     expect(second.main.outputs.manifest).toBe(first.main.outputs.manifest)

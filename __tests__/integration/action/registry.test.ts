@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { chmod, mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { fakeGithubToken } from '../../harness/action-manifest.js'
 import {
   requireNode24,
   runActionStep,
@@ -282,9 +283,12 @@ withAll('the Action against real registries', () => {
       'pw-Wrong-1234',
       Buffer.from(`${alice.name}:${alice.password}`).toString('base64'),
       Buffer.from(`${bob.name}:${bob.password}`).toString('base64'),
-      ...issuer.issuedTokens
+      ...issuer.issuedTokens,
+      // the job's token: every run gets it as the github-token default, as on GitHub
+      fakeGithubToken
     ]
     expect(transcripts.length).toBeGreaterThan(10)
+    expect(transcripts[0].run.inputs['INPUT_GITHUB-TOKEN']).toBe(fakeGithubToken)
     for (const { name, run } of transcripts) {
       // ::add-mask:: lines register secrets with the runner, which then hides them; they are the
       // one place a secret may appear.

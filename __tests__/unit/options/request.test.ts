@@ -38,6 +38,11 @@ describe('parseCopyRequest', () => {
       platform: { os: 'linux', architecture: 'arm', variant: 'v7' }
     })
   })
+  it('cache: on by default and when set to true (the Action always gets cache=true from action.yml)', () => {
+    expect(parseCopyRequest(reader(base)).cache.enabled).toBe(true)
+    expect(parseCopyRequest(reader({ ...base, cache: 'true' })).cache.enabled).toBe(true)
+    expect(parseCopyRequest(reader({ ...base, cache: 'false' })).cache.enabled).toBe(false)
+  })
   it('force-mime-type short names', () => {
     expect(parseCopyRequest(reader({ ...base, 'force-mime-type': 'oci' })).forceMimeType).toBe(
       'application/vnd.oci.image.manifest.v1+json'
