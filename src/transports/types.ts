@@ -46,6 +46,8 @@ export interface RegistryOptions {
   userAgent?: string
   /** Called with every secret (password, token, derived value) before anything could print it. */
   onSecret?: (secret: string) => void
+  /** Where the registry client's log lines go (retries at `info`; details at `debug`). */
+  log?: (level: 'debug' | 'info' | 'warning', message: string) => void
 }
 
 /** A parsed `transport:reference` string. */

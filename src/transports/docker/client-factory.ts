@@ -27,6 +27,7 @@ export async function registryClientFor(
     certDir: options.certDir,
     retryTimes: options.retryTimes,
     userAgent: options.userAgent,
-    onSecret: options.onSecret
+    onSecret: options.onSecret,
+    ...(options.log ? { settings: { log: options.log } } : {})
   })
 }
