@@ -13,12 +13,21 @@ import { actionInputs } from './inputs.js'
 import { writeSummary } from './summary.js'
 import { openBlobCache, rememberForPost } from './blob-cache.js'
 
+const masked = new Set<string>()
+
+/** core.setSecret once per value (the credential lookup reports the inputs' secrets again). */
+function mask(secret: string): void {
+  if (masked.has(secret)) return
+  masked.add(secret)
+  core.setSecret(secret)
+}
+
 function maskSecrets(request: CopyRequest): void {
   for (const side of [request.src, request.dest]) {
-    if (side.password) core.setSecret(side.password)
-    if (side.registryToken) core.setSecret(side.registryToken)
+    if (side.password) mask(side.password)
+    if (side.registryToken) mask(side.registryToken)
     if (side.username && side.password)
-      core.setSecret(Buffer.from(`${side.username}:${side.password}`).toString('base64'))
+      mask(Buffer.from(`${side.username}:${side.password}`).toString('base64'))
   }
 }
 
@@ -69,7 +78,7 @@ export async function runMain(): Promise<void> {
         const notice = platformChoiceNotice(event, actionPhrases)
         if (notice) core.notice(notice)
       },
-      onSecret: secret => core.setSecret(secret),
+      onSecret: mask,
       onWarning: message => core.warning(message),
       onCredentials: (host, repo, from) => core.info(`Credentials for ${host}/${repo}: ${from}`),
       onLog: (level, message) =>
