@@ -11989,14 +11989,22 @@ async function saveBlobCacheFromState() {
 
 
 
+const masked = new Set();
+/** core.setSecret once per value (the credential lookup reports the inputs' secrets again). */
+function mask(secret) {
+    if (masked.has(secret))
+        return;
+    masked.add(secret);
+    lib_core/* setSecret */.Pq(secret);
+}
 function maskSecrets(request) {
     for (const side of [request.src, request.dest]) {
         if (side.password)
-            lib_core/* setSecret */.Pq(side.password);
+            mask(side.password);
         if (side.registryToken)
-            lib_core/* setSecret */.Pq(side.registryToken);
+            mask(side.registryToken);
         if (side.username && side.password)
-            lib_core/* setSecret */.Pq(Buffer.from(`${side.username}:${side.password}`).toString('base64'));
+            mask(Buffer.from(`${side.username}:${side.password}`).toString('base64'));
     }
 }
 /** Outputs of what succeeded: `digests` and `failed` always; the first destination's when it succeeded. */
@@ -12046,7 +12054,7 @@ async function runMain() {
                 if (notice)
                     lib_core/* notice */.lm(notice);
             },
-            onSecret: secret => lib_core/* setSecret */.Pq(secret),
+            onSecret: mask,
             onWarning: message => lib_core/* warning */.$e(message),
             onCredentials: (host, repo, from) => lib_core/* info */.pq(`Credentials for ${host}/${repo}: ${from}`),
             onLog: (level, message) => (level === 'debug' ? lib_core/* debug */.Yz : level === 'warning' ? lib_core/* warning */.$e : lib_core/* info */.pq)(message)
