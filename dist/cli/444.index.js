@@ -11742,6 +11742,24 @@ async function readStdin(stdin) {
         .toString('utf8')
         .replace(/\r?\n$/, '');
 }
+/** Successes on stdout (or the --json object); each failed destination on stderr. */
+function printResult(result, names, flags, stdout, err) {
+    if (flags.json) {
+        stdout.write(`${JSON.stringify(resultJson(result, names), null, 2)}\n`);
+    }
+    else {
+        for (const d of result.destinations) {
+            stdout.write(`${names[d.index] ?? d.destination}\n${d.digest}\n${instanceTable(d)}\n\n`);
+        }
+        if (!flags.quiet)
+            err(`Totals: ${totalsLine(result.stats)}`);
+    }
+    for (const f of result.failures) {
+        err(`image-copy: ${names[f.index] ?? f.destination}: ${errorMessage(f.error)}`);
+        if (f.error instanceof ImageCopyError && f.error.hint)
+            err(`  hint: ${f.error.hint}`);
+    }
+}
 async function run(argv, env, stdout, stderr, stdin) {
     const err = (line) => void stderr.write(`${line}\n`);
     try {
@@ -11800,22 +11818,7 @@ async function run(argv, env, stdout, stderr, stdin) {
         const first = result.destinations.find(d => d.index === 0);
         if (request.digestFile && first)
             await (0,promises_.writeFile)(request.digestFile, first.digest);
-        const names = request.destinations;
-        if (json) {
-            stdout.write(`${JSON.stringify(resultJson(result, names), null, 2)}\n`);
-        }
-        else {
-            for (const d of result.destinations) {
-                stdout.write(`${names[d.index] ?? d.destination}\n${d.digest}\n${instanceTable(d)}\n\n`);
-            }
-            if (!quiet)
-                err(`Totals: ${totalsLine(result.stats)}`);
-        }
-        for (const f of result.failures) {
-            err(`image-copy: ${names[f.index] ?? f.destination}: ${errorMessage(f.error)}`);
-            if (f.error instanceof ImageCopyError && f.error.hint)
-                err(`  hint: ${f.error.hint}`);
-        }
+        printResult(result, request.destinations, { json, quiet }, stdout, err);
         return result.failures.length > 0 ? exitCodes.failure : exitCodes.ok;
     }
     catch (e) {

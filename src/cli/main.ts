@@ -22,6 +22,28 @@ async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
     .replace(/\r?\n$/, '')
 }
 
+/** Successes on stdout (or the --json object); each failed destination on stderr. */
+function printResult(
+  result: CopyResult,
+  names: string[],
+  flags: { json: boolean; quiet: boolean },
+  stdout: NodeJS.WritableStream,
+  err: (line: string) => void
+): void {
+  if (flags.json) {
+    stdout.write(`${JSON.stringify(resultJson(result, names), null, 2)}\n`)
+  } else {
+    for (const d of result.destinations) {
+      stdout.write(`${names[d.index] ?? d.destination}\n${d.digest}\n${instanceTable(d)}\n\n`)
+    }
+    if (!flags.quiet) err(`Totals: ${totalsLine(result.stats)}`)
+  }
+  for (const f of result.failures) {
+    err(`image-copy: ${names[f.index] ?? f.destination}: ${errorMessage(f.error)}`)
+    if (f.error instanceof ImageCopyError && f.error.hint) err(`  hint: ${f.error.hint}`)
+  }
+}
+
 export async function run(
   argv: string[],
   env: NodeJS.ProcessEnv,
@@ -84,19 +106,7 @@ export async function run(
     if (cache) await cache.prune(request.cache.maxBytes)
     const first = result.destinations.find(d => d.index === 0)
     if (request.digestFile && first) await writeFile(request.digestFile, first.digest)
-    const names = request.destinations
-    if (json) {
-      stdout.write(`${JSON.stringify(resultJson(result, names), null, 2)}\n`)
-    } else {
-      for (const d of result.destinations) {
-        stdout.write(`${names[d.index] ?? d.destination}\n${d.digest}\n${instanceTable(d)}\n\n`)
-      }
-      if (!quiet) err(`Totals: ${totalsLine(result.stats)}`)
-    }
-    for (const f of result.failures) {
-      err(`image-copy: ${names[f.index] ?? f.destination}: ${errorMessage(f.error)}`)
-      if (f.error instanceof ImageCopyError && f.error.hint) err(`  hint: ${f.error.hint}`)
-    }
+    printResult(result, request.destinations, { json, quiet }, stdout, err)
     return result.failures.length > 0 ? exitCodes.failure : exitCodes.ok
   } catch (e) {
     err(`image-copy: ${errorMessage(e)}`)
