@@ -2,47 +2,66 @@
 import * as core from '@actions/core'
 import { writeFile } from 'node:fs/promises'
 import { CopyFailedError, copyImage } from '../copy/copy-image.js'
-import { formatPlatform } from '../manifest/index.js'
 import { ImageCopyError, errorMessage } from '../errors.js'
 import { parseCopyRequest, type CopyRequest } from '../options/request.js'
 import { toCopyOptions } from '../options/copy-options.js'
-import { instanceTable, totalsLine } from '../report/format.js'
+import { destinationOutcomes, instanceJson, instanceTable, totalsLine } from '../report/format.js'
+import { actionPhrases, platformChoiceNotice } from '../report/notices.js'
 import { progressPrinter } from '../report/progress.js'
 import type { CopyResult } from '../copy/result.js'
 import { actionInputs } from './inputs.js'
 import { writeSummary } from './summary.js'
 import { openBlobCache, rememberForPost } from './blob-cache.js'
 
+const masked = new Set<string>()
+
+/** core.setSecret once per value (the credential lookup reports the inputs' secrets again). */
+function mask(secret: string): void {
+  if (masked.has(secret)) return
+  masked.add(secret)
+  core.setSecret(secret)
+}
+
 function maskSecrets(request: CopyRequest): void {
   for (const side of [request.src, request.dest]) {
-    if (side.password) core.setSecret(side.password)
-    if (side.registryToken) core.setSecret(side.registryToken)
+    if (side.password) mask(side.password)
+    if (side.registryToken) mask(side.registryToken)
     if (side.username && side.password)
-      core.setSecret(Buffer.from(`${side.username}:${side.password}`).toString('base64'))
+      mask(Buffer.from(`${side.username}:${side.password}`).toString('base64'))
   }
 }
 
-function setOutputs(result: CopyResult): void {
-  const first = result.destinations[0]
+/** Outputs of what succeeded: `digests` and `failed` always; the first destination's when it succeeded. */
+async function setOutputs(result: CopyResult, request: CopyRequest): Promise<void> {
+  const { digests, failed } = destinationOutcomes(result, request.destinations)
+  core.setOutput('digests', JSON.stringify(digests))
+  core.setOutput('failed', JSON.stringify(failed))
+  const first = result.destinations.find(d => d.index === 0)
+  if (!first) return
   core.setOutput('digest', first.digest)
   core.setOutput('media-type', first.mediaType)
   core.setOutput('manifest', first.manifest.toString('utf8'))
-  core.setOutput(
-    'instances',
-    JSON.stringify(
-      first.instances.map(i => ({
-        sourceDigest: i.sourceDigest,
-        digest: i.digest ?? null,
-        mediaType: i.mediaType,
-        platform: i.platform ? formatPlatform(i.platform) : null,
-        status: i.status
-      }))
-    )
-  )
-  core.setOutput(
-    'digests',
-    JSON.stringify(Object.fromEntries(result.destinations.map(d => [d.destination, d.digest])))
-  )
+  core.setOutput('instances', JSON.stringify(first.instances.map(instanceJson)))
+  if (request.digestFile) await writeFile(request.digestFile, first.digest)
+}
+
+function withHint(e: unknown): string {
+  return `${errorMessage(e)}${e instanceof ImageCopyError && e.hint ? ` (${e.hint})` : ''}`
+}
+
+/** Logs, outputs and summary of what was written; one error annotation per failed destination. */
+async function report(result: CopyResult, request: CopyRequest, started: number): Promise<void> {
+  for (const d of result.destinations) {
+    core.startGroup(`${request.destinations[d.index] ?? d.destination}: ${d.digest}`)
+    core.info(instanceTable(d))
+    core.endGroup()
+  }
+  core.info(`Totals: ${totalsLine(result.stats)}`)
+  await setOutputs(result, request)
+  for (const f of result.failures) {
+    core.error(withHint(f.error), { title: request.destinations[f.index] ?? f.destination })
+  }
+  await writeSummary(result, (Date.now() - started) / 1000, request.destinations)
 }
 
 export async function runMain(): Promise<void> {
@@ -52,30 +71,38 @@ export async function runMain(): Promise<void> {
     const request = parseCopyRequest(reader)
     maskSecrets(request)
     const cache = await openBlobCache(request)
+    const progress = progressPrinter(line => core.info(line))
     const options = toCopyOptions(request, reader, {
-      onEvent: progressPrinter(line => core.info(line)),
-      onSecret: secret => core.setSecret(secret),
+      onEvent: event => {
+        progress(event)
+        const notice = platformChoiceNotice(event, actionPhrases)
+        if (notice) core.notice(notice)
+      },
+      onSecret: mask,
       onWarning: message => core.warning(message),
-      onCredentials: (host, repo, from) => core.info(`Credentials for ${host}/${repo}: ${from}`)
+      onCredentials: (host, repo, from) => core.info(`Credentials for ${host}/${repo}: ${from}`),
+      onLog: (level, message) =>
+        (level === 'debug' ? core.debug : level === 'warning' ? core.warning : core.info)(message)
     })
     options.blobCache = cache?.directory
     core.startGroup(`Copying ${request.source} to ${request.destinations.length} destination(s)`)
-    const result = await copyImage(options).finally(() => core.endGroup())
+    let result: CopyResult
+    try {
+      result = await copyImage(options).finally(() => core.endGroup())
+    } catch (e) {
+      if (!(e instanceof CopyFailedError)) throw e
+      result = e.result
+    }
     if (cache) rememberForPost(cache, request)
-    for (const d of result.destinations) {
-      core.startGroup(`${d.destination}: ${d.digest}`)
-      core.info(instanceTable(d))
-      core.endGroup()
+    await report(result, request, started)
+    if (result.failures.length > 0) {
+      // Each failure has its annotation above; setFailed would add one more.
+      process.exitCode = core.ExitCode.Failure
+      core.info(
+        `Failed: ${result.failures.length} of ${request.destinations.length} destination(s); the outputs describe the others`
+      )
     }
-    core.info(`Totals: ${totalsLine(result.stats)}`)
-    setOutputs(result)
-    if (request.digestFile) await writeFile(request.digestFile, result.destinations[0].digest)
-    await writeSummary(result, (Date.now() - started) / 1000)
   } catch (e) {
-    if (e instanceof CopyFailedError && e.result.destinations.length > 0) {
-      await writeSummary(e.result, (Date.now() - started) / 1000).catch(() => undefined)
-    }
-    const hint = e instanceof ImageCopyError && e.hint ? ` (${e.hint})` : ''
-    core.setFailed(`${errorMessage(e)}${hint}`)
+    core.setFailed(withHint(e))
   }
 }

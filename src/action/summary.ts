@@ -1,16 +1,16 @@
 import * as core from '@actions/core'
-import { formatPlatform } from '../manifest/index.js'
 import type { CopyResult } from '../copy/result.js'
 import { formatBytes } from '../bytes.js'
-import { mediaTypeName, totalsLine } from '../report/format.js'
+import { mediaTypeName, platformLabel, totalsLine } from '../report/format.js'
 
 /** A job summary: per destination, the digest written and a table of instances. */
-export async function writeSummary(result: CopyResult, seconds: number): Promise<void> {
+export async function writeSummary(result: CopyResult, seconds: number, names: string[] = []): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   core.summary.addHeading('image-copy', 3)
   core.summary.addRaw(`Source \`${result.source}\` (${result.sourceDigest}), ${seconds.toFixed(1)} s\n\n`)
   for (const d of result.destinations) {
-    core.summary.addRaw(`**${d.destination}**: \`${d.digest}\` (${mediaTypeName(d.mediaType)})\n\n`)
+    const name = names[d.index] ?? d.destination
+    core.summary.addRaw(`**${name}**: \`${d.digest}\` (${mediaTypeName(d.mediaType)})\n\n`)
     core.summary.addTable([
       [
         { data: 'Platform', header: true },
@@ -22,7 +22,7 @@ export async function writeSummary(result: CopyResult, seconds: number): Promise
         { data: 'Reused', header: true }
       ],
       ...d.instances.map(i => [
-        i.platform ? formatPlatform(i.platform) : '-',
+        platformLabel(i, d.instances),
         `<code>${i.sourceDigest}</code>`,
         i.digest ? `<code>${i.digest}</code>` : '-',
         mediaTypeName(i.mediaType),
@@ -32,7 +32,9 @@ export async function writeSummary(result: CopyResult, seconds: number): Promise
       ])
     ])
   }
-  for (const f of result.failures) core.summary.addRaw(`**${f.destination}**: failed: ${f.error.message}\n\n`)
+  for (const f of result.failures) {
+    core.summary.addRaw(`**${names[f.index] ?? f.destination}**: failed: ${f.error.message}\n\n`)
+  }
   core.summary.addRaw(`Totals: ${totalsLine(result.stats)}\n`)
   await core.summary.write()
 }

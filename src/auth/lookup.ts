@@ -12,6 +12,8 @@ import { canonicalRegistry, displayKey, helperServerUrls } from './keys.js'
 export interface CredentialSources {
   /** From inputs (`*-username`/`*-password`, `*-registry-token`): wins over everything. */
   explicit?: RegistryCredentials
+  /** How the log names the explicit credentials (`input "dest-username"`); default `input`. */
+  explicitFrom?: string
   /** The `auth-file` input: only this file is consulted (after `explicit`); a missing file is an error. */
   authFile?: string
   /** REGISTRY_AUTH_FILE, XDG_RUNTIME_DIR, XDG_CONFIG_HOME, DOCKER_CONFIG, HOME, PATH (helpers), GITHUB_ACTOR. */
@@ -59,7 +61,7 @@ export async function lookupCredentials(
   }
 
   const explicit = nonEmpty(sources.explicit)
-  if (explicit) return found(explicit, 'input')
+  if (explicit) return found(explicit, sources.explicitFrom ?? 'input')
 
   for (const location of authFileLocations(sources.env, sources.authFile)) {
     const result = await lookupInFile(location, host, repository, sources, report)

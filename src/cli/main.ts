@@ -1,10 +1,12 @@
 import { writeFile } from 'node:fs/promises'
 import { BlobDirectory } from '../cache/blob-directory.js'
-import { copyImage } from '../copy/copy-image.js'
+import { CopyFailedError, copyImage } from '../copy/copy-image.js'
+import type { CopyResult } from '../copy/result.js'
 import { ImageCopyError, errorMessage } from '../errors.js'
 import { parseCopyRequest } from '../options/request.js'
 import { toCopyOptions } from '../options/copy-options.js'
 import { instanceTable, resultJson, totalsLine } from '../report/format.js'
+import { cliPhrases, platformChoiceNotice } from '../report/notices.js'
 import { progressPrinter } from '../report/progress.js'
 import { argsReader, parseArgs } from './args.js'
 import { helpText } from './help.js'
@@ -18,6 +20,28 @@ async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks)
     .toString('utf8')
     .replace(/\r?\n$/, '')
+}
+
+/** Successes on stdout (or the --json object); each failed destination on stderr. */
+function printResult(
+  result: CopyResult,
+  names: string[],
+  flags: { json: boolean; quiet: boolean },
+  stdout: NodeJS.WritableStream,
+  err: (line: string) => void
+): void {
+  if (flags.json) {
+    stdout.write(`${JSON.stringify(resultJson(result, names), null, 2)}\n`)
+  } else {
+    for (const d of result.destinations) {
+      stdout.write(`${names[d.index] ?? d.destination}\n${d.digest}\n${instanceTable(d)}\n\n`)
+    }
+    if (!flags.quiet) err(`Totals: ${totalsLine(result.stats)}`)
+  }
+  for (const f of result.failures) {
+    err(`image-copy: ${names[f.index] ?? f.destination}: ${errorMessage(f.error)}`)
+    if (f.error instanceof ImageCopyError && f.error.hint) err(`  hint: ${f.error.hint}`)
+  }
 }
 
 export async function run(
@@ -47,32 +71,43 @@ export async function run(
     const request = parseCopyRequest(reader)
     const json = args.values.get('json')?.[0] === 'true'
     const quiet = args.values.get('quiet')?.[0] === 'true'
+    const progress = progressPrinter(err)
     const options = toCopyOptions(
       request,
       reader,
       {
-        onEvent: quiet ? undefined : progressPrinter(err),
+        onEvent: quiet
+          ? undefined
+          : event => {
+              progress(event)
+              const notice = platformChoiceNotice(event, cliPhrases)
+              if (notice) err(`note: ${notice}`)
+            },
         onWarning: message => err(`warning: ${message}`),
         onCredentials: quiet
           ? undefined
-          : (host, repo, from) => err(`Credentials for ${host}/${repo}: ${from}`)
+          : (host, repo, from) => err(`Credentials for ${host}/${repo}: ${from}`),
+        onLog: (level, message) => {
+          if (level === 'warning') err(`warning: ${message}`)
+          else if (level === 'info' && !quiet) err(message)
+        }
       },
       env
     )
     const cache = request.cache.dir ? new BlobDirectory(request.cache.dir) : undefined
     options.blobCache = cache
-    const result = await copyImage(options)
-    if (cache) await cache.prune(request.cache.maxBytes)
-    if (request.digestFile) await writeFile(request.digestFile, result.destinations[0].digest)
-    if (json) {
-      stdout.write(`${JSON.stringify(resultJson(result), null, 2)}\n`)
-    } else {
-      for (const d of result.destinations) {
-        stdout.write(`${d.destination}\n${d.digest}\n${instanceTable(d)}\n\n`)
-      }
-      if (!quiet) err(`Totals: ${totalsLine(result.stats)}`)
+    let result: CopyResult
+    try {
+      result = await copyImage(options)
+    } catch (e) {
+      if (!(e instanceof CopyFailedError)) throw e
+      result = e.result
     }
-    return exitCodes.ok
+    if (cache) await cache.prune(request.cache.maxBytes)
+    const first = result.destinations.find(d => d.index === 0)
+    if (request.digestFile && first) await writeFile(request.digestFile, first.digest)
+    printResult(result, request.destinations, { json, quiet }, stdout, err)
+    return result.failures.length > 0 ? exitCodes.failure : exitCodes.ok
   } catch (e) {
     err(`image-copy: ${errorMessage(e)}`)
     if (e instanceof ImageCopyError) {

@@ -74,6 +74,7 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
   )
   for (const o of opening) o.catch(() => undefined)
   const writers: DestinationWriter[] = []
+  const indexOf = new Map<DestinationWriter, number>()
   try {
     const wanted =
       (options.selection.kind === 'system' ? options.selection.platform : undefined) ??
@@ -93,7 +94,9 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
       emit({
         type: 'instance-chosen',
         digest: set.images[0].digest,
-        platform: set.images[0].platform ? formatPlatform(set.images[0].platform) : undefined
+        platform: set.images[0].platform ? formatPlatform(set.images[0].platform) : undefined,
+        images: set.listImages ?? 1,
+        by: options.selection.kind === 'system' && options.selection.platform ? 'platform' : 'runtime'
       })
     }
     const signatures = await readSignatures(source, set, options.removeSignatures)
@@ -105,15 +108,15 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
           const writer = new DestinationWriter(ref.toString(), destination, options, set, signatures)
           writer.prepare()
           writers.push(writer)
+          indexOf.set(writer, i)
         } catch (e) {
-          result.failures.push({ destination: ref.toString(), error: e as Error })
+          result.failures.push({ destination: ref.toString(), index: i, error: e as Error })
           emit({ type: 'destination-failed', destination: ref.toString(), error: errorMessage(e) })
         }
       })
     )
     // Keep the order the user gave.
-    const position = (name: string): number => options.destinations.findIndex(r => r.toString() === name)
-    writers.sort((a, b) => position(a.name) - position(b.name))
+    writers.sort((a, b) => indexOf.get(a)! - indexOf.get(b)!)
 
     const env: TransferEnvironment = {
       source,
@@ -173,6 +176,7 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
           await writer.destination.commit({ bytes: top.bytes, mimeType: top.mimeType })
           const destResult: DestinationResult = {
             destination: writer.name,
+            index: indexOf.get(writer)!,
             digest: top.digest,
             mediaType: top.mimeType,
             manifest: top.bytes,
@@ -186,11 +190,13 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
       })
     )
     for (const writer of writers) {
-      if (writer.failure) result.failures.push({ destination: writer.name, error: writer.failure })
+      if (writer.failure)
+        result.failures.push({ destination: writer.name, index: indexOf.get(writer)!, error: writer.failure })
       else
         addStats(totals, { ...writer.stats, pulledBlobs: 0, pulledBytes: 0, cachedBlobs: 0, cachedBytes: 0 })
     }
-    result.destinations.sort((a, b) => position(a.destination) - position(b.destination))
+    result.destinations.sort((a, b) => a.index - b.index)
+    result.failures.sort((a, b) => a.index - b.index)
   } finally {
     // close() rolls back whatever an uncommitted destination wrote, once nothing is being written.
     await Promise.allSettled(writers.map(w => w.earlyWritesSettled()))

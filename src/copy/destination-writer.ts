@@ -2,6 +2,7 @@
 // alongside the layers), each image's manifest (converted when needed, trying other types when the
 // destination rejects one), the list, the signatures, and the commit.
 import {
+  attestedDigest,
   convertManifest,
   listMimeTypeFor,
   matchesDigest,
@@ -393,6 +394,11 @@ export class DestinationWriter {
   instanceResults(): InstanceResult[] {
     const results: InstanceResult[] = []
     const entries = this.set.list ? this.set.list.instances() : []
+    const attests = (digest: string): { attests?: string } => {
+      const entry = entries.find(e => e.digest === digest)
+      const of = entry ? attestedDigest(entry) : undefined
+      return of !== undefined ? { attests: of } : {}
+    }
     for (const image of this.set.images) {
       const written = this.written.get(image.digest)
       results.push({
@@ -400,6 +406,7 @@ export class DestinationWriter {
         digest: written?.digest,
         mediaType: written?.mimeType ?? image.raw.mimeType,
         platform: image.platform,
+        ...attests(image.digest),
         status: 'copied',
         stats: this.statsFor(image.digest)
       })
@@ -410,6 +417,7 @@ export class DestinationWriter {
         sourceDigest: digest,
         mediaType: entry?.mediaType ?? '',
         platform: entry?.platform,
+        ...attests(digest),
         status: this.options.sparseList === 'strip' ? 'removed' : 'skipped',
         stats: emptyStats()
       })

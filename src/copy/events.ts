@@ -1,7 +1,15 @@
 /** Progress the engine reports while it copies; the Action and the CLI render these. */
 export type CopyEvent =
   | { type: 'source-opened'; source: string; mimeType: string; digest: string; isList: boolean }
-  | { type: 'instance-chosen'; digest: string; platform?: string }
+  | {
+      type: 'instance-chosen'
+      digest: string
+      platform?: string
+      /** Images in the list (attestation manifests not counted). */
+      images: number
+      /** Whether the wanted platform was given (`platform`) or is the runner's default. */
+      by: 'platform' | 'runtime'
+    }
   | { type: 'blob-start'; digest: string; size: number; from: 'source' | 'cache'; destinations: string[] }
   | { type: 'blob-progress'; digest: string; bytes: number; size: number }
   | { type: 'blob-done'; digest: string; size: number; destination: string; how: BlobOutcome }

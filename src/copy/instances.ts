@@ -3,6 +3,7 @@
 import {
   assertNoNestedLists,
   formatPlatform,
+  imageCount,
   isListMimeType,
   manifestDigest,
   matchesDigest,
@@ -41,6 +42,8 @@ export interface CopySet {
   images: SourceImage[]
   /** Digests of list entries not selected (specific copies only). */
   unselected: string[]
+  /** For one image chosen from a list by platform: how many images the list has (attestations not counted). */
+  listImages?: number
 }
 
 export async function readInstance(
@@ -90,7 +93,7 @@ export async function chooseCopySet(
         `the instance ${digest} chosen for ${formatPlatform(wanted)} is itself a list; nested lists are not supported`
       )
     }
-    return { top, topDigest, images: [image], unselected: [] }
+    return { top, topDigest, images: [image], unselected: [], listImages: imageCount(list.instances()) }
   }
 
   assertNoNestedLists(list)

@@ -43,12 +43,16 @@ export interface InstanceResult {
   digest?: string
   mediaType: string
   platform?: Platform
+  /** For an attestation manifest (BuildKit provenance/SBOM): the source digest of the image it describes. */
+  attests?: string
   status: 'copied' | 'skipped' | 'removed'
   stats: BlobStats
 }
 
 export interface DestinationResult {
   destination: string
+  /** Position in CopyOptions.destinations (entry points name the destination as the user wrote it). */
+  index: number
   /** Digest and MIME type of the top-level manifest written (the list, or the single image). */
   digest: string
   mediaType: string
@@ -59,6 +63,8 @@ export interface DestinationResult {
 
 export interface DestinationFailure {
   destination: string
+  /** Position in CopyOptions.destinations. */
+  index: number
   error: Error
 }
 

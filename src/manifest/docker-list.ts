@@ -1,3 +1,4 @@
+import { isAttestation } from './attestation.js'
 import { ManifestError } from './errors.js'
 import {
   cloneDescriptor,
@@ -108,7 +109,9 @@ export class DockerManifestList implements ManifestList {
   chooseInstance(wanted: WantedPlatformOptions): string {
     const manifests = this.doc.manifests ?? []
     for (const w of wantedPlatforms(wanted)) {
-      const found = manifests.find(m => platformMatches(m.platform ?? { os: '', architecture: '' }, w))
+      const found = manifests.find(
+        m => !isAttestation(m) && platformMatches(m.platform ?? { os: '', architecture: '' }, w)
+      )
       if (found) return found.digest
     }
     throw noMatchError('manifest list', wanted)

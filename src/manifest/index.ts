@@ -59,6 +59,15 @@ export {
 } from './layer-media-types.js'
 export { dockerConfigToOci } from './image-config.js'
 export {
+  AttestationManifestType,
+  AttestationReferenceDigestAnnotation,
+  AttestationReferenceTypeAnnotation,
+  attestedDigest,
+  imageCount,
+  isAttestation,
+  withAttestations
+} from './attestation.js'
+export {
   GoMap,
   RawJson,
   compactJson,

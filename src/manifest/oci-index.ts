@@ -1,3 +1,4 @@
+import { isAttestation } from './attestation.js'
 import { ManifestError } from './errors.js'
 import {
   annotationsField,
@@ -165,11 +166,13 @@ export class OciIndex implements ManifestList {
   /**
    * containers/image chooseInstance for OCI: the best-ranked wanted platform wins; entries without a
    * platform are a last resort; ties go to zstd instances (gzip ones with preferGzip), then to list order.
+   * Attestation manifests (BuildKit's, unknown/unknown) are never picked (not in upstream).
    */
   chooseInstance(wanted: WantedPlatformOptions): string {
     const wantedList = wantedPlatforms(wanted)
     let best: { rank: number; zstd: boolean; position: number; digest: string } | undefined
     ;(this.doc.manifests ?? []).forEach((m, position) => {
+      if (isAttestation(m)) return
       let rank = Number.MAX_SAFE_INTEGER
       if (m.platform) {
         const p = m.platform

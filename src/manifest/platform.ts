@@ -1,5 +1,6 @@
 import { ManifestError } from './errors.js'
-import type { Platform, WantedPlatformOptions } from './types.js'
+import { isAttestation, withAttestations } from './attestation.js'
+import type { Descriptor, Platform, WantedPlatformOptions } from './types.js'
 
 export type { WantedPlatformOptions }
 
@@ -89,14 +90,15 @@ export function noMatchError(
 }
 
 interface InstanceSource {
-  instances(): Array<{ digest: string; platform?: Platform }>
+  instances(): Array<Pick<Descriptor, 'digest' | 'platform' | 'annotations'>>
 }
 
 /**
  * The instances a copy of specific images takes from a list: the given digests (each must be in the
  * list) and every instance whose OS and architecture match a given platform. Unlike containers/image,
  * which ignores variants here, a platform that names a variant only matches instances of that variant.
- * A platform that matches nothing is an error. Result in list order.
+ * A platform that matches nothing is an error. Attestation manifests never match a platform; those
+ * of the selected images are added. Result in list order.
  */
 export function selectInstances(
   list: InstanceSource,
@@ -112,6 +114,7 @@ export function selectInstances(
   }
   for (const wanted of selection.platforms ?? []) {
     const matches = instances.filter(i => {
+      if (isAttestation(i)) return false
       const p = i.platform ?? { os: '', architecture: '' }
       return (
         p.os === wanted.os &&
@@ -127,5 +130,5 @@ export function selectInstances(
     }
     for (const m of matches) selected.add(m.digest)
   }
-  return instances.map(i => i.digest).filter((d, i, all) => selected.has(d) && all.indexOf(d) === i)
+  return withAttestations(instances, [...selected])
 }

@@ -4,7 +4,7 @@ import type { CopyOptions } from '../copy/options.js'
 import type { CopyEvent } from '../copy/events.js'
 import { parseImageReference } from '../transports/index.js'
 import type { RegistryOptions, TransportContext } from '../transports/types.js'
-import type { CopyRequest, OptionReader, RegistrySide } from './request.js'
+import type { CopyRequest, OptionReader } from './request.js'
 
 export interface EntryHooks {
   onEvent?: (e: CopyEvent) => void
@@ -12,23 +12,30 @@ export interface EntryHooks {
   onWarning?: (message: string) => void
   /** Where a registry's credentials came from (never the secret itself), for the log. */
   onCredentials?: (host: string, repository: string, from: string) => void
+  /** Registry client log lines: one per retry (info), details (debug). */
+  onLog?: (level: 'debug' | 'info' | 'warning', message: string) => void
 }
 
 function registryOptions(
-  side: RegistrySide,
+  prefix: 'src' | 'dest',
   request: CopyRequest,
+  reader: OptionReader,
   env: NodeJS.ProcessEnv,
   hooks: EntryHooks
 ): RegistryOptions {
-  const credentials =
+  const side = request[prefix]
+  const explicit =
     side.username !== undefined || side.registryToken !== undefined
       ? { username: side.username, password: side.password, registryToken: side.registryToken }
       : undefined
   return {
-    credentials,
+    // Explicit credentials go through the lookup too, so the log says where they came from.
     credentialLookup: credentialLookup(
       {
-        explicit: credentials,
+        explicit,
+        explicitFrom: reader.label(
+          side.username !== undefined ? `${prefix}-username` : `${prefix}-registry-token`
+        ),
         authFile: request.authFile,
         env,
         githubToken: request.githubToken,
@@ -41,7 +48,8 @@ function registryOptions(
     certDir: side.certDir,
     retryTimes: request.retryTimes,
     onSecret: hooks.onSecret,
-    proxy: proxyEnvironment(env)
+    proxy: proxyEnvironment(env),
+    log: hooks.onLog
   }
 }
 
@@ -52,11 +60,11 @@ export function toCopyOptions(
   env: NodeJS.ProcessEnv = process.env
 ): CopyOptions {
   const sourceContext: TransportContext = {
-    registry: registryOptions(request.src, request, env, hooks),
+    registry: registryOptions('src', request, reader, env, hooks),
     sharedBlobDir: request.src.sharedBlobDir
   }
   const destinationContext: TransportContext = {
-    registry: registryOptions(request.dest, request, env, hooks),
+    registry: registryOptions('dest', request, reader, env, hooks),
     sharedBlobDir: request.dest.sharedBlobDir
   }
   return {

@@ -4,7 +4,7 @@
 import { Readable } from 'node:stream'
 import { RegistryError } from './errors.js'
 import { discard, header, type HttpResponse } from './http.js'
-import { backoffDelay, isRetryableError, sleep, type RetryPolicy } from './retry.js'
+import { backoffDelay, isRetryableError, retryLine, sleep, type RetryPolicy } from './retry.js'
 
 /** Progress that earns a fresh set of retries (a long download may survive many unrelated blips). */
 const PROGRESS_RESETTING_RETRIES = 1 << 20
@@ -18,6 +18,24 @@ export interface ResumableBlobOptions {
   /** `blob sha256:… in host/repo`, for messages. */
   describe: string
   log?: (message: string) => void
+}
+
+/** The log line for a resumed download; `failures` counts this one. */
+function resumeLine(
+  o: ResumableBlobOptions,
+  offset: number,
+  reason: string,
+  failures: number,
+  delayMs: number
+): string {
+  return retryLine({
+    request: `reading ${o.describe}`,
+    reason: `broke after ${offset} bytes (${reason})`,
+    attempt: failures,
+    attempts: o.retry.retryTimes + 1,
+    delayMs,
+    action: 'resuming'
+  })
 }
 
 export function resumableBlobStream(first: HttpResponse, options: ResumableBlobOptions): Readable {
@@ -109,7 +127,7 @@ class ResumableBlobStream extends Readable {
       }
       const delay = backoffDelay(o.retry, this.failures)
       this.failures++
-      o.log?.(`reading ${o.describe} broke after ${this.offset} bytes (${reason}); resuming in ${delay} ms`)
+      o.log?.(resumeLine(o, this.offset, reason, this.failures, delay))
       this.body.destroy()
       await sleep(delay)
       const res = await o.reopen(this.offset)
@@ -208,7 +226,7 @@ export async function* resumingChunks(first: HttpResponse, o: ResumableBlobOptio
       }
       const delay = backoffDelay(o.retry, failures)
       failures++
-      o.log?.(`reading ${o.describe} broke after ${offset} bytes (${reason}); resuming in ${delay} ms`)
+      o.log?.(resumeLine(o, offset, reason, failures, delay))
       body.destroy()
       await sleep(delay)
 

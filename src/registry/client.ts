@@ -16,7 +16,14 @@ import {
 } from './errors.js'
 import { discard, header, headerValues, httpRequest, readErrorText, type HttpResponse } from './http.js'
 import { describeProxyFor, proxyEnvironment, proxySecrets, type ProxyEnvironment } from './proxy-env.js'
-import { isRetryableError, isRetryableStatus, retryDelay, sleep, type RetryPolicy } from './retry.js'
+import {
+  isRetryableError,
+  isRetryableStatus,
+  retryLine,
+  retryWait,
+  sleep,
+  type RetryPolicy
+} from './retry.js'
 import { SecretReporter } from './secrets.js'
 import { registrySettings, type LogLevel, type RegistrySettings } from './settings.js'
 
@@ -228,11 +235,7 @@ export class RegistryClient {
       } catch (e) {
         if (e instanceof RegistryError) throw e
         if (replayable && isRetryableError(e) && attempt < this.retry.retryTimes) {
-          const delay = retryDelay(this.retry, attempt, undefined)
-          this.log(
-            'info',
-            `${describeRequest(opts.method, url)} failed (${networkReason(e)}), retrying in ${delay} ms`
-          )
+          const delay = this.noteRetry(opts.method, url, networkReason(e), attempt, undefined)
           attempt++
           await sleep(delay)
           continue
@@ -254,11 +257,8 @@ export class RegistryClient {
         continue
       }
       if (replayable && isRetryableStatus(res.status) && attempt < this.retry.retryTimes) {
-        const delay = retryDelay(this.retry, attempt, header(res.headers, 'retry-after'))
-        this.log(
-          'info',
-          `${describeRequest(opts.method, url)} answered HTTP ${res.status}, retrying in ${delay} ms`
-        )
+        const reason = `HTTP ${res.status}${STATUS_CODES[res.status] ? ` ${STATUS_CODES[res.status]}` : ''}`
+        const delay = this.noteRetry(opts.method, url, reason, attempt, header(res.headers, 'retry-after'))
         await discard(res.body)
         attempt++
         await sleep(delay)
@@ -267,6 +267,31 @@ export class RegistryClient {
       if (attempt > 0) res.attempts = attempt + 1
       return res
     }
+  }
+
+  /** Logs one line for a retry of `method url` after attempt `attempt` (0-based) failed; returns the wait. */
+  noteRetry(
+    method: string,
+    url: URL,
+    reason: string,
+    attempt: number,
+    retryAfter: string | undefined,
+    action?: 'retrying' | 'resuming'
+  ): number {
+    const { delayMs, fromServer } = retryWait(this.retry, attempt, retryAfter)
+    this.log(
+      'info',
+      retryLine({
+        request: describeRequest(method, url),
+        reason,
+        attempt: attempt + 1,
+        attempts: this.retry.retryTimes + 1,
+        delayMs,
+        fromServer,
+        action
+      })
+    )
+    return delayMs
   }
 
   private async authorizationFor(url: URL, extraScopes: Scope[]): Promise<string | undefined> {

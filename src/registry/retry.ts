@@ -81,6 +81,47 @@ export function retryDelay(policy: RetryPolicy, attempt: number, retryAfter: str
   return backoffDelay(policy, attempt)
 }
 
+/** One retry, as the log line says it. `attempt` is the attempt that failed (1-based) of `attempts` in all. */
+export interface RetryNote {
+  /** `GET https://host/v2/…` with query secrets elided (describeRequest), or what was being read. */
+  request: string
+  reason: string
+  attempt: number
+  attempts: number
+  delayMs: number
+  /** The wait is the registry's Retry-After. */
+  fromServer?: boolean
+  /** `retrying` (default) or `resuming` (a broken download continues where it stopped). */
+  action?: 'retrying' | 'resuming'
+}
+
+/** Waits longer than this are called out in the line, so a quiet log is not mistaken for a hang. */
+export const LONG_WAIT_MS = 10_000
+
+function formatWait(ms: number): string {
+  return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`
+}
+
+/** `GET https://r/v2/a/manifests/1: HTTP 503 (attempt 1 of 4); retrying in 0.4 s`. */
+export function retryLine(note: RetryNote): string {
+  const wait = formatWait(note.delayMs)
+  const long =
+    note.delayMs > LONG_WAIT_MS
+      ? ` (a long wait, over ${LONG_WAIT_MS / 1000} s${note.fromServer ? ': the registry asked for it with Retry-After' : ''})`
+      : ''
+  return `${note.request}: ${note.reason} (attempt ${note.attempt} of ${note.attempts}); ${note.action ?? 'retrying'} in ${wait}${long}`
+}
+
+/** The delay before retry number `attempt` and whether the registry chose it (Retry-After). */
+export function retryWait(
+  policy: RetryPolicy,
+  attempt: number,
+  retryAfter: string | undefined
+): { delayMs: number; fromServer: boolean } {
+  const fromServer = parseRetryAfter(retryAfter) !== undefined
+  return { delayMs: retryDelay(policy, attempt, retryAfter), fromServer }
+}
+
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason as Error)

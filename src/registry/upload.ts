@@ -7,10 +7,10 @@ import { Readable, Transform, type TransformCallback } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import { recordBlobLocation } from './blob-locations.js'
 import { blobExists, cancelUpload } from './blobs.js'
-import type { RegistryClient } from './client.js'
+import { networkReason, type RegistryClient } from './client.js'
 import { describeRequest, RegistryError } from './errors.js'
 import { discard, header, readBody, type HttpResponse } from './http.js'
-import { isRetryableError, isRetryableStatus, retryDelay, sleep } from './retry.js'
+import { isRetryableError, isRetryableStatus, sleep } from './retry.js'
 
 export interface UploadRequest {
   /** The expected digest; when given, the upload fails unless the bytes match it. */
@@ -171,13 +171,15 @@ async function monolithicUpload(
       await cancelUpload(client, location)
       throw error
     }
-    const delay = retryDelay(client.retry, attempt, res ? header(res.headers, 'retry-after') : undefined)
+    const delay = client.noteRetry(
+      'PUT',
+      url,
+      res ? `HTTP ${res.status}` : networkReason(failure),
+      attempt,
+      res ? header(res.headers, 'retry-after') : undefined
+    )
     if (res) await discard(res.body)
     await cancelUpload(client, location)
-    client.log(
-      'info',
-      `${context(client, req)}: ${res ? `HTTP ${res.status}` : (failure as Error).message}; retrying in ${delay} ms`
-    )
     await sleep(delay)
   }
 }
@@ -303,9 +305,14 @@ async function patchChunk(
         ? await client.responseError(res, context(client, req), describeRequest('PATCH', location))
         : failure
     }
-    const delay = retryDelay(client.retry, attempt, res ? header(res.headers, 'retry-after') : undefined)
+    const delay = client.noteRetry(
+      'PATCH',
+      location,
+      `chunk ${range}: ${res ? `HTTP ${res.status}` : networkReason(failure)}`,
+      attempt,
+      res ? header(res.headers, 'retry-after') : undefined
+    )
     if (res) await discard(res.body)
-    client.log('info', `${context(client, req)}: chunk ${range} failed; retrying in ${delay} ms`)
     await sleep(delay)
 
     // Ask how much the registry holds: a broken PATCH may have stored part of the chunk.

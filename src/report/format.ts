@@ -1,7 +1,7 @@
 // Text shared by the CLI's and the Action's logs: sizes, short digests, instance tables, totals.
 import { formatPlatform } from '../manifest/index.js'
 import { formatBytes } from '../bytes.js'
-import type { BlobStats, CopyResult, DestinationResult } from '../copy/result.js'
+import type { BlobStats, CopyResult, DestinationResult, InstanceResult } from '../copy/result.js'
 
 export function shortDigest(d: string | undefined): string {
   if (!d) return '-'
@@ -33,11 +33,20 @@ export function table(rows: string[][]): string {
     .join('\n')
 }
 
+/** The platform column: `linux/arm64`, or `attestation of linux/arm64` for a BuildKit attestation. */
+export function platformLabel(i: InstanceResult, all: InstanceResult[]): string {
+  if (i.attests !== undefined) {
+    const of = all.find(o => o.sourceDigest === i.attests)
+    return `attestation of ${of?.platform ? formatPlatform(of.platform) : shortDigest(i.attests)}`
+  }
+  return i.platform ? formatPlatform(i.platform) : '-'
+}
+
 export function instanceTable(result: DestinationResult): string {
   const rows = [['PLATFORM', 'SOURCE DIGEST', 'WRITTEN DIGEST', 'TYPE', 'STATUS', 'PUSHED', 'REUSED']]
   for (const i of result.instances) {
     rows.push([
-      i.platform ? formatPlatform(i.platform) : '-',
+      platformLabel(i, result.instances),
       shortDigest(i.sourceDigest),
       shortDigest(i.digest),
       mediaTypeName(i.mediaType),
@@ -59,8 +68,35 @@ export function totalsLine(stats: BlobStats): string {
   )
 }
 
+/** The `instances` output / JSON entry of one instance. */
+export function instanceJson(i: InstanceResult): Record<string, unknown> {
+  return {
+    sourceDigest: i.sourceDigest,
+    digest: i.digest ?? null,
+    mediaType: i.mediaType,
+    platform: i.platform ? formatPlatform(i.platform) : null,
+    ...(i.attests !== undefined ? { attests: i.attests } : {}),
+    status: i.status
+  }
+}
+
+/**
+ * Destination → digest written, and destination → error message, keyed by the destinations as the
+ * user wrote them (`names`, in the order given to the engine).
+ */
+export function destinationOutcomes(
+  result: CopyResult,
+  names: string[]
+): { digests: Record<string, string>; failed: Record<string, string> } {
+  const name = (d: { index: number; destination: string }): string => names[d.index] ?? d.destination
+  return {
+    digests: Object.fromEntries(result.destinations.map(d => [name(d), d.digest])),
+    failed: Object.fromEntries(result.failures.map(f => [name(f), f.error.message]))
+  }
+}
+
 /** The result as plain JSON (Buffers as text), for --json and the Action's outputs. */
-export function resultJson(result: CopyResult): unknown {
+export function resultJson(result: CopyResult, names: string[] = []): unknown {
   return {
     source: result.source,
     sourceDigest: result.sourceDigest,
@@ -70,17 +106,11 @@ export function resultJson(result: CopyResult): unknown {
       digest: d.digest,
       mediaType: d.mediaType,
       manifest: d.manifest.toString('utf8'),
-      instances: d.instances.map(i => ({
-        sourceDigest: i.sourceDigest,
-        digest: i.digest ?? null,
-        mediaType: i.mediaType,
-        platform: i.platform ? formatPlatform(i.platform) : null,
-        status: i.status,
-        stats: i.stats
-      })),
+      instances: d.instances.map(i => ({ ...instanceJson(i), stats: i.stats })),
       stats: d.stats
     })),
     failures: result.failures.map(f => ({ destination: f.destination, error: f.error.message })),
+    failed: destinationOutcomes(result, names).failed,
     stats: result.stats
   }
 }

@@ -49,6 +49,8 @@ export interface RegistryOptions {
   onSecret?: (secret: string) => void
   /** HTTP(S)_PROXY / NO_PROXY of the entry point's environment (default: the process's). */
   proxy?: ProxyEnvironment
+  /** Where the registry client's log lines go (retries at `info`; details at `debug`). */
+  log?: (level: 'debug' | 'info' | 'warning', message: string) => void
 }
 
 /** A parsed `transport:reference` string. */

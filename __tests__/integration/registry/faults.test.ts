@@ -23,9 +23,10 @@ describeWithPrograms(['docker-registry', 'openssl'], 'registry faults', () => {
   let image: TestImage
   const ctx = registryContext()
   let ref: string
+  const logged: string[] = []
 
   beforeAll(async () => {
-    configureRegistry({ retryBaseDelayMs: 20, retryMaxDelayMs: 100 })
+    configureRegistry({ retryBaseDelayMs: 20, retryMaxDelayMs: 100, log: (_level, m) => logged.push(m) })
     registry = await startRegistry()
     proxy = await startFaultProxy(registry.url)
     image = makeImage({ layerSizes: [2 << 20, 4000] })
@@ -61,6 +62,15 @@ describeWithPrograms(['docker-registry', 'openssl'], 'registry faults', () => {
     expect(gets.length).toBe(3)
     expect(gets.map(r => r.status)).toEqual([200, 206, 206])
     expect(gets[0].fault).toBe('reset')
+    // one line per resumption, counting attempts against retry-times (3 → 4 attempts)
+    const resumed = logged.filter(l => l.includes(big) && l.includes('resuming in'))
+    expect(resumed).toHaveLength(2)
+    expect(resumed[0]).toMatch(
+      new RegExp(
+        `^reading blob ${big} in \\S+: broke after \\d+ bytes \\(.+\\) \\(attempt 1 of 4\\); resuming in \\d\\.\\d s$`
+      )
+    )
+    expect(resumed[1]).toContain('(attempt 2 of 4)')
   })
 
   it('resumes after a truncated body (connection closed) and after a body that ends early', async () => {

@@ -348,6 +348,14 @@ describe('explicit credentials', () => {
         authFile: join(sb.root, 'missing.json')
       })
     ).toEqual({ credentials: explicit, from: 'input' })
+    // entry points name the input, and hear it through credentialLookup like any other source
+    const heard: string[] = []
+    const lookup = credentialLookup(
+      { env: sb.env, explicit, explicitFrom: 'input "dest-username"' },
+      (host, repo, from) => heard.push(`${host}/${repo}: ${from}`)
+    )
+    expect(await lookup('ghcr.io', 'a/b')).toEqual(explicit)
+    expect(heard).toEqual(['ghcr.io/a/b: input "dest-username"'])
   })
 
   it('a registry token alone is explicit credentials; empty fields are not', async () => {

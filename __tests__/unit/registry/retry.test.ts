@@ -5,7 +5,9 @@ import {
   isRetryableError,
   isRetryableStatus,
   parseRetryAfter,
-  retryDelay
+  retryDelay,
+  retryLine,
+  retryWait
 } from '../../../src/registry/retry.js'
 
 describe('retry policy', () => {
@@ -66,5 +68,57 @@ describe('retry policy', () => {
 
   it('defaults to 3 retries', () => {
     expect(DEFAULT_RETRY_POLICY.retryTimes).toBe(3)
+  })
+})
+
+describe('retryLine: one line per retry', () => {
+  it('names the request, the reason, attempt n of m and the wait', () => {
+    expect(
+      retryLine({
+        request: 'PUT https://r.example/v2/acme/app/manifests/1.0',
+        reason: 'HTTP 503 Service Unavailable',
+        attempt: 1,
+        attempts: 4,
+        delayMs: 412
+      })
+    ).toBe(
+      'PUT https://r.example/v2/acme/app/manifests/1.0: HTTP 503 Service Unavailable (attempt 1 of 4); retrying in 0.4 s'
+    )
+  })
+
+  it('says so when the wait is over 10 s, and when the registry asked for it', () => {
+    const line = (delayMs: number, fromServer: boolean): string =>
+      retryLine({ request: 'GET u', reason: 'HTTP 429', attempt: 2, attempts: 4, delayMs, fromServer })
+    expect(line(10_000, false)).toBe('GET u: HTTP 429 (attempt 2 of 4); retrying in 10 s')
+    expect(line(12_000, false)).toBe(
+      'GET u: HTTP 429 (attempt 2 of 4); retrying in 12 s (a long wait, over 10 s)'
+    )
+    expect(line(30_000, true)).toBe(
+      'GET u: HTTP 429 (attempt 2 of 4); retrying in 30 s (a long wait, over 10 s: the registry asked for it with Retry-After)'
+    )
+  })
+
+  it('a resumed download says resuming', () => {
+    expect(
+      retryLine({
+        request: 'reading blob sha256:ab in r/x',
+        reason: 'broke after 10 bytes (terminated)',
+        attempt: 1,
+        attempts: 2,
+        delayMs: 150,
+        action: 'resuming'
+      })
+    ).toBe(
+      'reading blob sha256:ab in r/x: broke after 10 bytes (terminated) (attempt 1 of 2); resuming in 0.1 s'
+    )
+  })
+
+  it('retryWait tells a Retry-After wait from a backoff', () => {
+    const policy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 100 }
+    expect(retryWait(policy, 0, '11')).toEqual({ delayMs: 11_000, fromServer: true })
+    const backoff = retryWait(policy, 0, undefined)
+    expect(backoff.fromServer).toBe(false)
+    expect(backoff.delayMs).toBeGreaterThanOrEqual(50)
+    expect(backoff.delayMs).toBeLessThanOrEqual(100)
   })
 })

@@ -32,8 +32,13 @@ export class DockerArchiveReference implements ImageReference {
   }
 }
 
-export function parseDockerArchiveReference(reference: string): DockerArchiveReference {
-  const colon = reference.indexOf(':')
+export function parseDockerArchiveReference(
+  reference: string,
+  platform: NodeJS.Platform = process.platform
+): DockerArchiveReference {
+  // Upstream splits at the first `:` everywhere; on Windows that would cut `C:\\img.tar` after the
+  // drive letter, so there the path's drive is kept, as for oci: (reference-syntax.ts).
+  const colon = reference.indexOf(':', platform === 'win32' && /^[a-zA-Z]:/.test(reference) ? 2 : 0)
   const file = colon < 0 ? reference : reference.slice(0, colon)
   if (file === '') {
     throw new UsageError(

@@ -28,6 +28,7 @@ export async function registryClientFor(
     retryTimes: options.retryTimes,
     userAgent: options.userAgent,
     onSecret: options.onSecret,
-    proxy: options.proxy
+    proxy: options.proxy,
+    ...(options.log ? { settings: { log: options.log } } : {})
   })
 }

@@ -70,13 +70,16 @@ export function splitOciReference(
   return { path, selection: { kind: 'name', name: image } }
 }
 
-// oci/internal/oci_util.go splitPathAndImageWindows / NonWindows.
-function splitPathAndImage(reference: string, platform: NodeJS.Platform): [string, string] {
-  if (platform === 'win32') {
-    const m = /^([a-zA-Z]:\\.+?):(.*)$/.exec(reference)
-    return m ? [m[1], m[2]] : [reference, '']
-  }
-  const colon = reference.indexOf(':')
+/**
+ * oci/internal/oci_util.go SplitPathAndImage. On Windows upstream splits `C:\\path:ref` after the
+ * drive and otherwise takes the whole text as the path. A Windows file name cannot hold a `:`, so
+ * where upstream's reading gives such a path we split as on other systems: `C:/path:ref` (upstream:
+ * "path contains more than one colon") and a relative `layout:ref` (upstream: a path `layout:ref`).
+ * A leading letter and colon is always a drive (`C:layout` is drive-relative).
+ */
+export function splitPathAndImage(reference: string, platform: NodeJS.Platform): [string, string] {
+  const drive = platform === 'win32' && /^[a-zA-Z]:/.test(reference) ? 2 : 0
+  const colon = reference.indexOf(':', drive)
   return colon < 0 ? [reference, ''] : [reference.slice(0, colon), reference.slice(colon + 1)]
 }
 
