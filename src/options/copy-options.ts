@@ -3,7 +3,7 @@ import type { CopyOptions } from '../copy/options.js'
 import type { CopyEvent } from '../copy/events.js'
 import { parseImageReference } from '../transports/index.js'
 import type { RegistryOptions, TransportContext } from '../transports/types.js'
-import type { CopyRequest, OptionReader, RegistrySide } from './request.js'
+import { settingText, type CopyRequest, type OptionReader, type RegistrySide } from './request.js'
 
 export interface EntryHooks {
   onEvent?: (e: CopyEvent) => void
@@ -15,6 +15,7 @@ export interface EntryHooks {
 
 function registryOptions(
   side: RegistrySide,
+  tlsVerifyOff: string,
   request: CopyRequest,
   env: NodeJS.ProcessEnv,
   hooks: EntryHooks
@@ -37,6 +38,7 @@ function registryOptions(
       hooks.onCredentials
     ),
     tlsVerify: side.tlsVerify,
+    tlsVerifyOff,
     certDir: side.certDir,
     retryTimes: request.retryTimes,
     onSecret: hooks.onSecret
@@ -50,11 +52,23 @@ export function toCopyOptions(
   env: NodeJS.ProcessEnv = process.env
 ): CopyOptions {
   const sourceContext: TransportContext = {
-    registry: registryOptions(request.src, request, env, hooks),
+    registry: registryOptions(
+      request.src,
+      settingText(reader, 'src-tls-verify', 'false'),
+      request,
+      env,
+      hooks
+    ),
     sharedBlobDir: request.src.sharedBlobDir
   }
   const destinationContext: TransportContext = {
-    registry: registryOptions(request.dest, request, env, hooks),
+    registry: registryOptions(
+      request.dest,
+      settingText(reader, 'dest-tls-verify', 'false'),
+      request,
+      env,
+      hooks
+    ),
     sharedBlobDir: request.dest.sharedBlobDir
   }
   return {
