@@ -45,7 +45,8 @@ Output:
   --quiet                     no progress lines
   --help, --version
 
-True/false flags take their value after "=": --all-images, --dest-tls-verify=false.
+True/false flags: --all-images alone means true; false is written --dest-tls-verify=false
+(with a space, "false" would be read as a destination, so that is refused).
 
 Examples:
   Mirror a multi-arch image to another registry:

@@ -111,6 +111,10 @@ export class DockerManifestList implements ManifestList {
       const found = manifests.find(m => platformMatches(m.platform ?? { os: '', architecture: '' }, w))
       if (found) return found.digest
     }
-    throw noMatchError('manifest list', wanted, manifests.map(m => m.platform))
+    throw noMatchError(
+      'manifest list',
+      wanted,
+      manifests.map(m => m.platform)
+    )
   }
 }
