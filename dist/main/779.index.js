@@ -9019,15 +9019,15 @@ class RegistryClient {
                 hint: `trust the registry's CA with a cert dir holding it as *.crt, or turn TLS verification off for ${this.registry} (${this.tlsVerifyOff})`
             });
         }
+        const after = attempts > 1 ? `, after ${attempts} attempts` : '';
+        const prefix = context ? `${context}: ` : '';
         if (url.protocol === 'https:' && isPlainHttpAnswer(e)) {
-            return new errors_RegistryError(`${context ?? request}: ${url.host} did not answer TLS on https (${networkReason(e)}); it seems to speak plain http`, {
+            return new errors_RegistryError(`${prefix}${request} failed: ${networkReason(e)}; ${url.host} seems to speak plain http, not https`, {
                 request,
                 cause: e,
                 hint: `for a registry on plain http, turn TLS verification off: ${this.tlsVerifyOff}`
             });
         }
-        const after = attempts > 1 ? `, after ${attempts} attempts` : '';
-        const prefix = context ? `${context}: ` : '';
         // A TLS server that drops the connection at once most often wanted a client certificate.
         const dropped = url.protocol === 'https:' && rawCode(e) === 'UND_ERR_SOCKET';
         return new errors_RegistryError(`${prefix}${request} failed: ${networkReason(e)}${after}`, {

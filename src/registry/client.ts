@@ -348,9 +348,11 @@ export class RegistryClient {
         }
       )
     }
+    const after = attempts > 1 ? `, after ${attempts} attempts` : ''
+    const prefix = context ? `${context}: ` : ''
     if (url.protocol === 'https:' && isPlainHttpAnswer(e)) {
       return new RegistryError(
-        `${context ?? request}: ${url.host} did not answer TLS on https (${networkReason(e)}); it seems to speak plain http`,
+        `${prefix}${request} failed: ${networkReason(e)}; ${url.host} seems to speak plain http, not https`,
         {
           request,
           cause: e,
@@ -358,8 +360,6 @@ export class RegistryClient {
         }
       )
     }
-    const after = attempts > 1 ? `, after ${attempts} attempts` : ''
-    const prefix = context ? `${context}: ` : ''
     // A TLS server that drops the connection at once most often wanted a client certificate.
     const dropped = url.protocol === 'https:' && rawCode(e) === 'UND_ERR_SOCKET'
     return new RegistryError(`${prefix}${request} failed: ${networkReason(e)}${after}`, {

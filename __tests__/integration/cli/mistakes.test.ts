@@ -70,7 +70,7 @@ withRegistry('a plain-http registry reached with TLS verification on', () => {
     const out = await tempDir()
     const { code, stderr } = await cli([`docker://${registry.host}/seed/app:1.0`, `oci:${out}/x:1.0`])
     expect(code).toBe(1)
-    expect(stderr).toContain(`${registry.host} did not answer TLS on https`)
+    expect(stderr).toContain(`${registry.host} seems to speak plain http, not https`)
     expect(stderr).toMatch(/wrong version number|packet length too long/i)
     expect(stderr).toContain(
       'hint: for a registry on plain http, turn TLS verification off: --src-tls-verify=false'
@@ -91,7 +91,7 @@ withRegistry('a plain-http registry reached with TLS verification on', () => {
     expect(run.code).not.toBe(0)
     const errors = run.stdout.split('\n').filter(l => l.startsWith('::error'))
     expect(errors).toHaveLength(1)
-    expect(errors[0]).toContain('did not answer TLS on https')
+    expect(errors[0]).toContain('seems to speak plain http, not https')
     expect(errors[0]).toContain('turn TLS verification off: src-tls-verify: false')
   })
 })
