@@ -26,7 +26,11 @@ const REGISTRY_HINT = 'a registry image is written docker://host/repository:tag 
 /** Throws a UsageError when `value` (which has no known transport prefix) is not meant as a registry reference. */
 export function refuseNonRegistryReference(value: string, what: string, known: readonly string[]): void {
   const local = localPathAdvice(value)
-  if (local) throw new UsageError(`${what} "${value}" ${local}`, REGISTRY_HINT)
+  if (local) {
+    // A bare word (`app:1`) may also have meant the registry image of that name.
+    const hint = isPathLike(value) ? undefined : `for the registry image of that name write docker://${value}`
+    throw new UsageError(`${what} "${value}" ${local}`, hint)
+  }
   const colon = value.indexOf(':')
   if (colon <= 0) return
   const prefix = value.slice(0, colon)
@@ -58,8 +62,12 @@ function guessTransport(prefix: string, known: readonly string[]): string | unde
 }
 
 /** What to write instead when `value` is a path, or names something on disk; undefined otherwise. */
+function isPathLike(value: string): boolean {
+  return /^(\/|\.\.?(\/|$)|~)/.test(value)
+}
+
 function localPathAdvice(value: string): string | undefined {
-  const pathLike = /^(\/|\.\.?(\/|$)|~)/.test(value)
+  const pathLike = isPathLike(value)
   const colon = value.lastIndexOf(':')
   const tagged = colon > value.lastIndexOf('/') ? value.slice(0, colon) : undefined
   for (const candidate of tagged !== undefined ? [value, tagged] : [value]) {
