@@ -5,6 +5,7 @@ import { splitList, type OptionReader } from '../options/request.js'
 export function actionInputs(): OptionReader {
   return {
     label: name => `input "${name}"`,
+    setting: (name, value) => `${name}: ${value}`,
     get: name => core.getInput(name),
     getList: name =>
       name === 'dest'

@@ -1,6 +1,8 @@
-// Command-line flags, named as the Action's inputs: `--flag value`, `--flag=value`, bare booleans.
+// Command-line flags, named as the Action's inputs: `--flag value`, `--flag=value`, bare booleans
+// (`--flag=false`; `--flag false` is refused, as `false` would otherwise be read as a reference).
 import { UsageError } from '../errors.js'
 import { splitList, type OptionReader } from '../options/request.js'
+import { spacedBooleanError, unknownFlagError } from './flag-hints.js'
 
 export const booleanFlags = [
   'all-images',
@@ -73,21 +75,25 @@ export function parseArgs(argv: string[]): ParsedArgs {
       set('help', 'true')
       continue
     }
-    if (!arg.startsWith('--')) {
+    if (!/^-[-\w]/.test(arg)) {
       positional.push(arg)
       continue
     }
     const eq = arg.indexOf('=')
-    const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2)
+    const flag = eq >= 0 ? arg.slice(0, eq) : arg
+    const name = flag.slice(2)
     const inline = eq >= 0 ? arg.slice(eq + 1) : undefined
-    if (booleanFlags.includes(name)) {
+    if (flag.startsWith('--') && booleanFlags.includes(name)) {
+      const next = argv[i + 1]
+      if (inline === undefined && next !== undefined && /^(true|false)$/i.test(next))
+        throw spacedBooleanError(name, next)
       set(name, inline ?? 'true')
-    } else if (valueFlags.includes(name)) {
+    } else if (flag.startsWith('--') && valueFlags.includes(name)) {
       const value = inline ?? argv[++i]
       if (value === undefined) throw new UsageError(`--${name} needs a value`)
       set(name, value)
     } else {
-      throw new UsageError(`unknown flag --${name}; see image-copy --help`)
+      throw unknownFlagError(flag, [...booleanFlags, ...valueFlags])
     }
   }
   return { values, positional }
@@ -100,6 +106,7 @@ export function argsReader(args: ParsedArgs, env: NodeJS.ProcessEnv): OptionRead
   const positionalDest = args.positional.slice(1)
   return {
     label: name => `--${name}`,
+    setting: (name, value) => `--${name}=${value}`,
     get: name => {
       if (name === 'src') return first('src') ?? positionalSrc
       if (name === 'src-password') return first('src-password') ?? env.IMAGE_COPY_SRC_PASSWORD

@@ -26,6 +26,8 @@ Registries:
   --src-registry-token T
   --dest-username U --dest-password P (or IMAGE_COPY_DEST_PASSWORD, or --dest-password-stdin)
   --dest-registry-token T
+  --auth-file PATH            the only credentials file read (docker config.json or containers auth.json)
+  --github-token T            for ghcr.io when nothing else matches (default GITHUB_TOKEN)
   --src-tls-verify=false, --dest-tls-verify=false   allow self-signed TLS and plain http
   --src-cert-dir DIR, --dest-cert-dir DIR           *.crt CAs, *.cert + *.key client certificate
   --src-shared-blob-dir DIR, --dest-shared-blob-dir DIR   blobs shared between OCI layouts (oci:)
@@ -35,12 +37,29 @@ Registries:
 Cache:
   --cache-dir DIR             a local blob cache: blobs are read from it before the source
   --cache-max-size SIZE       bound for --cache-dir (default 2GiB), least recently used dropped first
+  --cache, --cache-key K      the Action's GitHub Actions cache; not available here (use --cache-dir)
 
 Output:
   --digestfile PATH           write the digest of the manifest written (of the first destination)
   --json                      print the result as JSON on stdout
   --quiet                     no progress lines
   --help, --version
+
+True/false flags: --all-images alone means true; false is written --dest-tls-verify=false
+(with a space, "false" would be read as a destination, so that is refused).
+
+Examples:
+  Mirror a multi-arch image to another registry:
+    image-copy docker://ghcr.io/acme/app:1.4 docker://registry.example.com/acme/app:1.4 --all-images
+  Copy two platforms only (the list keeps just these):
+    image-copy docker://ghcr.io/acme/app:1.4 docker://registry.example.com/acme/app:1.4 \\
+      --platforms linux/amd64,linux/arm64
+  Export to an OCI layout (one image, for linux/arm64), then to a registry on plain http:
+    image-copy docker://ghcr.io/acme/app:1.4 oci:./layout:1.4 --platform linux/arm64
+    image-copy oci:./layout:1.4 docker://localhost:5000/app:1.4 --dest-tls-verify=false
+  Several destinations, the source read once:
+    image-copy docker://ghcr.io/acme/app:1.4 docker://docker.io/acme/app:1.4 \\
+      docker://quay.io/acme/app:1.4 oci-archive:./app.tar:1.4 --all-images
 
 Exit codes: 0 copied; 1 failed; 2 bad usage; 3 source image not found.
 `

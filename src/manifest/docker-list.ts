@@ -114,6 +114,10 @@ export class DockerManifestList implements ManifestList {
       )
       if (found) return found.digest
     }
-    throw noMatchError('manifest list', wanted)
+    throw noMatchError(
+      'manifest list',
+      wanted,
+      manifests.map(m => m.platform)
+    )
   }
 }

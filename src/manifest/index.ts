@@ -44,6 +44,7 @@ export { OciIndex } from './oci-index.js'
 export { assertNoNestedLists, parseImageManifest, parseList } from './parse.js'
 export { convertManifest, type ConversionContext, type ConversionResult } from './convert.js'
 export {
+  describePlatforms,
   formatPlatform,
   nodeToOciPlatform,
   parsePlatform,

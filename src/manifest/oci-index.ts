@@ -183,7 +183,11 @@ export class OciIndex implements ManifestList {
       if (!best || isPreferred(candidate, best, wanted.preferGzip === true)) best = candidate
     })
     if (best) return best.digest
-    throw noMatchError('image index', wanted)
+    throw noMatchError(
+      'image index',
+      wanted,
+      (this.doc.manifests ?? []).map(m => m.platform)
+    )
   }
 }
 

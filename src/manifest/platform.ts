@@ -79,14 +79,32 @@ export function platformMatches(image: Platform, wanted: Platform): boolean {
 
 export function noMatchError(
   kind: 'manifest list' | 'image index',
-  wanted: WantedPlatformOptions
+  wanted: WantedPlatformOptions,
+  present: Array<Platform | undefined>
 ): ManifestError {
   return new ManifestError(
     'no-matching-instance',
-    `no image found in ${kind} for architecture ${JSON.stringify(wanted.architecture)}, variant ${JSON.stringify(
-      wanted.variant ?? ''
-    )}, OS ${JSON.stringify(wanted.os)}`
+    `no image for ${formatPlatform(wanted)} in the ${kind}; it has ${describePlatforms(present)}`
   )
+}
+
+const SHOWN_PLATFORMS = 20
+
+/**
+ * The platforms of a list's entries for a message: distinct, in list order, at most 20. They come
+ * from the manifest, so anything but plain name characters is shown quoted (escaped).
+ */
+export function describePlatforms(present: Array<Platform | undefined>): string {
+  if (present.length === 0) return 'no images'
+  const names = present.map(p => {
+    if (!p) return '(no platform)'
+    const text = formatPlatform(p)
+    return /^[\w./+-]{1,80}$/.test(text) ? text : JSON.stringify(text.slice(0, 80))
+  })
+  const distinct = names.filter((n, i) => names.indexOf(n) === i)
+  const shown = distinct.slice(0, SHOWN_PLATFORMS).join(', ')
+  const more = distinct.length - SHOWN_PLATFORMS
+  return more > 0 ? `${shown} and ${more} more` : shown
 }
 
 interface InstanceSource {
@@ -125,7 +143,7 @@ export function selectInstances(
     if (matches.length === 0) {
       throw new ManifestError(
         'no-matching-instance',
-        `no instances found for platform ${formatPlatform(wanted)}`
+        `no image for ${formatPlatform(wanted)} in the list; it has ${describePlatforms(instances.map(i => i.platform))}`
       )
     }
     for (const m of matches) selected.add(m.digest)

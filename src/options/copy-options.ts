@@ -4,7 +4,7 @@ import type { CopyOptions } from '../copy/options.js'
 import type { CopyEvent } from '../copy/events.js'
 import { parseImageReference } from '../transports/index.js'
 import type { RegistryOptions, TransportContext } from '../transports/types.js'
-import type { CopyRequest, OptionReader } from './request.js'
+import { settingText, type CopyRequest, type OptionReader } from './request.js'
 
 export interface EntryHooks {
   onEvent?: (e: CopyEvent) => void
@@ -45,6 +45,7 @@ function registryOptions(
       hooks.onCredentials
     ),
     tlsVerify: side.tlsVerify,
+    tlsVerifyOff: settingText(reader, `${prefix}-tls-verify`, 'false'),
     certDir: side.certDir,
     retryTimes: request.retryTimes,
     onSecret: hooks.onSecret,

@@ -10,6 +10,12 @@ export interface OptionReader {
   get(name: string): string | undefined
   getList(name: string): string[]
   label(name: string): string
+  /** An option set to a value, as the user writes it (`--src-tls-verify=false`, `src-tls-verify: false`). */
+  setting?(name: string, value: string): string
+}
+
+export function settingText(reader: OptionReader, name: string, value: string): string {
+  return reader.setting?.(name, value) ?? `${reader.label(name)} set to ${value}`
 }
 
 export interface RegistrySide {

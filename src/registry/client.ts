@@ -47,6 +47,8 @@ export interface RegistryClientOptions {
   credentials?: RegistryCredentialsInput
   /** Verify TLS (default true). When false, self-signed certificates and plain http are accepted. */
   tlsVerify?: boolean
+  /** How the user turns TLS verification off (`--src-tls-verify=false`), for hints. */
+  tlsVerifyOff?: string
   /** CA certificates (`*.crt`) and client certificates (`*.cert` + `*.key`). */
   certDir?: string
   /** Retries per request after the first attempt (default 3). */
@@ -99,6 +101,7 @@ export class RegistryClient {
   readonly retry: RetryPolicy
   readonly userAgent: string
   private readonly tlsVerify: boolean
+  private readonly tlsVerifyOff: string
   private readonly certDir?: string
   private readonly secrets: SecretReporter
   private readonly auth: Authenticator
@@ -124,6 +127,7 @@ export class RegistryClient {
     }
     this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT
     this.tlsVerify = options.tlsVerify ?? true
+    this.tlsVerifyOff = options.tlsVerifyOff ?? 'tls-verify set to false'
     this.certDir = options.certDir
     this.proxy = options.proxy ?? proxyEnvironment(process.env)
     const sinks = [options.onSecret, this.settings.onSecret].filter(f => f !== undefined)
@@ -376,7 +380,7 @@ export class RegistryClient {
         {
           request,
           cause: e,
-          hint: `trust the registry's CA with a cert dir holding it as *.crt, or turn TLS verification off for ${this.registry}`
+          hint: `trust the registry's CA with a cert dir holding it as *.crt, or turn TLS verification off for ${this.registry} (${this.tlsVerifyOff})`
         }
       )
     }
@@ -384,6 +388,16 @@ export class RegistryClient {
     const prefix = context ? `${context}: ` : ''
     const proxy = describeProxyFor(this.proxy, url)
     const via = proxy ? ` through proxy ${proxy}` : ''
+    if (url.protocol === 'https:' && isPlainHttpAnswer(e)) {
+      return new RegistryError(
+        `${prefix}${request} failed: ${networkReason(e)}; ${url.host} seems to speak plain http, not https`,
+        {
+          request,
+          cause: e,
+          hint: `for a registry on plain http, turn TLS verification off: ${this.tlsVerifyOff}`
+        }
+      )
+    }
     // A TLS server that drops the connection at once most often wanted a client certificate.
     const dropped = url.protocol === 'https:' && rawCode(e) === 'UND_ERR_SOCKET'
     const proxyRefused = proxy !== undefined && /\b40[17]\b/.test(networkReason(e))
@@ -401,6 +415,18 @@ export class RegistryClient {
 
 function isStream(body: unknown): body is Readable {
   return !!body && typeof (body as Readable).pipe === 'function'
+}
+
+/** An https request answered by a plain-http server: OpenSSL reads the HTTP answer as a broken TLS record. */
+function isPlainHttpAnswer(e: unknown): boolean {
+  for (let cur = e, depth = 0; cur && depth < 5; depth++) {
+    const { code, message } = cur as { code?: unknown; message?: unknown }
+    if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG') return true
+    if (typeof message === 'string' && /wrong version number|packet length too long/i.test(message))
+      return true
+    cur = (cur as { cause?: unknown }).cause
+  }
+  return false
 }
 
 function rawCode(e: unknown): string | undefined {

@@ -1,6 +1,8 @@
 // Parses `transport:reference` strings into ImageReferences. A string with no known transport
-// prefix is a registry reference (so `localhost:5000/app` is docker://localhost:5000/app).
+// prefix is a registry reference (so `localhost:5000/app` is docker://localhost:5000/app), unless it
+// is surely something else (bare-reference.ts).
 import { UsageError } from '../errors.js'
+import { refuseNonRegistryReference } from './bare-reference.js'
 import { parseDirReference } from './dir/index.js'
 import { parseDockerArchiveReference } from './docker-archive/index.js'
 import { parseDockerDaemonReference } from './docker-daemon/index.js'
@@ -15,7 +17,9 @@ const parsers: Record<string, Parser> = {
   docker: (r: string) => {
     if (!r.startsWith('//'))
       throw new UsageError(
-        `docker references are written docker://host/repository[:tag|@digest], got "docker:${r}"`
+        `docker references are written docker://host/repository[:tag|@digest], got "docker:${r}"` +
+          // `docker:27-dind` is also the Docker Hub image named docker.
+          (/^\w[\w.-]*$/.test(r) ? ` (for the Docker Hub image "docker" write docker://docker:${r})` : '')
       )
     return parseDockerImageReference(r.slice(2))
   },
@@ -35,6 +39,7 @@ export function parseImageReference(text: string, what = 'image reference'): Ima
   const colon = value.indexOf(':')
   const prefix = colon > 0 ? value.slice(0, colon) : ''
   const parser = parsers[prefix]
+  if (!parser) refuseNonRegistryReference(value, what, Object.keys(parsers))
   try {
     return parser ? parser(value.slice(colon + 1)) : parseDockerImageReference(value)
   } catch (e) {

@@ -42,6 +42,8 @@ export interface RegistryOptions {
   /** Look up credentials for a registry host and repository when none are given explicitly. */
   credentialLookup?: (host: string, repository: string) => Promise<RegistryCredentials | undefined>
   tlsVerify?: boolean
+  /** How the user turns TLS verification off for this side (`--src-tls-verify=false`), for hints. */
+  tlsVerifyOff?: string
   certDir?: string
   retryTimes?: number
   userAgent?: string

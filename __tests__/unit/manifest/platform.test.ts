@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import {
+  describePlatforms,
   formatPlatform,
   nodeToOciPlatform,
   parseList,
@@ -136,7 +137,24 @@ describe('selectInstances', () => {
       selectInstances(list, { platforms: [{ os: 'linux', architecture: 'arm', variant: 'v7' }] })
     )
     expect(p.kind).toBe('no-matching-instance')
-    expect(p.message).toContain('linux/arm/v7')
+    expect(p.message).toMatch(/^no image for linux\/arm\/v7 in the list; it has /)
+    for (const entry of list.instances()) {
+      if (entry.platform) expect(p.message).toContain(formatPlatform(entry.platform))
+    }
+  })
+
+  it('lists the platforms present, distinct, escaped and at most 20', () => {
+    const many = Array.from({ length: 25 }, (_, i) => ({ os: 'linux', architecture: `arch${i}` }))
+    expect(describePlatforms([...many, many[0]])).toBe(
+      `${many
+        .slice(0, 20)
+        .map(p => `linux/${p.architecture}`)
+        .join(', ')} and 5 more`
+    )
+    expect(describePlatforms([{ os: 'linux', architecture: 'amd64\u001b[31m' }, undefined])).toBe(
+      '"linux/amd64\\u001b[31m", (no platform)'
+    )
+    expect(describePlatforms([])).toBe('no images')
   })
 
   it('instances without a platform match only an empty filter', () => {

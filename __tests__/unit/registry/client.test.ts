@@ -113,7 +113,10 @@ describe('RegistryClient: ping and transport', () => {
     const s = await serve((_req, res) => json(res, 200, {}))
     const c = client(s.host, { tlsVerify: true })
     await expect(c.ping()).rejects.toThrow(
-      /^pinging container registry 127\.0\.0\.1:\d+: GET https:\/\/127\.0\.0\.1:\d+\/v2\/ failed: wrong version number/
+      /^pinging container registry 127\.0\.0\.1:\d+: GET https:\/\/127\.0\.0\.1:\d+\/v2\/ failed: wrong version number.*; 127\.0\.0\.1:\d+ seems to speak plain http, not https$/
+    )
+    expect(((await c.ping().catch(e => e)) as RegistryError).hint).toBe(
+      'for a registry on plain http, turn TLS verification off: tls-verify set to false'
     )
     expect(s.seen).toHaveLength(0)
   })

@@ -24,6 +24,7 @@ export async function registryClientFor(
     access,
     credentials: isEmpty(credentials) ? undefined : credentials,
     tlsVerify: options.tlsVerify,
+    tlsVerifyOff: options.tlsVerifyOff,
     certDir: options.certDir,
     retryTimes: options.retryTimes,
     userAgent: options.userAgent,
