@@ -2163,7 +2163,7 @@ function selectInstances(list, selection) {
                 (!wanted.variant || p.variant === wanted.variant));
         });
         if (matches.length === 0) {
-            throw new ManifestError('no-matching-instance', `no image for ${formatPlatform(wanted)} in the list; it has ${describePlatforms(instances.map(i => i.platform))}`);
+            throw new ManifestError('no-matching-instance', `no image for ${formatPlatform(wanted)} in the list; it has ${describePlatforms(instances.filter(i => !isAttestation(i)).map(i => i.platform))}`);
         }
         for (const m of matches)
             selected.add(m.digest);
@@ -2369,7 +2369,7 @@ class OciIndex {
         });
         if (best)
             return best.digest;
-        throw noMatchError('image index', wanted, (this.doc.manifests ?? []).map(m => m.platform));
+        throw noMatchError('image index', wanted, (this.doc.manifests ?? []).filter(m => !isAttestation(m)).map(m => m.platform));
     }
 }
 function isPreferred(a, b, preferGzip) {
@@ -2471,7 +2471,7 @@ class DockerManifestList {
             if (found)
                 return found.digest;
         }
-        throw noMatchError('manifest list', wanted, manifests.map(m => m.platform));
+        throw noMatchError('manifest list', wanted, manifests.filter(m => !isAttestation(m)).map(m => m.platform));
     }
 }
 
@@ -5391,7 +5391,7 @@ function refuseNonRegistryReference(value, what, known) {
     const reason = unavailable[prefix];
     if (reason)
         throw new UsageError(`${what} "${value}": ${reason}`);
-    if (!isTransportShape(prefix, rest, known))
+    if (!isTransportShape(prefix, rest))
         return;
     const guess = guessTransport(prefix, known);
     const dockerHub = !rest.startsWith('//') && TAG_RE.test(rest.split('@', 1)[0]);
@@ -5400,8 +5400,8 @@ function refuseNonRegistryReference(value, what, known) {
         ? `for the Docker Hub image "${prefix}" with tag "${rest}", write docker://${value}`
         : REGISTRY_HINT);
 }
-/** `name:rest` that cannot be a registry reference, or whose name is a transport's, mistyped. */
-function isTransportShape(prefix, rest, known) {
+/** `name:rest` meant as `transport:reference` rather than a registry reference. */
+function isTransportShape(prefix, rest) {
     if (rest.startsWith('//'))
         return true;
     if (prefix.includes('/'))

@@ -117,7 +117,7 @@ export class DockerManifestList implements ManifestList {
     throw noMatchError(
       'manifest list',
       wanted,
-      manifests.map(m => m.platform)
+      manifests.filter(m => !isAttestation(m)).map(m => m.platform)
     )
   }
 }

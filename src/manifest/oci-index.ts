@@ -186,7 +186,7 @@ export class OciIndex implements ManifestList {
     throw noMatchError(
       'image index',
       wanted,
-      (this.doc.manifests ?? []).map(m => m.platform)
+      (this.doc.manifests ?? []).filter(m => !isAttestation(m)).map(m => m.platform)
     )
   }
 }

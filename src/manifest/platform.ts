@@ -143,7 +143,7 @@ export function selectInstances(
     if (matches.length === 0) {
       throw new ManifestError(
         'no-matching-instance',
-        `no image for ${formatPlatform(wanted)} in the list; it has ${describePlatforms(instances.map(i => i.platform))}`
+        `no image for ${formatPlatform(wanted)} in the list; it has ${describePlatforms(instances.filter(i => !isAttestation(i)).map(i => i.platform))}`
       )
     }
     for (const m of matches) selected.add(m.digest)

@@ -37,7 +37,7 @@ export function refuseNonRegistryReference(value: string, what: string, known: r
   const rest = value.slice(colon + 1)
   const reason = unavailable[prefix]
   if (reason) throw new UsageError(`${what} "${value}": ${reason}`)
-  if (!isTransportShape(prefix, rest, known)) return
+  if (!isTransportShape(prefix, rest)) return
   const guess = guessTransport(prefix, known)
   const dockerHub = !rest.startsWith('//') && TAG_RE.test(rest.split('@', 1)[0])
   throw new UsageError(
@@ -49,8 +49,8 @@ export function refuseNonRegistryReference(value: string, what: string, known: r
   )
 }
 
-/** `name:rest` that cannot be a registry reference, or whose name is a transport's, mistyped. */
-function isTransportShape(prefix: string, rest: string, known: readonly string[]): boolean {
+/** `name:rest` meant as `transport:reference` rather than a registry reference. */
+function isTransportShape(prefix: string, rest: string): boolean {
   if (rest.startsWith('//')) return true
   if (prefix.includes('/')) return false // `acme/app:1`: the colon starts a tag
   if (/^\d+(\/|$)/.test(rest)) return false // `localhost:5000/app`: a host and port

@@ -161,8 +161,14 @@ withNode24('the bundled Action with every input at its action.yml default', () =
       if (name === 'failed') expect(JSON.parse(main.outputs[name])).toEqual({})
       else expect([name, main.outputs[name] ?? '']).toEqual([name, expect.stringMatching(/./)])
     }
-    // The blob cache (cache: true by default) with no cache service here: a local directory, one notice.
-    expect(main.stdout.split('\n').filter(l => l.startsWith('::notice'))).toHaveLength(1)
+    // Two notices: the blob cache (cache: true by default) is a local directory with no cache service
+    // here, and one image was taken from a list of three.
+    const notices = main.stdout.split('\n').filter(l => l.startsWith('::notice'))
+    expect(notices).toHaveLength(2)
+    expect(notices[0]).toMatch(
+      /^::notice::Blob cache: the GitHub Actions cache service is not available here/
+    )
+    expect(notices[1]).toMatch(/^::notice::Copied only linux\/\S+ .*of the 3 images in the list/)
     expect(main.stdout).not.toContain(fakeGithubToken)
   })
 })

@@ -90,7 +90,7 @@ describe('attestation entries', () => {
     const e = thrown(() =>
       selectInstances(buildkit, { platforms: [{ os: 'unknown', architecture: 'unknown' }] })
     )
-    expect(e.message).toBe('no instances found for platform unknown/unknown')
+    expect(e.message).toBe('no image for unknown/unknown in the list; it has linux/amd64, linux/arm64')
   })
 
   it('the stripped list holds the kept image and its attestation only', () => {
@@ -109,7 +109,7 @@ describe('attestation entries', () => {
   it('chooseInstance (a system copy) never picks an attestation', () => {
     expect(buildkit.chooseInstance({ os: 'linux', architecture: 'arm64' })).toBe(arm64)
     expect(() => buildkit.chooseInstance({ os: 'unknown', architecture: 'unknown' })).toThrow(
-      /no image found in image index/
+      'no image for unknown/unknown in the image index; it has linux/amd64, linux/arm64'
     )
     // An attestation without a platform is no "last resort" either (entries without one are, upstream).
     const noPlatform = index([
@@ -117,7 +117,7 @@ describe('attestation entries', () => {
       attestation(attAmd64, amd64, undefined)
     ])
     expect(() => noPlatform.chooseInstance({ os: 'linux', architecture: 's390x' })).toThrow(
-      /no image found in image index/
+      'no image for linux/s390x in the image index; it has linux/amd64'
     )
   })
 })
