@@ -4425,15 +4425,15 @@ const sections = [
     ['Images', [
             { name: 'src', kind: kinds_text('SRC'), required: true, cliHelp: 'The image to copy (or the first argument).',
                 help: 'The image to copy, as transport:reference (docker://ghcr.io/acme/app:1.0, oci:./layout:1.0, oci-archive:./img.tar, dir:./img, docker-archive:./img.tar, docker-daemon:acme/app:1.0). No transport means a registry.' },
-            { name: 'dest', kind: kinds_list('DEST'), required: true, repeatable: true, cliHelp: 'A destination, in the same form as SRC (or the arguments after SRC).',
+            { name: 'dest', kind: kinds_list('DEST'), required: true, cliHelp: 'A destination, in the same form as SRC (or the arguments after SRC).',
                 help: 'One or more destinations, one per line, in the same form as src. The source is read once and written to each.' },
         ]],
     ['Selection (when SRC is a manifest list; default: one image, for this machine\'s platform)', [
             { name: 'all-images', kind: kinds_boolean, default: 'false',
                 help: 'When src is a manifest list, copy the list and every image in it.' },
-            { name: 'instances', kind: kinds_list('DIGEST,...'), repeatable: true,
+            { name: 'instances', kind: kinds_list('DIGEST,...'),
                 help: 'Copy the list and only these instances (digests, comma or newline separated).' },
-            { name: 'platforms', kind: kinds_list('OS/ARCH[/VAR],...'), repeatable: true,
+            { name: 'platforms', kind: kinds_list('OS/ARCH[/VAR],...'),
                 help: 'Copy the list and only the instances for these platforms (os/arch[/variant], comma or newline separated).' },
             { name: 'platform', kind: kinds_text('OS/ARCH[/VAR]'), cliHelp: 'For a single-image copy from a list, the platform to pick; default is linux with this machine\'s architecture.',
                 help: 'For a single-image copy from a list, the platform to pick (os/arch[/variant]); default is linux with the runner\'s architecture (also on macOS and Windows runners).' },
@@ -4507,9 +4507,9 @@ const optionTable = sections.flatMap(([section, entries]) => entries.map(e => ({
     required: false,
     input: true,
     flag: true,
-    repeatable: false,
     secret: false,
     ...e,
+    repeatable: e.kind.type === 'list',
     section
 })));
 const byName = new Map(optionTable.map(o => [o.name, o]));

@@ -7,7 +7,7 @@ export type OptionKind =
   | { type: 'boolean' }
   /** `arg`: what the CLI's --help writes for the value (`PATH`, `DIR`). */
   | { type: 'string'; arg: string }
-  /** Several values: comma or newline separated, and the flag repeatable. */
+  /** Several values: an input splits them (`dest` by line, others also by comma); a flag repeats. */
   | { type: 'list'; arg: string }
   | { type: 'integer'; min: number; max: number }
   /** A byte size: a number of bytes, or with a unit (`500MB`, `2GiB`). */

@@ -18,7 +18,7 @@ export interface OptionSpec {
   input: boolean
   /** A flag of the CLI (`--name`). */
   flag: boolean
-  /** The flag may be given more than once; its values accumulate. */
+  /** The flag may be given more than once; its values accumulate (every list). */
   repeatable: boolean
   /** A credential: never printed, never in an error. */
   secret: boolean
@@ -30,7 +30,7 @@ export interface OptionSpec {
   section: string
 }
 
-type Entry = Partial<Omit<OptionSpec, 'section'>> & Pick<OptionSpec, 'name' | 'kind' | 'help'>
+type Entry = Partial<Omit<OptionSpec, 'section' | 'repeatable'>> & Pick<OptionSpec, 'name' | 'kind' | 'help'>
 
 const cliOnly = { input: false } as const
 
@@ -39,15 +39,15 @@ const sections: Array<[string, Entry[]]> = [
   ['Images', [
     { name: 'src', kind: text('SRC'), required: true, cliHelp: 'The image to copy (or the first argument).',
       help: 'The image to copy, as transport:reference (docker://ghcr.io/acme/app:1.0, oci:./layout:1.0, oci-archive:./img.tar, dir:./img, docker-archive:./img.tar, docker-daemon:acme/app:1.0). No transport means a registry.' },
-    { name: 'dest', kind: list('DEST'), required: true, repeatable: true, cliHelp: 'A destination, in the same form as SRC (or the arguments after SRC).',
+    { name: 'dest', kind: list('DEST'), required: true, cliHelp: 'A destination, in the same form as SRC (or the arguments after SRC).',
       help: 'One or more destinations, one per line, in the same form as src. The source is read once and written to each.' },
   ]],
   ['Selection (when SRC is a manifest list; default: one image, for this machine\'s platform)', [
     { name: 'all-images', kind: boolean, default: 'false',
       help: 'When src is a manifest list, copy the list and every image in it.' },
-    { name: 'instances', kind: list('DIGEST,...'), repeatable: true,
+    { name: 'instances', kind: list('DIGEST,...'),
       help: 'Copy the list and only these instances (digests, comma or newline separated).' },
-    { name: 'platforms', kind: list('OS/ARCH[/VAR],...'), repeatable: true,
+    { name: 'platforms', kind: list('OS/ARCH[/VAR],...'),
       help: 'Copy the list and only the instances for these platforms (os/arch[/variant], comma or newline separated).' },
     { name: 'platform', kind: text('OS/ARCH[/VAR]'), cliHelp: 'For a single-image copy from a list, the platform to pick; default is linux with this machine\'s architecture.',
       help: 'For a single-image copy from a list, the platform to pick (os/arch[/variant]); default is linux with the runner\'s architecture (also on macOS and Windows runners).' },
@@ -123,9 +123,9 @@ export const optionTable: readonly OptionSpec[] = sections.flatMap(([section, en
     required: false,
     input: true,
     flag: true,
-    repeatable: false,
     secret: false,
     ...e,
+    repeatable: e.kind.type === 'list',
     section
   }))
 )

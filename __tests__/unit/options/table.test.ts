@@ -31,8 +31,6 @@ describe('every entry of the option table', () => {
     if (o.kind.type === 'boolean') expect(['true', 'false']).toContain(o.default)
     if (o.kind.type === 'integer') expect(o.kind.min).toBeLessThanOrEqual(o.kind.max)
     if (o.kind.type === 'enum') expect(o.kind.values.length).toBeGreaterThan(1)
-    // Only a list accumulates; a list given twice accumulates rather than being refused.
-    expect(o.repeatable).toBe(o.kind.type === 'list')
     // A secret is free text: no kind's parse error can echo it, and no default can hold one.
     if (o.secret) expect([o.kind.type, o.default]).toEqual(['string', undefined])
     if (o.runnerDefault !== undefined) {
