@@ -2,53 +2,16 @@
 // (`--flag=false`; `--flag false` is refused, as `false` would otherwise be read as a reference).
 import { UsageError } from '../errors.js'
 import { splitList, type OptionReader } from '../options/request.js'
+import { optionTable } from '../options/table.js'
 import { spacedBooleanError, unknownFlagError } from './flag-hints.js'
 
-export const booleanFlags = [
-  'all-images',
-  'preserve-digests',
-  'remove-signatures',
-  'src-tls-verify',
-  'dest-tls-verify',
-  'cache',
-  'json',
-  'quiet',
-  'help',
-  'version',
-  'src-password-stdin',
-  'dest-password-stdin'
-]
-
-export const valueFlags = [
-  'src',
-  'dest',
-  'instances',
-  'platforms',
-  'platform',
-  'sparse-list',
-  'force-mime-type',
-  'src-username',
-  'src-password',
-  'src-registry-token',
-  'dest-username',
-  'dest-password',
-  'dest-registry-token',
-  'auth-file',
-  'github-token',
-  'src-cert-dir',
-  'dest-cert-dir',
-  'src-shared-blob-dir',
-  'dest-shared-blob-dir',
-  'retry-times',
-  'parallel',
-  'cache-dir',
-  'cache-key',
-  'cache-max-size',
-  'digestfile'
-]
-
+const flags = optionTable.filter(o => o.flag)
+export const booleanFlags = flags.filter(o => o.kind.type === 'boolean').map(o => o.name)
+export const valueFlags = flags.filter(o => o.kind.type !== 'boolean').map(o => o.name)
 /** Flags that may be given more than once; their values accumulate. */
-const repeatable = ['dest', 'instances', 'platforms']
+const repeatable = flags.filter(o => o.repeatable).map(o => o.name)
+/** Flags read from an environment variable when not given (`--src-password`: IMAGE_COPY_SRC_PASSWORD). */
+const fromEnv = new Map(flags.flatMap(o => (o.env ? [[o.name, o.env] as const] : [])))
 
 export interface ParsedArgs {
   values: Map<string, string[]>
@@ -93,7 +56,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
       if (value === undefined) throw new UsageError(`--${name} needs a value`)
       set(name, value)
     } else {
-      throw unknownFlagError(flag, [...booleanFlags, ...valueFlags])
+      throw unknownFlagError(flag)
     }
   }
   return { values, positional }
@@ -109,10 +72,8 @@ export function argsReader(args: ParsedArgs, env: NodeJS.ProcessEnv): OptionRead
     setting: (name, value) => `--${name}=${value}`,
     get: name => {
       if (name === 'src') return first('src') ?? positionalSrc
-      if (name === 'src-password') return first('src-password') ?? env.IMAGE_COPY_SRC_PASSWORD
-      if (name === 'dest-password') return first('dest-password') ?? env.IMAGE_COPY_DEST_PASSWORD
-      if (name === 'github-token') return first('github-token') ?? env.GITHUB_TOKEN
-      return first(name)
+      const variable = fromEnv.get(name)
+      return first(name) ?? (variable === undefined ? undefined : env[variable])
     },
     getList: name => {
       if (name === 'dest') {

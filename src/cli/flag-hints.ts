@@ -1,6 +1,7 @@
 // What to say about a flag this CLI does not have: skopeo's names are mapped to ours, anything else
 // gets the nearest known flag.
 import { UsageError } from '../errors.js'
+import { optionTable } from '../options/table.js'
 import { closest } from '../suggest.js'
 
 const platform = 'use --platform OS/ARCH[/VARIANT] (one image) or --platforms (several, keeping the list)'
@@ -34,12 +35,14 @@ const skopeoFlags: Readonly<Record<string, string>> = {
   'dest-decompress': notYet
 }
 
-export function unknownFlagError(flag: string, known: readonly string[]): UsageError {
+const flagNames = optionTable.filter(o => o.flag).map(o => o.name)
+
+export function unknownFlagError(flag: string): UsageError {
   const name = flag.replace(/^--?/, '')
   const mapped = skopeoFlags[name]
   if (mapped?.startsWith('is not')) return new UsageError(`${flag} ${mapped}`)
   if (mapped) return new UsageError(`unknown flag ${flag}: ${mapped}`)
-  const guess = closest(name, known)
+  const guess = closest(name, flagNames)
   return new UsageError(
     `unknown flag ${flag}${guess ? `; did you mean --${guess}?` : ''} (image-copy --help lists them)`
   )

@@ -1,4 +1,7 @@
-export const helpText = `image-copy: copy container images between registries and local formats
+import { argName } from '../options/kinds.js'
+import { optionTable, type OptionSpec } from '../options/table.js'
+
+const intro = `image-copy: copy container images between registries and local formats
 (the copy engine of containers/image, as skopeo copy runs it).
 
 Usage: image-copy SRC DEST... [flags]
@@ -7,45 +10,52 @@ Usage: image-copy SRC DEST... [flags]
 References: docker://host/repo[:tag|@digest] (or host/repo:tag), oci:PATH[:REF],
             oci-archive:PATH[:REF], dir:PATH, docker-archive:PATH[:NAME:TAG|:@N],
             docker-daemon:NAME:TAG (the Engine at DOCKER_HOST)
+`
 
-Selection (when SRC is a manifest list):
-  (default)                   copy one image, for --platform or this machine's platform
-  --platform OS/ARCH[/VAR]    the platform a single-image copy picks
-  --all-images                copy the list and every image in it
-  --instances DIGEST,...      copy the list and these images (repeatable)
-  --platforms OS/ARCH[/VAR],... copy the list and the images for these platforms (repeatable)
-  --sparse-list strip|keep    unselected entries: removed from the list (strip, default) or kept
+const width = 100
+const column = 32
 
-Format:
-  --force-mime-type T         oci, v2s2, v2s1, or a full manifest MIME type
-  --preserve-digests          fail rather than change any manifest
-  --remove-signatures         do not copy signatures
+/** Words of `text` in lines of at most `room` characters. */
+function wrap(text: string, room: number): string[] {
+  const lines: string[] = []
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1
+    if (last >= 0 && lines[last].length + 1 + word.length <= room) lines[last] += ` ${word}`
+    else lines.push(word)
+  }
+  return lines
+}
 
-Registries:
-  --src-username U --src-password P   (or IMAGE_COPY_SRC_PASSWORD, or --src-password-stdin)
-  --src-registry-token T
-  --dest-username U --dest-password P (or IMAGE_COPY_DEST_PASSWORD, or --dest-password-stdin)
-  --dest-registry-token T
-  --auth-file PATH            the only credentials file read (docker config.json or containers auth.json)
-  --github-token T            for ghcr.io when nothing else matches (default GITHUB_TOKEN)
-  --src-tls-verify=false, --dest-tls-verify=false   allow self-signed TLS and plain http
-  --src-cert-dir DIR, --dest-cert-dir DIR           *.crt CAs, *.cert + *.key client certificate
-  --src-shared-blob-dir DIR, --dest-shared-blob-dir DIR   blobs shared between OCI layouts (oci:)
-  --retry-times N             retries per request (default 3)
-  --parallel N                blobs copied at once (default 6)
+/** The help of one flag, then: whether it repeats, its default, the environment variable it falls back to. */
+function flagText(o: OptionSpec): string {
+  const notes: string[] = [o.cliHelp ?? o.help]
+  if (o.repeatable) notes.push('Repeatable.')
+  // A default is shown unless the text already says it (or, for the CLI's own words, says all).
+  const shown = o.kind.type === 'boolean' ? o.default === 'true' : o.default !== undefined
+  if (shown && o.cliHelp === undefined && !/default/i.test(o.help)) notes.push(`Default ${o.default}.`)
+  if (o.env) notes.push(`When not given: $${o.env}.`)
+  return notes.join(' ')
+}
 
-Cache:
-  --cache-dir DIR             a local blob cache: blobs are read from it before the source
-  --cache-max-size SIZE       bound for --cache-dir (default 2GiB), least recently used dropped first
-  --cache, --cache-key K      the Action's GitHub Actions cache; not available here (use --cache-dir)
+function flagLines(o: OptionSpec): string {
+  const left = `  --${o.name}${argName(o.kind) ? ` ${argName(o.kind)}` : ''}`
+  const text = wrap(flagText(o), width - column).map(l => `${' '.repeat(column)}${l}`)
+  if (left.length < column - 1) text[0] = left.padEnd(column) + text[0].trimStart()
+  else text.unshift(left)
+  return text.join('\n')
+}
 
-Output:
-  --digestfile PATH           write the digest of the manifest written (of the first destination)
-  --json                      print the result as JSON on stdout
-  --quiet                     no progress lines
-  --help, --version
+function flagSections(): string {
+  const sections = [...new Set(optionTable.filter(o => o.flag).map(o => o.section))]
+  return sections
+    .map(section => {
+      const flags = optionTable.filter(o => o.flag && o.section === section)
+      return [`${section}:`, ...flags.map(flagLines)].join('\n')
+    })
+    .join('\n\n')
+}
 
-True/false flags: --all-images alone means true; false is written --dest-tls-verify=false
+const outro = `True/false flags: --all-images alone means true; false is written --dest-tls-verify=false
 (with a space, "false" would be read as a destination, so that is refused).
 
 Examples:
@@ -63,3 +73,5 @@ Examples:
 
 Exit codes: 0 copied; 1 failed; 2 bad usage; 3 source image not found.
 `
+
+export const helpText = `${intro}\n${flagSections()}\n\n${outro}`

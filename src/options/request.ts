@@ -2,7 +2,8 @@
 // from its flags; both use these names (DESIGN.md section 8), so errors name what the user wrote.
 import { isValidDigest, parseMimeTypeOption, parsePlatform, type Platform } from '../manifest/index.js'
 import { UsageError } from '../errors.js'
-import { parseSize } from '../cache/size.js'
+import { parseValue } from './kinds.js'
+import { option } from './table.js'
 import type { ImageSelection, SparseListAction } from '../copy/options.js'
 
 /** Reads named options; `label` renders a name the way the user wrote it (`input "all-images"`, `--all-images`). */
@@ -50,23 +51,31 @@ export interface CopyRequest {
 /** Options this version does not implement yet: setting them is an error, never silently ignored. */
 export const notSupportedYet: string[] = []
 
-export const defaultCacheMaxBytes = 2 * 1024 ** 3
-
-function bool(reader: OptionReader, name: string, fallback: boolean): boolean {
-  const raw = reader.get(name)
-  if (raw === undefined || raw === '') return fallback
-  if (['true', 'True', 'TRUE'].includes(raw)) return true
-  if (['false', 'False', 'FALSE'].includes(raw)) return false
-  throw new UsageError(`${reader.label(name)}: expected true or false, got "${raw}"`)
+/** A default from the option table, read as that option's kind. */
+function defaultValue(name: string): boolean | number | string | undefined {
+  const spec = option(name)
+  return spec.default === undefined ? undefined : parseValue(spec.kind, spec.default, spec.name)
 }
 
-function int(reader: OptionReader, name: string, fallback: number, min: number, max: number): number {
-  const raw = reader.get(name)
-  if (raw === undefined || raw === '') return fallback
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new UsageError(`${reader.label(name)}: expected a whole number from ${min} to ${max}, got "${raw}"`)
-  }
-  return Number(raw)
+export const defaultCacheMaxBytes = defaultValue('cache-max-size') as number
+
+/** The option's value as given, else the table's default; checked against the option's kind. */
+function value(reader: OptionReader, name: string): boolean | number | string | undefined {
+  const raw = optional(reader, name)
+  return raw === undefined ? defaultValue(name) : parseValue(option(name).kind, raw, reader.label(name))
+}
+
+function bool(reader: OptionReader, name: string): boolean {
+  const v = value(reader, name)
+  if (typeof v !== 'boolean') throw new Error(`option ${name}: not a true/false option in the option table`)
+  return v
+}
+
+/** An integer or a size option (never undefined: each has a default). */
+function number(reader: OptionReader, name: string): number {
+  const v = value(reader, name)
+  if (typeof v !== 'number') throw new Error(`option ${name}: no number in the option table`)
+  return v
 }
 
 function optional(reader: OptionReader, name: string): string | undefined {
@@ -93,7 +102,7 @@ function side(reader: OptionReader, prefix: 'src' | 'dest'): RegistrySide {
     username,
     password,
     registryToken,
-    tlsVerify: bool(reader, `${prefix}-tls-verify`, true),
+    tlsVerify: bool(reader, `${prefix}-tls-verify`),
     sharedBlobDir: optional(reader, `${prefix}-shared-blob-dir`),
     certDir: optional(reader, `${prefix}-cert-dir`)
   }
@@ -132,7 +141,7 @@ export function parseCopyRequest(reader: OptionReader): CopyRequest {
   const duplicate = destinations.find((d, i) => destinations.indexOf(d) !== i)
   if (duplicate) throw new UsageError(`${reader.label('dest')}: "${duplicate}" is given twice`)
 
-  const allImages = bool(reader, 'all-images', false)
+  const allImages = bool(reader, 'all-images')
   const instances = reader.getList('instances')
   for (const d of instances) {
     if (!isValidDigest(d)) {
@@ -161,10 +170,7 @@ export function parseCopyRequest(reader: OptionReader): CopyRequest {
     selection = { kind: 'specific', instances, platforms: platformList }
   else selection = { kind: 'system', platform }
 
-  const sparse = optional(reader, 'sparse-list') ?? 'strip'
-  if (sparse !== 'strip' && sparse !== 'keep') {
-    throw new UsageError(`${reader.label('sparse-list')}: expected strip or keep, got "${sparse}"`)
-  }
+  const sparse = value(reader, 'sparse-list') as SparseListAction
 
   let forceMimeType: string | undefined
   const forced = optional(reader, 'force-mime-type')
@@ -182,32 +188,21 @@ export function parseCopyRequest(reader: OptionReader): CopyRequest {
     selection,
     sparseList: sparse,
     forceMimeType,
-    preserveDigests: bool(reader, 'preserve-digests', false),
-    removeSignatures: bool(reader, 'remove-signatures', false),
-    parallel: int(reader, 'parallel', 6, 1, 64),
-    retryTimes: int(reader, 'retry-times', 3, 0, 20),
+    preserveDigests: bool(reader, 'preserve-digests'),
+    removeSignatures: bool(reader, 'remove-signatures'),
+    parallel: number(reader, 'parallel'),
+    retryTimes: number(reader, 'retry-times'),
     src: side(reader, 'src'),
     dest: side(reader, 'dest'),
     digestFile: optional(reader, 'digestfile'),
     authFile: optional(reader, 'auth-file'),
     githubToken: optional(reader, 'github-token'),
     cache: {
-      enabled: bool(reader, 'cache', true),
+      enabled: bool(reader, 'cache'),
       key: optional(reader, 'cache-key'),
-      maxBytes: cacheSize(reader),
+      maxBytes: number(reader, 'cache-max-size'),
       dir: optional(reader, 'cache-dir')
     }
-  }
-}
-
-function cacheSize(reader: OptionReader): number {
-  const raw = optional(reader, 'cache-max-size')
-  if (raw === undefined) return defaultCacheMaxBytes
-  try {
-    return parseSize(raw, reader.label('cache-max-size'))
-  } catch (e) {
-    if (e instanceof UsageError) throw e
-    throw new UsageError(`${reader.label('cache-max-size')}: ${(e as Error).message}`)
   }
 }
 
