@@ -7,6 +7,7 @@ import { ImageCopyError, errorMessage } from '../errors.js'
 import { parseCopyRequest, type CopyRequest } from '../options/request.js'
 import { toCopyOptions } from '../options/copy-options.js'
 import { instanceTable, totalsLine } from '../report/format.js'
+import { escapeText } from '../report/escape.js'
 import { progressPrinter } from '../report/progress.js'
 import type { CopyResult } from '../copy/result.js'
 import { actionInputs } from './inputs.js'
@@ -55,15 +56,15 @@ export async function runMain(): Promise<void> {
     const options = toCopyOptions(request, reader, {
       onEvent: progressPrinter(line => core.info(line)),
       onSecret: secret => core.setSecret(secret),
-      onWarning: message => core.warning(message),
-      onCredentials: (host, repo, from) => core.info(`Credentials for ${host}/${repo}: ${from}`)
+      onWarning: message => core.warning(escapeText(message)),
+      onCredentials: (host, repo, from) => core.info(escapeText(`Credentials for ${host}/${repo}: ${from}`))
     })
     options.blobCache = cache?.directory
-    core.startGroup(`Copying ${request.source} to ${request.destinations.length} destination(s)`)
+    core.startGroup(escapeText(`Copying ${request.source} to ${request.destinations.length} destination(s)`))
     const result = await copyImage(options).finally(() => core.endGroup())
     if (cache) rememberForPost(cache, request)
     for (const d of result.destinations) {
-      core.startGroup(`${d.destination}: ${d.digest}`)
+      core.startGroup(escapeText(`${d.destination}: ${d.digest}`))
       core.info(instanceTable(d))
       core.endGroup()
     }
@@ -76,6 +77,6 @@ export async function runMain(): Promise<void> {
       await writeSummary(e.result, (Date.now() - started) / 1000).catch(() => undefined)
     }
     const hint = e instanceof ImageCopyError && e.hint ? ` (${e.hint})` : ''
-    core.setFailed(`${errorMessage(e)}${hint}`)
+    core.setFailed(escapeText(`${errorMessage(e)}${hint}`))
   }
 }

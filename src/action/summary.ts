@@ -2,15 +2,20 @@ import * as core from '@actions/core'
 import { formatPlatform } from '../manifest/index.js'
 import type { CopyResult } from '../copy/result.js'
 import { formatBytes } from '../bytes.js'
+import { escapeHtml as h } from '../report/escape.js'
 import { mediaTypeName, totalsLine } from '../report/format.js'
 
 /** A job summary: per destination, the digest written and a table of instances. */
 export async function writeSummary(result: CopyResult, seconds: number): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   core.summary.addHeading('image-copy', 3)
-  core.summary.addRaw(`Source \`${result.source}\` (${result.sourceDigest}), ${seconds.toFixed(1)} s\n\n`)
+  core.summary.addRaw(
+    `Source <code>${h(result.source)}</code> (${h(result.sourceDigest)}), ${seconds.toFixed(1)} s\n\n`
+  )
   for (const d of result.destinations) {
-    core.summary.addRaw(`**${d.destination}**: \`${d.digest}\` (${mediaTypeName(d.mediaType)})\n\n`)
+    core.summary.addRaw(
+      `**${h(d.destination)}**: <code>${h(d.digest)}</code> (${h(mediaTypeName(d.mediaType))})\n\n`
+    )
     core.summary.addTable([
       [
         { data: 'Platform', header: true },
@@ -22,17 +27,19 @@ export async function writeSummary(result: CopyResult, seconds: number): Promise
         { data: 'Reused', header: true }
       ],
       ...d.instances.map(i => [
-        i.platform ? formatPlatform(i.platform) : '-',
-        `<code>${i.sourceDigest}</code>`,
-        i.digest ? `<code>${i.digest}</code>` : '-',
-        mediaTypeName(i.mediaType),
-        i.status,
+        i.platform ? h(formatPlatform(i.platform)) : '-',
+        `<code>${h(i.sourceDigest)}</code>`,
+        i.digest ? `<code>${h(i.digest)}</code>` : '-',
+        h(mediaTypeName(i.mediaType)),
+        h(i.status),
         formatBytes(i.stats.pushedBytes),
         formatBytes(i.stats.reusedBytes + i.stats.mountedBytes)
       ])
     ])
   }
-  for (const f of result.failures) core.summary.addRaw(`**${f.destination}**: failed: ${f.error.message}\n\n`)
+  for (const f of result.failures) {
+    core.summary.addRaw(`**${h(f.destination)}**: failed: ${h(f.error.message)}\n\n`)
+  }
   core.summary.addRaw(`Totals: ${totalsLine(result.stats)}\n`)
   await core.summary.write()
 }

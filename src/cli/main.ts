@@ -5,6 +5,7 @@ import { ImageCopyError, errorMessage } from '../errors.js'
 import { parseCopyRequest } from '../options/request.js'
 import { toCopyOptions } from '../options/copy-options.js'
 import { instanceTable, resultJson, totalsLine } from '../report/format.js'
+import { escapeText } from '../report/escape.js'
 import { progressPrinter } from '../report/progress.js'
 import { argsReader, parseArgs } from './args.js'
 import { helpText } from './help.js'
@@ -27,7 +28,7 @@ export async function run(
   stderr: NodeJS.WritableStream,
   stdin: NodeJS.ReadableStream
 ): Promise<number> {
-  const err = (line: string): void => void stderr.write(`${line}\n`)
+  const err = (line: string): void => void stderr.write(`${escapeText(line)}\n`)
   try {
     const args = parseArgs(argv)
     if (args.values.has('help')) {
@@ -68,7 +69,7 @@ export async function run(
       stdout.write(`${JSON.stringify(resultJson(result), null, 2)}\n`)
     } else {
       for (const d of result.destinations) {
-        stdout.write(`${d.destination}\n${d.digest}\n${instanceTable(d)}\n\n`)
+        stdout.write(`${escapeText(d.destination)}\n${escapeText(d.digest)}\n${instanceTable(d)}\n\n`)
       }
       if (!quiet) err(`Totals: ${totalsLine(result.stats)}`)
     }

@@ -1,3 +1,4 @@
+import { checkDescriptorDigests } from './digest.js'
 import { ManifestError } from './errors.js'
 import {
   annotationsField,
@@ -64,6 +65,8 @@ export class OciIndex implements ManifestList {
       () => bytes
     )
     validateUnambiguousFormat(json, MediaType.OCIIndex, ['manifests'])
+    checkDescriptorDigests(doc.manifests, 'manifests')
+    checkDescriptorDigests(doc.subject, 'subject')
     return new OciIndex(doc)
   }
 

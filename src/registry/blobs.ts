@@ -5,10 +5,10 @@ import { resumableBlobStream } from './blob-reader.js'
 import { repositoryScope } from './challenge.js'
 import type { RegistryClient } from './client.js'
 import { describeRequest } from './errors.js'
-import { discard, header, type HttpResponse } from './http.js'
+import { discard, header, repositoryPath, type HttpResponse } from './http.js'
 
 export function blobPath(repository: string, digest: string): string {
-  return `/v2/${repository}/blobs/${digest}`
+  return `/v2/${repositoryPath(repository)}/blobs/${encodeURIComponent(digest)}`
 }
 
 function contentLength(res: HttpResponse): number {
@@ -116,7 +116,7 @@ export async function mountBlob(
   fromRepository: string
 ): Promise<boolean> {
   const query = new URLSearchParams({ mount: digest, from: fromRepository })
-  const url = `/v2/${client.repository}/blobs/uploads/?${query.toString()}`
+  const url = `/v2/${repositoryPath(client.repository)}/blobs/uploads/?${query.toString()}`
   const res = await client.send({
     method: 'POST',
     url,

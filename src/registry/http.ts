@@ -32,6 +32,23 @@ export interface HttpRequest {
 
 const MAX_REDIRECTS = 5
 
+/**
+ * A repository name as URL path segments, each percent-encoded, so that no `.`/`..` segment or `?`
+ * in a name can move the request elsewhere on the registry (names are checked by the reference
+ * grammar; this is the second line).
+ */
+export function repositoryPath(repository: string): string {
+  return repository
+    .split('/')
+    .map(segment => {
+      if (segment === '' || segment === '.' || segment === '..') {
+        throw new Error(`invalid repository name ${JSON.stringify(repository)}`)
+      }
+      return encodeURIComponent(segment)
+    })
+    .join('/')
+}
+
 export function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const v = headers[name.toLowerCase()]
   return Array.isArray(v) ? v[0] : v
