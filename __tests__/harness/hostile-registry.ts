@@ -75,7 +75,11 @@ export function bytesAnswer(body: Buffer | string, contentType: string, status =
  * Serves every blob and manifest of an OCI layout under `/v2/<repository>/…/<digest>`, manifests
  * with the media type their descriptors give (found by walking the layout's indexes).
  */
-export async function serveLayout(registry: HostileRegistry, repository: string, layout: string): Promise<void> {
+export async function serveLayout(
+  registry: HostileRegistry,
+  repository: string,
+  layout: string
+): Promise<void> {
   const blobDir = path.join(layout, 'blobs', 'sha256')
   const index = JSON.parse(await readFile(path.join(layout, 'index.json'), 'utf8')) as {
     manifests: Array<{ digest: string; mediaType: string }>

@@ -1,3 +1,4 @@
+import { checkDescriptorDigests } from './digest.js'
 import { ManifestError } from './errors.js'
 import {
   cloneDescriptor,
@@ -36,6 +37,7 @@ export class DockerManifestList implements ManifestList {
     const json = parseJson(bytes, 'docker manifest list')
     const doc = dockerListDoc({ schemaVersion: 0, mediaType: '', manifests: [] }, json, '', () => bytes)
     validateUnambiguousFormat(json, MediaType.DockerV2List, ['manifests'])
+    checkDescriptorDigests(doc.manifests, 'manifests')
     return new DockerManifestList(doc)
   }
 

@@ -5,10 +5,10 @@ import { resumableBlobStream } from './blob-reader.js'
 import { repositoryScope } from './challenge.js'
 import type { RegistryClient } from './client.js'
 import { describeRequest } from './errors.js'
-import { discard, header, repositoryPath, type HttpResponse } from './http.js'
+import { discard, encodePathSegment, header, repositoryPath, type HttpResponse } from './http.js'
 
 export function blobPath(repository: string, digest: string): string {
-  return `/v2/${repositoryPath(repository)}/blobs/${encodeURIComponent(digest)}`
+  return `/v2/${repositoryPath(repository)}/blobs/${encodePathSegment(digest)}`
 }
 
 function contentLength(res: HttpResponse): number {

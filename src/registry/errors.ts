@@ -98,7 +98,8 @@ export function parseErrorBody(body: string): RegistryErrorDetail[] {
           }))
       }
       const details = (parsed as { details?: unknown; error?: unknown }).details
-      if (typeof details === 'string') return [{ code: 'UNKNOWN', message: capped(details, MAX_ERROR_MESSAGE) }]
+      if (typeof details === 'string')
+        return [{ code: 'UNKNOWN', message: capped(details, MAX_ERROR_MESSAGE) }]
       const error = (parsed as { error?: unknown }).error
       if (typeof error === 'string') return [{ code: 'UNKNOWN', message: capped(error, MAX_ERROR_MESSAGE) }]
     }

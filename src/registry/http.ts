@@ -44,9 +44,14 @@ export function repositoryPath(repository: string): string {
       if (segment === '' || segment === '.' || segment === '..') {
         throw new Error(`invalid repository name ${JSON.stringify(repository)}`)
       }
-      return encodeURIComponent(segment)
+      return encodePathSegment(segment)
     })
     .join('/')
+}
+
+/** One URL path segment, percent-encoded (`/`, `?`, `#`, `%` …), keeping `:` and `@` as registries expect. */
+export function encodePathSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(/%3A/g, ':').replace(/%40/g, '@')
 }
 
 export function header(headers: IncomingHttpHeaders, name: string): string | undefined {

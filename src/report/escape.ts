@@ -14,7 +14,9 @@ export function escapeText(text: string): string {
 }
 
 function escapeCode(code: number): string {
-  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`
+  return code <= 0xff
+    ? `\\x${code.toString(16).padStart(2, '0')}`
+    : `\\u${code.toString(16).padStart(4, '0')}`
 }
 
 const html: Readonly<Record<string, string>> = {

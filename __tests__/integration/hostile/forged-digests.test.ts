@@ -73,7 +73,9 @@ describe('forged digests in manifests', () => {
     const src = `docker://${registry.host}/app:2`
     const run = await runCli([src, `oci:${await tempDir()}/x:1`, '--src-tls-verify=false'])
     expect(run.code).toBe(1)
-    expect(run.stderr).toContain(`invalid digest "sha256:../../../x" in layers[0].digest of the manifest ${src}`)
+    expect(run.stderr).toContain(
+      `invalid digest "sha256:../../../x" in layers[0].digest of the manifest ${src}`
+    )
     expect(registry.requests.map(r => r.url).filter(u => u.includes('/blobs/'))).toEqual([])
   })
 
@@ -91,7 +93,9 @@ describe('forged digests in manifests', () => {
     await writeFile(indexFile, JSON.stringify(index))
     const run = await runCli([`oci:${layout}:evil`, `oci:${await tempDir()}/x:1`])
     expect(run.code).toBe(1)
-    expect(run.stderr).toContain(`invalid digest "sha256:../../../../etc/passwd" in manifests[1].digest of ${indexFile}`)
+    expect(run.stderr).toContain(
+      `invalid digest "sha256:../../../../etc/passwd" in manifests[1].digest of ${indexFile}`
+    )
   })
 
   it('an oci: list instance with a forged digest names the list', async () => {
