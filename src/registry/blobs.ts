@@ -1,6 +1,7 @@
 // Blob reads, existence checks and cross-repository mounts.
 import type { Readable } from 'node:stream'
 import { recordBlobLocation } from './blob-locations.js'
+import { throughputRule } from '../limits.js'
 import { resumableBlobStream } from './blob-reader.js'
 import { repositoryScope } from './challenge.js'
 import type { RegistryClient } from './client.js'
@@ -71,7 +72,8 @@ export async function getBlob(
     reopen: open,
     retry: client.retry,
     describe,
-    log: m => client.log('info', m)
+    log: m => client.log('info', m),
+    minThroughput: throughputRule()
   })
   return { stream, size }
 }

@@ -1,10 +1,11 @@
 // Manifest reads and writes, by tag or digest.
+import { MAX_MANIFEST_BYTES } from '../limits.js'
 import type { RegistryClient } from './client.js'
 import { describeRequest, RegistryError } from './errors.js'
 import { discard, encodePathSegment, header, readBody, repositoryPath } from './http.js'
 
 /** Like containers/image: no manifest is larger than 4 MiB. */
-export const MAX_MANIFEST_SIZE = 4 << 20
+export const MAX_MANIFEST_SIZE = MAX_MANIFEST_BYTES
 
 export interface FetchedManifest {
   bytes: Buffer
