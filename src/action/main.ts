@@ -6,6 +6,7 @@ import { formatPlatform } from '../manifest/index.js'
 import { ImageCopyError, errorMessage } from '../errors.js'
 import { parseCopyRequest, type CopyRequest } from '../options/request.js'
 import { toCopyOptions } from '../options/copy-options.js'
+import { checkOutputPaths } from '../options/output-paths.js'
 import { instanceTable, totalsLine } from '../report/format.js'
 import { escapeText } from '../report/escape.js'
 import { progressPrinter } from '../report/progress.js'
@@ -51,6 +52,7 @@ export async function runMain(): Promise<void> {
   try {
     const reader = actionInputs()
     const request = parseCopyRequest(reader)
+    await checkOutputPaths(request, reader)
     maskSecrets(request)
     const cache = await openBlobCache(request)
     const options = toCopyOptions(request, reader, {

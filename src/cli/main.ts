@@ -4,6 +4,7 @@ import { copyImage } from '../copy/copy-image.js'
 import { ImageCopyError, errorMessage } from '../errors.js'
 import { parseCopyRequest } from '../options/request.js'
 import { toCopyOptions } from '../options/copy-options.js'
+import { checkOutputPaths } from '../options/output-paths.js'
 import { instanceTable, resultJson, totalsLine } from '../report/format.js'
 import { escapeText } from '../report/escape.js'
 import { progressPrinter } from '../report/progress.js'
@@ -46,6 +47,7 @@ export async function run(
     }
     const reader = argsReader(args, env)
     const request = parseCopyRequest(reader)
+    await checkOutputPaths(request, reader)
     const json = args.values.get('json')?.[0] === 'true'
     const quiet = args.values.get('quiet')?.[0] === 'true'
     const options = toCopyOptions(

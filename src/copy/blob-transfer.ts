@@ -1,5 +1,6 @@
 // Moves one blob from the source (or the blob cache) to every destination that lacks it, reading
 // it once: the verified stream is teed to each destination, to the cache, and to a DiffID sink.
+import { defaultMaxListeners, setMaxListeners } from 'node:events'
 import { PassThrough, Readable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import type { BlobInfo, ImageDestination, ImageSource, ImageReference } from '../transports/types.js'
@@ -131,6 +132,9 @@ async function streamToTargets(
       env.emit({ type: 'blob-progress', digest: info.digest, bytes, size: info.size })
     }
   })
+  // The verified stream is piped to one branch per destination (plus cache and DiffID): each pipe
+  // listens on it, so its listener count grows with the destinations by design, not by a leak.
+  setMaxListeners(defaultMaxListeners + targets.length + 2, verifier)
   let verificationError: Error | undefined
   const branches: PassThrough[] = []
   const destroyAll = (e: Error): void => {

@@ -47,7 +47,10 @@ export async function readIndex(layoutDir: string): Promise<OciIndexJson | undef
     text = await fs.readFile(file, 'utf8')
   } catch (e) {
     if (isNotFound(e)) return undefined
-    throw e
+    const code = (e as { code?: string }).code
+    const reason =
+      code === 'EISDIR' ? 'is a directory, not a file' : `cannot be read: ${(e as Error).message}`
+    throw new Error(`${file} ${reason}`, { cause: e })
   }
   let parsed: unknown
   try {
