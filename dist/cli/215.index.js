@@ -6116,6 +6116,7 @@ async function fetchFirstUrl(urls) {
 
 
 
+
 class DirImageSource {
     ref;
     dir;
@@ -6164,7 +6165,12 @@ class DirImageSource {
         const signatures = [];
         for (let i = 0;; i++) {
             try {
-                signatures.push(await external_node_fs_.promises.readFile(signaturePath(this.dir, i, instanceDigest)));
+                const file = signaturePath(this.dir, i, instanceDigest);
+                const { size } = await external_node_fs_.promises.stat(file);
+                if (size > MAX_SIGNATURE_BYTES) {
+                    throw new ReadLimitError(`the signature ${file} (${size} bytes)`, MAX_SIGNATURE_BYTES);
+                }
+                signatures.push(await external_node_fs_.promises.readFile(file));
             }
             catch (e) {
                 if (isNotFound(e))
