@@ -7555,6 +7555,7 @@ function tar_index_cString(data) {
 
 
 
+
 class ArchiveReader {
     file;
     where;
@@ -7614,11 +7615,17 @@ class ArchiveReader {
             const plain = compression === 'none'
                 ? peeked.stream
                 : (0,external_node_stream_.pipeline)(peeked.stream, decompressor(compression, where), () => undefined);
+            // A stream that does not start as a tar (an endless or garbage answer) fails before it fills the disk.
+            const tarHead = await peekHead(plain, BLOCK_SIZE);
+            if (tarHead.head.length === BLOCK_SIZE && tarHead.head.some(b => b !== 0)) {
+                decodeHeader(tarHead.head, where);
+            }
             const file = external_node_path_default().join(tempDir, 'archive.tar');
-            await writeStreamToNewFile(plain, file);
+            await writeStreamToNewFile(tarHead.stream, file);
             return await ArchiveReader.index(file, where, tempDir);
         }
         catch (e) {
+            stream.destroy();
             await removeQuietly(tempDir);
             throw e;
         }
@@ -8445,6 +8452,8 @@ function repositoryScope(repository, actions) {
 }
 
 ;// CONCATENATED MODULE: ./src/registry/http.ts
+// One HTTP exchange through an undici Agent, following redirects without leaking credentials.
+
 const MAX_REDIRECTS = 5;
 /**
  * A repository name as URL path segments, each percent-encoded, so that no `.`/`..` segment or `?`
@@ -8531,7 +8540,7 @@ async function readErrorText(body) {
             if (total < 16384)
                 chunks.push(b);
             total += b.length;
-            if (total > 1 << 20)
+            if (total > MAX_ERROR_BODY_BYTES)
                 break;
         }
     }
@@ -8655,8 +8664,9 @@ function formatDetail(d) {
 
 
 
+
 const MINIMUM_TOKEN_LIFETIME_S = 60;
-const MAX_TOKEN_BODY = 1 << 20;
+const MAX_TOKEN_BODY = MAX_TOKEN_BODY_BYTES;
 async function fetchBearerToken(send, req) {
     const realm = req.challenge.params.realm;
     if (!realm)

@@ -1,4 +1,5 @@
 // One HTTP exchange through an undici Agent, following redirects without leaking credentials.
+import { MAX_ERROR_BODY_BYTES } from '../limits.js'
 import type { IncomingHttpHeaders } from 'node:http'
 import type { Readable } from 'node:stream'
 import type { Agent, Dispatcher } from 'undici'
@@ -124,7 +125,7 @@ export async function readErrorText(body: ResponseBody): Promise<string> {
       const b = chunk as Buffer
       if (total < 16384) chunks.push(b)
       total += b.length
-      if (total > 1 << 20) break
+      if (total > MAX_ERROR_BODY_BYTES) break
     }
   } catch {
     // a broken error body still leaves us the status

@@ -142,11 +142,11 @@ describe('limits', () => {
     expect(layerRequests).toHaveLength(2)
   })
 
-  it('an endless answer of the Docker Engine to /_ping fails at the cap', async () => {
-    const dir = await tempDir()
+  /** A Docker Engine on a unix socket that answers every request with an endless body of "O". */
+  async function endlessEngine(dir: string): Promise<{ socket: string; close: () => Promise<void> }> {
     const socket = path.join(dir, 'docker.sock')
     const server: Server = createServer((req, res) => {
-      res.writeHead(200, { 'content-type': 'text/plain' })
+      res.writeHead(200, { 'content-type': 'application/octet-stream' })
       const chunk = Buffer.alloc(1 << 16, 'O')
       const pump = (): void => {
         while (res.write(chunk));
@@ -156,11 +156,33 @@ describe('limits', () => {
       pump()
     })
     await new Promise<void>(resolve => server.listen(socket, resolve))
+    return {
+      socket,
+      close: async () => {
+        server.closeAllConnections()
+        await new Promise(resolve => server.close(resolve))
+      }
+    }
+  }
+
+  /** Runs the CLI with DOCKER_HOST set (the transport reads the process's environment). */
+  async function withEngine(socket: string, args: string[]): Promise<{ code: number; stderr: string }> {
     const saved = process.env.DOCKER_HOST
-    process.env.DOCKER_HOST = `unix://${socket}` // the transport reads the process's environment
+    process.env.DOCKER_HOST = `unix://${socket}`
+    try {
+      return await runCli(args)
+    } finally {
+      if (saved === undefined) delete process.env.DOCKER_HOST
+      else process.env.DOCKER_HOST = saved
+    }
+  }
+
+  it('an endless answer of the Docker Engine to /_ping fails at the cap', async () => {
+    const dir = await tempDir()
+    const engine = await endlessEngine(dir)
     try {
       // The destination pings the engine first.
-      const run = await runCli([
+      const run = await withEngine(engine.socket, [
         `oci:${exampleLayout}:1.0`,
         'docker-daemon:app:1',
         '--platform',
@@ -168,13 +190,24 @@ describe('limits', () => {
       ])
       expect(run.code).toBe(1)
       expect(run.stderr).toContain(
-        `the Docker daemon's answer to /_ping at unix://${socket} is larger than the limit of 1 MiB`
+        `the Docker daemon's answer to /_ping at unix://${engine.socket} is larger than the limit of 1 MiB`
       )
     } finally {
-      if (saved === undefined) delete process.env.DOCKER_HOST
-      else process.env.DOCKER_HOST = saved
-      server.closeAllConnections()
-      await new Promise(resolve => server.close(resolve))
+      await engine.close()
+    }
+  })
+
+  it('an endless answer to docker save that is no tar fails at its first block, not after filling the disk', async () => {
+    const dir = await tempDir()
+    const engine = await endlessEngine(dir)
+    try {
+      const run = await withEngine(engine.socket, ['docker-daemon:app:1', `oci:${dir}/x:1`])
+      expect(run.code).toBe(1)
+      expect(run.stderr).toContain(
+        `image app:1 saved by the Docker daemon at unix://${engine.socket}: invalid tar header (checksum mismatch)`
+      )
+    } finally {
+      await engine.close()
     }
   })
 })
