@@ -3,9 +3,11 @@ import * as core from '@actions/core'
 import { writeFile } from 'node:fs/promises'
 import { CopyFailedError, copyImage } from '../copy/copy-image.js'
 import { ImageCopyError, errorMessage } from '../errors.js'
+import { checkOutputPaths } from '../options/output-paths.js'
 import { parseCopyRequest, type CopyRequest } from '../options/request.js'
 import { toCopyOptions } from '../options/copy-options.js'
 import { destinationOutcomes, instanceJson, instanceTable, totalsLine } from '../report/format.js'
+import { escapeText } from '../report/escape.js'
 import { actionPhrases, platformChoiceNotice } from '../report/notices.js'
 import { progressPrinter } from '../report/progress.js'
 import type { CopyResult } from '../copy/result.js'
@@ -45,21 +47,22 @@ async function setOutputs(result: CopyResult, request: CopyRequest): Promise<voi
   if (request.digestFile) await writeFile(request.digestFile, first.digest)
 }
 
+/** An error for the log or an annotation: its text may come from a registry, so it is escaped. */
 function withHint(e: unknown): string {
-  return `${errorMessage(e)}${e instanceof ImageCopyError && e.hint ? ` (${e.hint})` : ''}`
+  return escapeText(`${errorMessage(e)}${e instanceof ImageCopyError && e.hint ? ` (${e.hint})` : ''}`)
 }
 
 /** Logs, outputs and summary of what was written; one error annotation per failed destination. */
 async function report(result: CopyResult, request: CopyRequest, started: number): Promise<void> {
   for (const d of result.destinations) {
-    core.startGroup(`${request.destinations[d.index] ?? d.destination}: ${d.digest}`)
+    core.startGroup(escapeText(`${request.destinations[d.index] ?? d.destination}: ${d.digest}`))
     core.info(instanceTable(d))
     core.endGroup()
   }
   core.info(`Totals: ${totalsLine(result.stats)}`)
   await setOutputs(result, request)
   for (const f of result.failures) {
-    core.error(withHint(f.error), { title: request.destinations[f.index] ?? f.destination })
+    core.error(withHint(f.error), { title: escapeText(request.destinations[f.index] ?? f.destination) })
   }
   await writeSummary(result, (Date.now() - started) / 1000, request.destinations)
 }
@@ -69,23 +72,24 @@ export async function runMain(): Promise<void> {
   try {
     const reader = actionInputs()
     const request = parseCopyRequest(reader)
+    await checkOutputPaths(request, reader)
     maskSecrets(request)
     const cache = await openBlobCache(request)
-    const progress = progressPrinter(line => core.info(line))
+    const progress = progressPrinter(line => core.info(escapeText(line)))
     const options = toCopyOptions(request, reader, {
       onEvent: event => {
         progress(event)
         const notice = platformChoiceNotice(event, actionPhrases)
-        if (notice) core.notice(notice)
+        if (notice) core.notice(escapeText(notice))
       },
       onSecret: mask,
-      onWarning: message => core.warning(message),
-      onCredentials: (host, repo, from) => core.info(`Credentials for ${host}/${repo}: ${from}`),
+      onWarning: message => core.warning(escapeText(message)),
+      onCredentials: (host, repo, from) => core.info(escapeText(`Credentials for ${host}/${repo}: ${from}`)),
       onLog: (level, message) =>
-        (level === 'debug' ? core.debug : level === 'warning' ? core.warning : core.info)(message)
+        (level === 'debug' ? core.debug : level === 'warning' ? core.warning : core.info)(escapeText(message))
     })
     options.blobCache = cache?.directory
-    core.startGroup(`Copying ${request.source} to ${request.destinations.length} destination(s)`)
+    core.startGroup(escapeText(`Copying ${request.source} to ${request.destinations.length} destination(s)`))
     let result: CopyResult
     try {
       result = await copyImage(options).finally(() => core.endGroup())

@@ -1,16 +1,19 @@
 import * as core from '@actions/core'
 import type { CopyResult } from '../copy/result.js'
 import { formatBytes } from '../bytes.js'
+import { escapeHtml as h } from '../report/escape.js'
 import { mediaTypeName, platformLabel, totalsLine } from '../report/format.js'
 
-/** A job summary: per destination, the digest written and a table of instances. */
+/** A job summary: per destination, the digest written and a table of instances. Foreign text is HTML-escaped. */
 export async function writeSummary(result: CopyResult, seconds: number, names: string[] = []): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   core.summary.addHeading('image-copy', 3)
-  core.summary.addRaw(`Source \`${result.source}\` (${result.sourceDigest}), ${seconds.toFixed(1)} s\n\n`)
+  core.summary.addRaw(
+    `Source <code>${h(result.source)}</code> (${h(result.sourceDigest)}), ${seconds.toFixed(1)} s\n\n`
+  )
   for (const d of result.destinations) {
     const name = names[d.index] ?? d.destination
-    core.summary.addRaw(`**${name}**: \`${d.digest}\` (${mediaTypeName(d.mediaType)})\n\n`)
+    core.summary.addRaw(`**${h(name)}**: <code>${h(d.digest)}</code> (${h(mediaTypeName(d.mediaType))})\n\n`)
     core.summary.addTable([
       [
         { data: 'Platform', header: true },
@@ -22,18 +25,18 @@ export async function writeSummary(result: CopyResult, seconds: number, names: s
         { data: 'Reused', header: true }
       ],
       ...d.instances.map(i => [
-        platformLabel(i, d.instances),
-        `<code>${i.sourceDigest}</code>`,
-        i.digest ? `<code>${i.digest}</code>` : '-',
-        mediaTypeName(i.mediaType),
-        i.status,
+        h(platformLabel(i, d.instances)),
+        `<code>${h(i.sourceDigest)}</code>`,
+        i.digest ? `<code>${h(i.digest)}</code>` : '-',
+        h(mediaTypeName(i.mediaType)),
+        h(i.status),
         formatBytes(i.stats.pushedBytes),
         formatBytes(i.stats.reusedBytes + i.stats.mountedBytes)
       ])
     ])
   }
   for (const f of result.failures) {
-    core.summary.addRaw(`**${names[f.index] ?? f.destination}**: failed: ${f.error.message}\n\n`)
+    core.summary.addRaw(`**${h(names[f.index] ?? f.destination)}**: failed: ${h(f.error.message)}\n\n`)
   }
   core.summary.addRaw(`Totals: ${totalsLine(result.stats)}\n`)
   await core.summary.write()

@@ -3,9 +3,11 @@ import { BlobDirectory } from '../cache/blob-directory.js'
 import { CopyFailedError, copyImage } from '../copy/copy-image.js'
 import type { CopyResult } from '../copy/result.js'
 import { ImageCopyError, errorMessage } from '../errors.js'
+import { checkOutputPaths } from '../options/output-paths.js'
 import { parseCopyRequest } from '../options/request.js'
 import { toCopyOptions } from '../options/copy-options.js'
 import { instanceTable, resultJson, totalsLine } from '../report/format.js'
+import { escapeText } from '../report/escape.js'
 import { cliPhrases, platformChoiceNotice } from '../report/notices.js'
 import { progressPrinter } from '../report/progress.js'
 import { argsReader, parseArgs } from './args.js'
@@ -34,7 +36,9 @@ function printResult(
     stdout.write(`${JSON.stringify(resultJson(result, names), null, 2)}\n`)
   } else {
     for (const d of result.destinations) {
-      stdout.write(`${names[d.index] ?? d.destination}\n${d.digest}\n${instanceTable(d)}\n\n`)
+      stdout.write(
+        `${escapeText(names[d.index] ?? d.destination)}\n${escapeText(d.digest)}\n${instanceTable(d)}\n\n`
+      )
     }
     if (!flags.quiet) err(`Totals: ${totalsLine(result.stats)}`)
   }
@@ -51,7 +55,8 @@ export async function run(
   stderr: NodeJS.WritableStream,
   stdin: NodeJS.ReadableStream
 ): Promise<number> {
-  const err = (line: string): void => void stderr.write(`${line}\n`)
+  // Every line on stderr may carry text from a registry or a manifest: escaped, never raw.
+  const err = (line: string): void => void stderr.write(`${escapeText(line)}\n`)
   try {
     const args = parseArgs(argv)
     if (args.values.has('help')) {
@@ -69,6 +74,7 @@ export async function run(
     }
     const reader = argsReader(args, env)
     const request = parseCopyRequest(reader)
+    await checkOutputPaths(request, reader)
     const json = args.values.get('json')?.[0] === 'true'
     const quiet = args.values.get('quiet')?.[0] === 'true'
     const progress = progressPrinter(err)

@@ -1,5 +1,6 @@
 // Moves one blob from the source (or the blob cache) to every destination that lacks it, reading
 // it once: the verified stream is teed to each destination, to the cache, and to a DiffID sink.
+import { defaultMaxListeners, setMaxListeners } from 'node:events'
 import { PassThrough, Readable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import type { BlobInfo, ImageDestination, ImageSource, ImageReference } from '../transports/types.js'
@@ -7,6 +8,8 @@ import type { BlobCache, CacheWriter } from './blob-cache.js'
 import { DiffIdSink } from './diff-id.js'
 import type { BlobOutcome, CopyEvent } from './events.js'
 import { BlobVerificationError, VerifyingStream } from './verify.js'
+import { ImageCopyError } from '../errors.js'
+import { formatLimit, MAX_CONFIG_BYTES, readAtMost, ReadLimitError } from '../limits.js'
 
 export interface TransferTarget {
   name: string
@@ -129,6 +132,9 @@ async function streamToTargets(
       env.emit({ type: 'blob-progress', digest: info.digest, bytes, size: info.size })
     }
   })
+  // The verified stream is piped to one branch per destination (plus cache and DiffID): each pipe
+  // listens on it, so its listener count grows with the destinations by design, not by a leak.
+  setMaxListeners(defaultMaxListeners + targets.length + 2, verifier)
   let verificationError: Error | undefined
   const branches: PassThrough[] = []
   const destroyAll = (e: Error): void => {
@@ -218,26 +224,35 @@ async function streamToTargets(
 }
 
 /** Reads a small blob (a config) whole, verified, from the cache or the source. */
+/** Reads an image config whole (verified, at most MAX_CONFIG_BYTES: a larger one is refused unread). */
 export async function readSmallBlob(env: TransferEnvironment, info: BlobInfo): Promise<Buffer> {
+  if (info.size > MAX_CONFIG_BYTES) {
+    throw new ImageCopyError(
+      `the config ${describeSource(env, info)} is ${info.size} bytes, larger than the limit of ${formatLimit(MAX_CONFIG_BYTES)} for image configs`
+    )
+  }
   const attempts: Array<'cache' | 'source'> = env.cache ? ['cache', 'source'] : ['source']
   for (const from of attempts) {
     const input =
       from === 'cache' ? await env.cache!.get(info.digest) : (await env.source.getBlob(info)).stream
     if (!input) continue
     const verifier = new VerifyingStream(info.digest, info.size)
-    const chunks: Buffer[] = []
+    let bytes: Buffer
     try {
       input.on('error', e => verifier.destroy(e))
-      for await (const chunk of input.pipe(verifier)) chunks.push(chunk as Buffer)
+      bytes = await readAtMost(
+        input.pipe(verifier),
+        MAX_CONFIG_BYTES,
+        `the config ${describeSource(env, info)}`
+      )
     } catch (e) {
       if (from === 'cache') {
         await env.cache!.discard(info.digest)
         continue
       }
-      if (e instanceof BlobVerificationError) throw e
+      if (e instanceof BlobVerificationError || e instanceof ReadLimitError) throw e
       throw new Error(`reading ${describeSource(env, info)}: ${(e as Error).message}`, { cause: e })
     }
-    const bytes = Buffer.concat(chunks)
     env.onRead(from, bytes.length)
     if (from === 'source' && env.cache) await fillCache(env.cache, info.digest, bytes)
     return bytes

@@ -5,6 +5,7 @@ import {
   formatPlatform,
   imageCount,
   isListMimeType,
+  ManifestError,
   manifestDigest,
   matchesDigest,
   normalizeMimeType,
@@ -57,7 +58,9 @@ export async function readInstance(
       `the manifest of instance ${digest} read from ${source.ref.toString()} does not match its digest`
     )
   }
-  const manifest = parseImageManifest(raw.bytes, normalizeMimeType(raw.mimeType))
+  const manifest = parsedFrom(`the manifest ${digest} of ${source.ref.toString()}`, () =>
+    parseImageManifest(raw.bytes, normalizeMimeType(raw.mimeType))
+  )
   return { digest, raw, manifest, platform }
 }
 
@@ -75,11 +78,13 @@ export async function chooseCopySet(
     )
   }
   if (!isListMimeType(top.mimeType)) {
-    const manifest = parseImageManifest(top.bytes, normalizeMimeType(top.mimeType))
+    const manifest = parsedFrom(`the manifest ${source.ref.toString()}`, () =>
+      parseImageManifest(top.bytes, normalizeMimeType(top.mimeType))
+    )
     return { top, topDigest, images: [{ digest: topDigest, raw: top, manifest }], unselected: [] }
   }
 
-  const list = parseList(top.bytes, top.mimeType)
+  const list = parsedFrom(`the list ${source.ref.toString()}`, () => parseList(top.bytes, top.mimeType))
   if (selection.kind === 'system') {
     const digest = list.chooseInstance({
       os: wanted.os,
@@ -109,4 +114,16 @@ export async function chooseCopySet(
   const images = await Promise.all(chosen.map(entry => readInstance(source, entry.digest, entry.platform)))
   const unselected = entries.map(e => e.digest).filter(d => !selected.includes(d))
   return { top, topDigest, list, images, unselected }
+}
+
+/** Names the manifest an invalid digest came from: `invalid digest "…" in layers[0].digest of the manifest oci:…`. */
+function parsedFrom<T>(what: string, parse: () => T): T {
+  try {
+    return parse()
+  } catch (e) {
+    if (!(e instanceof ManifestError) || e.kind !== 'invalid-digest') throw e
+    const error = new ImageCopyError(`${e.message} of ${what}`)
+    ;(error as { cause?: unknown }).cause = e
+    throw error
+  }
 }

@@ -83,3 +83,31 @@ export function isValidDigest(digest: string): boolean {
     return false
   }
 }
+
+/**
+ * Refuses a digest taken from a manifest field before anything uses it (a path or a URL built from
+ * `sha256:../../x` would reach other files or other API endpoints). `field` is where it was found,
+ * e.g. `manifests[1].digest`.
+ */
+export function checkDigestField(digest: string, field: string): void {
+  if (isValidDigest(digest)) return
+  const shown = digest.length > 100 ? `${digest.slice(0, 100)}…` : digest
+  throw new ManifestError('invalid-digest', `invalid digest ${JSON.stringify(shown)} in ${field}`)
+}
+
+/**
+ * Checks the digests of descriptors found at `field` (`layers`, `manifests`) or of one descriptor
+ * (`config`, `subject`); one descriptor may be absent (digest ''), as Go decodes a missing `config`.
+ */
+export function checkDescriptorDigests(
+  descriptors: ReadonlyArray<{ digest: string }> | { digest: string } | undefined,
+  field: string
+): void {
+  if (descriptors === undefined) return
+  if (!Array.isArray(descriptors)) {
+    const digest = (descriptors as { digest: string }).digest
+    if (digest !== '') checkDigestField(digest, `${field}.digest`)
+    return
+  }
+  descriptors.forEach((d, i) => checkDigestField(d.digest, `${field}[${i}].digest`))
+}

@@ -1,4 +1,5 @@
 import { isAttestation } from './attestation.js'
+import { checkDescriptorDigests } from './digest.js'
 import { ManifestError } from './errors.js'
 import {
   cloneDescriptor,
@@ -37,6 +38,7 @@ export class DockerManifestList implements ManifestList {
     const json = parseJson(bytes, 'docker manifest list')
     const doc = dockerListDoc({ schemaVersion: 0, mediaType: '', manifests: [] }, json, '', () => bytes)
     validateUnambiguousFormat(json, MediaType.DockerV2List, ['manifests'])
+    checkDescriptorDigests(doc.manifests, 'manifests')
     return new DockerManifestList(doc)
   }
 

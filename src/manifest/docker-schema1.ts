@@ -5,6 +5,7 @@ import { addDummySchema1Signature } from './jws.js'
 import { schema1FakeLayerType, schema1LayerVariants, updatedLayerMediaType } from './layer-media-types.js'
 import { MediaType } from './media-types.js'
 import type { ImageManifest, LayerInfo, LayerUpdate } from './types.js'
+import { checkDigestField } from './digest.js'
 import { validateUnambiguousFormat } from './unambiguous.js'
 
 interface Schema1Doc {
@@ -132,6 +133,7 @@ export class DockerSchema1Manifest implements ImageManifest {
       throw new ManifestError('invalid-field', 'length of history not equal to number of layers')
     }
     if (fsLayers.length === 0) throw new ManifestError('invalid-field', 'no FSLayers in manifest')
+    fsLayers.forEach((l, i) => checkDigestField(l.blobSum, `fsLayers[${i}].blobSum`))
     const compat = history.map((h, i) => parseV1Compatibility(h.v1Compatibility, i))
     fixManifestLayers(fsLayers, history, compat)
     return new DockerSchema1Manifest(

@@ -5,6 +5,7 @@ import { field, goInt, goMarshal, goSlice, goString, goStruct, parseJson } from 
 import { schema2LayerVariants, updatedLayerMediaType } from './layer-media-types.js'
 import { MediaType } from './media-types.js'
 import type { Descriptor, ImageManifest, LayerInfo, LayerUpdate } from './types.js'
+import { checkDescriptorDigests } from './digest.js'
 import { validateUnambiguousFormat } from './unambiguous.js'
 
 interface Schema2Doc {
@@ -58,6 +59,8 @@ export class DockerSchema2Manifest implements ImageManifest {
       () => bytes
     )
     validateUnambiguousFormat(json, MediaType.DockerV2Schema2, ['config', 'layers'])
+    checkDescriptorDigests(doc.config, 'config')
+    checkDescriptorDigests(doc.layers, 'layers')
     checkSupported(doc.mediaType, 'manifest mediaType')
     doc.layers?.forEach((l, i) => checkSupported(l.mediaType, `layers[${i}].mediaType`))
     return new DockerSchema2Manifest(doc)

@@ -26,6 +26,8 @@ export type {
   WantedPlatformOptions
 } from './types.js'
 export {
+  checkDescriptorDigests,
+  checkDigestField,
   digestWithAlgorithm,
   isValidDigest,
   manifestDigest,

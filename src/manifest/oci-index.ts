@@ -1,4 +1,5 @@
 import { isAttestation } from './attestation.js'
+import { checkDescriptorDigests } from './digest.js'
 import { ManifestError } from './errors.js'
 import {
   annotationsField,
@@ -65,6 +66,8 @@ export class OciIndex implements ManifestList {
       () => bytes
     )
     validateUnambiguousFormat(json, MediaType.OCIIndex, ['manifests'])
+    checkDescriptorDigests(doc.manifests, 'manifests')
+    checkDescriptorDigests(doc.subject, 'subject')
     return new OciIndex(doc)
   }
 

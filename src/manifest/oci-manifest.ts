@@ -14,6 +14,7 @@ import { field, goInt, goMarshal, goPointer, goString, goStruct, parseJson } fro
 import { ociLayerVariants, updatedLayerMediaType } from './layer-media-types.js'
 import { MediaType } from './media-types.js'
 import type { Descriptor, ImageManifest, LayerInfo, LayerUpdate } from './types.js'
+import { checkDescriptorDigests } from './digest.js'
 import { validateUnambiguousFormat } from './unambiguous.js'
 
 interface OciManifestDoc {
@@ -66,6 +67,9 @@ export class OciManifest implements ImageManifest {
       () => bytes
     )
     validateUnambiguousFormat(json, MediaType.OCIManifest, ['config', 'layers'])
+    checkDescriptorDigests(doc.config, 'config')
+    checkDescriptorDigests(doc.layers, 'layers')
+    checkDescriptorDigests(doc.subject, 'subject')
     return new OciManifest(doc)
   }
 

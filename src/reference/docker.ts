@@ -139,6 +139,10 @@ export function parseDockerReference(
   }
   if (registry === LEGACY_HUB_DOMAIN) registry = DOCKER_HUB_DOMAIN
   if (!DOMAIN_RE.test(registry)) fail(`invalid registry host "${registry}"`)
+  const port = /:(\d+)$/.exec(registry)?.[1]
+  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) {
+    fail(`invalid registry host "${registry}" (port ${port} is not between 1 and 65535)`)
+  }
   if (repository === '') fail('the repository name is empty')
   if (repository.toLowerCase() !== repository) fail('the repository name must be lowercase')
   if (!PATH_RE.test(repository)) {

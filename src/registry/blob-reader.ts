@@ -5,6 +5,8 @@ import { Readable } from 'node:stream'
 import { RegistryError } from './errors.js'
 import { discard, header, type HttpResponse } from './http.js'
 import { backoffDelay, isRetryableError, retryLine, sleep, type RetryPolicy } from './retry.js'
+import type { ThroughputRule } from '../limits.js'
+import { ThroughputWatch } from './throughput.js'
 
 /** Progress that earns a fresh set of retries (a long download may survive many unrelated blips). */
 const PROGRESS_RESETTING_RETRIES = 1 << 20
@@ -18,6 +20,8 @@ export interface ResumableBlobOptions {
   /** `blob sha256:… in host/repo`, for messages. */
   describe: string
   log?: (message: string) => void
+  /** Fail (and resume) a body that moves too little; none when undefined. */
+  minThroughput?: ThroughputRule
 }
 
 /** The log line for a resumed download; `failures` counts this one. */
@@ -54,6 +58,7 @@ class ResumableBlobStream extends Readable {
   private failures = 0
   private offsetAtLastFailure = 0
   private recovering = false
+  private readonly watch?: ThroughputWatch
 
   constructor(
     first: HttpResponse,
@@ -66,11 +71,18 @@ class ResumableBlobStream extends Readable {
       if (cl !== undefined && /^\d+$/.test(cl)) expected = Number(cl)
     }
     this.expected = expected
+    if (o.minThroughput) {
+      this.watch = new ThroughputWatch(o.minThroughput, slow => {
+        if (this.destroyed || this.recovering) return
+        void this.recover(slow)
+      })
+    }
     this.attach(first.body)
   }
 
   private attach(body: HttpResponse['body']): void {
     this.body = body
+    this.watch?.start()
     body.on('data', (chunk: Buffer) => {
       if (body !== this.body || this.destroyed) return
       let b = chunk
@@ -81,6 +93,7 @@ class ResumableBlobStream extends Readable {
         if (b.length === 0) return
       }
       this.offset += b.length
+      this.watch?.add(b.length)
       if (this.expected >= 0 && this.offset > this.expected) {
         this.destroy(
           new RegistryError(
@@ -89,31 +102,39 @@ class ResumableBlobStream extends Readable {
         )
         return
       }
-      if (!this.push(b)) body.pause()
+      if (!this.push(b)) {
+        body.pause()
+        this.watch?.stop() // we hold the body back: not the registry's slowness
+      }
     })
     body.on('end', () => {
       if (body !== this.body || this.destroyed) return
+      this.watch?.stop()
       if (this.expected < 0 || this.offset === this.expected) this.push(null)
       else void this.recover(new Error(`the body ended after ${this.offset} of ${this.expected} bytes`))
     })
     body.on('error', (e: Error) => {
-      if (body !== this.body || this.destroyed) return
+      if (body !== this.body || this.destroyed || this.recovering) return
       if (e instanceof RegistryError || !isRetryableError(e)) this.destroy(e)
       else void this.recover(e)
     })
   }
 
   override _read(): void {
-    if (!this.recovering) this.body.resume()
+    if (this.recovering) return
+    if (this.body.isPaused()) this.watch?.start()
+    this.body.resume()
   }
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    this.watch?.stop()
     this.body.destroy()
     callback(error)
   }
 
   private async recover(failure: unknown): Promise<void> {
     this.recovering = true
+    this.watch?.stop()
     const o = this.o
     try {
       if (this.offset - this.offsetAtLastFailure >= PROGRESS_RESETTING_RETRIES) this.failures = 0

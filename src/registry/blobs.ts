@@ -1,14 +1,15 @@
 // Blob reads, existence checks and cross-repository mounts.
 import type { Readable } from 'node:stream'
 import { recordBlobLocation } from './blob-locations.js'
+import { throughputRule } from '../limits.js'
 import { resumableBlobStream } from './blob-reader.js'
 import { repositoryScope } from './challenge.js'
 import type { RegistryClient } from './client.js'
 import { describeRequest } from './errors.js'
-import { discard, header, type HttpResponse } from './http.js'
+import { discard, encodePathSegment, header, repositoryPath, type HttpResponse } from './http.js'
 
 export function blobPath(repository: string, digest: string): string {
-  return `/v2/${repository}/blobs/${digest}`
+  return `/v2/${repositoryPath(repository)}/blobs/${encodePathSegment(digest)}`
 }
 
 function contentLength(res: HttpResponse): number {
@@ -71,7 +72,8 @@ export async function getBlob(
     reopen: open,
     retry: client.retry,
     describe,
-    log: m => client.log('info', m)
+    log: m => client.log('info', m),
+    minThroughput: throughputRule()
   })
   return { stream, size }
 }
@@ -116,7 +118,7 @@ export async function mountBlob(
   fromRepository: string
 ): Promise<boolean> {
   const query = new URLSearchParams({ mount: digest, from: fromRepository })
-  const url = `/v2/${client.repository}/blobs/uploads/?${query.toString()}`
+  const url = `/v2/${repositoryPath(client.repository)}/blobs/uploads/?${query.toString()}`
   const res = await client.send({
     method: 'POST',
     url,

@@ -91,21 +91,30 @@ export function parseErrorBody(body: string): RegistryErrorDetail[] {
       if (Array.isArray(errors)) {
         return errors
           .filter((e): e is Record<string, unknown> => !!e && typeof e === 'object')
+          .slice(0, MAX_ERROR_DETAILS)
           .map(e => ({
-            code: typeof e.code === 'string' ? e.code : 'UNKNOWN',
-            message: typeof e.message === 'string' ? e.message : ''
+            code: typeof e.code === 'string' ? capped(e.code, 64) : 'UNKNOWN',
+            message: typeof e.message === 'string' ? capped(e.message, MAX_ERROR_MESSAGE) : ''
           }))
       }
       const details = (parsed as { details?: unknown; error?: unknown }).details
-      if (typeof details === 'string') return [{ code: 'UNKNOWN', message: details }]
+      if (typeof details === 'string')
+        return [{ code: 'UNKNOWN', message: capped(details, MAX_ERROR_MESSAGE) }]
       const error = (parsed as { error?: unknown }).error
-      if (typeof error === 'string') return [{ code: 'UNKNOWN', message: error }]
+      if (typeof error === 'string') return [{ code: 'UNKNOWN', message: capped(error, MAX_ERROR_MESSAGE) }]
     }
   } catch {
     // not JSON: fall through
   }
-  const firstLine = text.split('\n', 1)[0]
-  return [{ code: 'UNKNOWN', message: firstLine.length > 120 ? `${firstLine.slice(0, 120)}…` : firstLine }]
+  return [{ code: 'UNKNOWN', message: capped(text.split('\n', 1)[0], 120) }]
+}
+
+/** A registry's error text in a message is at most this long (the body itself is read up to a cap). */
+const MAX_ERROR_MESSAGE = 400
+const MAX_ERROR_DETAILS = 5
+
+function capped(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text
 }
 
 /** `DENIED: requested access to the resource is denied` */

@@ -1,4 +1,5 @@
 // One HTTP exchange through an undici Agent (or proxy routes), following redirects without leaking credentials.
+import { MAX_ERROR_BODY_BYTES } from '../limits.js'
 import type { IncomingHttpHeaders } from 'node:http'
 import type { Readable } from 'node:stream'
 import type { Dispatcher } from 'undici'
@@ -32,6 +33,28 @@ export interface HttpRequest {
 }
 
 const MAX_REDIRECTS = 5
+
+/**
+ * A repository name as URL path segments, each percent-encoded, so that no `.`/`..` segment or `?`
+ * in a name can move the request elsewhere on the registry (names are checked by the reference
+ * grammar; this is the second line).
+ */
+export function repositoryPath(repository: string): string {
+  return repository
+    .split('/')
+    .map(segment => {
+      if (segment === '' || segment === '.' || segment === '..') {
+        throw new Error(`invalid repository name ${JSON.stringify(repository)}`)
+      }
+      return encodePathSegment(segment)
+    })
+    .join('/')
+}
+
+/** One URL path segment, percent-encoded (`/`, `?`, `#`, `%` …), keeping `:` and `@` as registries expect. */
+export function encodePathSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(/%3A/g, ':').replace(/%40/g, '@')
+}
 
 export function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const v = headers[name.toLowerCase()]
@@ -103,7 +126,7 @@ export async function readErrorText(body: ResponseBody): Promise<string> {
       const b = chunk as Buffer
       if (total < 16384) chunks.push(b)
       total += b.length
-      if (total > 1 << 20) break
+      if (total > MAX_ERROR_BODY_BYTES) break
     }
   } catch {
     // a broken error body still leaves us the status

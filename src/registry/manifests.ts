@@ -1,10 +1,11 @@
 // Manifest reads and writes, by tag or digest.
+import { MAX_MANIFEST_BYTES } from '../limits.js'
 import type { RegistryClient } from './client.js'
 import { describeRequest, RegistryError } from './errors.js'
-import { discard, header, readBody } from './http.js'
+import { discard, encodePathSegment, header, readBody, repositoryPath } from './http.js'
 
 /** Like containers/image: no manifest is larger than 4 MiB. */
-export const MAX_MANIFEST_SIZE = 4 << 20
+export const MAX_MANIFEST_SIZE = MAX_MANIFEST_BYTES
 
 export interface FetchedManifest {
   bytes: Buffer
@@ -15,7 +16,7 @@ export interface FetchedManifest {
 }
 
 export function manifestPath(repository: string, tagOrDigest: string): string {
-  return `/v2/${repository}/manifests/${tagOrDigest}`
+  return `/v2/${repositoryPath(repository)}/manifests/${encodePathSegment(tagOrDigest)}`
 }
 
 /** `application/vnd.oci.image.manifest.v1+json; charset=utf-8` → the bare media type, lower-cased. */

@@ -1,11 +1,12 @@
 // Bearer tokens from a registry's token endpoint: the distribution token protocol (GET with Basic
 // credentials) and its OAuth2 form (POST with a refresh token, for docker config `identitytoken`).
+import { MAX_TOKEN_BODY_BYTES } from '../limits.js'
 import { formatScope, type Challenge, type Scope } from './challenge.js'
 import { describeRequest, formatDetail, parseErrorBody, RegistryAuthError, RegistryError } from './errors.js'
 import { readBody, readErrorText, type HttpResponse } from './http.js'
 
 export const MINIMUM_TOKEN_LIFETIME_S = 60
-const MAX_TOKEN_BODY = 1 << 20
+const MAX_TOKEN_BODY = MAX_TOKEN_BODY_BYTES
 
 export interface BearerToken {
   token: string

@@ -9,7 +9,7 @@ import { recordBlobLocation } from './blob-locations.js'
 import { blobExists, cancelUpload } from './blobs.js'
 import { networkReason, type RegistryClient } from './client.js'
 import { describeRequest, RegistryError } from './errors.js'
-import { discard, header, readBody, type HttpResponse } from './http.js'
+import { discard, header, readBody, repositoryPath, type HttpResponse } from './http.js'
 import { isRetryableError, isRetryableStatus, sleep } from './retry.js'
 
 export interface UploadRequest {
@@ -70,7 +70,7 @@ export async function uploadBlob(
 }
 
 function uploadsPath(client: RegistryClient): string {
-  return `/v2/${client.repository}/blobs/uploads/`
+  return `/v2/${repositoryPath(client.repository)}/blobs/uploads/`
 }
 
 function context(client: RegistryClient, req: UploadRequest): string {

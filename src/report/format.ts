@@ -1,6 +1,7 @@
 // Text shared by the CLI's and the Action's logs: sizes, short digests, instance tables, totals.
 import { formatPlatform } from '../manifest/index.js'
 import { formatBytes } from '../bytes.js'
+import { escapeText } from './escape.js'
 import type { BlobStats, CopyResult, DestinationResult, InstanceResult } from '../copy/result.js'
 
 export function shortDigest(d: string | undefined): string {
@@ -21,7 +22,9 @@ export function mediaTypeName(t: string): string {
   return names[t] ?? t
 }
 
-export function table(rows: string[][]): string {
+/** Rows of cells as aligned text; cells are escaped (a platform or media type comes from a manifest). */
+export function table(cells: string[][]): string {
+  const rows = cells.map(r => r.map(escapeText))
   const widths = rows[0].map((_, c) => Math.max(...rows.map(r => r[c].length)))
   return rows
     .map(r =>

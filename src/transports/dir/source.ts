@@ -1,4 +1,5 @@
 // Reading an image from a `dir:` directory (containers/image directory/directory_src.go).
+import { MAX_SIGNATURE_BYTES, ReadLimitError } from '../../limits.js'
 import { promises as fs } from 'node:fs'
 import type { Readable } from 'node:stream'
 import { ImageNotFoundError } from '../errors.js'
@@ -66,7 +67,12 @@ export class DirImageSource implements ImageSource {
     const signatures: Buffer[] = []
     for (let i = 0; ; i++) {
       try {
-        signatures.push(await fs.readFile(signaturePath(this.dir, i, instanceDigest)))
+        const file = signaturePath(this.dir, i, instanceDigest)
+        const { size } = await fs.stat(file)
+        if (size > MAX_SIGNATURE_BYTES) {
+          throw new ReadLimitError(`the signature ${file} (${size} bytes)`, MAX_SIGNATURE_BYTES)
+        }
+        signatures.push(await fs.readFile(file))
       } catch (e) {
         if (isNotFound(e)) return signatures
         throw e

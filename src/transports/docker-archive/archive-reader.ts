@@ -19,6 +19,7 @@ import {
 } from './archive-format.js'
 import { decompressor, detectCompression, MAGIC_LENGTH } from './compression.js'
 import { peekHead } from './stream-head.js'
+import { BLOCK_SIZE, decodeHeader } from './tar-header.js'
 import { cleanEntryPath, indexTar, type TarEntry } from './tar-index.js'
 
 /** Which image of the archive a reference means. */
@@ -81,10 +82,16 @@ export class ArchiveReader {
         compression === 'none'
           ? peeked.stream
           : pipeline(peeked.stream, decompressor(compression, where), () => undefined)
+      // A stream that does not start as a tar (an endless or garbage answer) fails before it fills the disk.
+      const tarHead = await peekHead(plain, BLOCK_SIZE)
+      if (tarHead.head.length === BLOCK_SIZE && tarHead.head.some(b => b !== 0)) {
+        decodeHeader(tarHead.head, where)
+      }
       const file = path.join(tempDir, 'archive.tar')
-      await writeStreamToNewFile(plain, file)
+      await writeStreamToNewFile(tarHead.stream, file)
       return await ArchiveReader.index(file, where, tempDir)
     } catch (e) {
+      stream.destroy()
       await removeQuietly(tempDir)
       throw e
     }

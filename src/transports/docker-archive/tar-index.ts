@@ -74,9 +74,17 @@ export async function indexTar(file: string, where: string): Promise<TarEntry[]>
       const paxValue = (key: string): string | undefined => pax.get(key) ?? globalPax.get(key)
       const paxSize = paxValue('size')
       const size = paxSize !== undefined && /^\d+$/.test(paxSize) ? Number(paxSize) : raw.size
-      if (size !== raw.size) position = dataOffset + paddedSize(size)
+      const name = cleanEntryPath(paxValue('path') ?? longName ?? raw.name)
+      if (size !== raw.size) {
+        position = dataOffset + paddedSize(size)
+        if (dataOffset + size > fileSize) {
+          throw new Error(
+            `${where}: unexpected end of tar archive (entry ${JSON.stringify(name)} has a PAX size of ${size} bytes, past the end of the file)`
+          )
+        }
+      }
       entries.push({
-        name: cleanEntryPath(paxValue('path') ?? longName ?? raw.name),
+        name,
         type: entryType(raw.typeflag),
         size,
         offset: dataOffset,

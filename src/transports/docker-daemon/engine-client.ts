@@ -7,6 +7,14 @@ import type { Readable } from 'node:stream'
 import type { Dispatcher } from 'undici'
 import { Agent } from 'undici'
 import { ImageCopyError } from '../../errors.js'
+import {
+  ENGINE_BODY_IDLE_TIMEOUT_MS,
+  ENGINE_CONNECT_TIMEOUT_MS,
+  ENGINE_HEADERS_TIMEOUT_MS,
+  MAX_ENGINE_ANSWER_BYTES,
+  readAtMost,
+  ReadLimitError
+} from '../../limits.js'
 import { isNotFound } from '../local/files.js'
 import { ImageNotFoundError } from '../errors.js'
 import type { EngineHost } from './engine-host.js'
@@ -44,13 +52,24 @@ export class EngineClient {
       const [ca, cert, key] = await Promise.all([read('ca.pem'), read('cert.pem'), read('key.pem')])
       Object.assign(connect, { ca, cert, key, rejectUnauthorized: engine.tls.verify })
     }
-    return new EngineClient(engine, new Agent({ connect, headersTimeout: 0, bodyTimeout: 0 }))
+    connect.timeout = ENGINE_CONNECT_TIMEOUT_MS
+    const agent = new Agent({
+      connect,
+      headersTimeout: ENGINE_HEADERS_TIMEOUT_MS,
+      bodyTimeout: ENGINE_BODY_IDLE_TIMEOUT_MS
+    })
+    return new EngineClient(engine, agent)
   }
 
   /** Fails with a clear message when no engine answers. */
   async ping(): Promise<void> {
-    const response = await this.request({ method: 'GET', path: '/_ping' })
-    const text = await response.body.text()
+    const response = await this.request({
+      method: 'GET',
+      path: '/_ping',
+      headersTimeout: ENGINE_CONNECT_TIMEOUT_MS,
+      bodyTimeout: ENGINE_CONNECT_TIMEOUT_MS
+    })
+    const text = await this.answer(response, '/_ping')
     if (response.statusCode !== 200) throw engineError(response.statusCode, text, 'ping')
   }
 
@@ -61,7 +80,8 @@ export class EngineClient {
       path: `/images/get?names=${encodeURIComponent(name)}`
     })
     if (response.statusCode !== 200) {
-      const error = engineError(response.statusCode, await response.body.text(), `saving image ${name}`)
+      const text = await this.answer(response, '/images/get')
+      const error = engineError(response.statusCode, text, `saving image ${name}`)
       if (response.statusCode === 404) throw new ImageNotFoundError(error.message)
       throw error
     }
@@ -77,9 +97,11 @@ export class EngineClient {
       method: 'POST',
       path: '/images/load?quiet=1',
       headers: { 'content-type': 'application/x-tar' },
-      body
+      body,
+      // The engine answers once the whole image is stored: no headers deadline, the body's idle one.
+      headersTimeout: ENGINE_BODY_IDLE_TIMEOUT_MS
     })
-    const text = await response.body.text()
+    const text = await this.answer(response, '/images/load')
     if (response.statusCode !== 200) throw engineError(response.statusCode, text, 'loading the image')
     return loadMessages(text)
   }
@@ -93,15 +115,34 @@ export class EngineClient {
     path: string
     headers?: Record<string, string>
     body?: Readable
+    headersTimeout?: number
+    bodyTimeout?: number
   }): Promise<Dispatcher.ResponseData> {
     try {
       return await this.agent.request({ origin: this.engine.origin, ...options })
     } catch (e) {
-      const cause = e as Error & { code?: string }
-      throw new EngineError(
-        `cannot talk to the Docker daemon at ${this.engine.host}: ${cause.message}${cause.code ? ` (${cause.code})` : ''}`
-      )
+      throw this.talkError(e)
     }
+  }
+
+  /** A short answer as text, capped (an endless answer fails instead of filling memory). */
+  private async answer(response: Dispatcher.ResponseData, endpoint: string): Promise<string> {
+    const what = `the Docker daemon's answer to ${endpoint} at ${this.engine.host}`
+    try {
+      return (await readAtMost(response.body, MAX_ENGINE_ANSWER_BYTES, what)).toString('utf8')
+    } catch (e) {
+      if (e instanceof ReadLimitError) throw new EngineError(e.message)
+      throw this.talkError(e)
+    }
+  }
+
+  private talkError(e: unknown): EngineError {
+    const cause = e as Error & { code?: string }
+    const timeout = cause.code === 'UND_ERR_HEADERS_TIMEOUT' || cause.code === 'UND_ERR_BODY_TIMEOUT'
+    return new EngineError(
+      `cannot talk to the Docker daemon at ${this.engine.host}: ${cause.message}${cause.code ? ` (${cause.code})` : ''}` +
+        (timeout ? '; the engine stopped answering (see README "Limits")' : '')
+    )
   }
 }
 
@@ -113,6 +154,7 @@ function engineError(status: number, text: string, doing: string): EngineError {
   } catch {
     // not JSON: the text as it is
   }
+  if (message.length > 500) message = `${message.slice(0, 500)}…`
   return new EngineError(`docker engine: ${doing} failed (HTTP ${status}): ${message}`, status)
 }
 

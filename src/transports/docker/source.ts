@@ -42,7 +42,10 @@ export class DockerImageSource implements ImageSource {
   }
 
   async getManifest(instanceDigest?: string): Promise<RawManifest> {
-    if (instanceDigest !== undefined) return this.fetch(instanceDigest, instanceDigest)
+    if (instanceDigest !== undefined) {
+      parseDigest(instanceDigest) // before it becomes part of a URL
+      return this.fetch(instanceDigest, instanceDigest)
+    }
     if (!this.toplevel) {
       // With a tag and a digest, the digest wins (as docker does).
       const docker = this.ref.docker

@@ -43,7 +43,7 @@ export class OciArchiveImageSource implements ImageSource {
       return new OciArchiveImageSource(ref, layout, tempDir)
     } catch (e) {
       await removeQuietly(tempDir)
-      throw e
+      throw inArchive(e, tempDir, ref.path)
     }
   }
 
@@ -63,4 +63,12 @@ export class OciArchiveImageSource implements ImageSource {
     await this.layout.close()
     await removeQuietly(this.tempDir)
   }
+}
+
+/** An error about a file of the unpacked archive names the file inside the archive, not the temp path. */
+function inArchive(e: unknown, tempDir: string, archive: string): unknown {
+  if (!(e instanceof Error) || !e.message.includes(tempDir)) return e
+  const message = e.message.split(`${tempDir}${path.sep}`).join('').split(tempDir).join('.')
+  const error = new Error(`OCI archive ${archive}: ${message}`, { cause: e })
+  return Object.assign(error, { hint: (e as { hint?: string }).hint })
 }

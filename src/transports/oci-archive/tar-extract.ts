@@ -31,9 +31,20 @@ export async function extractTar(archive: string, into: string): Promise<void> {
   } catch (e) {
     extract.destroy(e as Error)
     await feeding.catch(() => undefined)
-    throw e
+    throw archiveError(archive, e)
   }
-  await feeding
+  await feeding.catch(e => {
+    throw archiveError(archive, e)
+  })
+}
+
+/** Names the archive and says what the tar or gzip reader's terse message means. */
+function archiveError(archive: string, e: unknown): Error {
+  const message = (e as Error).message ?? String(e)
+  if (message.startsWith(`${archive}:`)) return e as Error
+  const truncated = message === 'Unexpected end of data' || (e as { code?: string }).code === 'Z_BUF_ERROR'
+  const reason = truncated ? 'the archive is truncated (it ends inside an entry)' : message
+  return new Error(`OCI archive ${archive}: ${reason}`, { cause: e })
 }
 
 async function openMaybeGzip(file: string): Promise<[Readable, Gunzip | undefined]> {

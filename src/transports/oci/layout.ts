@@ -5,7 +5,7 @@ import { UsageError } from '../../errors.js'
 import { ImageNotFoundError } from '../errors.js'
 import { parseDigest } from '../local/digest.js'
 import { isNotFound } from '../local/files.js'
-import { MediaType } from '../../manifest/index.js'
+import { checkDigestField, MediaType } from '../../manifest/index.js'
 import type { OciSelection } from './reference-syntax.js'
 
 export const REF_NAME_ANNOTATION = 'org.opencontainers.image.ref.name'
@@ -47,7 +47,10 @@ export async function readIndex(layoutDir: string): Promise<OciIndexJson | undef
     text = await fs.readFile(file, 'utf8')
   } catch (e) {
     if (isNotFound(e)) return undefined
-    throw e
+    const code = (e as { code?: string }).code
+    const reason =
+      code === 'EISDIR' ? 'is a directory, not a file' : `cannot be read: ${(e as Error).message}`
+    throw new Error(`${file} ${reason}`, { cause: e })
   }
   let parsed: unknown
   try {
@@ -61,11 +64,16 @@ export async function readIndex(layoutDir: string): Promise<OciIndexJson | undef
   const index = parsed as OciIndexJson
   if (index.manifests === undefined || index.manifests === null) index.manifests = []
   if (!Array.isArray(index.manifests)) throw new Error(`${file}: "manifests" is not an array`)
-  for (const d of index.manifests) {
+  index.manifests.forEach((d, i) => {
     if (typeof d !== 'object' || d === null || typeof d.digest !== 'string') {
       throw new Error(`${file}: a manifest descriptor has no digest`)
     }
-  }
+    try {
+      checkDigestField(d.digest, `manifests[${i}].digest`)
+    } catch (e) {
+      throw new Error(`${(e as Error).message} of ${file}`, { cause: e })
+    }
+  })
   return index
 }
 
