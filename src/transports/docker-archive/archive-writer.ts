@@ -9,13 +9,13 @@
 // written one at a time: a layer arriving while another is being written is spooled rather than
 // held back, so that its source keeps flowing.
 import { createHash } from 'node:crypto'
-import { createReadStream, promises as fs } from 'node:fs'
+import { createReadStream } from 'node:fs'
 import os from 'node:os'
-import path from 'node:path'
 import { pipeline, type Readable } from 'node:stream'
 import type { DockerReference } from '../../reference/docker.js'
 import { MediaType } from '../../manifest/index.js'
 import { drain, removeQuietly, tempPath, writeStreamToNewFile } from '../local/files.js'
+import { openTempDir } from '../local/stale-temps.js'
 import type { BlobInfo } from '../types.js'
 import {
   configFileName,
@@ -324,9 +324,7 @@ export class ArchiveWriter {
     expected: EntrySize | undefined,
     what: string
   ): Promise<EntrySize & { file: string }> {
-    this.spoolDir ??= fs.mkdtemp(
-      path.join(this.options.tmpDir ?? os.tmpdir(), 'image-copy-docker-archive-spool-')
-    )
+    this.spoolDir ??= openTempDir(this.options.tmpDir ?? os.tmpdir(), 'image-copy-docker-archive-spool-')
     const file = tempPath(await this.spoolDir, 'layer')
     const written = await writeStreamToNewFile(bytes, file, expected ? undefined : 'sha256')
     if (expected && written.size !== expected.size) {

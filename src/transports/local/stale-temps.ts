@@ -81,3 +81,9 @@ export async function sweepStaleTempDirs(parent: string, prefix: string): Promis
   }
   return removed
 }
+
+/** Sweeps the `<prefix><pid>-<random>` directories of dead processes in `parent`, then makes one. */
+export async function openTempDir(parent: string, prefix: string): Promise<string> {
+  await sweepStaleTempDirs(parent, prefix)
+  return makeTempDir(parent, prefix)
+}
