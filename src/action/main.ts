@@ -45,7 +45,7 @@ function setOutputs(result: CopyResult): void {
   )
 }
 
-export async function runMain(): Promise<void> {
+export async function runMain(signal?: AbortSignal): Promise<void> {
   const started = Date.now()
   try {
     const reader = actionInputs()
@@ -59,6 +59,7 @@ export async function runMain(): Promise<void> {
       onCredentials: (host, repo, from) => core.info(`Credentials for ${host}/${repo}: ${from}`)
     })
     options.blobCache = cache?.directory
+    options.signal = signal
     core.startGroup(`Copying ${request.source} to ${request.destinations.length} destination(s)`)
     const result = await copyImage(options).finally(() => core.endGroup())
     if (cache) rememberForPost(cache, request)

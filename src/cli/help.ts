@@ -42,5 +42,6 @@ Output:
   --quiet                     no progress lines
   --help, --version
 
-Exit codes: 0 copied; 1 failed; 2 bad usage; 3 source image not found.
+Exit codes: 0 copied; 1 failed; 2 bad usage; 3 source image not found;
+130/143 cancelled by SIGINT/SIGTERM.
 `

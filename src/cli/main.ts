@@ -25,7 +25,8 @@ export async function run(
   env: NodeJS.ProcessEnv,
   stdout: NodeJS.WritableStream,
   stderr: NodeJS.WritableStream,
-  stdin: NodeJS.ReadableStream
+  stdin: NodeJS.ReadableStream,
+  signal?: AbortSignal
 ): Promise<number> {
   const err = (line: string): void => void stderr.write(`${line}\n`)
   try {
@@ -61,6 +62,7 @@ export async function run(
     )
     const cache = request.cache.dir ? new BlobDirectory(request.cache.dir) : undefined
     options.blobCache = cache
+    options.signal = signal
     const result = await copyImage(options)
     if (cache) await cache.prune(request.cache.maxBytes)
     if (request.digestFile) await writeFile(request.digestFile, result.destinations[0].digest)

@@ -192,9 +192,9 @@ describe('oci-archive:', () => {
     const padding = pack.entry({ name: 'padding', size: junkSize })
     const zeros = Buffer.alloc(1 << 20)
     for (let i = 0; i < junkSize / zeros.length; i++) {
-      if (!padding.write(zeros)) await new Promise(resolve => padding.once('drain', resolve))
+      if (!padding.write(zeros)) await new Promise<void>(resolve => padding.once('drain', () => resolve()))
     }
-    padding.end()
+    padding.end(zeros.subarray(0, 0))
     await add(`blobs/sha256/${'z'.repeat(64)}`, Buffer.from('not a digest'))
     await add('blobs/sha256/../../other', Buffer.from('x'))
     await add('blobs/md5/0123', Buffer.from('x'))

@@ -35,6 +35,9 @@ import { peekHead } from './stream-head.js'
 import { BLOCK_SIZE, encodeHeader, END_OF_ARCHIVE, paddingFor } from './tar-header.js'
 import type { TarSink } from './tar-sink.js'
 
+/** Temp directories of spooled layers: `<tmpDir>/<SPOOL_PREFIX><pid>-<random>`. */
+export const SPOOL_PREFIX = 'image-copy-docker-archive-spool-'
+
 /** What happens to a layer's bytes: `decompress` (docker-archive) or `preserve` (docker-daemon, as upstream). */
 export type LayerPolicy = 'decompress' | 'preserve'
 
@@ -324,7 +327,7 @@ export class ArchiveWriter {
     expected: EntrySize | undefined,
     what: string
   ): Promise<EntrySize & { file: string }> {
-    this.spoolDir ??= openTempDir(this.options.tmpDir ?? os.tmpdir(), 'image-copy-docker-archive-spool-')
+    this.spoolDir ??= openTempDir(this.options.tmpDir ?? os.tmpdir(), SPOOL_PREFIX)
     const file = tempPath(await this.spoolDir, 'layer')
     const written = await writeStreamToNewFile(bytes, file, expected ? undefined : 'sha256')
     if (expected && written.size !== expected.size) {

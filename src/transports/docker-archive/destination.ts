@@ -15,10 +15,11 @@ import {
   removeQuietly,
   tempPath
 } from '../local/files.js'
-import { sweepStaleTemps } from '../local/stale-temps.js'
+import { sweepStaleTempDirs, sweepStaleTemps } from '../local/stale-temps.js'
+import os from 'node:os'
 import type { ImageReference, TransportContext } from '../types.js'
 import type { ArchiveSelection } from './archive-reader.js'
-import { ArchiveWriter } from './archive-writer.js'
+import { ArchiveWriter, SPOOL_PREFIX } from './archive-writer.js'
 import { TarballDestination, type ArchiveTarget } from './tarball-destination.js'
 import { FileTarSink, StreamTarSink, type TarSink } from './tar-sink.js'
 
@@ -34,6 +35,7 @@ export async function openArchiveDestination(
   const repoTags = ref.selection.kind === 'name' ? [ref.selection.name] : []
   const what = `docker archive ${ref.path}`
   const { sink, target } = await openTarget(ref.path, ref.toString())
+  await sweepStaleTempDirs(ctx.tmpDir ?? os.tmpdir(), SPOOL_PREFIX)
   const writer = new ArchiveWriter(sink, { tmpDir: ctx.tmpDir, what })
   return new TarballDestination(ref, writer, target, {
     layers: 'decompress',
