@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { requireNode24 } from '../../harness/action-runner.js'
 import { removeTempDirs, sha256, tempDir } from '../../harness/local.js'
 
 const cliPath = path.resolve('dist', 'cli', 'index.js')
@@ -85,69 +86,115 @@ function deadPid(): Promise<number> {
 describe('the CLI bundle, cancelled', () => {
   afterAll(removeTempDirs)
 
+  /** Runs `argv` (given the source, destinations and TMPDIR), cancels it mid-blob with `signal`. */
+  async function cancelMidBlob(
+    node: string,
+    argv: (src: string, dests: string[]) => { args: string[]; env: Record<string, string> },
+    signal: NodeJS.Signals
+  ): Promise<{ code: number | null; output: string; out: string; tmp: string }> {
+    const root = await tempDir()
+    const { layout, fifo, layer } = await layoutWithPipedLayer(root)
+    const out = path.join(root, 'out')
+    const tmp = path.join(root, 'tmp')
+    await fs.mkdir(out)
+    await fs.mkdir(tmp)
+    // An existing dir: image must survive as it was.
+    await fs.mkdir(path.join(out, 'img'))
+    await fs.writeFile(path.join(out, 'img', 'version'), 'Directory Transport Version: 1.1\n')
+    await fs.writeFile(path.join(out, 'img', 'manifest.json'), '{"old":true}')
+    const pipe = await fs.open(fifo, 'r+') // a writer that never blocks the copy's open
+    const { args, env } = argv(`oci:${layout}:v1`, [
+      `oci:${out}/layout:v1`,
+      `dir:${out}/img`,
+      `oci-archive:${out}/image.tar:v1`
+    ])
+    const child = spawn(node, args, {
+      env: { ...env, TMPDIR: tmp, NODE_DISABLE_COMPILE_CACHE: '1' },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let output = ''
+    child.stdout.on('data', d => (output += String(d)))
+    child.stderr.on('data', d => (output += String(d)))
+    const exited = new Promise<number | null>(resolve => child.on('exit', c => resolve(c)))
+    // Half the layer, then nothing more: the copy is mid-blob, with temp files on disk.
+    await pipe.write(layer.subarray(0, layer.length >> 1))
+    const early = exited.then(c => {
+      throw new Error(`the copy ended (${c}) before it was cancelled: ${output}`)
+    })
+    await Promise.race([
+      early,
+      waitFor('partial blobs in every destination', async () => {
+        const all = [...(await entries(out)), ...(await entries(tmp))]
+        const partial = all.filter(n => /\.put-blob-\d+-[0-9a-f]{16}\.tmp$/.test(n))
+        return partial.length >= 3 ? partial : undefined // oci, dir staging, oci-archive's layout
+      })
+    ])
+    early.catch(() => undefined)
+    child.kill(signal)
+    // The copy reports once it has rolled back; then the pipe is closed, as a thread still blocked
+    // reading it would hold the exit (a stalled pipe, unlike a socket, cannot be interrupted).
+    await waitFor('the cancellation reported', async () => (output.includes('cancelled') ? true : undefined))
+    await pipe.close()
+    return { code: await exited, output, out, tmp }
+  }
+
+  async function expectRolledBack(out: string, tmp: string): Promise<void> {
+    expect(await entries(tmp)).toEqual([])
+    expect(await entries(out)).toEqual(['img', 'img/manifest.json', 'img/version'])
+    expect(await fs.readFile(path.join(out, 'img', 'manifest.json'), 'utf8')).toBe('{"old":true}')
+  }
+
   for (const [signal, code] of [
     ['SIGTERM', 143],
     ['SIGINT', 130]
   ] as const) {
     it(`${signal} mid-blob: exit code ${code}, destinations rolled back, no temp file anywhere`, async () => {
-      const root = await tempDir()
-      const { layout, fifo, layer } = await layoutWithPipedLayer(root)
-      const out = path.join(root, 'out')
-      const tmp = path.join(root, 'tmp')
-      await fs.mkdir(out)
-      await fs.mkdir(tmp)
-      // An existing dir: image must survive as it was.
-      await fs.mkdir(path.join(out, 'img'))
-      await fs.writeFile(path.join(out, 'img', 'version'), 'Directory Transport Version: 1.1\n')
-      await fs.writeFile(path.join(out, 'img', 'manifest.json'), '{"old":true}')
-      const pipe = await fs.open(fifo, 'r+') // a writer that never blocks the CLI's open
-      const child = spawn(
+      const run = await cancelMidBlob(
         process.execPath,
-        [
-          cliPath,
-          `oci:${layout}:v1`,
-          `oci:${out}/layout:v1`,
-          `dir:${out}/img`,
-          `oci-archive:${out}/image.tar:v1`,
-          '--quiet'
-        ],
-        {
-          env: { ...process.env, TMPDIR: tmp, NODE_DISABLE_COMPILE_CACHE: '1' },
-          stdio: ['ignore', 'pipe', 'pipe']
-        }
+        (src, dests) => ({
+          args: [cliPath, src, ...dests, '--quiet'],
+          env: { ...process.env } as Record<string, string>
+        }),
+        signal
       )
-      let stderr = ''
-      child.stderr.on('data', d => (stderr += String(d)))
-      const exited = new Promise<number | null>(resolve => child.on('exit', c => resolve(c)))
-      // Half the layer, then nothing more: the copy is mid-blob, with temp files on disk.
-      await pipe.write(layer.subarray(0, layer.length >> 1))
-      const early = exited.then(c => {
-        throw new Error(`the copy ended (${c}) before it was cancelled: ${stderr}`)
-      })
-      await Promise.race([
-        early,
-        waitFor('partial blobs in every destination', async () => {
-          const all = [...(await entries(out)), ...(await entries(tmp))]
-          const partial = all.filter(n => /\.put-blob-\d+-[0-9a-f]{16}\.tmp$/.test(n))
-          return partial.length >= 3 ? partial : undefined // oci, dir staging, oci-archive's layout
-        })
-      ])
-      early.catch(() => undefined)
-      child.kill(signal)
-      // The CLI reports once it has rolled back; then the pipe is closed, as a thread of the CLI
-      // still blocked reading it would hold its exit (a stalled pipe, unlike a socket, cannot be
-      // interrupted).
-      await waitFor('the cancellation reported', async () =>
-        stderr.includes('cancelled') ? true : undefined
-      )
-      await pipe.close()
-      expect(await exited).toBe(code)
-      expect(stderr).toBe(`image-copy: cancelled by ${signal}; what this copy wrote was rolled back\n`)
-      expect(await entries(tmp)).toEqual([])
-      expect(await entries(out)).toEqual(['img', 'img/manifest.json', 'img/version'])
-      expect(await fs.readFile(path.join(out, 'img', 'manifest.json'), 'utf8')).toBe('{"old":true}')
+      expect(run.code).toBe(code)
+      expect(run.output).toBe(`image-copy: cancelled by ${signal}; what this copy wrote was rolled back\n`)
+      await expectRolledBack(run.out, run.tmp)
     })
   }
+
+  const node24 = requireNode24()
+  ;(node24 ? it : it.skip)(
+    'the Action on Node 24, SIGTERM mid-blob: exit 143, one error, rolled back',
+    async () => {
+      const dir = await tempDir()
+      const files = ['output', 'state', 'summary', 'env', 'path'].map(f => path.join(dir, f))
+      for (const f of files) await fs.writeFile(f, '')
+      const run = await cancelMidBlob(
+        node24!,
+        (src, dests) => ({
+          args: ['dist/main/index.js'],
+          env: {
+            PATH: process.env.PATH ?? '/usr/bin:/bin',
+            HOME: process.env.HOME ?? dir,
+            GITHUB_ACTIONS: 'true',
+            RUNNER_TEMP: dir,
+            GITHUB_OUTPUT: files[0],
+            GITHUB_STATE: files[1],
+            GITHUB_STEP_SUMMARY: files[2],
+            GITHUB_ENV: files[3],
+            GITHUB_PATH: files[4],
+            INPUT_SRC: src,
+            INPUT_DEST: dests.join('\n')
+          }
+        }),
+        'SIGTERM'
+      )
+      expect(run.code).toBe(143)
+      expect(run.output).toContain('::error::cancelled by SIGTERM; what this copy wrote was rolled back')
+      await expectRolledBack(run.out, run.tmp)
+    }
+  )
 
   it('the next run removes temp entries that a killed process (a dead pid) left', async () => {
     const root = await tempDir()
