@@ -7,10 +7,19 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _compile_cache_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8728);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(970);
+
 
 (0,_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .L)();
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(267), __nccwpck_require__.e(530)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2530));
-process.exitCode = await run(process.argv.slice(2), process.env, process.stdout, process.stderr, process.stdin);
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(267), __nccwpck_require__.e(89)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7089));
+const cancellation = (0,_signals_js__WEBPACK_IMPORTED_MODULE_1__/* .cancelOnSignals */ .d)();
+const code = await run(process.argv.slice(2), process.env, process.stdout, process.stderr, process.stdin, cancellation.signal);
+cancellation.dispose();
+// Cancelled: everything was rolled back; a read still blocked (a stalled pipe) must not hold the exit.
+const cancelled = cancellation.exitCode();
+if (cancelled !== undefined)
+    process.exit(cancelled);
+process.exitCode = code;
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -43,6 +52,87 @@ function enableCompileCache() {
     catch {
         // a cache directory that cannot be written only costs the speed-up
     }
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   xv: () => (/* binding */ ImageCopyError)
+/* harmony export */ });
+// Errors the entry points turn into exit codes and annotations. Every layer but manifest/ may
+// throw these; manifest/ has its own ManifestError (it imports nothing of ours).
+/** An error a user can act on: `hint` says what to change. */
+class ImageCopyError extends Error {
+    category;
+    hint;
+    constructor(message, category = 'failure', hint) {
+        super(message);
+        this.category = category;
+        this.hint = hint;
+        this.name = 'ImageCopyError';
+    }
+}
+/** Bad input: names the input and says what to change. */
+class UsageError extends ImageCopyError {
+    constructor(message, hint) {
+        super(message, 'usage', hint);
+        this.name = 'UsageError';
+    }
+}
+function errorMessage(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+
+
+/***/ }),
+
+/***/ 970:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ cancelOnSignals)
+/* harmony export */ });
+/* unused harmony export CancelledError */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+// SIGINT and SIGTERM (Ctrl-C, a cancelled workflow) cancel a copy instead of killing it: the first
+// aborts the copy, whose destinations then roll back and remove their temp files, and the process
+// exits with the conventional code (128 + the signal's number); a second signal exits at once.
+
+const CODES = { SIGINT: 130, SIGTERM: 143 };
+class CancelledError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ImageCopyError */ .xv {
+    signal;
+    constructor(signal) {
+        super(`cancelled by ${signal}; what this copy wrote was rolled back`);
+        this.signal = signal;
+        this.name = 'CancelledError';
+    }
+}
+/** Installs the handlers; `onFirst` is told which signal arrived (to log it). */
+function cancelOnSignals(onFirst) {
+    const controller = new AbortController();
+    let received;
+    const handlers = Object.keys(CODES).map(name => {
+        const handler = () => {
+            if (received !== undefined)
+                process.exit(CODES[name]);
+            received = name;
+            onFirst?.(name);
+            controller.abort(new CancelledError(name));
+        };
+        process.on(name, handler);
+        return () => process.off(name, handler);
+    });
+    return {
+        signal: controller.signal,
+        exitCode: () => (received === undefined ? undefined : CODES[received]),
+        dispose: () => handlers.forEach(off => off())
+    };
 }
 
 

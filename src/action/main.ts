@@ -67,7 +67,7 @@ async function report(result: CopyResult, request: CopyRequest, started: number)
   await writeSummary(result, (Date.now() - started) / 1000, request.destinations)
 }
 
-export async function runMain(): Promise<void> {
+export async function runMain(signal?: AbortSignal): Promise<void> {
   const started = Date.now()
   try {
     const reader = actionInputs()
@@ -89,6 +89,7 @@ export async function runMain(): Promise<void> {
         (level === 'debug' ? core.debug : level === 'warning' ? core.warning : core.info)(escapeText(message))
     })
     options.blobCache = cache?.directory
+    options.signal = signal
     core.startGroup(escapeText(`Copying ${request.source} to ${request.destinations.length} destination(s)`))
     let result: CopyResult
     try {

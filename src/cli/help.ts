@@ -71,7 +71,8 @@ Examples:
     image-copy docker://ghcr.io/acme/app:1.4 docker://docker.io/acme/app:1.4 \\
       docker://quay.io/acme/app:1.4 oci-archive:./app.tar:1.4 --all-images
 
-Exit codes: 0 copied; 1 failed; 2 bad usage; 3 source image not found.
+Exit codes: 0 copied; 1 failed; 2 bad usage; 3 source image not found;
+130/143 cancelled by SIGINT/SIGTERM.
 `
 
 export const helpText = `${intro}\n${flagSections()}\n\n${outro}`

@@ -53,7 +53,8 @@ export async function run(
   env: NodeJS.ProcessEnv,
   stdout: NodeJS.WritableStream,
   stderr: NodeJS.WritableStream,
-  stdin: NodeJS.ReadableStream
+  stdin: NodeJS.ReadableStream,
+  signal?: AbortSignal
 ): Promise<number> {
   // Every line on stderr may carry text from a registry or a manifest: escaped, never raw.
   const err = (line: string): void => void stderr.write(`${escapeText(line)}\n`)
@@ -102,6 +103,7 @@ export async function run(
     )
     const cache = request.cache.dir ? new BlobDirectory(request.cache.dir) : undefined
     options.blobCache = cache
+    options.signal = signal
     let result: CopyResult
     try {
       result = await copyImage(options)

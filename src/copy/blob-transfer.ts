@@ -23,6 +23,13 @@ export interface TransferEnvironment {
   emit: (event: CopyEvent) => void
   /** Called once per read with where the bytes came from. */
   onRead: (from: 'source' | 'cache', bytes: number) => void
+  /** Stops blobs in flight when aborted. */
+  signal?: AbortSignal
+}
+
+/** The error a cancelled copy fails with: the signal's reason when it is an Error. */
+export function cancellation(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new Error('the copy was cancelled')
 }
 
 /** How a blob reached one destination, and what the destination stored (a different digest when it decompressed the layer). */
@@ -208,8 +215,13 @@ async function streamToTargets(
     work.push(diffIdSink.result.catch(() => undefined))
   }
 
+  const signal = env.signal
+  const cancel = (): void => void verifier.destroy(cancellation(signal!))
+  signal?.addEventListener('abort', cancel, { once: true })
+  if (signal?.aborted) cancel()
   input.pipe(verifier)
   await Promise.allSettled(work)
+  signal?.removeEventListener('abort', cancel)
   // Every consumer is done. If the verifier has not ended, they all stopped early (failed): nothing
   // reads it any more, so stop reading the source instead of waiting for a stream that never drains.
   if (!verifier.readableEnded) verifier.destroy()

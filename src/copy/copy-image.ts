@@ -3,6 +3,7 @@ import { formatPlatform, isSchema1MimeType, normalizeMimeType } from '../manifes
 import { ImageCopyError, UsageError, errorMessage } from '../errors.js'
 import type { BlobInfo, ImageDestination, ImageSource, TransportContext } from '../transports/types.js'
 import {
+  cancellation,
   readSmallBlob,
   transferBlob,
   type TransferEnvironment,
@@ -63,6 +64,7 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
     stats: totals
   }
 
+  options.signal?.throwIfAborted()
   const source = await options.source.newSource(options.sourceContext)
   const opened: ImageDestination[] = []
   // Open the destinations while the source's manifests are read (each may ping a registry).
@@ -80,6 +82,7 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
       (options.selection.kind === 'system' ? options.selection.platform : undefined) ??
       options.runtimePlatform ??
       runtimePlatform()
+    options.signal?.throwIfAborted()
     const set = await chooseCopySet(source, options.selection, wanted)
     result.sourceDigest = set.topDigest
     result.sourceMediaType = set.top.mimeType
@@ -123,6 +126,7 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
       sourceRef: options.source,
       cache: options.blobCache,
       emit,
+      signal: options.signal,
       onRead: (from, bytes) => {
         if (from === 'cache') {
           totals.cachedBlobs++
@@ -173,6 +177,7 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
           )
           const top = set.list ? await writer.writeList() : written[0]
           await writer.writeSignatures()
+          options.signal?.throwIfAborted()
           await writer.destination.commit({ bytes: top.bytes, mimeType: top.mimeType })
           const destResult: DestinationResult = {
             destination: writer.name,
@@ -204,6 +209,8 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
     await Promise.allSettled(opened.map(d => d.close()))
     await source.close()
   }
+  // Cancelled: what failed, failed because of it (what committed before it stays committed).
+  if (options.signal?.aborted && result.failures.length > 0) throw cancellation(options.signal)
   if (result.failures.length > 0) throw new CopyFailedError(result)
   return result
 }
@@ -278,6 +285,7 @@ async function copyLayers(
   await Promise.all(
     ordered.map(job =>
       pool.run(async () => {
+        options.signal?.throwIfAborted()
         const targets: TransferTarget[] = []
         const writerOf = new Map<TransferTarget, DestinationWriter>()
         for (const writer of writers) {

@@ -33,4 +33,10 @@ export interface CopyOptions {
   onEvent?: (event: CopyEvent) => void
   /** The platform a system copy picks when `selection.platform` is absent. Defaults to this process's. */
   runtimePlatform?: Platform
+  /**
+   * Cancels the copy (SIGINT/SIGTERM in the entry points): no new blob is started, blobs in flight
+   * are stopped, nothing is committed, every destination is closed (rolled back), and copyImage
+   * rejects with the signal's reason.
+   */
+  signal?: AbortSignal
 }

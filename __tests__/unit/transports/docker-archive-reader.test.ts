@@ -257,7 +257,7 @@ describe('docker-archive: source', () => {
     await expect(manifestOf(`${dir}/norootfs.tar`)).rejects.toThrow(/rootfs is not set/)
   })
 
-  it('a corrupted layer fails the copy with an error naming the blob, leaving no partial output', async () => {
+  it('a corrupted layer fails the copy with an error naming the blob, leaving no partial image', async () => {
     const dir = await fresh('corrupt')
     await copy(example, [`docker-archive:${dir}/a.tar`])
     const m = await manifestOf(`${dir}/a.tar`)
@@ -273,6 +273,10 @@ describe('docker-archive: source', () => {
         copy(`docker-archive:${dir}/bad.tar`, [dest], { destinationContext: ctx() })
       ).rejects.toThrow(new RegExp(`blob ${victim} does not match its digest`))
     }
-    expect(await filesIn(dir)).toEqual(['a.tar', 'bad.tar'])
+    expect(await filesIn(dir)).toEqual(['a.tar', 'bad.tar', 'layout'])
+    // The OCI layout keeps the blobs it got (another copy may have reused them), but no index.json
+    // (no image) and no temp file.
+    const layout = (await fs.readdir(`${dir}/layout`, { recursive: true })).map(String)
+    expect(layout.filter(n => !/^blobs(\/sha256(\/[0-9a-f]{64})?)?$/.test(n))).toEqual([])
   })
 })

@@ -218,10 +218,68 @@ describe('docker-archive: destination', () => {
     expect(await filesIn(dir)).toEqual(['arm.tar'])
   })
 
-  it('replaces an existing file only at commit; a failed copy leaves it as it was and no temp file', async () => {
+  it('refuses an existing non-empty file, naming it, and leaves it as it was', async () => {
+    const dir = await fresh('existing')
+    const file = path.join(dir, 'image.tar')
+    await copy(example, [`docker-archive:${file}`])
+    const before = await fs.readFile(file)
+    await expect(copy(example, [`docker-archive:${file}:acme/other:2`])).rejects.toThrow(
+      `docker-archive:${file}:acme/other:2: ${file} already exists and is not empty; docker-archive doesn't support modifying existing images`
+    )
+    await expect(parseDockerArchiveReference(file).newDestination(ctx())).rejects.toMatchObject({
+      hint: 'remove the file or choose another path'
+    })
+    expect(await fs.readFile(file)).toEqual(before)
+    expect(await filesIn(dir)).toEqual(['image.tar'])
+  })
+
+  it('does not replace a file that appeared after the destination was opened', async () => {
+    const dir = await fresh('appeared')
+    const file = path.join(dir, 'image.tar')
+    const dest = await parseDockerArchiveReference(file).newDestination(ctx())
+    await fs.writeFile(file, 'written meanwhile')
+    const layer = await makeLayer('etc/a', 'a')
+    const config = imageConfig([layer.diffId])
+    await dest.putBlob(
+      Readable.from([layer.gzip]),
+      { digest: sha256(layer.gzip), size: layer.gzip.length },
+      { isConfig: false }
+    )
+    await dest.putBlob(
+      Readable.from([config]),
+      { digest: sha256(config), size: config.length },
+      { isConfig: true }
+    )
+    const manifest = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+        config: {
+          mediaType: 'application/vnd.docker.container.image.v1+json',
+          digest: sha256(config),
+          size: config.length
+        },
+        layers: [
+          {
+            mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+            digest: sha256(layer.gzip),
+            size: layer.gzip.length
+          }
+        ]
+      })
+    )
+    await expect(
+      dest.commit({ bytes: manifest, mimeType: 'application/vnd.docker.distribution.manifest.v2+json' })
+    ).rejects.toThrow(/already exists and is not empty/)
+    await dest.close()
+    expect(await fs.readFile(file, 'utf8')).toBe('written meanwhile')
+    expect(await filesIn(dir)).toEqual(['image.tar'])
+  })
+
+  it('replaces an empty existing file only at commit; a failed copy leaves it and no temp file', async () => {
     const dir = await fresh('replace')
     const file = path.join(dir, 'image.tar')
-    await fs.writeFile(file, 'previous content')
+    await fs.writeFile(file, '')
     const good = await makeLayer('etc/good', 'good')
     const src = await writeOciImage(path.join(dir, 'src'), imageConfig([sha256(Buffer.from('wrong'))]), [
       { bytes: good.gzip, mediaType: OCI_LAYER_GZIP_TYPE }
@@ -232,7 +290,7 @@ describe('docker-archive: destination', () => {
         `layer 0 \\(${good.diffId}\\) has DiffID ${good.diffId} .*but the image config lists sha256:`
       )
     )
-    expect(await fs.readFile(file, 'utf8')).toBe('previous content')
+    expect(await fs.readFile(file, 'utf8')).toBe('')
     expect(await filesIn(dir)).toEqual(['image.tar', 'src'])
 
     await copy(example, [`docker-archive:${file}`])

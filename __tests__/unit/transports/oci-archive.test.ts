@@ -4,6 +4,8 @@ import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { createGzip } from 'node:zlib'
 import { createWriteStream } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { parseOciReference } from '../../../src/transports/oci/index.js'
 import tar from 'tar-stream'
 import { ImageNotFoundError } from '../../../src/transports/errors.js'
 import { parseOciArchiveReference } from '../../../src/transports/oci-archive/index.js'
@@ -11,6 +13,7 @@ import { archiveTimestamp, packDirectory } from '../../../src/transports/oci-arc
 import {
   blobDigest,
   fixturesDir,
+  listFiles,
   OCI_INDEX,
   sha256,
   tempDir,
@@ -168,6 +171,81 @@ describe('oci-archive:', () => {
       /outside the archive root/
     )
     await expect(fs.access(path.join(tmp, '..', 'escape'))).rejects.toThrow()
+  })
+
+  it('extracts only what a layout uses: a huge junk entry is skipped without writing a byte', async () => {
+    const layout = path.join(root, 'junk-layout')
+    const image = tinyImage('junk')
+    await writeImage(await parseOciReference(`${layout}:v1`).newDestination({}), image)
+    const archive = path.join(root, 'junk.tar.gz')
+    const junkSize = 256 * 1024 * 1024
+    const pack = tar.pack()
+    const writing = pipeline(pack, createGzip(), createWriteStream(archive))
+    const add = (name: string, data: Buffer) =>
+      new Promise<void>((resolve, reject) =>
+        pack.entry({ name, size: data.length }, data, e => (e ? reject(e) : resolve()))
+      )
+    const layoutFiles: Record<string, Buffer> = {}
+    for (const f of await listFiles(layout)) layoutFiles[f] = await fs.readFile(path.join(layout, f))
+    for (const [name, data] of Object.entries(layoutFiles)) await add(name, data)
+    // 256 MiB of padding (a few hundred KiB compressed), and names a layout has no use for.
+    const padding = pack.entry({ name: 'padding', size: junkSize })
+    const zeros = Buffer.alloc(1 << 20)
+    for (let i = 0; i < junkSize / zeros.length; i++) {
+      if (!padding.write(zeros)) await new Promise<void>(resolve => padding.once('drain', () => resolve()))
+    }
+    padding.end(zeros.subarray(0, 0))
+    await add(`blobs/sha256/${'z'.repeat(64)}`, Buffer.from('not a digest'))
+    await add('blobs/sha256/../../other', Buffer.from('x'))
+    await add('blobs/md5/0123', Buffer.from('x'))
+    pack.entry({ name: 'link', type: 'symlink', linkname: '/etc/passwd' })
+    pack.finalize()
+    await writing
+    expect((await fs.stat(archive)).size).toBeLessThan(2 * 1024 * 1024)
+
+    const src = await parseOciArchiveReference(`${archive}:v1`).newSource({ tmpDir: tmp })
+    const [extraction] = await fs.readdir(tmp)
+    expect(extraction).toMatch(new RegExp(`^image-copy-oci-archive-${process.pid}-[0-9a-f]{16}$`))
+    const written = await listFiles(path.join(tmp, extraction))
+    expect(written).toEqual(Object.keys(layoutFiles).sort())
+    let bytes = 0
+    for (const f of written) bytes += (await fs.stat(path.join(tmp, extraction, f))).size
+    expect(bytes).toBe(Object.values(layoutFiles).reduce((n, b) => n + b.length, 0))
+    expect((await src.getManifest()).bytes).toEqual(image.manifest)
+    await src.close()
+  })
+
+  it('refuses an index.json larger than a manifest may be', async () => {
+    const archive = path.join(root, 'big-index.tar')
+    const pack = tar.pack()
+    const writing = pipeline(pack, createWriteStream(archive))
+    pack.entry({ name: 'oci-layout' }, '{"imageLayoutVersion":"1.0.0"}')
+    pack.entry({ name: 'index.json' }, Buffer.alloc(4 * 1024 * 1024 + 1, 0x20))
+    pack.finalize()
+    await writing
+    await expect(parseOciArchiveReference(archive).newSource({ tmpDir: tmp })).rejects.toThrow(
+      `${archive}: index.json is 4194305 bytes, more than the 4194304 an OCI layout's index.json may have`
+    )
+  })
+
+  it('an open removes the extraction directories of dead processes, not those of live ones', async () => {
+    const dead = await new Promise<number>((resolve, reject) => {
+      const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' })
+      child.on('error', reject)
+      child.on('exit', () => resolve(child.pid!))
+    })
+    const stale = path.join(tmp, `image-copy-oci-archive-${dead}-0123456789abcdef`)
+    const live = path.join(tmp, `image-copy-oci-archive-${process.pid}-0123456789abcdef`)
+    for (const d of [stale, live]) {
+      await fs.mkdir(path.join(d, 'blobs'), { recursive: true })
+      await fs.writeFile(path.join(d, 'blobs', 'partial'), 'x')
+    }
+    const file = path.join(root, 'sweep.tar')
+    const dest = await parseOciArchiveReference(`${file}:v1`).newDestination({ tmpDir: tmp })
+    await writeImage(dest, tinyImage('sw'))
+    await dest.close()
+    expect((await fs.readdir(tmp)).sort()).toEqual([path.basename(live)])
+    await fs.rm(live, { recursive: true })
   })
 
   it('writes a single image: layout files plus three blobs', async () => {

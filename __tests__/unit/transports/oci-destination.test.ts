@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { Readable } from 'node:stream'
@@ -24,6 +25,15 @@ import {
 } from './helpers.js'
 
 const REF = 'org.opencontainers.image.ref.name'
+
+/** The pid of a process that has exited. */
+function deadPid(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' })
+    child.on('error', reject)
+    child.on('exit', () => resolve(child.pid!))
+  })
+}
 let root: string
 
 beforeAll(async () => {
@@ -258,7 +268,7 @@ describe('oci: destination', () => {
     })
   })
 
-  it('close() without commit leaves index.json byte-identical and removes only the blobs it created', async () => {
+  it('close() without commit leaves index.json byte-identical, keeps the blobs (another process may use them) and no temp file', async () => {
     const layout = path.join(root, 'rollback')
     await copyDir(path.join(fixturesDir, 'delete_image_multiple_images'), layout)
     const indexBefore = await fs.readFile(path.join(layout, 'index.json'))
@@ -280,18 +290,50 @@ describe('oci: destination', () => {
       { digest: existingBlob.digest, size: existing.length },
       { isConfig: false }
     )
-    expect((await listFiles(layout)).length).toBe(filesBefore.length + 3)
+    const filesWritten = await listFiles(layout)
+    expect(filesWritten.length).toBe(filesBefore.length + 3)
     await dest.close()
     expect(await fs.readFile(path.join(layout, 'index.json'))).toEqual(indexBefore)
-    expect(await listFiles(layout)).toEqual(filesBefore)
+    expect(await listFiles(layout)).toEqual(filesWritten)
+    expect(
+      await fs.readFile(path.join(layout, existingBlob.digest.replace('sha256:', 'blobs/sha256/')))
+    ).toEqual(existing)
   })
 
-  it('close() without commit on a new layout leaves no directory behind', async () => {
+  it('close() without commit on a new layout leaves its blobs but no index.json and no temp file', async () => {
     const layout = path.join(root, 'gone', 'layout')
     const dest = await parseOciReference(`${layout}:x`).newDestination({})
-    await writeImageParts(dest, tinyImage('gone'), true)
+    const image = tinyImage('gone')
+    await writeImageParts(dest, image, true)
     await dest.close()
-    await expect(fs.access(path.join(root, 'gone'))).rejects.toThrow()
+    expect(await listFiles(layout)).toEqual(
+      [image.config, image.layers[0], { digest: image.digest }]
+        .map(b => `blobs/sha256/${b.digest.slice(7)}`)
+        .sort()
+    )
+  })
+
+  it('close() without commit after nothing was written leaves no directory behind', async () => {
+    const layout = path.join(root, 'nothing', 'layout')
+    const dest = await parseOciReference(`${layout}:x`).newDestination({})
+    await dest.close()
+    await expect(fs.access(path.join(root, 'nothing'))).rejects.toThrow()
+  })
+
+  it('an open removes the temp files of dead processes, and keeps those of live ones', async () => {
+    const layout = path.join(root, 'sweep')
+    await writeImage(await parseOciReference(`${layout}:x`).newDestination({}), tinyImage('sweep'))
+    const dead = await deadPid()
+    const stale = [
+      `blobs/sha256/.put-blob-${dead}-0123456789abcdef.tmp`,
+      `.index.json-${dead}-0123456789abcdef.tmp`
+    ]
+    const live = `blobs/sha256/.put-blob-${process.pid}-0123456789abcdef.tmp`
+    for (const f of [...stale, live]) await fs.writeFile(path.join(layout, f), 'partial')
+    const before = await listFiles(layout)
+    const dest = await parseOciReference(`${layout}:y`).newDestination({})
+    expect(await listFiles(layout)).toEqual(before.filter(f => !stale.includes(f)))
+    await dest.close()
   })
 
   it('does not delete a blob another destination of this process committed', async () => {

@@ -1,6 +1,7 @@
 // Writing an image as a `dir:` directory (containers/image directory/directory_dest.go).
 // Upstream empties an existing image directory when the destination is opened; we build the new
 // content in a temp sibling directory and swap it in at commit, so a failed copy loses nothing.
+// swap.ts holds the swap protocol and the repair of what a killed copy left, run at open.
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
@@ -14,6 +15,7 @@ import {
   removeQuietly,
   tempPath
 } from '../local/files.js'
+import { recoverSwap, replaceContents, STAGING_INSIDE, swapIn } from './swap.js'
 import { WriteTracker } from '../local/write-tracker.js'
 import type {
   BlobInfo,
@@ -76,6 +78,7 @@ export class DirImageDestination implements ImageDestination {
     _ctx: TransportContext
   ): Promise<DirImageDestination> {
     const target = await resolveTarget(ref.path)
+    await recoverSwap(target)
     await checkOverwritable(target)
     const createdParents = await makeDirectories(path.dirname(target))
     let staging = tempPath(path.dirname(target), path.basename(target))
@@ -87,7 +90,7 @@ export class DirImageDestination implements ImageDestination {
         // E.g. a volume mounted at `target` under a read-only or foreign parent.
         if (!['EACCES', 'EPERM', 'EROFS'].includes(errnoCode(e) ?? '') || !(await isDirectory(target)))
           throw e
-        staging = tempPath(target, 'image-copy-staging')
+        staging = tempPath(target, STAGING_INSIDE)
         stagedInside = true
         await fs.mkdir(staging, { mode: 0o755 })
       }
@@ -216,56 +219,4 @@ async function checkOverwritable(dir: string, ignore?: string): Promise<void> {
       `refusing to overwrite ${dir}: unsupported directory transport version ${JSON.stringify(content)}`
     )
   }
-}
-
-/** Replaces `target` by `staging`: old moved aside, new renamed in, old deleted. */
-async function swapIn(staging: string, target: string): Promise<void> {
-  let old: string | undefined
-  try {
-    const { mode } = await fs.stat(target)
-    await fs.chmod(staging, mode & 0o7777)
-    old = tempPath(path.dirname(target), `${path.basename(target)}.old`)
-  } catch (e) {
-    if (!isNotFound(e)) throw e
-  }
-  if (old === undefined) {
-    await fs.rename(staging, target)
-    return
-  }
-  try {
-    await fs.rename(target, old)
-  } catch (e) {
-    // A mount point (or a directory we may not rename) cannot be moved aside: replace its content.
-    if (['EBUSY', 'EXDEV', 'EPERM', 'EACCES'].includes(errnoCode(e) ?? '')) {
-      return replaceContents(staging, target)
-    }
-    throw e
-  }
-  try {
-    await fs.rename(staging, target)
-  } catch (e) {
-    await fs.rename(old, target).catch(() => undefined)
-    throw e
-  }
-  await removeQuietly(old)
-}
-
-/** Empties `target` (but for `staging`, which may be inside it) and moves the staged files in. */
-async function replaceContents(staging: string, target: string): Promise<void> {
-  for (const name of await fs.readdir(target)) {
-    if (path.join(target, name) !== staging) {
-      await fs.rm(path.join(target, name), { recursive: true, force: true })
-    }
-  }
-  for (const name of await fs.readdir(staging)) {
-    const from = path.join(staging, name)
-    const to = path.join(target, name)
-    try {
-      await fs.rename(from, to)
-    } catch (e) {
-      if (errnoCode(e) !== 'EXDEV') throw e
-      await fs.copyFile(from, to)
-    }
-  }
-  await removeQuietly(staging)
 }

@@ -17,6 +17,7 @@ import {
   VERSION_FILE
 } from './layout.js'
 import path from 'node:path'
+import { recoverSwap } from './swap.js'
 
 export class DirImageSource implements ImageSource {
   readonly hasThreadSafeGetBlob = true
@@ -28,6 +29,8 @@ export class DirImageSource implements ImageSource {
 
   static async open(ref: ImageReference & { path: string }): Promise<DirImageSource> {
     const dir = ref.path
+    // A copy killed while swapping this image in may have left it aside: put it back.
+    await recoverSwap(path.resolve(dir), true)
     let version: string | undefined
     try {
       version = await fs.readFile(path.join(dir, VERSION_FILE), 'utf8')

@@ -21,6 +21,7 @@ import { decompressor, detectCompression, MAGIC_LENGTH } from './compression.js'
 import { peekHead } from './stream-head.js'
 import { BLOCK_SIZE, decodeHeader } from './tar-header.js'
 import { cleanEntryPath, indexTar, type TarEntry } from './tar-index.js'
+import { openTempDir } from '../local/stale-temps.js'
 
 /** Which image of the archive a reference means. */
 export type ArchiveSelection =
@@ -73,7 +74,7 @@ export class ArchiveReader {
 
   /** Writes a (possibly compressed) archive stream to a temp file and opens that. */
   static async fromStream(stream: Readable, where: string, ctx: TransportContext): Promise<ArchiveReader> {
-    const tempDir = await fs.mkdtemp(path.join(ctx.tmpDir ?? os.tmpdir(), 'image-copy-docker-archive-'))
+    const tempDir = await openTempDir(ctx.tmpDir ?? os.tmpdir(), 'image-copy-docker-archive-')
     try {
       stream.on('error', () => undefined) // reported by the pipeline below
       const peeked = await peekHead(stream, MAGIC_LENGTH)

@@ -9,13 +9,13 @@
 // written one at a time: a layer arriving while another is being written is spooled rather than
 // held back, so that its source keeps flowing.
 import { createHash } from 'node:crypto'
-import { createReadStream, promises as fs } from 'node:fs'
+import { createReadStream } from 'node:fs'
 import os from 'node:os'
-import path from 'node:path'
 import { pipeline, type Readable } from 'node:stream'
 import type { DockerReference } from '../../reference/docker.js'
 import { MediaType } from '../../manifest/index.js'
 import { drain, removeQuietly, tempPath, writeStreamToNewFile } from '../local/files.js'
+import { openTempDir } from '../local/stale-temps.js'
 import type { BlobInfo } from '../types.js'
 import {
   configFileName,
@@ -34,6 +34,9 @@ import { legacyLayers } from './legacy-layers.js'
 import { peekHead } from './stream-head.js'
 import { BLOCK_SIZE, encodeHeader, END_OF_ARCHIVE, paddingFor } from './tar-header.js'
 import type { TarSink } from './tar-sink.js'
+
+/** Temp directories of spooled layers: `<tmpDir>/<SPOOL_PREFIX><pid>-<random>`. */
+export const SPOOL_PREFIX = 'image-copy-docker-archive-spool-'
 
 /** What happens to a layer's bytes: `decompress` (docker-archive) or `preserve` (docker-daemon, as upstream). */
 export type LayerPolicy = 'decompress' | 'preserve'
@@ -324,9 +327,7 @@ export class ArchiveWriter {
     expected: EntrySize | undefined,
     what: string
   ): Promise<EntrySize & { file: string }> {
-    this.spoolDir ??= fs.mkdtemp(
-      path.join(this.options.tmpDir ?? os.tmpdir(), 'image-copy-docker-archive-spool-')
-    )
+    this.spoolDir ??= openTempDir(this.options.tmpDir ?? os.tmpdir(), SPOOL_PREFIX)
     const file = tempPath(await this.spoolDir, 'layer')
     const written = await writeStreamToNewFile(bytes, file, expected ? undefined : 'sha256')
     if (expected && written.size !== expected.size) {

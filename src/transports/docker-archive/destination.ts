@@ -1,21 +1,25 @@
-// Writing one image as a `docker save` archive file. Unlike upstream (which writes the target in
-// place and refuses a non-empty existing file), the archive goes to a temp file beside the target
-// that replaces it only at commit; close() without commit removes the temp file and leaves an
-// existing target as it was. A target that is a pipe or a device (`/dev/stdout`) is written to
-// directly, as upstream does.
+// Writing one image as a `docker save` archive file. Like upstream (docker/archive/dest.go), an
+// existing non-empty file is refused: the archive holds one image and would be lost. Unlike
+// upstream (which writes the target in place), the archive goes to a temp file beside the target
+// that is published at commit (linked, so a file that appeared meanwhile is not replaced either);
+// close() without commit removes the temp file. A target that is a pipe or a device
+// (`/dev/stdout`) is written to directly, as upstream does.
 import { createWriteStream, promises as fs } from 'node:fs'
 import path from 'node:path'
 import { UsageError } from '../../errors.js'
 import {
+  errnoCode,
   isNotFound,
   makeDirectories,
   removeEmptyDirectories,
   removeQuietly,
   tempPath
 } from '../local/files.js'
+import { sweepStaleTempDirs, sweepStaleTemps } from '../local/stale-temps.js'
+import os from 'node:os'
 import type { ImageReference, TransportContext } from '../types.js'
 import type { ArchiveSelection } from './archive-reader.js'
-import { ArchiveWriter } from './archive-writer.js'
+import { ArchiveWriter, SPOOL_PREFIX } from './archive-writer.js'
 import { TarballDestination, type ArchiveTarget } from './tarball-destination.js'
 import { FileTarSink, StreamTarSink, type TarSink } from './tar-sink.js'
 
@@ -31,6 +35,7 @@ export async function openArchiveDestination(
   const repoTags = ref.selection.kind === 'name' ? [ref.selection.name] : []
   const what = `docker archive ${ref.path}`
   const { sink, target } = await openTarget(ref.path, ref.toString())
+  await sweepStaleTempDirs(ctx.tmpDir ?? os.tmpdir(), SPOOL_PREFIX)
   const writer = new ArchiveWriter(sink, { tmpDir: ctx.tmpDir, what })
   return new TarballDestination(ref, writer, target, {
     layers: 'decompress',
@@ -39,12 +44,25 @@ export async function openArchiveDestination(
   })
 }
 
+export class ExistingArchiveError extends UsageError {
+  constructor(label: string, file: string) {
+    super(
+      `${label}: ${file} already exists and is not empty; docker-archive doesn't support modifying existing images`,
+      'remove the file or choose another path'
+    )
+    this.name = 'ExistingArchiveError'
+  }
+}
+
 async function openTarget(file: string, label: string): Promise<{ sink: TarSink; target: ArchiveTarget }> {
   let resolved = path.resolve(file)
+  let existsEmpty = false
   try {
     resolved = await fs.realpath(file)
     const stat = await fs.stat(resolved)
     if (stat.isDirectory()) throw new UsageError(`${label}: ${file} is a directory, not an archive file`)
+    if (stat.isFile() && stat.size > 0) throw new ExistingArchiveError(label, file)
+    existsEmpty = stat.isFile()
     if (!stat.isFile()) {
       const out = createWriteStream(resolved, { flags: 'w' })
       const sink = new StreamTarSink(out, file)
@@ -55,6 +73,7 @@ async function openTarget(file: string, label: string): Promise<{ sink: TarSink;
   }
   const dir = path.dirname(resolved)
   const createdDirs = await makeDirectories(dir)
+  await sweepStaleTemps(dir, t => t.label === path.basename(resolved))
   const temp = tempPath(dir, path.basename(resolved))
   let sink: FileTarSink
   try {
@@ -64,11 +83,31 @@ async function openTarget(file: string, label: string): Promise<{ sink: TarSink;
     throw e
   }
   const target: ArchiveTarget = {
-    complete: () => fs.rename(temp, resolved),
+    complete: () => publishArchive(temp, resolved, existsEmpty, label),
     discard: async () => {
       await removeQuietly(temp)
       await removeEmptyDirectories(createdDirs)
     }
   }
   return { sink, target }
+}
+
+/** Gives the finished archive its name; only an empty file found at open may be replaced. */
+async function publishArchive(temp: string, target: string, replace: boolean, label: string): Promise<void> {
+  if (replace) return fs.rename(temp, target)
+  try {
+    await fs.link(temp, target)
+  } catch (e) {
+    if (errnoCode(e) === 'EEXIST') throw new ExistingArchiveError(label, target)
+    // No hard links here: a rename, after a last look.
+    if (
+      await fs.stat(target).then(
+        () => true,
+        () => false
+      )
+    )
+      throw new ExistingArchiveError(label, target)
+    return fs.rename(temp, target)
+  }
+  await removeQuietly(temp)
 }

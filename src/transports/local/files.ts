@@ -17,9 +17,12 @@ export function isNotFound(e: unknown): boolean {
   return errnoCode(e) === 'ENOENT'
 }
 
-/** A fresh, unique name in `dir`; dot-prefixed so it is never mistaken for a blob. */
-export function tempPath(dir: string, label: string): string {
-  return path.join(dir, `.${label}-${process.pid}-${randomBytes(8).toString('hex')}.tmp`)
+/**
+ * A fresh, unique name in `dir`; dot-prefixed so it is never mistaken for a blob, and carrying this
+ * process's pid so that a later process can remove it once this one is dead (stale-temps.ts).
+ */
+export function tempPath(dir: string, label: string, kind: 'tmp' | 'old' = 'tmp'): string {
+  return path.join(dir, `.${label}-${process.pid}-${randomBytes(8).toString('hex')}.${kind}`)
 }
 
 export async function removeQuietly(p: string): Promise<void> {

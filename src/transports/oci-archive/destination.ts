@@ -28,6 +28,7 @@ import type {
   TryReuseOptions
 } from '../types.js'
 import { archiveTimestamp, packDirectory } from './tar-pack.js'
+import { openTempDir, sweepStaleTemps } from '../local/stale-temps.js'
 
 export class OciArchiveImageDestination implements ImageDestination {
   readonly hasThreadSafePutBlob = true
@@ -50,7 +51,7 @@ export class OciArchiveImageDestination implements ImageDestination {
       throw new UsageError(`${ref.toString()}: a destination reference must not name a digest or an index`)
     }
     const target = await resolveTarget(ref.path)
-    const tempDir = await fs.mkdtemp(path.join(ctx.tmpDir ?? os.tmpdir(), 'image-copy-oci-archive-'))
+    const tempDir = await openTempDir(ctx.tmpDir ?? os.tmpdir(), 'image-copy-oci-archive-')
     try {
       const layout = await OciImageDestination.open(ref, tempDir, ref.selection, {
         ...ctx,
@@ -103,6 +104,7 @@ export class OciArchiveImageDestination implements ImageDestination {
     await this.layout.commit(toplevel)
     const dir = path.dirname(this.target)
     this.createdParents = await makeDirectories(dir)
+    await sweepStaleTemps(dir, t => t.label === path.basename(this.target))
     this.tempArchive = tempPath(dir, path.basename(this.target))
     await packDirectory(this.tempDir, this.tempArchive, archiveTimestamp())
     await fs.rename(this.tempArchive, this.target)

@@ -10,6 +10,7 @@ import type { OciSelection } from '../oci/reference-syntax.js'
 import { OciImageSource } from '../oci/source.js'
 import type { BlobInfo, ImageReference, ImageSource, RawManifest, TransportContext } from '../types.js'
 import { extractTar } from './tar-extract.js'
+import { openTempDir } from '../local/stale-temps.js'
 
 export class OciArchiveImageSource implements ImageSource {
   readonly hasThreadSafeGetBlob = true
@@ -32,7 +33,7 @@ export class OciArchiveImageSource implements ImageSource {
         throw new ImageNotFoundError(`${ref.toString()}: archive file not found: ${ref.path}`)
       throw e
     }
-    const tempDir = await fs.mkdtemp(path.join(ctx.tmpDir ?? os.tmpdir(), 'image-copy-oci-archive-'))
+    const tempDir = await openTempDir(ctx.tmpDir ?? os.tmpdir(), 'image-copy-oci-archive-')
     try {
       await extractTar(ref.path, tempDir)
       // An archive carries its own blobs: a shared blob directory does not apply to it.

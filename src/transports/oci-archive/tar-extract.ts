@@ -1,13 +1,31 @@
 // Unpacks an OCI archive (a tar of an OCI layout, optionally gzip-compressed as upstream's Untar
-// accepts) into a directory, streaming each file to disk once.
+// accepts) into a directory, streaming each file to disk once. Only what a layout can use is
+// written: `oci-layout` and `index.json` (each at most 4 MiB, the manifest limit) and
+// `blobs/<algorithm>/<hex>` named by a valid digest. Every other entry (junk, padding, sparse
+// files, links, devices) is skipped without writing a byte, so a small archive cannot fill the
+// temp directory with what no image references. Blobs are not limited here: they are verified
+// against their digests when read, and their total is what the archive holds anyway (upstream
+// extracts everything, with no limit).
 import { promises as fs, createReadStream, createWriteStream } from 'node:fs'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createGunzip, type Gunzip } from 'node:zlib'
 import tar from 'tar-stream'
+import { isValidDigest } from '../local/digest.js'
 
-export async function extractTar(archive: string, into: string): Promise<void> {
+/** The largest `oci-layout` or `index.json` accepted (containers/image's manifest limit). */
+export const MAX_LAYOUT_FILE_SIZE = 4 * 1024 * 1024
+
+/** What extraction wrote and skipped, for tests and diagnostics. */
+export interface ExtractStats {
+  files: number
+  bytesWritten: number
+  skipped: string[]
+}
+
+export async function extractTar(archive: string, into: string): Promise<ExtractStats> {
+  const stats: ExtractStats = { files: 0, bytesWritten: 0, skipped: [] }
   const extract = tar.extract()
   const [stream, gunzip] = await openMaybeGzip(archive)
   const feeding = gunzip === undefined ? pipeline(stream, extract) : pipeline(stream, gunzip, extract)
@@ -16,17 +34,25 @@ export async function extractTar(archive: string, into: string): Promise<void> {
     for await (const entry of extract) {
       const name = safeEntryPath(entry.header.name, archive)
       const type = entry.header.type ?? 'file'
-      if (name !== undefined && (type === 'file' || type === 'contiguous-file')) {
-        const target = path.join(into, name)
-        await fs.mkdir(path.dirname(target), { recursive: true })
-        await pipeline(entry, createWriteStream(target, { mode: 0o644 }))
-      } else {
-        // Directories are created for the files in them; links and devices have no place in a layout.
-        if (name !== undefined && type === 'directory') {
-          await fs.mkdir(path.join(into, name), { recursive: true })
-        }
+      const isFile = type === 'file' || type === 'contiguous-file'
+      const kind = name === undefined || !isFile ? undefined : layoutEntryKind(name)
+      if (kind === undefined) {
+        // Directories are made for the files in them; anything else has no place in a layout.
+        if (name !== undefined && type !== 'directory') stats.skipped.push(name)
         entry.resume()
+        continue
       }
+      const size = entry.header.size ?? 0
+      if (kind === 'layout-file' && size > MAX_LAYOUT_FILE_SIZE) {
+        throw new Error(
+          `${archive}: ${name} is ${size} bytes, more than the ${MAX_LAYOUT_FILE_SIZE} an OCI layout's ${name} may have`
+        )
+      }
+      const target = path.join(into, name!)
+      await fs.mkdir(path.dirname(target), { recursive: true })
+      await pipeline(entry, createWriteStream(target, { mode: 0o644 }))
+      stats.files++
+      stats.bytesWritten += size
     }
   } catch (e) {
     extract.destroy(e as Error)
@@ -36,6 +62,7 @@ export async function extractTar(archive: string, into: string): Promise<void> {
   await feeding.catch(e => {
     throw archiveError(archive, e)
   })
+  return stats
 }
 
 /** Names the archive and says what the tar or gzip reader's terse message means. */
@@ -45,6 +72,14 @@ function archiveError(archive: string, e: unknown): Error {
   const truncated = message === 'Unexpected end of data' || (e as { code?: string }).code === 'Z_BUF_ERROR'
   const reason = truncated ? 'the archive is truncated (it ends inside an entry)' : message
   return new Error(`OCI archive ${archive}: ${reason}`, { cause: e })
+}
+
+/** Which part of an OCI layout an entry is; undefined for anything a layout has no use for. */
+function layoutEntryKind(name: string): 'layout-file' | 'blob' | undefined {
+  if (name === 'oci-layout' || name === 'index.json') return 'layout-file'
+  const parts = name.split('/')
+  if (parts.length === 3 && parts[0] === 'blobs' && isValidDigest(`${parts[1]}:${parts[2]}`)) return 'blob'
+  return undefined
 }
 
 async function openMaybeGzip(file: string): Promise<[Readable, Gunzip | undefined]> {

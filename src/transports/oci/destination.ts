@@ -1,15 +1,21 @@
-// Writing an image into an OCI image layout (containers/image oci/layout/oci_dest.go), with a
-// rollback upstream does not have: close() without commit removes the blobs this destination
-// created, and index.json is only ever replaced whole, at commit.
+// Writing an image into an OCI image layout (containers/image oci/layout/oci_dest.go).
+// index.json is only ever replaced whole, at commit, under a lock between processes
+// (index.json.lock), so concurrent copies into one layout all keep their refs.
+// close() without commit removes nothing but this process's temp files and the empty directories
+// it created: a blob it wrote is content-addressed, and another process may have reused it and
+// committed an image that needs it meanwhile; nothing short of a lock every writer takes for its
+// whole copy could prove it unreferenced, so unreferenced blobs stay (as upstream leaves them).
+// Temp files of dead processes are removed when a destination is opened.
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
 import { UsageError } from '../../errors.js'
-import { BlobClaims } from '../local/blob-claims.js'
 import { digestOf } from '../local/digest.js'
 import { sizeIfExists, storeBlob, storeBytes, type BlobFiles } from '../local/blob-store.js'
 import { isNotFound, makeDirectories, removeEmptyDirectories, writeFileAtomic } from '../local/files.js'
+import { withFileLock } from '../local/file-lock.js'
 import { withKeyedLock } from '../local/keyed-lock.js'
+import { sweepStaleTemps } from '../local/stale-temps.js'
 import { WriteTracker } from '../local/write-tracker.js'
 import { guessMimeTypeOrEmpty, MediaType } from '../../manifest/index.js'
 import {
@@ -47,7 +53,6 @@ export class OciImageDestination implements ImageDestination {
   readonly hasThreadSafePutBlob = true
   readonly mustMatchRuntimeOS = false
 
-  private readonly claims = new BlobClaims()
   private readonly writes: WriteTracker
 
   private constructor(
@@ -79,6 +84,7 @@ export class OciImageDestination implements ImageDestination {
     await readIndex(layoutDir)
     const createdDirs = await makeDirectories(path.join(layoutDir, BLOBS_DIR))
     const blobDir = ctx.sharedBlobDir ?? path.join(layoutDir, BLOBS_DIR)
+    await sweepLayout(layoutDir, blobDir)
     return new OciImageDestination(
       ref,
       layoutDir,
@@ -101,16 +107,13 @@ export class OciImageDestination implements ImageDestination {
       const file = blobPath(this.blobDir, info.digest)
       const size = await sizeIfExists(file)
       if (size === undefined) return { reused: false }
-      this.claims.hold(file, false)
       return { reused: true, how: 'exists', info: { ...info, size } }
     })
   }
 
   putBlob(stream: Readable, info: BlobInfo, _options: PutBlobOptions): Promise<BlobInfo> {
     return this.writes.track(async () => {
-      const stored = await storeBlob(stream, info, this.files)
-      this.claims.hold(stored.file, stored.created)
-      return stored.info
+      return (await storeBlob(stream, info, this.files)).info
     })
   }
 
@@ -141,26 +144,26 @@ export class OciImageDestination implements ImageDestination {
     }
     if (this.refName !== undefined) desc.annotations = { [REF_NAME_ANNOTATION]: this.refName }
     const indexFile = path.resolve(this.layoutDir, INDEX_FILE)
-    await withKeyedLock(indexFile, async () => {
-      // Re-read: another destination may have committed to this layout since we opened it.
-      const index = (await readIndex(this.layoutDir)) ?? newIndex()
-      addManifestToIndex(index, desc)
-      await writeLayoutFile(path.join(this.layoutDir, LAYOUT_FILE))
-      await writeFileAtomic(indexFile, serializeIndex(index))
-    })
-    this.claims.commit()
+    // The keyed lock orders this process's destinations; the file lock, other processes.
+    await withKeyedLock(indexFile, () =>
+      withFileLock(indexFile, async () => {
+        // Re-read: another copy may have committed to this layout since we opened it.
+        const index = (await readIndex(this.layoutDir)) ?? newIndex()
+        addManifestToIndex(index, desc)
+        await writeLayoutFile(path.join(this.layoutDir, LAYOUT_FILE))
+        await writeFileAtomic(indexFile, serializeIndex(index))
+      })
+    )
     this.writes.markCommitted()
   }
 
   async close(): Promise<void> {
     if (!(await this.writes.close())) return
-    await this.claims.rollback()
     await removeEmptyDirectories(this.createdDirs)
   }
 
   private async writeBlobBytes(digest: string, bytes: Buffer): Promise<void> {
-    const file = blobPath(this.blobDir, digest)
-    this.claims.hold(file, await storeBytes(bytes, file, this.files))
+    await storeBytes(bytes, blobPath(this.blobDir, digest), this.files)
   }
 
   private readonly files: BlobFiles = {
@@ -187,4 +190,16 @@ async function writeLayoutFile(file: string): Promise<void> {
     if (!isNotFound(e)) throw e
   }
   await writeFileAtomic(file, LAYOUT_FILE_CONTENT)
+}
+
+/** Removes the temp files killed copies left in the layout and its blob directories. */
+async function sweepLayout(layoutDir: string, blobDir: string): Promise<void> {
+  await sweepStaleTemps(layoutDir)
+  let algorithms: string[] = []
+  try {
+    algorithms = await fs.readdir(blobDir)
+  } catch (e) {
+    if (!isNotFound(e)) throw e
+  }
+  for (const algorithm of algorithms) await sweepStaleTemps(path.join(blobDir, algorithm))
 }
