@@ -8,6 +8,7 @@ import { dockerConfigToOci } from './image-config.js'
 import { MediaType, isSchema1MimeType } from './media-types.js'
 import { OciManifest } from './oci-manifest.js'
 import { schema1ToSchema2Config } from './schema1-config.js'
+import { schema2ToSchema1, type EmbeddedReference, type ExtraBlob } from './schema1-from-schema2.js'
 import type { Descriptor, ImageManifest, LayerUpdate } from './types.js'
 
 export interface ConversionContext {
@@ -21,12 +22,16 @@ export interface ConversionContext {
    * format, as upstream does; from schema1 it also supplies the layer sizes, and so is required.
    */
   layerInfos?: LayerUpdate[]
+  /** To schema1: the destination's repository path and tag, embedded in the manifest (empty when none). */
+  dockerReference?: EmbeddedReference
 }
 
 export interface ConversionResult {
   manifest: ImageManifest
-  /** The new config blob, when the conversion changed it. */
+  /** The new config blob, when the conversion changed it (schema1 has none). */
   configBytes?: Buffer
+  /** Blobs the new manifest names that the source lacks (schema1's gzipped empty layer): write them first. */
+  extraBlobs?: ExtraBlob[]
 }
 
 function unsupported(message: string): ManifestError {
@@ -59,8 +64,8 @@ const encryptedLayerTypes: readonly string[] = [
 
 /**
  * Converts a single-image manifest to another type, as containers/image does when copying. Refused
- * ('unsupported-conversion'): to schema1 (we do not generate schema1), artifacts, zstd or encrypted
- * layers to Docker schema2, and unknown layer types.
+ * ('unsupported-conversion'): artifacts, zstd or encrypted layers to Docker schema2 or schema1, and
+ * unknown layer types.
  */
 export function convertManifest(
   m: ImageManifest,
@@ -71,11 +76,7 @@ export function convertManifest(
   if (toMimeType === m.mimeType || (isSchema1MimeType(toMimeType) && isSchema1MimeType(m.mimeType))) {
     return { manifest: edits ? m.updateLayerInfos(edits) : m }
   }
-  if (isSchema1MimeType(toMimeType)) {
-    throw unsupported(
-      `converting ${m.mimeType} to ${toMimeType} is not supported (schema1 is read, never written)`
-    )
-  }
+  if (isSchema1MimeType(toMimeType)) return toSchema1(m, ctx)
   if (m instanceof DockerSchema2Manifest && toMimeType === MediaType.OCIManifest) {
     const converted = schema2ToOci(m, ctx.configBytes)
     return {
@@ -98,6 +99,20 @@ export function convertManifest(
     return { manifest: oci.manifest.updateLayerInfos(s2.edits), configBytes: oci.configBytes }
   }
   throw unsupported(`unsupported conversion from ${m.mimeType} to ${JSON.stringify(toMimeType)}`)
+}
+
+/** From schema2, or from OCI through schema2 (containers/image convertToManifestSchema1). */
+function toSchema1(m: ImageManifest, ctx: ConversionContext): ConversionResult {
+  let s2: DockerSchema2Manifest
+  let edits = ctx.layerInfos
+  if (m instanceof DockerSchema2Manifest) s2 = m
+  else if (m instanceof OciManifest) {
+    s2 = ociToSchema2(m, edits)
+    edits = undefined
+  } else throw unsupported(`unsupported conversion from ${m.mimeType} to schema1`)
+  if (!ctx.configBytes) throw unsupported('converting to schema1 needs the image config blob')
+  const converted = schema2ToSchema1(s2, ctx.configBytes, ctx.dockerReference, edits)
+  return { manifest: converted.manifest, extraBlobs: converted.extraBlobs }
 }
 
 function schema2ToOci(
