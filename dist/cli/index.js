@@ -9,7 +9,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _compile_cache_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8728);
 
 (0,_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .L)();
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(267), __nccwpck_require__.e(727)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9727));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(267), __nccwpck_require__.e(449)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4449));
 process.exitCode = await run(process.argv.slice(2), process.env, process.stdout, process.stderr, process.stdin);
 
 __webpack_async_result__();
