@@ -1,6 +1,6 @@
 // Writing Docker schema1 (force-mime-type: v2s1, and as the last fallback) to a distribution registry
 // that accepts it (`compatibility: schema1: enabled: true`), read back and cross-checked with skopeo.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { copyImage } from '../../../src/copy/copy-image.js'
