@@ -4317,7 +4317,7 @@ class DestinationWriter {
                 const unchanged = bytes === image.raw.bytes;
                 const writtenDigest = unchanged ? image.digest : manifestDigest(bytes); // schema1: the payload's
                 const raw = { bytes, mimeType: unchanged ? image.raw.mimeType : mimeType };
-                await this.destination.putManifest(raw, this.writesList ? writtenDigest : undefined);
+                await this.putManifest(raw, this.writesList ? writtenDigest : undefined);
                 const written = { digest: writtenDigest, mimeType: raw.mimeType, bytes, size: bytes.length };
                 this.written.set(image.digest, written);
                 this.options.onEvent?.({
@@ -4337,6 +4337,17 @@ class DestinationWriter {
             }
         }
         throw new ImageCopyError(`writing the manifest of ${image.digest} to ${this.name} failed; tried these formats: ${attempted.join('; ')}`);
+    }
+    /** putManifest; a schema1 manifest refused other than as a type gets a hint (distribution answers HTTP 500 when schema1 is disabled). */
+    async putManifest(raw, instanceDigest) {
+        try {
+            await this.destination.putManifest(raw, instanceDigest);
+        }
+        catch (e) {
+            if (!isSchema1MimeType(raw.mimeType) || e instanceof ManifestTypeRejectedError)
+                throw e;
+            throw new ImageCopyError(`writing the schema1 manifest to ${this.name} failed: ${errorMessage(e)}`, 'failure', 'many registries refuse schema1 (distribution 2.8 answers HTTP 500 unless its config sets compatibility: schema1: enabled: true); write v2s2 or oci instead');
+        }
     }
     /** Writes the list: updated for converted instances, stripped of unselected ones, converted when needed. */
     async writeList() {
