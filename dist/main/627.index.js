@@ -3074,16 +3074,17 @@ function convertManifest(m, toMimeType, ctx = {}) {
     }
     throw unsupported(`unsupported conversion from ${m.mimeType} to ${JSON.stringify(toMimeType)}`);
 }
-/** From schema2, or from OCI through schema2 (containers/image convertToManifestSchema1). */
+/**
+ * From schema2, or from OCI through schema2 (containers/image convertToManifestSchema1). The v1 IDs
+ * come from the layers before the edits, which are applied afterwards (with the empty layers), as upstream.
+ */
 function toSchema1(m, ctx) {
     let s2;
     let edits = ctx.layerInfos;
     if (m instanceof DockerSchema2Manifest)
         s2 = m;
-    else if (m instanceof OciManifest) {
-        s2 = ociToSchema2(m, edits);
-        edits = undefined;
-    }
+    else if (m instanceof OciManifest)
+        ({ manifest: s2, laterEdits: edits } = ociToSchema2Unedited(m, edits));
     else
         throw unsupported(`unsupported conversion from ${m.mimeType} to schema1`);
     if (!ctx.configBytes)
@@ -3112,6 +3113,14 @@ function schema2ToOci(m, configBytes) {
     return { manifest: OciManifest.fromComponents(config, layers), configBytes: ociConfig };
 }
 function ociToSchema2(m, edits) {
+    const { manifest, laterEdits } = ociToSchema2Unedited(m, edits);
+    return laterEdits ? manifest.updateLayerInfos(laterEdits) : manifest;
+}
+/**
+ * containers/image convertToManifestSchema2 from OCI: only the edits OCI alone can express (zstd
+ * layers recompressed) are applied first; the others are returned, to apply after the conversion.
+ */
+function ociToSchema2Unedited(m, edits) {
     if (!m.isImage())
         throw unsupported(`cannot convert to ${MediaType.DockerV2Schema2}: ${m.nonImageReason()}`);
     let source = m;
@@ -3165,8 +3174,7 @@ function ociToSchema2(m, edits) {
             d.urls = l.urls;
         return d;
     });
-    const s2 = DockerSchema2Manifest.fromComponents(s2Config, layers);
-    return laterEdits ? s2.updateLayerInfos(laterEdits) : s2;
+    return { manifest: DockerSchema2Manifest.fromComponents(s2Config, layers), laterEdits };
 }
 function schema1ToSchema2(m, ctx) {
     const layers = m.layerInfos();
@@ -3877,6 +3885,13 @@ class DestinationWriter {
             return convertManifest(image.manifest, mimeType, {
                 diffIDs: facts?.diffIDs,
                 layerInfos: facts ? (this.layerEdits(image, facts.layerInfos) ?? facts.layerInfos) : undefined
+            });
+        }
+        if (isSchema1MimeType(mimeType) && !(image.manifest instanceof DockerSchema1Manifest)) {
+            return convertManifest(image.manifest, mimeType, {
+                configBytes: config,
+                dockerReference: embedded,
+                layerInfos: this.layerEdits(image)
             });
         }
         const manifest = this.editedManifest(image) ?? image.manifest;

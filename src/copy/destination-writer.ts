@@ -232,6 +232,13 @@ export class DestinationWriter {
         layerInfos: facts ? (this.layerEdits(image, facts.layerInfos) ?? facts.layerInfos) : undefined
       })
     }
+    if (isSchema1MimeType(mimeType) && !(image.manifest instanceof DockerSchema1Manifest)) {
+      return convertManifest(image.manifest, mimeType, {
+        configBytes: config,
+        dockerReference: embedded,
+        layerInfos: this.layerEdits(image)
+      })
+    }
     const manifest = this.editedManifest(image) ?? image.manifest
     if (manifest instanceof DockerSchema1Manifest && isSchema1MimeType(mimeType) && embedded) {
       return { manifest: manifest.withEmbeddedReference(embedded.name, embedded.tag) }

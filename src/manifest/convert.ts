@@ -101,15 +101,16 @@ export function convertManifest(
   throw unsupported(`unsupported conversion from ${m.mimeType} to ${JSON.stringify(toMimeType)}`)
 }
 
-/** From schema2, or from OCI through schema2 (containers/image convertToManifestSchema1). */
+/**
+ * From schema2, or from OCI through schema2 (containers/image convertToManifestSchema1). The v1 IDs
+ * come from the layers before the edits, which are applied afterwards (with the empty layers), as upstream.
+ */
 function toSchema1(m: ImageManifest, ctx: ConversionContext): ConversionResult {
   let s2: DockerSchema2Manifest
   let edits = ctx.layerInfos
   if (m instanceof DockerSchema2Manifest) s2 = m
-  else if (m instanceof OciManifest) {
-    s2 = ociToSchema2(m, edits)
-    edits = undefined
-  } else throw unsupported(`unsupported conversion from ${m.mimeType} to schema1`)
+  else if (m instanceof OciManifest) ({ manifest: s2, laterEdits: edits } = ociToSchema2Unedited(m, edits))
+  else throw unsupported(`unsupported conversion from ${m.mimeType} to schema1`)
   if (!ctx.configBytes) throw unsupported('converting to schema1 needs the image config blob')
   const converted = schema2ToSchema1(s2, ctx.configBytes, ctx.dockerReference, edits)
   return { manifest: converted.manifest, extraBlobs: converted.extraBlobs }
@@ -138,6 +139,18 @@ function schema2ToOci(
 }
 
 function ociToSchema2(m: OciManifest, edits: LayerUpdate[] | undefined): DockerSchema2Manifest {
+  const { manifest, laterEdits } = ociToSchema2Unedited(m, edits)
+  return laterEdits ? manifest.updateLayerInfos(laterEdits) : manifest
+}
+
+/**
+ * containers/image convertToManifestSchema2 from OCI: only the edits OCI alone can express (zstd
+ * layers recompressed) are applied first; the others are returned, to apply after the conversion.
+ */
+function ociToSchema2Unedited(
+  m: OciManifest,
+  edits: LayerUpdate[] | undefined
+): { manifest: DockerSchema2Manifest; laterEdits: LayerUpdate[] | undefined } {
   if (!m.isImage()) throw unsupported(`cannot convert to ${MediaType.DockerV2Schema2}: ${m.nonImageReason()}`)
   let source: OciManifest = m
   let laterEdits = edits
@@ -199,8 +212,7 @@ function ociToSchema2(m: OciManifest, edits: LayerUpdate[] | undefined): DockerS
     if (l.urls) d.urls = l.urls
     return d
   })
-  const s2 = DockerSchema2Manifest.fromComponents(s2Config, layers)
-  return laterEdits ? s2.updateLayerInfos(laterEdits) : s2
+  return { manifest: DockerSchema2Manifest.fromComponents(s2Config, layers), laterEdits }
 }
 
 function schema1ToSchema2(

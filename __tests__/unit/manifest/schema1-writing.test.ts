@@ -129,6 +129,27 @@ describe('schema2 → schema1 (containers/image convertToManifestSchema1)', () =
     expect(layers.filter(l => !l.emptyLayer).map(l => l.digest)).toEqual(edits.map(e => e.digest))
     expect(layers.filter(l => l.emptyLayer).every(l => l.digest === GZIPPED_EMPTY_LAYER_DIGEST)).toBe(true)
     expect(layers).toHaveLength(15)
+    // The v1 IDs come from the layers before the edits, as upstream computes them.
+    const ids = (mm: ImageManifest): unknown[] => (mm as DockerSchema1Manifest).compat.map(c => c.id)
+    const unedited = convertManifest(m, MediaType.DockerV2Schema1Signed, { configBytes: config })
+    expect(ids(out.manifest)).toEqual(ids(unedited.manifest))
+    // From OCI too (through schema2).
+    const oci = parse(localFixture('upstream/oci1.golden'), MediaType.OCIManifest)
+    const ociConfig = localFixture('upstream/oci1-config.golden')
+    const ociEdits = oci.layerInfos().map((l, i) => ({ digest: 'sha256:' + String(i).repeat(64), size: 1 }))
+    const ociOut = convertManifest(oci, MediaType.DockerV2Schema1Signed, {
+      configBytes: ociConfig,
+      layerInfos: ociEdits
+    })
+    expect(
+      ociOut.manifest
+        .layerInfos()
+        .filter(l => !l.emptyLayer)
+        .map(l => l.digest)
+    ).toEqual(ociEdits.map(e => e.digest))
+    expect(ids(ociOut.manifest)).toEqual(
+      ids(convertManifest(oci, MediaType.DockerV2Schema1Signed, { configBytes: ociConfig }).manifest)
+    )
   })
 
   it('refuses a config with no history, and a history that needs more layers than the manifest has', () => {
