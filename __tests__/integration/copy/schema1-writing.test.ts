@@ -110,7 +110,7 @@ describeWithPrograms(['docker-registry', 'skopeo'], 'writing schema1 to a regist
     await removeTempDirs()
   })
 
-  it('force-mime-type v2s1: signed schema1 with throwaway layers; skopeo reads it, copies it back, and converts to the same digest', async () => {
+  it('force-mime-type v2s1: signed schema1 with throwaway layers, its signature checked by the registry; skopeo reads it, copies it back, and converts to the same digest', async () => {
     const dest = `docker://${s1a.host}/acme/app:1`
     const result = await copy(source, [dest], { forceMimeType: V2S1 })
     expect(result.destinations[0].mediaType).toBe(V2S1)
@@ -136,6 +136,21 @@ describeWithPrograms(['docker-registry', 'skopeo'], 'writing schema1 to a regist
     const theirs = `docker://${s1b.host}/acme/app:1`
     await sk('copy', '--dest-tls-verify=false', '--format', 'v2s1', source, theirs)
     expect(manifestDigest(await raw(theirs))).toBe(result.destinations[0].digest)
+
+    // The registry checks schema1 signatures (libtrust): ours was accepted; the same bytes with another signature are not.
+    const sig = (JSON.parse(bytes.toString()) as { signatures: Array<{ signature: string }> }).signatures[0]
+      .signature
+    const forged = bytes.toString().replace(sig, (sig[0] === 'A' ? 'B' : 'A') + sig.slice(1))
+    const put = (body: string) =>
+      fetch(`${s1a.url}/v2/acme/app/manifests/check`, {
+        method: 'PUT',
+        headers: { 'content-type': V2S1 },
+        body
+      })
+    const refused = await put(forged)
+    expect(refused.status).toBe(400)
+    expect(await refused.text()).toContain('MANIFEST_UNVERIFIED')
+    expect((await put(bytes.toString())).status).toBe(201)
 
     // skopeo copies it back (schema1 → OCI, which needs every layer, the empty one included).
     const layout = path.join(await tempDir(), 'back')
