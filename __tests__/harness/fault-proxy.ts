@@ -9,6 +9,7 @@
  *   proxy.inject({ kind: 'truncate', afterBytes: 1000, count: 1, clean: true }) // chunked answer that ends early
  *   proxy.inject({ kind: 'status', status: 429, retryAfter: '1', count: 2 })    // any request
  *   proxy.inject({ kind: 'status', status: 503, count: 3, match: { method: 'PUT' } })
+ *   proxy.inject({ kind: 'status', status: 400, code: 'MANIFEST_INVALID', count: 1, match: { method: 'PUT', path: /manifests/ } })
  *   proxy.inject({ kind: 'stall', ms: 5000, count: 1 })                  // delay before forwarding
  *   proxy.count({ method: 'PATCH' }); proxy.requestBytes({ path: /\/blobs\/uploads\// })
  *   proxy.records                                                         // every request, in order
@@ -30,7 +31,7 @@ export interface FaultMatch {
 export type Fault =
   | { kind: 'reset'; afterBytes: number; count: number; match?: FaultMatch }
   | { kind: 'truncate'; afterBytes: number; count: number; clean?: boolean; match?: FaultMatch }
-  | { kind: 'status'; status: number; count: number; retryAfter?: string; match?: FaultMatch }
+  | { kind: 'status'; status: number; count: number; retryAfter?: string; code?: string; match?: FaultMatch }
   | { kind: 'stall'; ms: number; count: number; match?: FaultMatch }
 
 export interface RequestRecord {
@@ -113,7 +114,12 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     if (fault?.kind === 'status') {
       for await (const c of req) record.requestBytes += (c as Buffer).length
       const body = JSON.stringify({
-        errors: [{ code: STATUS_CODES[fault.status] ?? 'UNKNOWN', message: `injected HTTP ${fault.status}` }]
+        errors: [
+          {
+            code: fault.code ?? STATUS_CODES[fault.status] ?? 'UNKNOWN',
+            message: `injected HTTP ${fault.status}`
+          }
+        ]
       })
       const headers: Record<string, string> = {
         'content-type': 'application/json',

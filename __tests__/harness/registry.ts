@@ -44,6 +44,8 @@ export interface RegistryOptions {
   certHosts?: { ips?: string[]; dns?: string[] }
   /** With tls: require client certificates signed by the test CA (`clientCertDir` holds one). */
   clientCerts?: boolean
+  /** Accept schema1 manifests (`compatibility: schema1: enabled: true`; distribution 2.8 refuses them by default). */
+  schema1?: boolean
   /** Keep the temp dir after stop (debugging). */
   keep?: boolean
 }
@@ -130,6 +132,7 @@ function buildConfig(o: {
       `    rootcertbundle: ${yamlString(t.rootCertBundlePath)}`
     )
   }
+  if (o.options.schema1) lines.push('compatibility:', '  schema1:', '    enabled: true')
   return lines.join('\n') + '\n'
 }
 

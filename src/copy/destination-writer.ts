@@ -2,13 +2,19 @@
 // alongside the layers), each image's manifest (converted when needed, trying other types when the
 // destination rejects one), the list, the signatures, and the commit.
 import {
+  DockerSchema1Manifest,
   attestedDigest,
   convertManifest,
+  isSchema1MimeType,
   listMimeTypeFor,
+  manifestDigest,
   matchesDigest,
   normalizeMimeType,
   sha256Digest,
+  type ConversionResult,
+  type EmbeddedReference,
   type ImageManifest,
+  type LayerUpdate,
   type ManifestList
 } from '../manifest/index.js'
 import { ImageCopyError, errorMessage } from '../errors.js'
@@ -124,6 +130,12 @@ export class DestinationWriter {
         }
       }
       const reason = this.cannotModifyReason(this.signatures.get(image.digest) ?? [])
+      const embedded = this.embeddedReference()
+      if (reason && embedded && image.manifest instanceof DockerSchema1Manifest && this.mustChange(image)) {
+        throw new ImageCopyError(
+          `copying a schema1 image with an embedded Docker reference to ${this.name} (repository ${embedded.name}, tag ${JSON.stringify(embedded.tag)}) would change the manifest, which we cannot do: ${reason}`
+        )
+      }
       const plan = determineManifestConversion({
         sourceMimeType: image.raw.mimeType,
         destinationSupported: supported,
@@ -164,6 +176,12 @@ export class DestinationWriter {
 
   /** The image's manifest with the layers the destination stored differently, or undefined when none were. */
   private editedManifest(image: SourceImage): ImageManifest | undefined {
+    const edits = this.layerEdits(image)
+    return edits ? image.manifest.updateLayerInfos(edits) : undefined
+  }
+
+  /** What each layer became at this destination, or undefined when every layer was stored as it is. */
+  private layerEdits(image: SourceImage, sizes?: Schema1LayerFacts['layerInfos']): LayerUpdate[] | undefined {
     const layers = image.manifest.layerInfos()
     if (!layers.some(l => this.substituted.has(l.digest))) return undefined
     const reason = this.cannotModifyReason(this.signatures.get(image.digest) ?? [])
@@ -173,28 +191,65 @@ export class DestinationWriter {
       )
     }
     const policy = this.destination.desiredLayerCompression
-    return image.manifest.updateLayerInfos(
-      layers.map(l => {
-        const stored = this.substituted.get(l.digest)
-        if (!stored)
-          return {
-            digest: l.digest,
-            size: l.size,
-            mediaType: l.mediaType,
-            urls: l.urls,
-            annotations: l.annotations
-          }
+    return layers.map((l, i) => {
+      const stored = this.substituted.get(l.digest)
+      if (!stored)
         return {
-          digest: stored.digest,
-          size: stored.size,
+          digest: l.digest,
+          size: sizes?.[i].size ?? l.size,
+          mediaType: l.mediaType,
           urls: l.urls,
-          annotations: l.annotations,
-          ...(policy === 'decompress'
-            ? { compression: { operation: 'decompress' as const } }
-            : { mediaType: stored.mediaType })
+          annotations: l.annotations
         }
+      return {
+        digest: stored.digest,
+        size: stored.size,
+        urls: l.urls,
+        annotations: l.annotations,
+        ...(policy === 'decompress'
+          ? { compression: { operation: 'decompress' as const } }
+          : { mediaType: stored.mediaType })
+      }
+    })
+  }
+
+  /**
+   * The manifest in the candidate type: converted (schema1 from schema2/OCI needs the config; to
+   * schema2/OCI from schema1 needs DiffIDs and sizes, and takes what each layer became as edits),
+   * or, for schema1 kept as schema1, renamed to the destination (upstream updateEmbeddedDockerReference).
+   */
+  private async manifestFor(
+    image: SourceImage,
+    mimeType: string,
+    config: Buffer | undefined,
+    schema1Facts: () => Promise<Schema1LayerFacts | undefined>
+  ): Promise<ConversionResult> {
+    const embedded = this.embeddedReference()
+    if (image.manifest instanceof DockerSchema1Manifest && !isSchema1MimeType(mimeType)) {
+      const facts = await schema1Facts()
+      return convertManifest(image.manifest, mimeType, {
+        diffIDs: facts?.diffIDs,
+        layerInfos: facts ? (this.layerEdits(image, facts.layerInfos) ?? facts.layerInfos) : undefined
       })
-    )
+    }
+    if (isSchema1MimeType(mimeType) && !(image.manifest instanceof DockerSchema1Manifest)) {
+      return convertManifest(image.manifest, mimeType, {
+        configBytes: config,
+        dockerReference: embedded,
+        layerInfos: this.layerEdits(image)
+      })
+    }
+    const manifest = this.editedManifest(image) ?? image.manifest
+    if (manifest instanceof DockerSchema1Manifest && isSchema1MimeType(mimeType) && embedded) {
+      return { manifest: manifest.withEmbeddedReference(embedded.name, embedded.tag) }
+    }
+    return convertManifest(manifest, mimeType, { configBytes: config, dockerReference: embedded })
+  }
+
+  /** The repository path and tag a schema1 manifest written here embeds (containers/image Schema1FromComponents). */
+  private embeddedReference(): EmbeddedReference | undefined {
+    const ref = this.destination.ref.dockerReference
+    return ref ? { name: ref.repository, tag: ref.tag ?? '' } : undefined
   }
 
   statsFor(imageDigest: string): BlobStats {
@@ -244,6 +299,17 @@ export class DestinationWriter {
     await Promise.allSettled(this.earlyConfigs.values())
   }
 
+  /** Whether the manifest changes even when its type is kept: layers stored differently, or a schema1 name to rewrite. */
+  private mustChange(image: SourceImage): boolean {
+    if (this.editedManifest(image)) return true
+    const embedded = this.embeddedReference()
+    return (
+      image.manifest instanceof DockerSchema1Manifest &&
+      embedded !== undefined &&
+      (image.manifest.name !== embedded.name || image.manifest.tag !== embedded.tag)
+    )
+  }
+
   /** Writes one image's config and manifest, trying the plan's types in order. */
   async writeImage(
     image: SourceImage,
@@ -260,20 +326,26 @@ export class DestinationWriter {
         let bytes: Buffer
         const configInfo = image.manifest.configDescriptor()
         let configToWrite: { info: BlobInfo; bytes: () => Promise<Buffer> } | undefined
-        const edited = this.editedManifest(image)
-        if (mimeType === sourceType && !edited) {
+        if (mimeType === sourceType && !this.mustChange(image)) {
           bytes = image.raw.bytes
           if (configInfo) configToWrite = sourceConfig(configInfo, config)
         } else {
           const original = configInfo ? await config() : undefined
-          const facts = await schema1Facts()
-          const converted = convertManifest(edited ?? image.manifest, mimeType, {
-            configBytes: original,
-            diffIDs: facts?.diffIDs,
-            layerInfos: facts?.layerInfos
-          })
+          const converted = await this.manifestFor(image, mimeType, original, schema1Facts)
+          for (const extra of converted.extraBlobs ?? []) {
+            const info = { digest: extra.digest, size: extra.size }
+            const outcome = await putBufferBlob(
+              this.destination,
+              env.sourceRef,
+              info,
+              async () => extra.bytes,
+              false
+            )
+            this.record(image.digest, outcome, extra.size)
+          }
           bytes = converted.manifest.serialize()
-          const configBytes = converted.configBytes ?? original
+          // Schema1 has no config blob; every other type has one (converted, or the source's).
+          const configBytes = isSchema1MimeType(mimeType) ? undefined : (converted.configBytes ?? original)
           if (configBytes) {
             configToWrite = {
               info: { digest: sha256Digest(configBytes), size: configBytes.length },
@@ -289,9 +361,9 @@ export class DestinationWriter {
           this.record(image.digest, outcome, configToWrite.info.size)
         }
         const unchanged = bytes === image.raw.bytes
-        const writtenDigest = unchanged ? image.digest : sha256Digest(bytes)
+        const writtenDigest = unchanged ? image.digest : manifestDigest(bytes) // schema1: the payload's
         const raw: RawManifest = { bytes, mimeType: unchanged ? image.raw.mimeType : mimeType }
-        await this.destination.putManifest(raw, this.writesList ? writtenDigest : undefined)
+        await this.putManifest(raw, this.writesList ? writtenDigest : undefined)
         const written = { digest: writtenDigest, mimeType: raw.mimeType, bytes, size: bytes.length }
         this.written.set(image.digest, written)
         this.options.onEvent?.({
@@ -311,6 +383,20 @@ export class DestinationWriter {
     throw new ImageCopyError(
       `writing the manifest of ${image.digest} to ${this.name} failed; tried these formats: ${attempted.join('; ')}`
     )
+  }
+
+  /** putManifest; a schema1 manifest refused other than as a type gets a hint (distribution answers HTTP 500 when schema1 is disabled). */
+  private async putManifest(raw: RawManifest, instanceDigest: string | undefined): Promise<void> {
+    try {
+      await this.destination.putManifest(raw, instanceDigest)
+    } catch (e) {
+      if (!isSchema1MimeType(raw.mimeType) || e instanceof ManifestTypeRejectedError) throw e
+      throw new ImageCopyError(
+        `writing the schema1 manifest to ${this.name} failed: ${errorMessage(e)}`,
+        'failure',
+        'many registries refuse schema1 (distribution 2.8 answers HTTP 500 unless its config sets compatibility: schema1: enabled: true); write v2s2 or oci instead'
+      )
+    }
   }
 
   /** Writes the list: updated for converted instances, stripped of unselected ones, converted when needed. */

@@ -8,6 +8,7 @@ import { dockerConfigToOci } from './image-config.js'
 import { MediaType, isSchema1MimeType } from './media-types.js'
 import { OciManifest } from './oci-manifest.js'
 import { schema1ToSchema2Config } from './schema1-config.js'
+import { schema2ToSchema1, type EmbeddedReference, type ExtraBlob } from './schema1-from-schema2.js'
 import type { Descriptor, ImageManifest, LayerUpdate } from './types.js'
 
 export interface ConversionContext {
@@ -21,12 +22,16 @@ export interface ConversionContext {
    * format, as upstream does; from schema1 it also supplies the layer sizes, and so is required.
    */
   layerInfos?: LayerUpdate[]
+  /** To schema1: the destination's repository path and tag, embedded in the manifest (empty when none). */
+  dockerReference?: EmbeddedReference
 }
 
 export interface ConversionResult {
   manifest: ImageManifest
-  /** The new config blob, when the conversion changed it. */
+  /** The new config blob, when the conversion changed it (schema1 has none). */
   configBytes?: Buffer
+  /** Blobs the new manifest names that the source lacks (schema1's gzipped empty layer): write them first. */
+  extraBlobs?: ExtraBlob[]
 }
 
 function unsupported(message: string): ManifestError {
@@ -59,8 +64,8 @@ const encryptedLayerTypes: readonly string[] = [
 
 /**
  * Converts a single-image manifest to another type, as containers/image does when copying. Refused
- * ('unsupported-conversion'): to schema1 (we do not generate schema1), artifacts, zstd or encrypted
- * layers to Docker schema2, and unknown layer types.
+ * ('unsupported-conversion'): artifacts, zstd or encrypted layers to Docker schema2 or schema1, and
+ * unknown layer types.
  */
 export function convertManifest(
   m: ImageManifest,
@@ -71,11 +76,7 @@ export function convertManifest(
   if (toMimeType === m.mimeType || (isSchema1MimeType(toMimeType) && isSchema1MimeType(m.mimeType))) {
     return { manifest: edits ? m.updateLayerInfos(edits) : m }
   }
-  if (isSchema1MimeType(toMimeType)) {
-    throw unsupported(
-      `converting ${m.mimeType} to ${toMimeType} is not supported (schema1 is read, never written)`
-    )
-  }
+  if (isSchema1MimeType(toMimeType)) return toSchema1(m, ctx)
   if (m instanceof DockerSchema2Manifest && toMimeType === MediaType.OCIManifest) {
     const converted = schema2ToOci(m, ctx.configBytes)
     return {
@@ -98,6 +99,21 @@ export function convertManifest(
     return { manifest: oci.manifest.updateLayerInfos(s2.edits), configBytes: oci.configBytes }
   }
   throw unsupported(`unsupported conversion from ${m.mimeType} to ${JSON.stringify(toMimeType)}`)
+}
+
+/**
+ * From schema2, or from OCI through schema2 (containers/image convertToManifestSchema1). The v1 IDs
+ * come from the layers before the edits, which are applied afterwards (with the empty layers), as upstream.
+ */
+function toSchema1(m: ImageManifest, ctx: ConversionContext): ConversionResult {
+  let s2: DockerSchema2Manifest
+  let edits = ctx.layerInfos
+  if (m instanceof DockerSchema2Manifest) s2 = m
+  else if (m instanceof OciManifest) ({ manifest: s2, laterEdits: edits } = ociToSchema2Unedited(m, edits))
+  else throw unsupported(`unsupported conversion from ${m.mimeType} to schema1`)
+  if (!ctx.configBytes) throw unsupported('converting to schema1 needs the image config blob')
+  const converted = schema2ToSchema1(s2, ctx.configBytes, ctx.dockerReference, edits)
+  return { manifest: converted.manifest, extraBlobs: converted.extraBlobs }
 }
 
 function schema2ToOci(
@@ -123,6 +139,18 @@ function schema2ToOci(
 }
 
 function ociToSchema2(m: OciManifest, edits: LayerUpdate[] | undefined): DockerSchema2Manifest {
+  const { manifest, laterEdits } = ociToSchema2Unedited(m, edits)
+  return laterEdits ? manifest.updateLayerInfos(laterEdits) : manifest
+}
+
+/**
+ * containers/image convertToManifestSchema2 from OCI: only the edits OCI alone can express (zstd
+ * layers recompressed) are applied first; the others are returned, to apply after the conversion.
+ */
+function ociToSchema2Unedited(
+  m: OciManifest,
+  edits: LayerUpdate[] | undefined
+): { manifest: DockerSchema2Manifest; laterEdits: LayerUpdate[] | undefined } {
   if (!m.isImage()) throw unsupported(`cannot convert to ${MediaType.DockerV2Schema2}: ${m.nonImageReason()}`)
   let source: OciManifest = m
   let laterEdits = edits
@@ -184,8 +212,7 @@ function ociToSchema2(m: OciManifest, edits: LayerUpdate[] | undefined): DockerS
     if (l.urls) d.urls = l.urls
     return d
   })
-  const s2 = DockerSchema2Manifest.fromComponents(s2Config, layers)
-  return laterEdits ? s2.updateLayerInfos(laterEdits) : s2
+  return { manifest: DockerSchema2Manifest.fromComponents(s2Config, layers), laterEdits }
 }
 
 function schema1ToSchema2(

@@ -144,6 +144,32 @@ export class DockerSchema1Manifest implements ImageManifest {
     )
   }
 
+  /** containers/image Schema1FromComponents: a new (signed when serialized) manifest; blobSums and history newest first. */
+  static fromComponents(
+    reference: { name: string; tag: string },
+    architecture: string,
+    blobSums: string[],
+    v1Compatibility: string[]
+  ): DockerSchema1Manifest {
+    if (blobSums.length !== v1Compatibility.length) {
+      throw new ManifestError('invalid-field', 'length of history not equal to number of layers')
+    }
+    if (blobSums.length === 0) throw new ManifestError('invalid-field', 'no FSLayers in manifest')
+    return new DockerSchema1Manifest(
+      {
+        name: reference.name,
+        tag: reference.tag,
+        architecture,
+        fsLayers: blobSums.map(blobSum => ({ blobSum })),
+        history: v1Compatibility.map(v1 => ({ v1Compatibility: v1 })),
+        schemaVersion: 1
+      },
+      v1Compatibility.map((h, i) => parseV1Compatibility(h, i)),
+      undefined,
+      true
+    )
+  }
+
   /** The embedded repository name and tag. */
   get name(): string {
     return this.doc.name

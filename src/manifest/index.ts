@@ -46,6 +46,13 @@ export { OciIndex } from './oci-index.js'
 export { assertNoNestedLists, parseImageManifest, parseList } from './parse.js'
 export { convertManifest, type ConversionContext, type ConversionResult } from './convert.js'
 export {
+  GZIPPED_EMPTY_LAYER,
+  GZIPPED_EMPTY_LAYER_DIGEST,
+  type EmbeddedReference,
+  type ExtraBlob
+} from './schema1-from-schema2.js'
+export { verifySchema1Signatures } from './jws.js'
+export {
   describePlatforms,
   formatPlatform,
   nodeToOciPlatform,

@@ -1,7 +1,7 @@
 // Schema1 "pretty JWS" signatures, as libtrust (used by containers/image) reads and writes them.
 // The digest of a signed schema1 manifest is the digest of the payload the signatures protect, which
 // libtrust rebuilds from the manifest bytes and the formatLength/formatTail of the protected header.
-import { createHash, createPublicKey, generateKeyPairSync, sign } from 'node:crypto'
+import { createHash, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto'
 import { ManifestError } from './errors.js'
 import {
   JsonNumber,
@@ -141,6 +141,52 @@ export function schema1SignedPayload(content: Uint8Array): Buffer {
   }
   if (formatLength > content.length || formatLength < 0) throw jwsError('invalid format length')
   return Buffer.concat([content.subarray(0, formatLength), formatTail])
+}
+
+const algorithms: Record<string, { hash: string; ec: boolean }> = {
+  ES256: { hash: 'sha256', ec: true },
+  ES384: { hash: 'sha384', ec: true },
+  ES512: { hash: 'sha512', ec: true },
+  RS256: { hash: 'sha256', ec: false },
+  RS384: { hash: 'sha384', ec: false },
+  RS512: { hash: 'sha512', ec: false }
+}
+
+/**
+ * libtrust JSONSignature.Verify for signatures that carry their key as a JWK (what libtrust and
+ * containers/image write): every signature must verify over `protected.base64url(payload)`. Returns
+ * the number of signatures checked; throws on the first that does not verify. x5c chains are refused.
+ */
+export function verifySchema1Signatures(content: Uint8Array): number {
+  const payload = schema1SignedPayload(content)
+  const doc = parseJson(content, 'schema1 manifest') as JsonObject
+  const zero = (): ParsedSignature => ({ header: { alg: '' }, signature: '', protected: '' })
+  const blocks = goSlice(parsedSignature, zero)(
+    undefined,
+    mapGet(doc, 'signatures')!,
+    'signatures',
+    () => content
+  )
+  if (!blocks || blocks.length === 0) throw jwsError('missing signatures')
+  const encodedPayload = joseEncode(payload)
+  blocks.forEach((block, i) => {
+    const alg = algorithms[block.header.alg]
+    if (!alg) throw jwsError(`signature ${i}: unsupported algorithm ${JSON.stringify(block.header.alg)}`)
+    if (!(block.header.jwk instanceof JsonObject))
+      throw jwsError(`signature ${i}: only signatures with a JWK key can be verified`)
+    const jwk = Object.fromEntries(block.header.jwk.entries.filter(([, v]) => typeof v === 'string'))
+    const key = createPublicKey({ key: jwk, format: 'jwk' })
+    const signature = joseDecode(block.signature)
+    if (!signature) throw jwsError(`signature ${i}: invalid base64 URL encoding`)
+    const ok = verify(
+      alg.hash,
+      Buffer.from(`${block.protected}.${encodedPayload}`),
+      alg.ec ? { key, dsaEncoding: 'ieee-p1363' } : key,
+      signature
+    )
+    if (!ok) throw jwsError(`signature ${i}: invalid signature`)
+  })
+  return blocks.length
 }
 
 // ---------------------------------------------------------------------------------------------------

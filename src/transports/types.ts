@@ -1,6 +1,7 @@
 // The two interfaces every transport implements (DESIGN.md section 2). The copy engine knows only
 // these; a transport never imports the engine.
 import type { Readable } from 'node:stream'
+import type { DockerReference } from '../reference/docker.js'
 import type { ProxyEnvironment } from '../registry/proxy-env.js'
 
 /** What is known of a blob before or after it is copied. `size` is -1 when unknown. */
@@ -63,6 +64,8 @@ export interface ImageReference {
   readonly reference: string
   /** The digest the reference names (`…@sha256:…`), if any. */
   readonly digest?: string
+  /** The Docker reference a registry destination stands for (a schema1 manifest written there embeds it). */
+  readonly dockerReference?: DockerReference
   /** `transport:reference`, for logs and errors. */
   toString(): string
   newSource(ctx: TransportContext): Promise<ImageSource>

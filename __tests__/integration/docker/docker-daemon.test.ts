@@ -162,6 +162,28 @@ describeWithDockerd('docker-daemon: against dockerd and a registry', ['docker-re
     expect(image.RootFS.Layers).toEqual((await registryConfig('example/single:1')).rootfs.diff_ids)
   })
 
+  it('a schema1 source (written by us, with v2s1): the docker-archive names the layer files it holds; docker load and skopeo read it', async () => {
+    const dir = await tempDir()
+    const s1 = `dir:${path.join(dir, 's1')}`
+    await copy(inRegistry('example/single:1'), [s1], {
+      sourceContext: registryContext,
+      forceMimeType: 'application/vnd.docker.distribution.manifest.v1+prettyjws'
+    })
+    const file = path.join(dir, 'from-s1.tar')
+    await copy(s1, [`docker-archive:${file}:acme/from-s1:1`])
+    const { diff_ids: diffIds } = (await registryConfig('example/single:1')).rootfs
+    const archived = JSON.parse(await sk('inspect', '--raw', `docker-archive:${file}`)) as {
+      layers: Array<{ digest: string }>
+    }
+    expect(archived.layers.map(l => l.digest)).toEqual(diffIds) // uncompressed in the archive, named by DiffID
+    const layout = path.join(dir, 'back')
+    await sk('copy', `docker-archive:${file}`, `oci:${layout}:x`)
+    expect(await dockerd.docker(['load', '--input', file])).toContain('Loaded image: acme/from-s1:1')
+    expect((await dockerInspect('acme/from-s1:1')).RootFS.Layers).toEqual(diffIds)
+    await copy(s1, ['docker-daemon:acme/from-s1-daemon:1'])
+    expect((await dockerInspect('acme/from-s1-daemon:1')).RootFS.Layers).toEqual(diffIds)
+  })
+
   it('reads an image by its ID, and says when an image does not exist', async () => {
     const image = await dockerInspect('acme/single:1')
     const dir = await tempDir()

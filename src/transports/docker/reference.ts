@@ -15,6 +15,10 @@ export class DockerImageReference implements ImageReference {
     return `//${this.docker.familiar()}`
   }
 
+  get dockerReference(): DockerReference {
+    return this.docker
+  }
+
   get digest(): string | undefined {
     return this.docker.digest
   }
