@@ -12345,6 +12345,9 @@ async function extractTar(archive, into) {
             const name = safeEntryPath(entry.header.name, archive);
             const type = entry.header.type ?? 'file';
             const isFile = type === 'file' || type === 'contiguous-file';
+            if (name !== undefined && !isFile && layoutEntryKind(name) === 'layout-file') {
+                throw new Error(`${name} is a ${type === 'directory' ? 'directory' : type}, not a file`);
+            }
             const kind = name === undefined || !isFile ? undefined : layoutEntryKind(name);
             if (kind === undefined) {
                 // Directories are made for the files in them; anything else has no place in a layout.

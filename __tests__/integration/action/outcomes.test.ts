@@ -139,7 +139,7 @@ withAll('what the Action reports', () => {
     expect(errors).toHaveLength(1)
     expect(errors[0].startsWith(`::error title=${commandProperty(bad)}::`)).toBe(true)
     expect(run.stdout).toContain(`Credentials for ${secured.host}/acme/app: input "dest-username"`)
-    expect(run.summary).toContain(`**${good}**: \`${exampleDigest}\``)
+    expect(run.summary).toContain(`**${good}**: <code>${exampleDigest}</code>`)
     expect(run.summary).toContain(`**${bad}**: failed:`)
     expect(
       await sk(
