@@ -137,6 +137,7 @@ describe('limits', () => {
       'below the minimum throughput of 1000 bytes per 1 s (IMAGE_COPY_MIN_THROUGHPUT)'
     )
     expect(run.stderr).toContain('gave up after 1 resumed download')
+    expect(run.maxRssKiB).toBeLessThan(200 * 1024)
     // The first request and one resumed at the offset reached.
     const layerRequests = registry.requests.filter(r => r.url === `/v2/app/blobs/${layer.digest}`)
     expect(layerRequests).toHaveLength(2)
@@ -177,21 +178,20 @@ describe('limits', () => {
     }
   }
 
-  it('an endless answer of the Docker Engine to /_ping fails at the cap', async () => {
+  it('an endless answer of the Docker Engine to /_ping fails at the cap; peak memory stays under 200 MiB', async () => {
     const dir = await tempDir()
     const engine = await endlessEngine(dir)
     try {
       // The destination pings the engine first.
-      const run = await withEngine(engine.socket, [
-        `oci:${exampleLayout}:1.0`,
-        'docker-daemon:app:1',
-        '--platform',
-        'linux/amd64'
-      ])
+      const run = await cliChild(
+        [`oci:${exampleLayout}:1.0`, 'docker-daemon:app:1', '--platform', 'linux/amd64'],
+        { DOCKER_HOST: `unix://${engine.socket}` }
+      )
       expect(run.code).toBe(1)
       expect(run.stderr).toContain(
         `the Docker daemon's answer to /_ping at unix://${engine.socket} is larger than the limit of 1 MiB`
       )
+      expect(run.maxRssKiB).toBeLessThan(200 * 1024)
     } finally {
       await engine.close()
     }
