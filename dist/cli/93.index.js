@@ -3961,6 +3961,10 @@ async function streamToTargets(env, info, input, from, targets, options) {
             });
         }, (e) => {
             outcomes.set(target, e);
+            // Unpipe before destroying: a destroyed branch never emits 'drain', so a pipe still
+            // waiting on it would leave the verifier paused and the other destinations stalled.
+            if (branch !== verifier)
+                verifier.unpipe(branch);
             branch.destroy();
         }));
     }

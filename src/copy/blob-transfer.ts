@@ -180,6 +180,9 @@ async function streamToTargets(
         },
         (e: Error) => {
           outcomes.set(target, e)
+          // Unpipe before destroying: a destroyed branch never emits 'drain', so a pipe still
+          // waiting on it would leave the verifier paused and the other destinations stalled.
+          if (branch !== verifier) verifier.unpipe(branch as PassThrough)
           branch.destroy()
         }
       )

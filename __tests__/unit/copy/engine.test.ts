@@ -1,0 +1,172 @@
+// The copy engine against the in-memory transport: one destination failing while the others
+// succeed, one read per blob, verification, the serial-destination gate, cancellation, phase order.
+import { describe, expect, it } from '@jest/globals'
+import { BlobVerificationError } from '../../../src/copy/verify.js'
+import { CopyFailedError, copyImage } from '../../../src/copy/copy-image.js'
+import type { CopyOptions } from '../../../src/copy/options.js'
+import type { CopyResult } from '../../../src/copy/result.js'
+import {
+  MemoryDestination,
+  MemorySource,
+  layerBlob,
+  memoryImage,
+  memoryIndex,
+  type Call,
+  type MemoryImage
+} from '../../harness/memory-transport.js'
+
+function options(
+  source: MemorySource,
+  destinations: MemoryDestination[],
+  more: Partial<CopyOptions> = {}
+): CopyOptions {
+  return {
+    source: source.ref,
+    destinations: destinations.map(d => d.ref),
+    selection: { kind: 'all' },
+    sparseList: 'strip',
+    preserveDigests: false,
+    removeSignatures: false,
+    parallel: 4,
+    sourceContext: {},
+    destinationContext: {},
+    ...more
+  }
+}
+
+function singleImage(seed: string, layerCount = 2): { source: MemorySource; image: MemoryImage } {
+  const layers = Array.from({ length: layerCount }, (_, i) => layerBlob(`${seed}-layer${i}`, 64 + i * 16))
+  const image = memoryImage(seed, layers)
+  return { source: new MemorySource(`${seed}-src`, { top: image.raw, images: [image] }), image }
+}
+
+/** Three instances sharing one layer, each with a layer of its own, under an OCI index. */
+function threeInstanceList(): {
+  source: MemorySource
+  images: MemoryImage[]
+  shared: string
+  listDigest: string
+} {
+  const shared = layerBlob('shared', 300)
+  const images = ['amd64', 'arm64', 's390x'].map(arch =>
+    memoryImage(arch, [shared, layerBlob(arch, 100)], arch)
+  )
+  const index = memoryIndex(images)
+  const source = new MemorySource('list-src', { top: index.raw, images })
+  return { source, images, shared: shared.digest, listDigest: index.digest }
+}
+
+/** The destination got exactly the image's blobs and manifest, and committed it. */
+function expectComplete(dest: MemoryDestination, image: MemoryImage): void {
+  for (const b of [image.config, ...image.layers]) expect(dest.blobs.get(b.digest)).toEqual(b.bytes)
+  expect(dest.manifests.get('')?.bytes).toEqual(image.raw.bytes)
+  expect(dest.committed?.bytes).toEqual(image.raw.bytes)
+  expect(dest.of('close')).toHaveLength(1)
+}
+
+function expectNotCommitted(dest: MemoryDestination): void {
+  expect(dest.of('commit')).toHaveLength(0)
+  expect(dest.committed).toBeUndefined()
+  expect(dest.of('close')).toHaveLength(1)
+}
+
+async function copyFailure(promise: Promise<CopyResult>): Promise<CopyFailedError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e
+  )
+  expect(error).toBeInstanceOf(CopyFailedError)
+  return error as CopyFailedError
+}
+
+describe('one destination failing while the others succeed', () => {
+  it.each([
+    [
+      'putBlob of one layer',
+      (layer: string) => (c: Pick<Call, 'kind' | 'digest'>) =>
+        c.kind === 'putBlob-start' && c.digest === layer
+    ],
+    ['putManifest', () => (c: Pick<Call, 'kind' | 'digest'>) => c.kind === 'putManifest']
+  ])('%s throws at the second of three: the others commit, it is closed uncommitted', async (_, which) => {
+    const { source, image } = singleImage('one-fails')
+    const failing = which(image.layers[1].digest)
+    const a = new MemoryDestination('a')
+    const b = new MemoryDestination('b', {
+      failOn: c => (failing(c) ? new Error('disk full at b') : undefined)
+    })
+    const c = new MemoryDestination('c')
+
+    const error = await copyFailure(copyImage(options(source, [a, b, c])))
+
+    expectComplete(a, image)
+    expectComplete(c, image)
+    expectNotCommitted(b)
+    expect(error.message).toBe('disk full at b')
+    expect(error.result.failures).toHaveLength(1)
+    expect(error.result.failures[0]).toMatchObject({ destination: 'memory:b', index: 1 })
+    expect(error.result.failures[0].error.message).toBe('disk full at b')
+    expect(error.result.destinations.map(d => [d.destination, d.index, d.digest])).toEqual([
+      ['memory:a', 0, image.digest],
+      ['memory:c', 2, image.digest]
+    ])
+    expect(error.result.sourceDigest).toBe(image.digest)
+    expect(source.closed).toBe(1)
+  })
+})
+
+it('a blob shared by three instances and two destinations is read once from the source', async () => {
+  const { source, images, shared, listDigest } = threeInstanceList()
+  const a = new MemoryDestination('a')
+  const b = new MemoryDestination('b')
+
+  const result = await copyImage(options(source, [a, b]))
+
+  expect(source.reads.get(shared)).toBe(1)
+  // Every other blob too: one read each, whatever the number of destinations.
+  const all = new Set(images.flatMap(i => [i.config, ...i.layers].map(x => x.digest)))
+  expect([...source.reads.keys()].sort()).toEqual([...all].sort())
+  for (const count of source.reads.values()) expect(count).toBe(1)
+  expect(result.stats.pulledBlobs).toBe(all.size)
+  for (const dest of [a, b]) {
+    expect(dest.committed?.bytes).toEqual(source.top.bytes)
+    expect(result.destinations.find(d => d.destination === dest.name)?.digest).toBe(listDigest)
+    expect(dest.of('putBlob-start').filter(c => c.digest === shared)).toHaveLength(1)
+    for (const image of images) {
+      expect(dest.manifests.get(image.digest)?.bytes).toEqual(image.raw.bytes)
+      for (const x of [image.config, ...image.layers]) expect(dest.blobs.get(x.digest)).toEqual(x.bytes)
+    }
+  }
+})
+
+it('a source serving wrong bytes for a digest fails that blob for every destination; nothing is committed', async () => {
+  const layers = [layerBlob('good', 80), layerBlob('bad', 80)]
+  const image = memoryImage('corrupt', layers)
+  // Same length, other content: only the digest check can catch it.
+  const wrong = Buffer.from(layers[1].bytes).fill(0x41, 0, 8)
+  const source = new MemorySource('corrupt-src', {
+    top: image.raw,
+    images: [image],
+    wrongBytes: new Map([[layers[1].digest, wrong]])
+  })
+  const dests = [new MemoryDestination('a'), new MemoryDestination('b'), new MemoryDestination('c')]
+
+  const error = await copyFailure(copyImage(options(source, dests)))
+
+  expect(error.result.destinations).toEqual([])
+  expect(error.result.failures.map(f => [f.destination, f.index])).toEqual([
+    ['memory:a', 0],
+    ['memory:b', 1],
+    ['memory:c', 2]
+  ])
+  for (const f of error.result.failures) {
+    expect(f.error).toBeInstanceOf(BlobVerificationError)
+    expect((f.error as BlobVerificationError).digest).toBe(layers[1].digest)
+  }
+  for (const dest of dests) {
+    expectNotCommitted(dest)
+    expect(dest.manifests.size).toBe(0)
+    // The bad bytes were never kept under any digest.
+    expect([...dest.blobs.values()].some(b => b.equals(wrong))).toBe(false)
+    expect(dest.of('putBlob-failed').map(c => c.digest)).toContain(layers[1].digest)
+  }
+})
