@@ -170,3 +170,118 @@ it('a source serving wrong bytes for a digest fails that blob for every destinat
     expect(dest.of('putBlob-failed').map(c => c.digest)).toContain(layers[1].digest)
   }
 })
+
+/** Lets the in-memory copy run for a number of event-loop turns (no clock involved). */
+async function turns(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise<void>(resolve => setImmediate(resolve))
+}
+
+/** One image whose layers grow in size, so largest-first order is the reverse of layer order. */
+function growingLayers(): { source: MemorySource; image: MemoryImage } {
+  const layers = [layerBlob('serial-0', 40), layerBlob('serial-1', 400), layerBlob('serial-2', 4000)]
+  const image = memoryImage('serial', layers)
+  return { source: new MemorySource('serial-src', { top: image.raw, images: [image] }), image }
+}
+
+describe('the serial-destination gate', () => {
+  it('a destination without thread-safe putBlob gets its blobs one at a time, in manifest layer order', async () => {
+    const { source, image } = growingLayers()
+    const serial = new MemoryDestination('serial', { hasThreadSafePutBlob: false })
+    const concurrent = new MemoryDestination('concurrent')
+
+    await copyImage(options(source, [serial, concurrent]))
+
+    const puts = serial.calls.filter(c => c.kind === 'putBlob-start' || c.kind === 'putBlob-end')
+    const layerPuts = puts.filter(c => !c.isConfig)
+    expect(layerPuts.map(c => [c.kind, c.digest])).toEqual(
+      image.layers.flatMap(l => [
+        ['putBlob-start', l.digest],
+        ['putBlob-end', l.digest]
+      ])
+    )
+    // No other putBlob (the config) overlaps a layer's: starts and ends alternate.
+    expect(puts.map(c => c.kind)).toEqual(puts.map((_, i) => (i % 2 === 0 ? 'putBlob-start' : 'putBlob-end')))
+    expectComplete(serial, image)
+    expectComplete(concurrent, image)
+  })
+
+  // KNOWN BUG, reported with issue 14 item 7: one serial destination makes copyLayers run every
+  // layer job through a pool of one, so the concurrent destinations wait for the serial one too.
+  // `it.failing` passes while the bug is there; when the gate stops slowing the others this test
+  // starts failing: make it a plain `it`.
+  it.failing(
+    'never slows the others: a concurrent destination gets every layer while the serial one is held',
+    async () => {
+      const { source, image } = growingLayers()
+      const serial = new MemoryDestination('serial', { hasThreadSafePutBlob: false })
+      const concurrent = new MemoryDestination('concurrent')
+      const held = serial.hold(image.layers[0].digest)
+
+      const copy = copyImage(options(source, [serial, concurrent]))
+      await serial.waitFor(c => c.kind === 'putBlob-start' && c.digest === image.layers[0].digest)
+      // Enough turns for an in-memory copy of three small blobs to finish several times over.
+      await turns(500)
+      held.release()
+      await copy
+
+      const release = serial.calls.find(c => c.kind === 'putBlob-end' && c.digest === image.layers[0].digest)!
+      for (const layer of image.layers) {
+        const start = concurrent.calls.find(c => c.kind === 'putBlob-start' && c.digest === layer.digest)!
+        expect([layer.digest, start.seq < release.seq]).toEqual([layer.digest, true])
+      }
+    }
+  )
+})
+
+it('cancelling while a putBlob is held: copyImage rejects with the reason, nothing commits, everything is closed', async () => {
+  const { source, image } = singleImage('cancel', 3)
+  const dests = [new MemoryDestination('a'), new MemoryDestination('b'), new MemoryDestination('c')]
+  const held = dests[1].hold(image.layers[0].digest)
+  const controller = new AbortController()
+
+  const copy = copyImage(options(source, dests, { signal: controller.signal }))
+  const outcome = copy.then(
+    () => undefined,
+    (e: unknown) => e
+  )
+  await dests[1].waitFor(c => c.kind === 'putBlob-start' && c.digest === image.layers[0].digest)
+  const reason = new Error('cancelled by the test')
+  controller.abort(reason)
+
+  expect(await outcome).toBe(reason)
+  for (const dest of dests) expectNotCommitted(dest)
+  // The held putBlob ended with the cancellation instead of storing anything.
+  expect(dests[1].of('putBlob-failed').map(c => c.digest)).toContain(image.layers[0].digest)
+  expect(dests[1].blobs.has(image.layers[0].digest)).toBe(false)
+  expect(source.closed).toBe(1)
+  held.release()
+})
+
+it('phase order of a list copy: layers before any manifest, each config before its manifest, instances before the list, commit last', async () => {
+  const { source, images, listDigest } = threeInstanceList()
+  const dests = [new MemoryDestination('plain'), new MemoryDestination('early', { takesConfigsEarly: true })]
+
+  const result = await copyImage(options(source, dests))
+
+  expect(result.destinations.map(d => d.digest)).toEqual([listDigest, listDigest])
+  for (const dest of dests) {
+    const seqOf = (match: (c: Call) => boolean): number[] => dest.calls.filter(match).map(c => c.seq)
+    const firstManifest = Math.min(...seqOf(c => c.kind === 'putManifest'))
+    const layers = new Set(images.flatMap(i => i.layers.map(l => l.digest)))
+    const layerEnds = seqOf(c => c.kind === 'putBlob-end' && layers.has(c.digest!))
+    expect(layerEnds).toHaveLength(layers.size)
+    expect(Math.max(...layerEnds)).toBeLessThan(firstManifest)
+    for (const image of images) {
+      const [configEnd] = seqOf(c => c.kind === 'putBlob-end' && c.digest === image.config.digest)
+      const [manifest] = seqOf(c => c.kind === 'putManifest' && c.instanceDigest === image.digest)
+      expect(configEnd).toBeLessThan(manifest)
+    }
+    const instanceManifests = seqOf(c => c.kind === 'putManifest' && c.instanceDigest !== undefined)
+    const listManifests = dest.calls.filter(c => c.kind === 'putManifest' && c.instanceDigest === undefined)
+    expect(instanceManifests).toHaveLength(images.length)
+    expect(listManifests.map(c => c.digest)).toEqual([listDigest])
+    expect(Math.max(...instanceManifests)).toBeLessThan(listManifests[0].seq)
+    expect(dest.calls.slice(-2).map(c => c.kind)).toEqual(['commit', 'close'])
+    expect(dest.of('commit')).toHaveLength(1)
+  }
+})
