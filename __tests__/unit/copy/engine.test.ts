@@ -1,12 +1,13 @@
 // The copy engine against the in-memory transport: one destination failing while the others
 // succeed, one read per blob, verification, the serial-destination gate, cancellation, phase order.
-import { describe, expect, it } from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
 import { BlobVerificationError } from '../../../src/copy/verify.js'
 import { CopyFailedError, copyImage } from '../../../src/copy/copy-image.js'
 import type { CopyOptions } from '../../../src/copy/options.js'
 import type { CopyResult } from '../../../src/copy/result.js'
 import {
   MemoryDestination,
+  MemoryReference,
   MemorySource,
   layerBlob,
   memoryImage,
@@ -14,6 +15,10 @@ import {
   type Call,
   type MemoryImage
 } from '../../harness/memory-transport.js'
+
+// Everything is in memory: a copy that takes seconds is hanging (as one did when a destination's
+// putBlob failed before reading).
+jest.setTimeout(10_000)
 
 function options(
   source: MemorySource,
@@ -41,7 +46,7 @@ function singleImage(seed: string, layerCount = 2): { source: MemorySource; imag
 }
 
 /** Three instances sharing one layer, each with a layer of its own, under an OCI index. */
-function threeInstanceList(): {
+function threeInstanceList(delays?: Map<string, number>): {
   source: MemorySource
   images: MemoryImage[]
   shared: string
@@ -52,7 +57,7 @@ function threeInstanceList(): {
     memoryImage(arch, [shared, layerBlob(arch, 100)], arch)
   )
   const index = memoryIndex(images)
-  const source = new MemorySource('list-src', { top: index.raw, images })
+  const source = new MemorySource('list-src', { top: index.raw, images, delays })
   return { source, images, shared: shared.digest, listDigest: index.digest }
 }
 
@@ -112,6 +117,24 @@ describe('one destination failing while the others succeed', () => {
     expect(error.result.sourceDigest).toBe(image.digest)
     expect(source.closed).toBe(1)
   })
+
+  it('the second of three cannot be opened: the others commit, the failure names it and its index', async () => {
+    const { source, image } = singleImage('open-fails')
+    const a = new MemoryDestination('a')
+    const c = new MemoryDestination('c')
+    const unopenable = new MemoryReference('b') // no destination: newDestination throws
+
+    const error = await copyFailure(
+      copyImage({ ...options(source, [a, c]), destinations: [a.ref, unopenable, c.ref] })
+    )
+
+    expectComplete(a, image)
+    expectComplete(c, image)
+    expect(error.result.failures.map(f => [f.destination, f.index, f.error.message])).toEqual([
+      ['memory:b', 1, 'memory:b has no destination']
+    ])
+    expect(error.result.destinations.map(d => d.index)).toEqual([0, 2])
+  })
 })
 
 it('a blob shared by three instances and two destinations is read once from the source', async () => {
@@ -136,6 +159,28 @@ it('a blob shared by three instances and two destinations is read once from the 
       for (const x of [image.config, ...image.layers]) expect(dest.blobs.get(x.digest)).toEqual(x.bytes)
     }
   }
+})
+
+it('the source failing to serve one layer fails every destination; nothing is committed', async () => {
+  const { source: good, image } = singleImage('unreadable')
+  const source = new MemorySource('unreadable-src', {
+    top: good.top,
+    images: [image],
+    failures: new Map([[image.layers[0].digest, new Error('connection reset')]])
+  })
+  const dests = [new MemoryDestination('a'), new MemoryDestination('b')]
+
+  const error = await copyFailure(copyImage(options(source, dests)))
+
+  expect(error.result.failures.map(f => [f.index, f.error.message])).toEqual([
+    [0, `reading blob ${image.layers[0].digest} from memory:unreadable-src: connection reset`],
+    [1, `reading blob ${image.layers[0].digest} from memory:unreadable-src: connection reset`]
+  ])
+  for (const dest of dests) {
+    expectNotCommitted(dest)
+    expect(dest.manifests.size).toBe(0)
+  }
+  expect(source.reads.get(image.layers[0].digest)).toBe(1)
 })
 
 it('a source serving wrong bytes for a digest fails that blob for every destination; nothing is committed', async () => {
@@ -258,7 +303,9 @@ it('cancelling while a putBlob is held: copyImage rejects with the reason, nothi
 })
 
 it('phase order of a list copy: layers before any manifest, each config before its manifest, instances before the list, commit last', async () => {
-  const { source, images, listDigest } = threeInstanceList()
+  // The shared layer is served after a delay, so it most likely ends last: the manifests still wait for it.
+  const shared = layerBlob('shared', 300).digest
+  const { source, images, listDigest } = threeInstanceList(new Map([[shared, 30]]))
   const dests = [new MemoryDestination('plain'), new MemoryDestination('early', { takesConfigsEarly: true })]
 
   const result = await copyImage(options(source, dests))
