@@ -250,32 +250,28 @@ describe('the serial-destination gate', () => {
     expectComplete(concurrent, image)
   })
 
-  // KNOWN BUG, reported with issue 14 item 7: one serial destination makes copyLayers run every
-  // layer job through a pool of one, so the concurrent destinations wait for the serial one too.
-  // `it.failing` passes while the bug is there; when the gate stops slowing the others this test
-  // starts failing: make it a plain `it`.
-  it.failing(
-    'never slows the others: a concurrent destination gets every layer while the serial one is held',
-    async () => {
-      const { source, image } = growingLayers()
-      const serial = new MemoryDestination('serial', { hasThreadSafePutBlob: false })
-      const concurrent = new MemoryDestination('concurrent')
-      const held = serial.hold(image.layers[0].digest)
+  // Known bug (issue 14, item 1): one serial destination makes copyLayers run every layer job
+  // through a pool of one, so the concurrent destinations wait for the serial one too. Skipped, so
+  // the run's skip line names it, until the copy plan gives a serial destination its own gate.
+  it.skip('never slows the others: a concurrent destination gets every layer while the serial one is held (skipped: known bug, a serial destination slows every other; issue 14 item 1)', async () => {
+    const { source, image } = growingLayers()
+    const serial = new MemoryDestination('serial', { hasThreadSafePutBlob: false })
+    const concurrent = new MemoryDestination('concurrent')
+    const held = serial.hold(image.layers[0].digest)
 
-      const copy = copyImage(options(source, [serial, concurrent]))
-      await serial.waitFor(c => c.kind === 'putBlob-start' && c.digest === image.layers[0].digest)
-      // Enough turns for an in-memory copy of three small blobs to finish several times over.
-      await turns(500)
-      held.release()
-      await copy
+    const copy = copyImage(options(source, [serial, concurrent]))
+    await serial.waitFor(c => c.kind === 'putBlob-start' && c.digest === image.layers[0].digest)
+    // Enough turns for an in-memory copy of three small blobs to finish several times over.
+    await turns(500)
+    held.release()
+    await copy
 
-      const release = serial.calls.find(c => c.kind === 'putBlob-end' && c.digest === image.layers[0].digest)!
-      for (const layer of image.layers) {
-        const start = concurrent.calls.find(c => c.kind === 'putBlob-start' && c.digest === layer.digest)!
-        expect([layer.digest, start.seq < release.seq]).toEqual([layer.digest, true])
-      }
+    const release = serial.calls.find(c => c.kind === 'putBlob-end' && c.digest === image.layers[0].digest)!
+    for (const layer of image.layers) {
+      const start = concurrent.calls.find(c => c.kind === 'putBlob-start' && c.digest === layer.digest)!
+      expect([layer.digest, start.seq < release.seq]).toEqual([layer.digest, true])
     }
-  )
+  })
 })
 
 it('cancelling while a putBlob is held: copyImage rejects with the reason, nothing commits, everything is closed', async () => {
