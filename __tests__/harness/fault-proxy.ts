@@ -108,7 +108,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     if (fault) record.fault = fault.kind
 
     if (fault?.kind === 'stall') {
-      await new Promise(r => setTimeout(r, (fault as { ms: number }).ms))
+      // unref: a stall meant to last forever must not hold the test process open
+      await new Promise(r => setTimeout(r, (fault as { ms: number }).ms).unref())
       fault = undefined
     }
     if (fault?.kind === 'status') {

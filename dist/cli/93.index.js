@@ -348,6 +348,8 @@ async function exists(file) {
     }
 }
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(8474);
 ;// CONCATENATED MODULE: ./src/manifest/errors.ts
 class ManifestError extends Error {
     kind;
@@ -3603,8 +3605,6 @@ function schema1ToSchema2(m, ctx) {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __webpack_require__(8474);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 var external_node_zlib_default = /*#__PURE__*/__webpack_require__.n(external_node_zlib_);
@@ -4711,6 +4711,7 @@ function runtimePlatformNote(nodePlatform = process.platform) {
 
 
 
+
 /** Some destinations failed; `result` holds what the others got. */
 class CopyFailedError extends errors/* ImageCopyError */.xv {
     result;
@@ -4726,9 +4727,14 @@ class CopyFailedError extends errors/* ImageCopyError */.xv {
     }
 }
 function destinationContext(options, ref) {
-    return typeof options.destinationContext === 'function'
+    const ctx = typeof options.destinationContext === 'function'
         ? options.destinationContext(ref)
         : options.destinationContext;
+    return withSignal(ctx, options.signal);
+}
+/** The context with the copy's signal, so that transports' requests and waits end when it fires. */
+function withSignal(ctx, signal) {
+    return signal && !ctx.signal ? { ...ctx, signal } : ctx;
 }
 /** Whether the source is a list: copied whole, or one instance chosen from it. */
 function isFromList(set) {
@@ -4751,7 +4757,10 @@ async function copyImage(options) {
         stats: totals
     };
     options.signal?.throwIfAborted();
-    const source = await options.source.newSource(options.sourceContext);
+    // Every request in flight listens to the signal; more than 10 at once is normal, not a leak.
+    if (options.signal)
+        (0,external_node_events_.setMaxListeners)(Infinity, options.signal);
+    const source = await options.source.newSource(withSignal(options.sourceContext, options.signal));
     const opened = [];
     // Open the destinations while the source's manifests are read (each may ping a registry).
     const opening = options.destinations.map(ref => ref.newDestination(destinationContext(options, ref)).then(destination => {
@@ -9139,11 +9148,14 @@ class EngineError extends errors/* ImageCopyError */.xv {
 class EngineClient {
     engine;
     agent;
-    constructor(engine, agent) {
+    signal;
+    constructor(engine, agent, signal) {
         this.engine = engine;
         this.agent = agent;
+        this.signal = signal;
     }
-    static async open(engine) {
+    /** With `signal`, every call ends at once when it fires, failing with its reason. */
+    static async open(engine, signal) {
         const connect = {};
         if (engine.socketPath !== undefined)
             connect.socketPath = engine.socketPath;
@@ -9169,7 +9181,7 @@ class EngineClient {
             headersTimeout: ENGINE_HEADERS_TIMEOUT_MS,
             bodyTimeout: ENGINE_BODY_IDLE_TIMEOUT_MS
         });
-        return new EngineClient(engine, agent);
+        return new EngineClient(engine, agent, signal);
     }
     /** Fails with a clear message when no engine answers. */
     async ping() {
@@ -9221,7 +9233,7 @@ class EngineClient {
     }
     async request(options) {
         try {
-            return await this.agent.request({ origin: this.engine.origin, ...options });
+            return await this.agent.request({ origin: this.engine.origin, ...options, signal: this.signal });
         }
         catch (e) {
             throw this.talkError(e);
@@ -9240,6 +9252,9 @@ class EngineClient {
         }
     }
     talkError(e) {
+        const signal = this.signal;
+        if (signal?.aborted)
+            return signal.reason instanceof Error ? signal.reason : new Error('the copy was cancelled');
         const cause = e;
         const timeout = cause.code === 'UND_ERR_HEADERS_TIMEOUT' || cause.code === 'UND_ERR_BODY_TIMEOUT';
         return new EngineError(`cannot talk to the Docker daemon at ${this.engine.host}: ${cause.message}${cause.code ? ` (${cause.code})` : ''}` +
@@ -9355,7 +9370,7 @@ async function openDaemonDestination(ref, ctx) {
         throw new errors/* UsageError */.eb(`invalid destination ${ref.toString()}: a destination must be a name:tag`);
     }
     const engine = engineHostFromEnv();
-    const client = await EngineClient.open(engine);
+    const client = await EngineClient.open(engine, ctx.signal);
     try {
         await client.ping();
     }
@@ -9395,7 +9410,7 @@ async function openDaemonDestination(ref, ctx) {
 
 async function openDaemonSource(ref, ctx) {
     const engine = engineHostFromEnv();
-    const client = await EngineClient.open(engine);
+    const client = await EngineClient.open(engine, ctx.signal);
     try {
         const name = ref.engineName;
         const stream = await client.imageSave(name);
@@ -10353,6 +10368,32 @@ function resetRegistrySettings() {
 
 
 const DEFAULT_USER_AGENT = 'image-copy-action';
+/** How long `finish` and `cleanup` requests may still run after a cancellation. */
+const CLEANUP_GRACE_MS = 5000;
+/** The error a cancelled request fails with: the signal's reason when it is an Error. */
+function cancelledError(signal) {
+    return signal.reason instanceof Error ? signal.reason : new Error('the copy was cancelled');
+}
+/** A signal that fires `ms` after `signal` does; `done` removes the listener. */
+function graceAfter(signal, ms) {
+    const controller = new AbortController();
+    let timer;
+    const start = () => {
+        timer = setTimeout(() => controller.abort(cancelledError(signal)), ms);
+        timer.unref();
+    };
+    if (signal.aborted)
+        start();
+    else
+        signal.addEventListener('abort', start, { once: true });
+    return {
+        signal: controller.signal,
+        done: () => {
+            signal.removeEventListener('abort', start);
+            clearTimeout(timer);
+        }
+    };
+}
 const TLS_ERROR_CODES = new Set([
     'SELF_SIGNED_CERT_IN_CHAIN',
     'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -10374,6 +10415,8 @@ class RegistryClient {
     settings;
     retry;
     userAgent;
+    /** Cancels every request and retry wait (the copy's signal). */
+    signal;
     tlsVerify;
     tlsVerifyOff;
     certDir;
@@ -10399,6 +10442,7 @@ class RegistryClient {
             maxRetryAfterMs: this.settings.retryAfterMaxMs
         };
         this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+        this.signal = options.signal;
         this.tlsVerify = options.tlsVerify ?? true;
         this.tlsVerifyOff = options.tlsVerifyOff ?? 'tls-verify set to false';
         this.certDir = options.certDir;
@@ -10479,6 +10523,23 @@ class RegistryClient {
      * connection errors, 429 and 5xx when the body can be sent again.
      */
     async send(opts) {
+        const onCancel = opts.onCancel ?? 'abort';
+        if (onCancel === 'abort' || !this.signal)
+            return this.sendWith(opts, this.signal);
+        if (onCancel === 'finish' && this.signal.aborted)
+            throw cancelledError(this.signal);
+        const grace = graceAfter(this.signal, CLEANUP_GRACE_MS);
+        try {
+            return await this.sendWith({ ...opts, retry: this.signal.aborted ? false : opts.retry }, grace.signal);
+        }
+        finally {
+            grace.done();
+        }
+    }
+    /** `signal` ends the exchange; retry waits always end with the copy's signal (nothing to finish yet). */
+    async sendWith(opts, signal) {
+        if (signal?.aborted)
+            throw cancelledError(signal);
         const useAuth = opts.auth !== false;
         if (useAuth)
             await this.ping();
@@ -10501,16 +10562,20 @@ class RegistryClient {
                     },
                     body: opts.body,
                     followRedirects: opts.followRedirects,
+                    signal,
                     authorizationFor: useAuth ? u => this.authorizationFor(u, extraScopes) : undefined
                 });
             }
             catch (e) {
+                // Cancelled: never retried, and said as such (not as a network error).
+                if (signal?.aborted)
+                    throw cancelledError(signal);
                 if (e instanceof errors_RegistryError)
                     throw e;
                 if (replayable && retry_isRetryableError(e) && attempt < this.retry.retryTimes) {
                     const delay = this.noteRetry(opts.method, url, networkReason(e), attempt, undefined);
                     attempt++;
-                    await retry_sleep(delay);
+                    await retry_sleep(delay, this.signal);
                     continue;
                 }
                 throw this.connectionError(e, opts.context, opts.method, url, attempt + 1);
@@ -10534,7 +10599,7 @@ class RegistryClient {
                 const delay = this.noteRetry(opts.method, url, reason, attempt, http_header(res.headers, 'retry-after'));
                 await http_discard(res.body);
                 attempt++;
-                await retry_sleep(delay);
+                await retry_sleep(delay, this.signal);
                 continue;
             }
             if (attempt > 0)
@@ -10900,7 +10965,7 @@ class ResumableBlobStream extends external_node_stream_.Readable {
             this.failures++;
             o.log?.(resumeLine(o, this.offset, reason, this.failures, delay));
             this.body.destroy();
-            await retry_sleep(delay);
+            await retry_sleep(delay, o.signal);
             const res = await o.reopen(this.offset);
             if (res.status === 206) {
                 const range = parseContentRange(http_header(res.headers, 'content-range'));
@@ -10992,7 +11057,7 @@ async function* resumingChunks(first, o) {
             failures++;
             o.log?.(resumeLine(o, offset, reason, failures, delay));
             body.destroy();
-            await sleep(delay);
+            await sleep(delay, o.signal);
             const res = await o.reopen(offset);
             body = res.body;
             if (res.status === 206) {
@@ -11075,6 +11140,7 @@ async function getBlob(client, blob) {
         expectedSize: blob.size,
         reopen: open,
         retry: client.retry,
+        signal: client.signal,
         describe,
         log: m => client.log('info', m),
         minThroughput: throughputRule()
@@ -11143,7 +11209,7 @@ async function mountBlob(client, digest, fromRepository) {
 /** Best effort: distribution only honours DELETE when the token grants `delete`. */
 async function cancelUpload(client, location) {
     try {
-        const res = await client.send({ method: 'DELETE', url: location });
+        const res = await client.send({ method: 'DELETE', url: location, onCancel: 'cleanup' });
         await http_discard(res.body);
         if (res.status !== 204 && res.status !== 200 && res.status !== 404) {
             client.log('debug', `cancelling upload ${describeRequest('DELETE', location)}: HTTP ${res.status}`);
@@ -11213,7 +11279,12 @@ function context(client, req) {
 }
 /** POST: a new upload session. */
 async function startUpload(client, req) {
-    const res = await client.send({ method: 'POST', url: uploadsPath(client), context: context(client, req) });
+    const res = await client.send({
+        method: 'POST',
+        url: uploadsPath(client),
+        context: context(client, req),
+        onCancel: 'finish'
+    });
     if (res.status !== 202) {
         throw await client.responseError(res, context(client, req), describeRequest('POST', res.url));
     }
@@ -11290,7 +11361,7 @@ async function monolithicUpload(client, input, req, inputError) {
         if (res)
             await http_discard(res.body);
         await cancelUpload(client, location);
-        await retry_sleep(delay);
+        await retry_sleep(delay, client.signal);
     }
 }
 async function sessionUpload(client, input, req, inputError) {
@@ -11399,7 +11470,7 @@ async function patchChunk(client, req, location, chunk, start) {
         const delay = client.noteRetry('PATCH', location, `chunk ${range}: ${res ? `HTTP ${res.status}` : networkReason(failure)}`, attempt, res ? http_header(res.headers, 'retry-after') : undefined);
         if (res)
             await http_discard(res.body);
-        await retry_sleep(delay);
+        await retry_sleep(delay, client.signal);
         // Ask how much the registry holds: a broken PATCH may have stored part of the chunk.
         const status = await client.send({ method: 'GET', url: location, context: context(client, req) });
         await http_discard(status.body);
@@ -11563,6 +11634,7 @@ async function registryClientFor(ref, ctx, access) {
         userAgent: options.userAgent,
         onSecret: options.onSecret,
         proxy: options.proxy,
+        signal: ctx.signal,
         ...(options.log ? { settings: { log: options.log } } : {})
     });
 }

@@ -1,4 +1,5 @@
 // copyImage: read the source once, write it to every destination (DESIGN.md section 3).
+import { setMaxListeners } from 'node:events'
 import { formatPlatform, isSchema1MimeType, normalizeMimeType } from '../manifest/index.js'
 import { ImageCopyError, UsageError, errorMessage } from '../errors.js'
 import type { BlobInfo, ImageDestination, ImageSource, TransportContext } from '../transports/types.js'
@@ -38,9 +39,16 @@ function destinationContext(
   options: CopyOptions,
   ref: CopyOptions['destinations'][number]
 ): TransportContext {
-  return typeof options.destinationContext === 'function'
-    ? options.destinationContext(ref)
-    : options.destinationContext
+  const ctx =
+    typeof options.destinationContext === 'function'
+      ? options.destinationContext(ref)
+      : options.destinationContext
+  return withSignal(ctx, options.signal)
+}
+
+/** The context with the copy's signal, so that transports' requests and waits end when it fires. */
+function withSignal(ctx: TransportContext, signal: AbortSignal | undefined): TransportContext {
+  return signal && !ctx.signal ? { ...ctx, signal } : ctx
 }
 
 /** Whether the source is a list: copied whole, or one instance chosen from it. */
@@ -65,7 +73,9 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
   }
 
   options.signal?.throwIfAborted()
-  const source = await options.source.newSource(options.sourceContext)
+  // Every request in flight listens to the signal; more than 10 at once is normal, not a leak.
+  if (options.signal) setMaxListeners(Infinity, options.signal)
+  const source = await options.source.newSource(withSignal(options.sourceContext, options.signal))
   const opened: ImageDestination[] = []
   // Open the destinations while the source's manifests are read (each may ping a registry).
   const opening = options.destinations.map(ref =>

@@ -22,6 +22,8 @@ export interface ResumableBlobOptions {
   log?: (message: string) => void
   /** Fail (and resume) a body that moves too little; none when undefined. */
   minThroughput?: ThroughputRule
+  /** Ends a retry wait at once (the copy was cancelled). */
+  signal?: AbortSignal
 }
 
 /** The log line for a resumed download; `failures` counts this one. */
@@ -150,7 +152,7 @@ class ResumableBlobStream extends Readable {
       this.failures++
       o.log?.(resumeLine(o, this.offset, reason, this.failures, delay))
       this.body.destroy()
-      await sleep(delay)
+      await sleep(delay, o.signal)
       const res = await o.reopen(this.offset)
       if (res.status === 206) {
         const range = parseContentRange(header(res.headers, 'content-range'))
@@ -249,7 +251,7 @@ export async function* resumingChunks(first: HttpResponse, o: ResumableBlobOptio
       failures++
       o.log?.(resumeLine(o, offset, reason, failures, delay))
       body.destroy()
-      await sleep(delay)
+      await sleep(delay, o.signal)
 
       const res = await o.reopen(offset)
       body = res.body

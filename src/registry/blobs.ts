@@ -71,6 +71,7 @@ export async function getBlob(
     expectedSize: blob.size,
     reopen: open,
     retry: client.retry,
+    signal: client.signal,
     describe,
     log: m => client.log('info', m),
     minThroughput: throughputRule()
@@ -149,7 +150,7 @@ export async function mountBlob(
 /** Best effort: distribution only honours DELETE when the token grants `delete`. */
 export async function cancelUpload(client: RegistryClient, location: URL): Promise<void> {
   try {
-    const res = await client.send({ method: 'DELETE', url: location })
+    const res = await client.send({ method: 'DELETE', url: location, onCancel: 'cleanup' })
     await discard(res.body)
     if (res.status !== 204 && res.status !== 200 && res.status !== 404) {
       client.log('debug', `cancelling upload ${describeRequest('DELETE', location)}: HTTP ${res.status}`)

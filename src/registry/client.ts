@@ -59,6 +59,8 @@ export interface RegistryClientOptions {
   proxy?: ProxyEnvironment
   /** Overrides of the process-wide settings (tests use short retry delays). */
   settings?: Partial<RegistrySettings>
+  /** Cancels every request and retry wait at once; they then fail with the signal's reason. */
+  signal?: AbortSignal
 }
 
 export interface SendOptions {
@@ -76,6 +78,40 @@ export interface SendOptions {
   followRedirects?: boolean
   /** What the request is for, as the start of a connection error message. */
   context?: string
+  /**
+   * What a cancellation does to this request: `abort` it at once (the default); let a request that
+   * creates something on the registry (an upload session) `finish`, so that the caller knows what
+   * to clean up; a `cleanup` request (cancelling that session) is even sent after the cancellation.
+   * Both are cut off CLEANUP_GRACE_MS after the cancellation.
+   */
+  onCancel?: 'abort' | 'finish' | 'cleanup'
+}
+
+/** How long `finish` and `cleanup` requests may still run after a cancellation. */
+export const CLEANUP_GRACE_MS = 5000
+
+/** The error a cancelled request fails with: the signal's reason when it is an Error. */
+export function cancelledError(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new Error('the copy was cancelled')
+}
+
+/** A signal that fires `ms` after `signal` does; `done` removes the listener. */
+function graceAfter(signal: AbortSignal, ms: number): { signal: AbortSignal; done: () => void } {
+  const controller = new AbortController()
+  let timer: NodeJS.Timeout | undefined
+  const start = (): void => {
+    timer = setTimeout(() => controller.abort(cancelledError(signal)), ms)
+    timer.unref()
+  }
+  if (signal.aborted) start()
+  else signal.addEventListener('abort', start, { once: true })
+  return {
+    signal: controller.signal,
+    done: () => {
+      signal.removeEventListener('abort', start)
+      clearTimeout(timer)
+    }
+  }
 }
 
 const TLS_ERROR_CODES = new Set([
@@ -100,6 +136,8 @@ export class RegistryClient {
   readonly settings: RegistrySettings
   readonly retry: RetryPolicy
   readonly userAgent: string
+  /** Cancels every request and retry wait (the copy's signal). */
+  readonly signal?: AbortSignal
   private readonly tlsVerify: boolean
   private readonly tlsVerifyOff: string
   private readonly certDir?: string
@@ -126,6 +164,7 @@ export class RegistryClient {
       maxRetryAfterMs: this.settings.retryAfterMaxMs
     }
     this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT
+    this.signal = options.signal
     this.tlsVerify = options.tlsVerify ?? true
     this.tlsVerifyOff = options.tlsVerifyOff ?? 'tls-verify set to false'
     this.certDir = options.certDir
@@ -208,6 +247,20 @@ export class RegistryClient {
    * connection errors, 429 and 5xx when the body can be sent again.
    */
   async send(opts: SendOptions): Promise<HttpResponse> {
+    const onCancel = opts.onCancel ?? 'abort'
+    if (onCancel === 'abort' || !this.signal) return this.sendWith(opts, this.signal)
+    if (onCancel === 'finish' && this.signal.aborted) throw cancelledError(this.signal)
+    const grace = graceAfter(this.signal, CLEANUP_GRACE_MS)
+    try {
+      return await this.sendWith({ ...opts, retry: this.signal.aborted ? false : opts.retry }, grace.signal)
+    } finally {
+      grace.done()
+    }
+  }
+
+  /** `signal` ends the exchange; retry waits always end with the copy's signal (nothing to finish yet). */
+  private async sendWith(opts: SendOptions, signal: AbortSignal | undefined): Promise<HttpResponse> {
+    if (signal?.aborted) throw cancelledError(signal)
     const useAuth = opts.auth !== false
     if (useAuth) await this.ping()
     const agent =
@@ -234,14 +287,17 @@ export class RegistryClient {
           },
           body: opts.body,
           followRedirects: opts.followRedirects,
+          signal,
           authorizationFor: useAuth ? u => this.authorizationFor(u, extraScopes) : undefined
         })
       } catch (e) {
+        // Cancelled: never retried, and said as such (not as a network error).
+        if (signal?.aborted) throw cancelledError(signal)
         if (e instanceof RegistryError) throw e
         if (replayable && isRetryableError(e) && attempt < this.retry.retryTimes) {
           const delay = this.noteRetry(opts.method, url, networkReason(e), attempt, undefined)
           attempt++
-          await sleep(delay)
+          await sleep(delay, this.signal)
           continue
         }
         throw this.connectionError(e, opts.context, opts.method, url, attempt + 1)
@@ -265,7 +321,7 @@ export class RegistryClient {
         const delay = this.noteRetry(opts.method, url, reason, attempt, header(res.headers, 'retry-after'))
         await discard(res.body)
         attempt++
-        await sleep(delay)
+        await sleep(delay, this.signal)
         continue
       }
       if (attempt > 0) res.attempts = attempt + 1

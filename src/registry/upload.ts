@@ -84,7 +84,12 @@ async function startUpload(
   client: RegistryClient,
   req: UploadRequest
 ): Promise<{ location: URL; minChunk: number }> {
-  const res = await client.send({ method: 'POST', url: uploadsPath(client), context: context(client, req) })
+  const res = await client.send({
+    method: 'POST',
+    url: uploadsPath(client),
+    context: context(client, req),
+    onCancel: 'finish'
+  })
   if (res.status !== 202) {
     throw await client.responseError(res, context(client, req), describeRequest('POST', res.url))
   }
@@ -180,7 +185,7 @@ async function monolithicUpload(
     )
     if (res) await discard(res.body)
     await cancelUpload(client, location)
-    await sleep(delay)
+    await sleep(delay, client.signal)
   }
 }
 
@@ -313,7 +318,7 @@ async function patchChunk(
       res ? header(res.headers, 'retry-after') : undefined
     )
     if (res) await discard(res.body)
-    await sleep(delay)
+    await sleep(delay, client.signal)
 
     // Ask how much the registry holds: a broken PATCH may have stored part of the chunk.
     const status = await client.send({ method: 'GET', url: location, context: context(client, req) })

@@ -27,6 +27,11 @@ export interface TransportContext {
   registry?: RegistryOptions
   /** A directory of blobs shared between OCI layouts (`--src-shared-blob-dir`). */
   sharedBlobDir?: string
+  /**
+   * The copy's cancellation (set by the engine from CopyOptions.signal): every registry request,
+   * retry wait and Docker Engine call ends at once when it fires.
+   */
+  signal?: AbortSignal
 }
 
 export interface RegistryCredentials {

@@ -20,7 +20,7 @@ export async function openDaemonDestination(
     throw new UsageError(`invalid destination ${ref.toString()}: a destination must be a name:tag`)
   }
   const engine = engineHostFromEnv()
-  const client = await EngineClient.open(engine)
+  const client = await EngineClient.open(engine, ctx.signal)
   try {
     await client.ping()
   } catch (e) {

@@ -33,10 +33,12 @@ export class EngineError extends ImageCopyError {
 export class EngineClient {
   private constructor(
     readonly engine: EngineHost,
-    private readonly agent: Agent
+    private readonly agent: Agent,
+    private readonly signal?: AbortSignal
   ) {}
 
-  static async open(engine: EngineHost): Promise<EngineClient> {
+  /** With `signal`, every call ends at once when it fires, failing with its reason. */
+  static async open(engine: EngineHost, signal?: AbortSignal): Promise<EngineClient> {
     const connect: Record<string, unknown> = {}
     if (engine.socketPath !== undefined) connect.socketPath = engine.socketPath
     if (engine.tls !== undefined) {
@@ -58,7 +60,7 @@ export class EngineClient {
       headersTimeout: ENGINE_HEADERS_TIMEOUT_MS,
       bodyTimeout: ENGINE_BODY_IDLE_TIMEOUT_MS
     })
-    return new EngineClient(engine, agent)
+    return new EngineClient(engine, agent, signal)
   }
 
   /** Fails with a clear message when no engine answers. */
@@ -119,7 +121,7 @@ export class EngineClient {
     bodyTimeout?: number
   }): Promise<Dispatcher.ResponseData> {
     try {
-      return await this.agent.request({ origin: this.engine.origin, ...options })
+      return await this.agent.request({ origin: this.engine.origin, ...options, signal: this.signal })
     } catch (e) {
       throw this.talkError(e)
     }
@@ -136,7 +138,10 @@ export class EngineClient {
     }
   }
 
-  private talkError(e: unknown): EngineError {
+  private talkError(e: unknown): Error {
+    const signal = this.signal
+    if (signal?.aborted)
+      return signal.reason instanceof Error ? signal.reason : new Error('the copy was cancelled')
     const cause = e as Error & { code?: string }
     const timeout = cause.code === 'UND_ERR_HEADERS_TIMEOUT' || cause.code === 'UND_ERR_BODY_TIMEOUT'
     return new EngineError(

@@ -11,7 +11,7 @@ export async function openDaemonSource(
   ctx: TransportContext
 ): Promise<ImageSource> {
   const engine = engineHostFromEnv()
-  const client = await EngineClient.open(engine)
+  const client = await EngineClient.open(engine, ctx.signal)
   try {
     const name = ref.engineName
     const stream = await client.imageSave(name)

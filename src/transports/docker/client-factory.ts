@@ -30,6 +30,7 @@ export async function registryClientFor(
     userAgent: options.userAgent,
     onSecret: options.onSecret,
     proxy: options.proxy,
+    signal: ctx.signal,
     ...(options.log ? { settings: { log: options.log } } : {})
   })
 }
