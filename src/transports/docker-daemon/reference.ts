@@ -6,8 +6,6 @@ import { UsageError } from '../../errors.js'
 import { isValidDigest } from '../../manifest/index.js'
 import { parseDockerReference, type DockerReference } from '../../reference/docker.js'
 import type { ImageDestination, ImageReference, ImageSource, TransportContext } from '../types.js'
-import { openDaemonDestination } from './destination.js'
-import { openDaemonSource } from './source.js'
 
 export class DockerDaemonReference implements ImageReference {
   readonly transport = 'docker-daemon'
@@ -33,11 +31,14 @@ export class DockerDaemonReference implements ImageReference {
     return `docker-daemon:${this.reference}`
   }
 
-  newSource(ctx: TransportContext): Promise<ImageSource> {
+  // The Engine client (and undici) is loaded only by a copy that talks to an engine.
+  async newSource(ctx: TransportContext): Promise<ImageSource> {
+    const { openDaemonSource } = await import('./source.js')
     return openDaemonSource(this, ctx)
   }
 
-  newDestination(ctx: TransportContext): Promise<ImageDestination> {
+  async newDestination(ctx: TransportContext): Promise<ImageDestination> {
+    const { openDaemonDestination } = await import('./destination.js')
     return openDaemonDestination(this, ctx)
   }
 }

@@ -2,8 +2,6 @@
 import { UsageError } from '../../errors.js'
 import { parseDockerReference, type DockerReference } from '../../reference/docker.js'
 import type { ImageDestination, ImageReference, ImageSource, TransportContext } from '../types.js'
-import { DockerImageDestination } from './destination.js'
-import { DockerImageSource } from './source.js'
 
 export class DockerImageReference implements ImageReference {
   readonly transport = 'docker'
@@ -27,19 +25,20 @@ export class DockerImageReference implements ImageReference {
     return `docker:${this.reference}`
   }
 
-  newSource(ctx: TransportContext): Promise<ImageSource> {
+  // The registry client (and undici) is loaded only by a copy that uses a registry.
+  async newSource(ctx: TransportContext): Promise<ImageSource> {
+    const { DockerImageSource } = await import('./source.js')
     return DockerImageSource.open(this, ctx)
   }
 
-  newDestination(ctx: TransportContext): Promise<ImageDestination> {
+  async newDestination(ctx: TransportContext): Promise<ImageDestination> {
     if (this.docker.tag !== undefined && this.docker.digest !== undefined) {
-      return Promise.reject(
-        new UsageError(
-          `destination ${this.toString()}: a registry destination cannot name both a tag and a digest`,
-          'write to the tag only, or to the digest only'
-        )
+      throw new UsageError(
+        `destination ${this.toString()}: a registry destination cannot name both a tag and a digest`,
+        'write to the tag only, or to the digest only'
       )
     }
+    const { DockerImageDestination } = await import('./destination.js')
     return DockerImageDestination.open(this, ctx)
   }
 }

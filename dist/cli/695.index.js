@@ -1,0 +1,136 @@
+export const id = 695;
+export const ids = [695];
+export const modules = {
+
+/***/ 5695:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DockerImageDestination: () => (/* binding */ DockerImageDestination)
+/* harmony export */ });
+/* unused harmony export registryManifestMimeTypes */
+/* harmony import */ var _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2136);
+/* harmony import */ var _registry_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8224);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6319);
+/* harmony import */ var _client_factory_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6795);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2078);
+
+
+
+
+
+/** What a registry accepts, in containers/image's order (docker_image_dest.go). */
+const registryManifestMimeTypes = [
+    _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__/* .MediaType */ .zu.OCIManifest,
+    _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__/* .MediaType */ .zu.DockerV2Schema2,
+    _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__/* .MediaType */ .zu.OCIIndex,
+    _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__/* .MediaType */ .zu.DockerV2List,
+    _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__/* .MediaType */ .zu.DockerV2Schema1Signed,
+    _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__/* .MediaType */ .zu.DockerV2Schema1
+];
+class DockerImageDestination {
+    ref;
+    client;
+    desiredLayerCompression = 'compress';
+    acceptsForeignLayerURLs = true;
+    hasThreadSafePutBlob = true;
+    takesConfigsEarly = true;
+    mustMatchRuntimeOS = false;
+    constructor(ref, client) {
+        this.ref = ref;
+        this.client = client;
+    }
+    static async open(ref, ctx) {
+        return new DockerImageDestination(ref, await (0,_client_factory_js__WEBPACK_IMPORTED_MODULE_3__/* .registryClientFor */ .C)(ref.docker, ctx, 'push'));
+    }
+    supportedManifestMimeTypes() {
+        return [...registryManifestMimeTypes];
+    }
+    supportsSignatures() {
+        return ('storing signatures in a registry is not supported by this tool ' +
+            '(neither sigstore attachments, lookaside storage nor the X-Registry-Supports-Signatures extension)');
+    }
+    /**
+     * Exists already in this repository (HEAD), or mountable from another repository of the same
+     * registry: the source repository, or one this process saw holding the blob.
+     */
+    async tryReusingBlob(info, options) {
+        if (!info.digest)
+            return { reused: false };
+        const here = await (0,_registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .blobExists */ .kQ)(this.client, info.digest);
+        if (here)
+            return { reused: true, how: 'exists', info: { ...info, size: here.size >= 0 ? here.size : info.size } };
+        const docker = this.ref.docker;
+        const candidates = new Set();
+        const source = options.source;
+        if ((0,_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isDockerImageReference */ .Hw)(source) && source.docker.registry === docker.registry) {
+            candidates.add(source.docker.repository);
+        }
+        for (const repo of (0,_registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .knownBlobLocations */ .j$)(docker.registry, info.digest))
+            candidates.add(repo);
+        candidates.delete(docker.repository);
+        for (const repo of candidates) {
+            try {
+                // HEAD first, as containers/image does: a mount of a missing blob opens an upload session.
+                const there = await (0,_registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .blobExists */ .kQ)(this.client, info.digest, repo);
+                if (!there)
+                    continue;
+                if (await (0,_registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .mountBlob */ .ti)(this.client, info.digest, repo)) {
+                    return {
+                        reused: true,
+                        how: 'mounted',
+                        info: { ...info, size: there.size >= 0 ? there.size : info.size }
+                    };
+                }
+            }
+            catch (e) {
+                this.client.log('debug', `mounting ${info.digest} from ${repo}: ${e.message}`);
+            }
+        }
+        return { reused: false };
+    }
+    async putBlob(stream, info, _options) {
+        const uploaded = await (0,_registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .uploadBlob */ .PM)(this.client, stream, {
+            digest: info.digest ? info.digest : undefined,
+            size: info.size
+        });
+        return { ...info, digest: uploaded.digest, size: uploaded.size };
+    }
+    async putManifest(manifest, instanceDigest) {
+        const docker = this.ref.docker;
+        let tagOrDigest;
+        const expected = instanceDigest ?? (docker.tag === undefined ? docker.digest : undefined);
+        if (expected !== undefined) {
+            const actual = (0,_manifest_index_js__WEBPACK_IMPORTED_MODULE_0__/* .manifestDigest */ .It)(manifest.bytes, (0,_manifest_index_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDigest */ .m)(expected).algorithm);
+            if (actual !== expected) {
+                throw new _registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl(`writing a manifest to ${this.ref.toString()}: its digest is ${actual}, not the expected ${expected}`);
+            }
+            tagOrDigest = expected;
+        }
+        else {
+            tagOrDigest = docker.tag ?? 'latest';
+        }
+        const mimeType = manifest.mimeType || (0,_manifest_index_js__WEBPACK_IMPORTED_MODULE_0__/* .guessMimeType */ ._B)(manifest.bytes);
+        try {
+            await (0,_registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .putManifest */ .RV)(this.client, tagOrDigest, manifest.bytes, mimeType);
+        }
+        catch (e) {
+            if ((0,_registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .isManifestTypeRejection */ .fg)(e))
+                throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .ManifestTypeRejectedError */ .Y(e.message, mimeType);
+            throw e;
+        }
+    }
+    async putSignatures(signatures, _instanceDigest) {
+        if (signatures.length > 0)
+            throw new _registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl(`${this.ref.toString()}: ${this.supportsSignatures()}`);
+    }
+    /** Registries make each manifest visible when it is written; nothing is left to commit. */
+    async commit(_toplevel) { }
+    /** Blobs already uploaded stay (a registry garbage-collects unreferenced blobs); connections are pooled. */
+    async close() { }
+}
+
+
+/***/ })
+
+};
