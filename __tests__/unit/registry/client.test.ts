@@ -127,13 +127,19 @@ describe('RegistryClient: ping and transport', () => {
       if (req.url === '/v2/') return json(res, 200, {})
       n++
       if (n === 1) return json(res, 503, { errors: [{ code: 'UNAVAILABLE', message: 'busy' }] })
-      if (n === 2) return json(res, 429, {}, { 'retry-after': new Date(Date.now() + 1000).toUTCString() })
+      if (n === 2) return json(res, 429, {}, { 'retry-after': new Date(Date.now() + 2000).toUTCString() })
       res.writeHead(404).end()
     })
-    const start = Date.now()
-    expect(await blobExists(client(s.host), 'sha256:' + '1'.repeat(64))).toBeUndefined()
+    const lines: string[] = []
+    const c = client(s.host, {
+      settings: { retryBaseDelayMs: 5, retryMaxDelayMs: 20, log: (_level, line) => lines.push(line) }
+    })
+    expect(await blobExists(c, 'sha256:' + '1'.repeat(64))).toBeUndefined()
     expect(n).toBe(3)
-    expect(Date.now() - start).toBeGreaterThanOrEqual(50) // HTTP dates have 1 s resolution: anything > 0
+    // The 503 waits the test's backoff (at most 20 ms); the 429 waits for the date it names, which
+    // HTTP gives to the second: between 1 and 2 s from now, never the backoff.
+    expect(lines.find(l => l.includes('HTTP 503'))).toMatch(/retrying in 0\.0 s$/)
+    expect(lines.find(l => l.includes('HTTP 429'))).toMatch(/retrying in (1\.\d|2\.0) s$/)
   })
 
   it('gives up after retryTimes with a clear error', async () => {
