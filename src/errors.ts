@@ -23,6 +23,11 @@ export class UsageError extends ImageCopyError {
   }
 }
 
+/** The error a cancelled copy fails with: the signal's reason when it is an Error. */
+export function cancellationError(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new Error('the copy was cancelled')
+}
+
 export function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e)
 }

@@ -71,7 +71,8 @@ export function formatLimit(bytes: number): string {
 export async function readAtMost(
   stream: AsyncIterable<unknown> & { destroy(error?: Error): unknown },
   limit: number,
-  what: string
+  what: string,
+  tooLarge: () => Error = () => new ReadLimitError(what, limit)
 ): Promise<Buffer> {
   const chunks: Buffer[] = []
   let total = 0
@@ -80,7 +81,7 @@ export async function readAtMost(
     total += b.length
     if (total > limit) {
       stream.destroy()
-      throw new ReadLimitError(what, limit)
+      throw tooLarge()
     }
     chunks.push(b)
   }

@@ -209,7 +209,7 @@ class EngineClient {
     talkError(e) {
         const signal = this.signal;
         if (signal?.aborted)
-            return signal.reason instanceof Error ? signal.reason : new Error('the copy was cancelled');
+            return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .cancellationError */ ._E)(signal);
         const cause = e;
         const timeout = cause.code === 'UND_ERR_HEADERS_TIMEOUT' || cause.code === 'UND_ERR_BODY_TIMEOUT';
         return new EngineError(`cannot talk to the Docker daemon at ${this.engine.host}: ${cause.message}${cause.code ? ` (${cause.code})` : ''}` +

@@ -9,7 +9,7 @@ export const modules = {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   bP: () => (/* reexport */ RegistryClient),
-  gl: () => (/* reexport */ errors_RegistryError),
+  gl: () => (/* reexport */ RegistryError),
   kQ: () => (/* reexport */ blobExists),
   qW: () => (/* reexport */ getBlob),
   c2: () => (/* reexport */ getManifest),
@@ -20,8 +20,10 @@ __webpack_require__.d(__webpack_exports__, {
   PM: () => (/* reexport */ uploadBlob)
 });
 
-// UNUSED EXPORTS: DEFAULT_RETRY_POLICY, DEFAULT_USER_AGENT, MAX_MANIFEST_SIZE, RegistryAuthError, cancelUpload, clearBlobLocations, closeAllConnections, configureRegistry, describeRequest, forgetBlobLocation, formatScope, isRetryableError, isRetryableStatus, parseChallenges, parseRetryAfter, parseScope, recordBlobLocation, redactUrl, registrySettings, resetRegistrySettings, simplifyContentType
+// UNUSED EXPORTS: DEFAULT_RETRY_POLICY, DEFAULT_USER_AGENT, RegistryAuthError, cancelUpload, clearBlobLocations, closeAllConnections, configureRegistry, describeRequest, forgetBlobLocation, formatScope, isRetryableError, isRetryableStatus, parseChallenges, parseRetryAfter, parseScope, recordBlobLocation, redactUrl, registrySettings, resetRegistrySettings, simplifyContentType
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 ;// CONCATENATED MODULE: ./src/registry/challenge.ts
@@ -130,7 +132,7 @@ function repositoryPath(repository) {
 function encodePathSegment(segment) {
     return encodeURIComponent(segment).replace(/%3A/g, ':').replace(/%40/g, '@');
 }
-function http_header(headers, name) {
+function header(headers, name) {
     const v = headers[name.toLowerCase()];
     return Array.isArray(v) ? v[0] : v;
 }
@@ -156,7 +158,7 @@ async function httpRequest(agent, req) {
             // blob existence check would open a new connection, with a new TLS handshake; registries follow HTTP
             ...(req.method === 'HEAD' ? { reset: false } : {})
         });
-        const location = http_header(res.headers, 'location');
+        const location = header(res.headers, 'location');
         const redirect = [301, 302, 303, 307, 308].includes(res.statusCode) && location !== undefined;
         if (!redirect || !req.followRedirects) {
             return { status: res.statusCode, headers: res.headers, body: res.body, url };
@@ -171,19 +173,8 @@ async function httpRequest(agent, req) {
     }
 }
 /** Reads at most `limit` bytes of a body (or any stream); longer ones are an error. */
-async function readBody(body, limit, tooLarge = `response body larger than ${limit} bytes`) {
-    const chunks = [];
-    let total = 0;
-    for await (const chunk of body) {
-        const b = chunk;
-        total += b.length;
-        if (total > limit) {
-            body.destroy();
-            throw new Error(tooLarge);
-        }
-        chunks.push(b);
-    }
-    return Buffer.concat(chunks);
+function readBody(body, limit, tooLarge = `response body larger than ${limit} bytes`) {
+    return (0,limits/* readAtMost */.rU)(body, limit, 'the response body', () => new Error(tooLarge));
 }
 /** Reads a short error body as text (first 16 KiB), never failing. */
 async function readErrorText(body) {
@@ -205,18 +196,16 @@ async function readErrorText(body) {
     body.destroy();
     return Buffer.concat(chunks).subarray(0, 16384).toString('utf8');
 }
-async function http_discard(body) {
+async function discard(body) {
     await body.dump({ limit: 1 << 20 }).catch(() => undefined);
 }
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/registry/errors.ts
 // Errors from registry requests. A message names the request (method and URL without its query,
 // which may carry signatures) and the registry's own error code and message; it never carries a
 // credential, a token or an Authorization header.
 
-class errors_RegistryError extends errors/* ImageCopyError */.xv {
+class RegistryError extends errors/* ImageCopyError */.xv {
     status;
     request;
     code;
@@ -233,7 +222,7 @@ class errors_RegistryError extends errors/* ImageCopyError */.xv {
     }
 }
 /** The registry rejected the credentials (HTTP 401 without a scope problem). */
-class RegistryAuthError extends errors_RegistryError {
+class RegistryAuthError extends RegistryError {
     constructor(message, init = {}) {
         super(message, init);
         this.name = 'RegistryAuthError';
@@ -323,20 +312,19 @@ function formatDetail(d) {
 
 
 const MINIMUM_TOKEN_LIFETIME_S = 60;
-const MAX_TOKEN_BODY = limits/* MAX_TOKEN_BODY_BYTES */.GS;
 async function fetchBearerToken(send, req) {
     const realm = req.challenge.params.realm;
     if (!realm)
-        throw new errors_RegistryError(`registry ${req.registry}: the Bearer challenge has no realm`);
+        throw new RegistryError(`registry ${req.registry}: the Bearer challenge has no realm`);
     let url;
     try {
         url = new URL(realm);
     }
     catch {
-        throw new errors_RegistryError(`registry ${req.registry}: the token realm is not a URL`);
+        throw new RegistryError(`registry ${req.registry}: the token realm is not a URL`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new errors_RegistryError(`registry ${req.registry}: the token realm has an unsupported scheme ${url.protocol}`);
+        throw new RegistryError(`registry ${req.registry}: the token realm has an unsupported scheme ${url.protocol}`);
     }
     const service = req.challenge.params.service;
     const scopes = req.scopes.filter(s => s.actions.length > 0).map(formatScope);
@@ -380,7 +368,7 @@ async function fetchBearerToken(send, req) {
                 ? `registry ${req.registry}: the token service rejected the ${given} (${what}; HTTP ${res.status}, ${request})`
                 : `registry ${req.registry}: the token service refused anonymous access (${what}; HTTP ${res.status}, ${request}); credentials are needed`, { status: res.status, request, code: details[0]?.code, registryMessage: details[0]?.message });
         }
-        throw new errors_RegistryError(`registry ${req.registry}: obtaining a bearer token failed (${what}; HTTP ${res.status}, ${request})`, {
+        throw new RegistryError(`registry ${req.registry}: obtaining a bearer token failed (${what}; HTTP ${res.status}, ${request})`, {
             status: res.status,
             request,
             code: details[0]?.code,
@@ -389,10 +377,10 @@ async function fetchBearerToken(send, req) {
     }
     let parsed;
     try {
-        parsed = JSON.parse((await readBody(res.body, MAX_TOKEN_BODY)).toString('utf8'));
+        parsed = JSON.parse((await readBody(res.body, limits/* MAX_TOKEN_BODY_BYTES */.GS)).toString('utf8'));
     }
     catch (e) {
-        throw new errors_RegistryError(`registry ${req.registry}: the token service answered something that is not a token (${request})`, {
+        throw new RegistryError(`registry ${req.registry}: the token service answered something that is not a token (${request})`, {
             cause: e,
             request
         });
@@ -403,7 +391,7 @@ async function fetchBearerToken(send, req) {
             ? parsed.access_token
             : '';
     if (token === '')
-        throw new errors_RegistryError(`registry ${req.registry}: the token service answered without a token (${request})`);
+        throw new RegistryError(`registry ${req.registry}: the token service answered without a token (${request})`);
     req.onSecret(token);
     if (typeof parsed.refresh_token === 'string')
         req.onSecret(parsed.refresh_token);
@@ -639,6 +627,7 @@ function tlsEntry(settings) {
     if (!entry) {
         let context;
         entry = {
+            key,
             settings,
             secureContext: () => (context ??= external_node_tls_default().createSecureContext(secureContextOptions(settings)))
         };
@@ -652,7 +641,7 @@ function tlsEntry(settings) {
  */
 function agentFor(settings, connectionsPerHost = DEFAULT_CONNECTIONS_PER_HOST, proxy) {
     const entry = tlsEntry(settings);
-    const directKey = keyOf([settings.verify, settings.ca, settings.certs, settings.keys, connectionsPerHost]);
+    const directKey = `${entry.key}:${connectionsPerHost}`;
     let direct = agents.get(directKey);
     if (!direct) {
         direct = new undici/* Agent */.g6({ connections: connectionsPerHost, ...POOL_OPTIONS, connect: connectorFor(entry) });
@@ -752,6 +741,7 @@ async function closeAllConnections() {
 
 ;// CONCATENATED MODULE: ./src/registry/retry.ts
 // When and how long to wait before repeating a registry request.
+
 const DEFAULT_RETRY_POLICY = {
     retryTimes: 3,
     baseDelayMs: 200,
@@ -780,7 +770,7 @@ const RETRYABLE_CODES = new Set([
     'ERR_STREAM_PREMATURE_CLOSE'
 ]);
 /** Connection-level failures (reset, refused, hang up, timeouts, truncated bodies). TLS errors are not retried. */
-function retry_isRetryableError(e) {
+function isRetryableError(e) {
     for (let cur = e, depth = 0; cur && depth < 5; depth++) {
         const err = cur;
         if (typeof err.code === 'string' && RETRYABLE_CODES.has(err.code))
@@ -806,7 +796,7 @@ function parseRetryAfter(value, now = Date.now()) {
     return delta > 0 ? delta : undefined;
 }
 /** Exponential backoff with jitter: a random delay in [d/2, d] for d = base × 2^attempt, capped. */
-function retry_backoffDelay(policy, attempt, random = Math.random) {
+function backoffDelay(policy, attempt, random = Math.random) {
     const d = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
     return Math.round(d / 2 + random() * (d / 2));
 }
@@ -815,7 +805,7 @@ function retryDelay(policy, attempt, retryAfter) {
     const fromServer = parseRetryAfter(retryAfter);
     if (fromServer !== undefined)
         return Math.min(fromServer, policy.maxRetryAfterMs);
-    return retry_backoffDelay(policy, attempt);
+    return backoffDelay(policy, attempt);
 }
 /** Waits longer than this are called out in the line, so a quiet log is not mistaken for a hang. */
 const LONG_WAIT_MS = 10_000;
@@ -835,17 +825,17 @@ function retryWait(policy, attempt, retryAfter) {
     const fromServer = parseRetryAfter(retryAfter) !== undefined;
     return { delayMs: retryDelay(policy, attempt, retryAfter), fromServer };
 }
-function retry_sleep(ms, signal) {
+function sleep(ms, signal) {
     return new Promise((resolve, reject) => {
         if (signal?.aborted)
-            return reject(signal.reason);
+            return reject((0,errors/* cancellationError */._E)(signal));
         const t = setTimeout(() => {
             signal?.removeEventListener('abort', onAbort);
             resolve();
         }, ms);
         const onAbort = () => {
             clearTimeout(t);
-            reject(signal?.reason);
+            reject((0,errors/* cancellationError */._E)(signal));
         };
         signal?.addEventListener('abort', onAbort, { once: true });
     });
@@ -906,19 +896,16 @@ function resetRegistrySettings() {
 
 
 
+
 const DEFAULT_USER_AGENT = 'image-copy-action';
 /** How long `finish` and `cleanup` requests may still run after a cancellation. */
 const CLEANUP_GRACE_MS = 5000;
-/** The error a cancelled request fails with: the signal's reason when it is an Error. */
-function cancelledError(signal) {
-    return signal.reason instanceof Error ? signal.reason : new Error('the copy was cancelled');
-}
 /** A signal that fires `ms` after `signal` does; `done` removes the listener. */
 function graceAfter(signal, ms) {
     const controller = new AbortController();
     let timer;
     const start = () => {
-        timer = setTimeout(() => controller.abort(cancelledError(signal)), ms);
+        timer = setTimeout(() => controller.abort((0,errors/* cancellationError */._E)(signal)), ms);
         timer.unref();
     };
     if (signal.aborted)
@@ -1031,10 +1018,10 @@ class RegistryClient {
             try {
                 const res = await this.send({ method: 'GET', url, auth: false, context });
                 if (res.status === 200 || res.status === 401) {
-                    await http_discard(res.body);
+                    await discard(res.body);
                     this.origin = url.origin;
                     this.auth.setChallenges(parseChallenges(headerValues(res.headers, 'www-authenticate')));
-                    this.supportsSignatureExtension = http_header(res.headers, 'x-registry-supports-signatures') === '1';
+                    this.supportsSignatureExtension = header(res.headers, 'x-registry-supports-signatures') === '1';
                     return;
                 }
                 throw await this.responseError(res, context, describeRequest('GET', url));
@@ -1066,7 +1053,7 @@ class RegistryClient {
         if (onCancel === 'abort' || !this.signal)
             return this.sendWith(opts, this.signal);
         if (onCancel === 'finish' && this.signal.aborted)
-            throw cancelledError(this.signal);
+            throw (0,errors/* cancellationError */._E)(this.signal);
         const grace = graceAfter(this.signal, CLEANUP_GRACE_MS);
         try {
             return await this.sendWith({ ...opts, retry: this.signal.aborted ? false : opts.retry }, grace.signal);
@@ -1078,7 +1065,7 @@ class RegistryClient {
     /** `signal` ends the exchange; retry waits always end with the copy's signal (nothing to finish yet). */
     async sendWith(opts, signal) {
         if (signal?.aborted)
-            throw cancelledError(signal);
+            throw (0,errors/* cancellationError */._E)(signal);
         const useAuth = opts.auth !== false;
         if (useAuth)
             await this.ping();
@@ -1108,13 +1095,13 @@ class RegistryClient {
             catch (e) {
                 // Cancelled: never retried, and said as such (not as a network error).
                 if (signal?.aborted)
-                    throw cancelledError(signal);
-                if (e instanceof errors_RegistryError)
+                    throw (0,errors/* cancellationError */._E)(signal);
+                if (e instanceof RegistryError)
                     throw e;
-                if (replayable && retry_isRetryableError(e) && attempt < this.retry.retryTimes) {
+                if (replayable && isRetryableError(e) && attempt < this.retry.retryTimes) {
                     const delay = this.noteRetry(opts.method, url, networkReason(e), attempt, undefined);
                     attempt++;
-                    await retry_sleep(delay, this.signal);
+                    await sleep(delay, this.signal);
                     continue;
                 }
                 throw this.connectionError(e, opts.context, opts.method, url, attempt + 1);
@@ -1130,15 +1117,15 @@ class RegistryClient {
                 else {
                     this.auth.invalidate(extraScopes);
                 }
-                await http_discard(res.body);
+                await discard(res.body);
                 continue;
             }
             if (replayable && isRetryableStatus(res.status) && attempt < this.retry.retryTimes) {
                 const reason = `HTTP ${res.status}${external_node_http_.STATUS_CODES[res.status] ? ` ${external_node_http_.STATUS_CODES[res.status]}` : ''}`;
-                const delay = this.noteRetry(opts.method, url, reason, attempt, http_header(res.headers, 'retry-after'));
-                await http_discard(res.body);
+                const delay = this.noteRetry(opts.method, url, reason, attempt, header(res.headers, 'retry-after'));
+                await discard(res.body);
                 attempt++;
-                await retry_sleep(delay, this.signal);
+                await sleep(delay, this.signal);
                 continue;
             }
             if (attempt > 0)
@@ -1186,7 +1173,7 @@ class RegistryClient {
         const bearer = status === 401 ? bearerError(res) : undefined;
         if (bearer?.error === 'insufficient_scope') {
             const message = bearer.description || 'requested access to the resource is denied';
-            return new errors_RegistryError(`${context}: DENIED: ${message} (${tail})`, {
+            return new RegistryError(`${context}: DENIED: ${message} (${tail})`, {
                 status,
                 request,
                 code: 'DENIED',
@@ -1210,18 +1197,18 @@ class RegistryClient {
             });
         }
         if (status === 403) {
-            return new errors_RegistryError(`${context}: ${what} (${tail})`, {
+            return new RegistryError(`${context}: ${what} (${tail})`, {
                 ...init,
                 hint: `the credentials used for ${this.registry} are not allowed to ${this.access} ${this.repository}`
             });
         }
-        return new errors_RegistryError(`${context}: ${what} (${tail})`, init);
+        return new RegistryError(`${context}: ${what} (${tail})`, init);
     }
     connectionError(e, context, method, url, attempts) {
         const request = describeRequest(method, url);
         const code = errorCode(e);
         if (code !== undefined && TLS_ERROR_CODES.has(code)) {
-            return new errors_RegistryError(`${context ?? request}: TLS certificate verification failed for ${url.host}: ${networkReason(e)}`, {
+            return new RegistryError(`${context ?? request}: TLS certificate verification failed for ${url.host}: ${networkReason(e)}`, {
                 request,
                 cause: e,
                 hint: `trust the registry's CA with a cert dir holding it as *.crt, or turn TLS verification off for ${this.registry} (${this.tlsVerifyOff})`
@@ -1232,7 +1219,7 @@ class RegistryClient {
         const proxy = (0,proxy_env/* describeProxyFor */.Ho)(this.proxy, url);
         const via = proxy ? ` through proxy ${proxy}` : '';
         if (url.protocol === 'https:' && isPlainHttpAnswer(e)) {
-            return new errors_RegistryError(`${prefix}${request} failed: ${networkReason(e)}; ${url.host} seems to speak plain http, not https`, {
+            return new RegistryError(`${prefix}${request} failed: ${networkReason(e)}; ${url.host} seems to speak plain http, not https`, {
                 request,
                 cause: e,
                 hint: `for a registry on plain http, turn TLS verification off: ${this.tlsVerifyOff}`
@@ -1241,7 +1228,7 @@ class RegistryClient {
         // A TLS server that drops the connection at once most often wanted a client certificate.
         const dropped = url.protocol === 'https:' && rawCode(e) === 'UND_ERR_SOCKET';
         const proxyRefused = proxy !== undefined && /\b40[17]\b/.test(networkReason(e));
-        return new errors_RegistryError(`${prefix}${request}${via} failed: ${networkReason(e)}${after}`, {
+        return new RegistryError(`${prefix}${request}${via} failed: ${networkReason(e)}${after}`, {
             request,
             cause: e,
             hint: proxyRefused
@@ -1339,16 +1326,25 @@ class ThroughputWatch {
     samples = [];
     timer;
     total = 0;
+    paused = false;
     constructor(rule, onSlow) {
         this.rule = rule;
         this.onSlow = onSlow;
     }
-    /** Starts (or restarts) a window from now. */
+    /** Starts watching (a new connection): one timer until stop(), a window from now. */
     start() {
-        this.stop();
-        this.samples = [{ at: Date.now(), bytes: this.total }];
-        this.timer = setInterval(() => this.check(), Math.max(this.rule.windowMs / 4, 20));
+        this.restartWindow();
+        this.timer ??= setInterval(() => this.check(), Math.max(this.rule.windowMs / 4, 20));
         this.timer.unref();
+    }
+    /** We hold the body back (the destination is slower): that time does not count. */
+    pause() {
+        this.paused = true;
+    }
+    /** Reading again: a new window from now. */
+    resume() {
+        if (this.paused)
+            this.restartWindow();
     }
     stop() {
         if (this.timer !== undefined)
@@ -1358,7 +1354,13 @@ class ThroughputWatch {
     add(bytes) {
         this.total += bytes;
     }
+    restartWindow() {
+        this.paused = false;
+        this.samples = [{ at: Date.now(), bytes: this.total }];
+    }
     check() {
+        if (this.paused)
+            return;
         const now = Date.now();
         const from = now - this.rule.windowMs;
         this.samples.push({ at: now, bytes: this.total });
@@ -1403,8 +1405,8 @@ function resumableBlobStream(first, options) {
     return new ResumableBlobStream(first, options);
 }
 /**
- * the same semantics as resumingChunks, without the async generator + Readable.from hop:
- * the body's chunks are pushed straight on (pausing the body on backpressure).
+ * A blob body that resumes with `Range` after a broken connection: the body's chunks are pushed
+ * straight on (pausing the body on backpressure).
  */
 class ResumableBlobStream extends external_node_stream_.Readable {
     o;
@@ -1421,7 +1423,7 @@ class ResumableBlobStream extends external_node_stream_.Readable {
         this.o = o;
         let expected = o.expectedSize;
         if (expected < 0) {
-            const cl = http_header(first.headers, 'content-length');
+            const cl = header(first.headers, 'content-length');
             if (cl !== undefined && /^\d+$/.test(cl))
                 expected = Number(cl);
         }
@@ -1452,12 +1454,12 @@ class ResumableBlobStream extends external_node_stream_.Readable {
             this.offset += b.length;
             this.watch?.add(b.length);
             if (this.expected >= 0 && this.offset > this.expected) {
-                this.destroy(new errors_RegistryError(`reading ${this.o.describe}: the registry sent more than the expected ${this.expected} bytes`));
+                this.destroy(new RegistryError(`reading ${this.o.describe}: the registry sent more than the expected ${this.expected} bytes`));
                 return;
             }
             if (!this.push(b)) {
                 body.pause();
-                this.watch?.stop(); // we hold the body back: not the registry's slowness
+                this.watch?.pause(); // we hold the body back: not the registry's slowness
             }
         });
         body.on('end', () => {
@@ -1472,7 +1474,7 @@ class ResumableBlobStream extends external_node_stream_.Readable {
         body.on('error', (e) => {
             if (body !== this.body || this.destroyed || this.recovering)
                 return;
-            if (e instanceof errors_RegistryError || !retry_isRetryableError(e))
+            if (e instanceof RegistryError || !isRetryableError(e))
                 this.destroy(e);
             else
                 void this.recover(e);
@@ -1482,7 +1484,7 @@ class ResumableBlobStream extends external_node_stream_.Readable {
         if (this.recovering)
             return;
         if (this.body.isPaused())
-            this.watch?.start();
+            this.watch?.resume();
         this.body.resume();
     }
     _destroy(error, callback) {
@@ -1500,32 +1502,32 @@ class ResumableBlobStream extends external_node_stream_.Readable {
             this.offsetAtLastFailure = this.offset;
             const reason = failure.message;
             if (this.failures >= o.retry.retryTimes) {
-                throw new errors_RegistryError(`reading ${o.describe}: ${reason}; gave up after ${this.failures} resumed download${this.failures === 1 ? '' : 's'}`, { cause: failure });
+                throw new RegistryError(`reading ${o.describe}: ${reason}; gave up after ${this.failures} resumed download${this.failures === 1 ? '' : 's'}`, { cause: failure });
             }
-            const delay = retry_backoffDelay(o.retry, this.failures);
+            const delay = backoffDelay(o.retry, this.failures);
             this.failures++;
             o.log?.(resumeLine(o, this.offset, reason, this.failures, delay));
             this.body.destroy();
-            await retry_sleep(delay, o.signal);
+            await sleep(delay, o.signal);
             const res = await o.reopen(this.offset);
             if (res.status === 206) {
-                const range = parseContentRange(http_header(res.headers, 'content-range'));
+                const range = parseContentRange(header(res.headers, 'content-range'));
                 const okRange = range !== undefined &&
                     range.first === this.offset &&
                     (range.total < 0 || range.last + 1 === range.total) &&
                     (this.expected < 0 || range.total < 0 || range.total === this.expected);
                 if (!okRange) {
-                    await http_discard(res.body);
-                    throw new errors_RegistryError(`reading ${o.describe}: resuming at byte ${this.offset} got an unusable Content-Range ` +
-                        `"${http_header(res.headers, 'content-range') ?? ''}"`, { status: 206 });
+                    await discard(res.body);
+                    throw new RegistryError(`reading ${o.describe}: resuming at byte ${this.offset} got an unusable Content-Range ` +
+                        `"${header(res.headers, 'content-range') ?? ''}"`, { status: 206 });
                 }
             }
             else if (res.status === 200) {
                 this.skip = this.offset;
             }
             else {
-                await http_discard(res.body);
-                throw new errors_RegistryError(`reading ${o.describe}: resuming at byte ${this.offset} failed with HTTP ${res.status}`, {
+                await discard(res.body);
+                throw new RegistryError(`reading ${o.describe}: resuming at byte ${this.offset} failed with HTTP ${res.status}`, {
                     status: res.status
                 });
             }
@@ -1547,87 +1549,6 @@ function parseContentRange(value) {
         return undefined;
     return { first: Number(m[1]), last: Number(m[2]), total: m[3] === '*' ? -1 : Number(m[3]) };
 }
-async function* resumingChunks(first, o) {
-    let expected = o.expectedSize;
-    if (expected < 0) {
-        const cl = header(first.headers, 'content-length');
-        if (cl !== undefined && /^\d+$/.test(cl))
-            expected = Number(cl);
-    }
-    let body = first.body;
-    let offset = 0;
-    let skip = 0; // bytes to drop from a 200 answer that ignored our Range
-    let failures = 0;
-    let offsetAtLastFailure = 0;
-    try {
-        for (;;) {
-            let failure;
-            try {
-                for await (const chunk of body) {
-                    let b = chunk;
-                    if (skip > 0) {
-                        const n = Math.min(skip, b.length);
-                        skip -= n;
-                        b = b.subarray(n);
-                        if (b.length === 0)
-                            continue;
-                    }
-                    offset += b.length;
-                    if (expected >= 0 && offset > expected) {
-                        throw new RegistryError(`reading ${o.describe}: the registry sent more than the expected ${expected} bytes`);
-                    }
-                    yield b;
-                }
-                if (expected < 0 || offset === expected)
-                    return;
-                failure = new Error(`the body ended after ${offset} of ${expected} bytes`);
-            }
-            catch (e) {
-                if (e instanceof RegistryError || !isRetryableError(e))
-                    throw e;
-                failure = e;
-            }
-            if (offset - offsetAtLastFailure >= PROGRESS_RESETTING_RETRIES)
-                failures = 0;
-            offsetAtLastFailure = offset;
-            const reason = failure.message;
-            if (failures >= o.retry.retryTimes) {
-                throw new RegistryError(`reading ${o.describe}: ${reason}; gave up after ${failures} resumed download${failures === 1 ? '' : 's'}`, { cause: failure });
-            }
-            const delay = backoffDelay(o.retry, failures);
-            failures++;
-            o.log?.(resumeLine(o, offset, reason, failures, delay));
-            body.destroy();
-            await sleep(delay, o.signal);
-            const res = await o.reopen(offset);
-            body = res.body;
-            if (res.status === 206) {
-                const range = parseContentRange(header(res.headers, 'content-range'));
-                const okRange = range !== undefined &&
-                    range.first === offset &&
-                    (range.total < 0 || range.last + 1 === range.total) &&
-                    (expected < 0 || range.total < 0 || range.total === expected);
-                if (!okRange) {
-                    await discard(res.body);
-                    throw new RegistryError(`reading ${o.describe}: resuming at byte ${offset} got an unusable Content-Range ` +
-                        `"${header(res.headers, 'content-range') ?? ''}"`, { status: 206 });
-                }
-            }
-            else if (res.status === 200) {
-                skip = offset; // the server ignored Range: read from the start, dropping what we already passed on
-            }
-            else {
-                await discard(res.body);
-                throw new RegistryError(`reading ${o.describe}: resuming at byte ${offset} failed with HTTP ${res.status}`, {
-                    status: res.status
-                });
-            }
-        }
-    }
-    finally {
-        body.destroy();
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/registry/blobs.ts
 
@@ -1640,7 +1561,7 @@ function blobPath(repository, digest) {
     return `/v2/${repositoryPath(repository)}/blobs/${encodePathSegment(digest)}`;
 }
 function contentLength(res) {
-    const v = http_header(res.headers, 'content-length');
+    const v = header(res.headers, 'content-length');
     return v !== undefined && /^\d+$/.test(v) ? Number(v) : -1;
 }
 /** HEAD the blob in `repository` (default: the client's). Returns its size, or undefined when absent. */
@@ -1648,7 +1569,7 @@ async function blobExists(client, digest, repository = client.repository) {
     const context = `checking whether blob ${digest} exists in ${client.registry}/${repository}`;
     const extraScopes = repository !== client.repository ? [repositoryScope(repository, ['pull'])] : [];
     const res = await client.send({ method: 'HEAD', url: blobPath(repository, digest), extraScopes, context });
-    await http_discard(res.body);
+    await discard(res.body);
     if (res.status === 200) {
         recordBlobLocation(client.registry, repository, digest);
         return { size: contentLength(res) };
@@ -1706,7 +1627,7 @@ async function getExternalBlob(client, blob) {
             const res = await client.send({ method: 'GET', url, auth: false, followRedirects: true });
             if (res.status === 200)
                 return { stream: res.body, size: blob.size >= 0 ? blob.size : contentLength(res) };
-            await http_discard(res.body);
+            await discard(res.body);
             errors.push(`${describeRequest('GET', url)}: HTTP ${res.status}`);
         }
         catch (e) {
@@ -1731,13 +1652,13 @@ async function mountBlob(client, digest, fromRepository) {
         context: `mounting blob ${digest} from ${client.registry}/${fromRepository}`
     });
     if (res.status === 201) {
-        await http_discard(res.body);
+        await discard(res.body);
         recordBlobLocation(client.registry, client.repository, digest);
         return true;
     }
     if (res.status === 202) {
-        await http_discard(res.body);
-        const location = http_header(res.headers, 'location');
+        await discard(res.body);
+        const location = header(res.headers, 'location');
         if (location)
             await cancelUpload(client, client.resolve(new URL(location, res.url)));
         client.log('debug', `mounting ${digest} from ${fromRepository} started an upload instead; cancelled it`);
@@ -1751,7 +1672,7 @@ async function mountBlob(client, digest, fromRepository) {
 async function cancelUpload(client, location) {
     try {
         const res = await client.send({ method: 'DELETE', url: location, onCancel: 'cleanup' });
-        await http_discard(res.body);
+        await discard(res.body);
         if (res.status !== 204 && res.status !== 200 && res.status !== 404) {
             client.log('debug', `cancelling upload ${describeRequest('DELETE', location)}: HTTP ${res.status}`);
         }
@@ -1831,15 +1752,15 @@ async function startUpload(client, req) {
     if (res.status !== 202) {
         throw await client.responseError(res, context(client, req), describeRequest('POST', res.url));
     }
-    await http_discard(res.body);
+    await discard(res.body);
     const location = nextLocation(res);
     if (!location)
-        throw new errors_RegistryError(`${context(client, req)}: the registry started an upload without a Location`);
-    const min = Number(http_header(res.headers, 'oci-chunk-min-length') ?? '0');
+        throw new RegistryError(`${context(client, req)}: the registry started an upload without a Location`);
+    const min = Number(header(res.headers, 'oci-chunk-min-length') ?? '0');
     return { location, minChunk: Number.isFinite(min) && min > 0 ? min : 0 };
 }
 function nextLocation(res) {
-    const location = http_header(res.headers, 'location');
+    const location = header(res.headers, 'location');
     return location ? new URL(location, res.url) : undefined;
 }
 /** Appends `digest=` without re-encoding the registry's own (opaque, possibly signed) query. */
@@ -1848,10 +1769,10 @@ function withDigest(location, digest) {
 }
 function mismatch(client, req, digest, bytes) {
     if (req.digest !== undefined && digest !== req.digest) {
-        return new errors_RegistryError(`${context(client, req)}: the data read has digest ${digest}, not the expected ${req.digest}`);
+        return new RegistryError(`${context(client, req)}: the data read has digest ${digest}, not the expected ${req.digest}`);
     }
     if (req.size >= 0 && bytes !== req.size) {
-        return new errors_RegistryError(`${context(client, req)}: read ${bytes} bytes, expected ${req.size}`);
+        return new RegistryError(`${context(client, req)}: read ${bytes} bytes, expected ${req.size}`);
     }
     return undefined;
 }
@@ -1888,11 +1809,11 @@ async function monolithicUpload(client, input, req, inputError) {
             failure = e;
         }
         if (res?.status === 201) {
-            await http_discard(res.body);
+            await discard(res.body);
             recordBlobLocation(client.registry, client.repository, digest);
             return { digest, size: data.length };
         }
-        const retryable = res ? isRetryableStatus(res.status) : retry_isRetryableError(failure);
+        const retryable = res ? isRetryableStatus(res.status) : isRetryableError(failure);
         if (!retryable || attempt >= client.retry.retryTimes) {
             const error = res
                 ? await client.responseError(res, context(client, req), describeRequest('PUT', url))
@@ -1900,11 +1821,11 @@ async function monolithicUpload(client, input, req, inputError) {
             await cancelUpload(client, location);
             throw error;
         }
-        const delay = client.noteRetry('PUT', url, res ? `HTTP ${res.status}` : networkReason(failure), attempt, res ? http_header(res.headers, 'retry-after') : undefined);
+        const delay = client.noteRetry('PUT', url, res ? `HTTP ${res.status}` : networkReason(failure), attempt, res ? header(res.headers, 'retry-after') : undefined);
         if (res)
-            await http_discard(res.body);
+            await discard(res.body);
         await cancelUpload(client, location);
-        await retry_sleep(delay, client.signal);
+        await sleep(delay, client.signal);
     }
 }
 async function sessionUpload(client, input, req, inputError) {
@@ -1950,7 +1871,7 @@ async function streamingPatch(client, req, digester, location) {
     if (res.status !== 202 && res.status !== 204) {
         throw await client.responseError(res, context(client, req), describeRequest('PATCH', location));
     }
-    await http_discard(res.body);
+    await discard(res.body);
     // The answer may come before the input reported its end (or its failure); wait for it.
     await (0,external_node_stream_promises_.finished)(digester);
     return nextLocation(res) ?? location;
@@ -2001,32 +1922,32 @@ async function patchChunk(client, req, location, chunk, start) {
             failure = e;
         }
         if (res && (res.status === 202 || res.status === 204)) {
-            await http_discard(res.body);
+            await discard(res.body);
             return nextLocation(res) ?? location;
         }
-        const retryable = res ? isRetryableStatus(res.status) : retry_isRetryableError(failure);
+        const retryable = res ? isRetryableStatus(res.status) : isRetryableError(failure);
         if (!retryable || attempt >= client.retry.retryTimes) {
             throw res
                 ? await client.responseError(res, context(client, req), describeRequest('PATCH', location))
                 : failure;
         }
-        const delay = client.noteRetry('PATCH', location, `chunk ${range}: ${res ? `HTTP ${res.status}` : networkReason(failure)}`, attempt, res ? http_header(res.headers, 'retry-after') : undefined);
+        const delay = client.noteRetry('PATCH', location, `chunk ${range}: ${res ? `HTTP ${res.status}` : networkReason(failure)}`, attempt, res ? header(res.headers, 'retry-after') : undefined);
         if (res)
-            await http_discard(res.body);
-        await retry_sleep(delay, client.signal);
+            await discard(res.body);
+        await sleep(delay, client.signal);
         // Ask how much the registry holds: a broken PATCH may have stored part of the chunk.
         const status = await client.send({ method: 'GET', url: location, context: context(client, req) });
-        await http_discard(status.body);
+        await discard(status.body);
         if (status.status !== 204 && status.status !== 200) {
-            throw new errors_RegistryError(`${context(client, req)}: the upload session was lost (HTTP ${status.status})`, {
+            throw new RegistryError(`${context(client, req)}: the upload session was lost (HTTP ${status.status})`, {
                 status: status.status,
                 request: describeRequest('GET', location)
             });
         }
         location = nextLocation(status) ?? location;
-        const held = uploadedBytes(http_header(status.headers, 'range'), start);
+        const held = uploadedBytes(header(status.headers, 'range'), start);
         if (held < start || held > start + chunk.length) {
-            throw new errors_RegistryError(`${context(client, req)}: the registry holds ${held} bytes, expected ${start} to ${start + chunk.length}`);
+            throw new RegistryError(`${context(client, req)}: the registry holds ${held} bytes, expected ${start} to ${start + chunk.length}`);
         }
         chunk = chunk.subarray(held - start);
         start = held;
@@ -2055,13 +1976,13 @@ async function completeUpload(client, req, location, digest) {
         context: context(client, req)
     });
     if (res.status === 201) {
-        await http_discard(res.body);
+        await discard(res.body);
         recordBlobLocation(client.registry, client.repository, digest);
         return;
     }
     // A retried PUT after a lost answer finds the session gone; the blob may well be there.
     if (res.status === 404 && res.attempts !== undefined && (await blobExists(client, digest))) {
-        await http_discard(res.body);
+        await discard(res.body);
         return;
     }
     throw await client.responseError(res, context(client, req), describeRequest('PUT', url));
@@ -2072,8 +1993,6 @@ async function completeUpload(client, req, location, digest) {
 
 
 
-/** Like containers/image: no manifest is larger than 4 MiB. */
-const MAX_MANIFEST_SIZE = limits/* MAX_MANIFEST_BYTES */.ZJ;
 function manifestPath(repository, tagOrDigest) {
     return `/v2/${repositoryPath(repository)}/manifests/${encodePathSegment(tagOrDigest)}`;
 }
@@ -2092,18 +2011,18 @@ async function getManifest(client, tagOrDigest, accept) {
         throw await client.responseError(res, context, describeRequest('GET', res.url));
     let bytes;
     try {
-        bytes = await readBody(res.body, MAX_MANIFEST_SIZE);
+        bytes = await readBody(res.body, limits/* MAX_MANIFEST_BYTES */.ZJ);
     }
     catch (e) {
-        throw new errors_RegistryError(`${context}: ${e.message}`, {
+        throw new RegistryError(`${context}: ${e.message}`, {
             cause: e,
             request: describeRequest('GET', res.url)
         });
     }
     return {
         bytes,
-        contentType: simplifyContentType(http_header(res.headers, 'content-type')),
-        digestHeader: http_header(res.headers, 'docker-content-digest')
+        contentType: simplifyContentType(header(res.headers, 'content-type')),
+        digestHeader: header(res.headers, 'docker-content-digest')
     };
 }
 /** PUT the manifest; returns the registry's Docker-Content-Digest, if it sent one. */
@@ -2120,8 +2039,8 @@ async function putManifest(client, tagOrDigest, bytes, mimeType) {
     if (res.status < 200 || res.status > 399) {
         throw await client.responseError(res, context, describeRequest('PUT', res.url));
     }
-    await http_discard(res.body);
-    const digest = http_header(res.headers, 'docker-content-digest');
+    await discard(res.body);
+    const digest = header(res.headers, 'docker-content-digest');
     if (digest === undefined) {
         client.log('debug', `${context}: no Docker-Content-Digest in the answer; ${client.registry} may not be a registry`);
     }
@@ -2133,7 +2052,7 @@ async function putManifest(client, tagOrDigest, bytes, mimeType) {
  * UNSUPPORTED "Invalid JSON syntax".
  */
 function isManifestTypeRejection(e) {
-    if (!(e instanceof errors_RegistryError))
+    if (!(e instanceof RegistryError))
         return false;
     if (e.code === 'MANIFEST_INVALID' || e.code === 'TAG_INVALID')
         return true;

@@ -518,10 +518,6 @@ var limits = __webpack_require__(351);
 
 
 
-/** The error a cancelled copy fails with: the signal's reason when it is an Error. */
-function cancellation(signal) {
-    return signal.reason instanceof Error ? signal.reason : new Error('the copy was cancelled');
-}
 function describeSource(env, info) {
     return `blob ${info.digest} from ${env.sourceRef.toString()}`;
 }
@@ -669,7 +665,7 @@ async function streamToTargets(env, info, input, from, targets, options) {
         work.push(diffIdSink.result.catch(() => undefined));
     }
     const signal = env.signal;
-    const cancel = () => void verifier.destroy(cancellation(signal));
+    const cancel = () => void verifier.destroy((0,errors/* cancellationError */._E)(signal));
     signal?.addEventListener('abort', cancel, { once: true });
     if (signal?.aborted)
         cancel();
@@ -691,7 +687,6 @@ async function streamToTargets(env, info, input, from, targets, options) {
     const diffId = diffIdSink ? await diffIdSink.result : undefined;
     return { outcomes, diffId, bytesRead: verifier.bytesSeen };
 }
-/** Reads a small blob (a config) whole, verified, from the cache or the source. */
 /** Reads an image config whole (verified, at most MAX_CONFIG_BYTES: a larger one is refused unread). */
 async function readSmallBlob(env, info) {
     if (info.size > limits/* MAX_CONFIG_BYTES */.GW) {
@@ -1408,6 +1403,17 @@ function withSignal(ctx, signal) {
 function isFromList(set) {
     return set.list !== undefined || set.images[0].digest !== set.topDigest;
 }
+/**
+ * copyImage for the entry points: a copy where some destinations failed resolves with its result
+ * (the failures in it) rather than rejecting; anything else (bad usage, the source) still rejects.
+ */
+function copyImageSettled(options) {
+    return copyImage(options).catch((e) => {
+        if (e instanceof CopyFailedError)
+            return e.result;
+        throw e;
+    });
+}
 async function copyImage(options) {
     if (options.destinations.length === 0)
         throw new errors/* UsageError */.eb('no destination given: name at least one dest');
@@ -1560,7 +1566,7 @@ async function copyImage(options) {
     }
     // Cancelled: what failed, failed because of it (what committed before it stays committed).
     if (options.signal?.aborted && result.failures.length > 0)
-        throw cancellation(options.signal);
+        throw (0,errors/* cancellationError */._E)(options.signal);
     if (result.failures.length > 0)
         throw new CopyFailedError(result);
     return result;
@@ -1961,7 +1967,6 @@ function defaultValue(name) {
     const spec = table_option(name);
     return spec.default === undefined ? undefined : parseValue(spec.kind, spec.default, spec.name);
 }
-const defaultCacheMaxBytes = defaultValue('cache-max-size');
 /** The option's value as given, else the table's default; checked against the option's kind. */
 function value(reader, name) {
     const raw = optional(reader, name);
@@ -2700,6 +2705,8 @@ function nonEmpty(credentials) {
 
 // EXTERNAL MODULE: ./src/registry/proxy-env.ts
 var proxy_env = __webpack_require__(6073);
+// EXTERNAL MODULE: ./src/reference/docker.ts
+var docker = __webpack_require__(9085);
 ;// CONCATENATED MODULE: ./src/suggest.ts
 // "Did you mean …?" for names a user mistyped (flags, transports).
 /** Levenshtein distance: insertions, deletions and substitutions each cost 1. */
@@ -2736,6 +2743,7 @@ function closest(word, candidates) {
 
 
 
+
 /** containers/image transports this version does not implement, and why not. */
 const unavailable = {
     'containers-storage': 'not supported yet: the containers-storage: transport (podman, buildah and CRI-O storage); meanwhile go through `podman save --format oci-archive` and oci-archive:, or a registry',
@@ -2745,7 +2753,6 @@ const unavailable = {
     openshift: 'the openshift: transport is retired (it spoke the OpenShift 3 image API); copy through the registry instead: docker://<registry>/<namespace>/<stream>:<tag>',
     atomic: 'the atomic: transport is retired (it spoke the OpenShift 3 image API); copy through the registry instead: docker://<registry>/<namespace>/<stream>:<tag>'
 };
-const TAG_RE = /^[\w][\w.-]{0,127}$/;
 const REGISTRY_HINT = 'a registry image is written docker://host/repository:tag (or host/repository:tag)';
 /** Throws a UsageError when `value` (which has no known transport prefix) is not meant as a registry reference. */
 function refuseNonRegistryReference(value, what, known) {
@@ -2766,7 +2773,7 @@ function refuseNonRegistryReference(value, what, known) {
     if (!isTransportShape(prefix, rest))
         return;
     const guess = guessTransport(prefix, known);
-    const dockerHub = !rest.startsWith('//') && TAG_RE.test(rest.split('@', 1)[0]);
+    const dockerHub = !rest.startsWith('//') && docker/* TAG_RE */.PP.test(rest.split('@', 1)[0]);
     throw new errors/* UsageError */.eb(`${what} "${value}": unknown transport "${prefix}"; known: ${known.join(', ')}` +
         (guess ? `; did you mean ${guess}:?` : ''), dockerHub
         ? `for the Docker Hub image "${prefix}" with tag "${rest}", write docker://${value}`
@@ -2783,7 +2790,7 @@ function isTransportShape(prefix, rest) {
     // `transport:reference` is the syntax, as in skopeo: a bare `word:rest` is a transport and a
     // reference, so `unknown:transport` is refused, not sent to Docker Hub. Registry references
     // without a prefix name a host or a namespace (`ghcr.io/a/b:1`, `acme/app:1`), or no tag (`alpine`).
-    return !prefix.includes('.') || !TAG_RE.test(rest.split('@', 1)[0]);
+    return !prefix.includes('.') || !docker/* TAG_RE */.PP.test(rest.split('@', 1)[0]);
 }
 function guessTransport(prefix, known) {
     const names = [...known, ...Object.keys(unavailable)].sort((a, b) => b.length - a.length);
@@ -3023,8 +3030,7 @@ async function replaceContents(staging, target) {
     for (const name of await external_node_fs_.promises.readdir(target)) {
         if (keep.has(name) || external_node_path_default().join(target, name) === staging)
             continue;
-        const temp = (0,stale_temps/* parseTempName */.d)(name);
-        if (temp !== undefined && (0,stale_temps/* isProcessAlive */.jW)(temp.pid))
+        if ((0,stale_temps/* isLiveTemp */.zd)(name))
             continue;
         await external_node_fs_.promises.rm(external_node_path_default().join(target, name), { recursive: true, force: true });
     }
@@ -3066,23 +3072,11 @@ async function recover(target) {
     const parent = external_node_path_default().dirname(target);
     const name = external_node_path_default().basename(target);
     let olds = [];
-    let siblings = [];
-    try {
-        siblings = await external_node_fs_.promises.readdir(parent);
-    }
-    catch (e) {
-        if (!(0,local_files/* isNotFound */.c4)(e))
-            throw e;
-    }
-    for (const entry of siblings) {
-        const t = (0,stale_temps/* parseTempName */.d)(entry);
-        if (t?.label !== name || (0,stale_temps/* isProcessAlive */.jW)(t.pid))
-            continue;
-        const file = external_node_path_default().join(parent, entry);
+    for (const t of await (0,stale_temps/* deadTemps */.oM)(parent, t => t.label === name)) {
         if (t.kind === 'old')
-            olds.push({ file, ctimeMs: (await external_node_fs_.promises.lstat(file)).ctimeMs });
+            olds.push({ file: t.file, ctimeMs: (await external_node_fs_.promises.lstat(t.file)).ctimeMs });
         else
-            await (0,local_files/* removeQuietly */.S2)(file);
+            await (0,local_files/* removeQuietly */.S2)(t.file);
     }
     olds.sort((a, b) => b.ctimeMs - a.ctimeMs);
     if (olds.length > 0 && !(await (0,local_files/* pathExists */.s0)(target))) {
@@ -3296,8 +3290,10 @@ var transports_errors = __webpack_require__(6355);
 
 
 
+
 /** containers/image refuses manifests above 4 MiB (iolimits.MaxManifestBodySize); so do we. */
-const MAX_MANIFEST_SIZE = 4 * 1024 * 1024;
+/** containers/image's manifest limit (limits.ts). */
+const MAX_MANIFEST_SIZE = limits/* MAX_MANIFEST_BYTES */.ZJ;
 /** Opens a file as a stream with its size; throws ENOENT errors as they are. */
 async function openFileStream(file) {
     const handle = await external_node_fs_.promises.open(file, 'r');
@@ -3474,8 +3470,6 @@ function parseDirReference(reference) {
 
 // EXTERNAL MODULE: ./src/transports/docker-archive/index.ts + 13 modules
 var docker_archive = __webpack_require__(4230);
-// EXTERNAL MODULE: ./src/reference/docker.ts
-var docker = __webpack_require__(9085);
 ;// CONCATENATED MODULE: ./src/transports/docker-daemon/reference.ts
 // `docker-daemon:NAME:TAG`, `docker-daemon:NAME@DIGEST` or `docker-daemon:sha256:<image ID>`
 // (containers/image docker/daemon/daemon_transport.go). Like upstream, a bare name is refused (no
@@ -4212,8 +4206,7 @@ class OciArchiveImageDestination {
         await this.layout.commit(toplevel);
         const dir = external_node_path_default().dirname(this.target);
         this.createdParents = await (0,local_files/* makeDirectories */.Kb)(dir);
-        await (0,stale_temps/* sweepStaleTemps */.RX)(dir, t => t.label === external_node_path_default().basename(this.target));
-        this.tempArchive = (0,local_files/* tempPath */.EZ)(dir, external_node_path_default().basename(this.target));
+        this.tempArchive = await (0,stale_temps/* tempBeside */.p8)(this.target);
         await packDirectory(this.tempDir, this.tempArchive, archiveTimestamp());
         await external_node_fs_.promises.rename(this.tempArchive, this.target);
         this.tempArchive = undefined;
@@ -4370,10 +4363,11 @@ async function manifestBlobDescriptor(blobDirs, digest) {
 
 
 
+
 /** The largest `oci-layout` or `index.json` accepted (containers/image's manifest limit). */
-const MAX_LAYOUT_FILE_SIZE = 4 * 1024 * 1024;
+const MAX_LAYOUT_FILE_SIZE = limits/* MAX_MANIFEST_BYTES */.ZJ;
+/** Writes into `into` only what an OCI layout uses; every other entry is skipped unwritten. */
 async function extractTar(archive, into) {
-    const stats = { files: 0, bytesWritten: 0, skipped: [] };
     const extract = tar_stream.extract();
     const [stream, gunzip] = await openMaybeGzip(archive);
     const feeding = gunzip === undefined ? (0,external_node_stream_promises_.pipeline)(stream, extract) : (0,external_node_stream_promises_.pipeline)(stream, gunzip, extract);
@@ -4383,14 +4377,11 @@ async function extractTar(archive, into) {
             const name = safeEntryPath(entry.header.name, archive);
             const type = entry.header.type ?? 'file';
             const isFile = type === 'file' || type === 'contiguous-file';
-            if (name !== undefined && !isFile && layoutEntryKind(name) === 'layout-file') {
-                throw new Error(`${name} is a ${type === 'directory' ? 'directory' : type}, not a file`);
-            }
-            const kind = name === undefined || !isFile ? undefined : layoutEntryKind(name);
-            if (kind === undefined) {
+            const kind = name === undefined ? undefined : layoutEntryKind(name);
+            if (kind === 'layout-file' && !isFile)
+                throw new Error(`${name} is a ${type}, not a file`);
+            if (kind === undefined || !isFile) {
                 // Directories are made for the files in them; anything else has no place in a layout.
-                if (name !== undefined && type !== 'directory')
-                    stats.skipped.push(name);
                 entry.resume();
                 continue;
             }
@@ -4401,8 +4392,6 @@ async function extractTar(archive, into) {
             const target = external_node_path_default().join(into, name);
             await external_node_fs_.promises.mkdir(external_node_path_default().dirname(target), { recursive: true });
             await (0,external_node_stream_promises_.pipeline)(entry, (0,external_node_fs_.createWriteStream)(target, { mode: 0o644 }));
-            stats.files++;
-            stats.bytesWritten += size;
         }
     }
     catch (e) {
@@ -4413,7 +4402,6 @@ async function extractTar(archive, into) {
     await feeding.catch(e => {
         throw archiveError(archive, e);
     });
-    return stats;
 }
 /** Names the archive and says what the tar or gzip reader's terse message means. */
 function archiveError(archive, e) {
@@ -4824,12 +4812,20 @@ function instanceJson(i) {
         status: i.status
     };
 }
+/** A destination (written or failed) as the user wrote it: `names` in the order given to the engine. */
+function destinationName(d, names) {
+    return names[d.index] ?? d.destination;
+}
+/** The first destination the user gave, when it was written. */
+function firstDestination(result) {
+    return result.destinations.find(d => d.index === 0);
+}
 /**
  * Destination → digest written, and destination → error message, keyed by the destinations as the
  * user wrote them (`names`, in the order given to the engine).
  */
 function destinationOutcomes(result, names) {
-    const name = (d) => names[d.index] ?? d.destination;
+    const name = (d) => destinationName(d, names);
     return {
         digests: Object.fromEntries(result.destinations.map(d => [name(d), d.digest])),
         failed: Object.fromEntries(result.failures.map(f => [name(f), f.error.message]))
@@ -4878,10 +4874,10 @@ function platformChoiceNotice(event, phrases, host = process.platform) {
 ;// CONCATENATED MODULE: ./src/report/progress.ts
 
 
-
-function progressPrinter(writeLine, intervalMs = 5000) {
-    // Every line carries foreign text (platforms, references, registry errors): one line each, escaped.
-    const write = (line) => writeLine(escapeText(line));
+function progressPrinter(
+// Lines carry foreign text (platforms, references, registry errors): `write` must escape them, as
+// the entry points escape every log line where they write it.
+write, intervalMs = 5000) {
     const started = new Map();
     return event => {
         switch (event.type) {
@@ -5167,13 +5163,13 @@ function printResult(result, names, flags, stdout, err) {
     }
     else {
         for (const d of result.destinations) {
-            stdout.write(`${escapeText(names[d.index] ?? d.destination)}\n${escapeText(d.digest)}\n${instanceTable(d)}\n\n`);
+            stdout.write(`${escapeText(destinationName(d, names))}\n${escapeText(d.digest)}\n${instanceTable(d)}\n\n`);
         }
         if (!flags.quiet)
             err(`Totals: ${totalsLine(result.stats)}`);
     }
     for (const f of result.failures) {
-        err(`image-copy: ${names[f.index] ?? f.destination}: ${(0,errors/* errorMessage */.gJ)(f.error)}`);
+        err(`image-copy: ${destinationName(f, names)}: ${(0,errors/* errorMessage */.gJ)(f.error)}`);
         if (f.error instanceof errors/* ImageCopyError */.xv && f.error.hint)
             err(`  hint: ${f.error.hint}`);
     }
@@ -5225,18 +5221,10 @@ async function run(argv, env, stdout, stderr, stdin, signal) {
         const cache = request.cache.dir ? new BlobDirectory(request.cache.dir) : undefined;
         options.blobCache = cache;
         options.signal = signal;
-        let result;
-        try {
-            result = await copyImage(options);
-        }
-        catch (e) {
-            if (!(e instanceof CopyFailedError))
-                throw e;
-            result = e.result;
-        }
+        const result = await copyImageSettled(options);
         if (cache)
             await cache.prune(request.cache.maxBytes);
-        const first = result.destinations.find(d => d.index === 0);
+        const first = firstDestination(result);
         if (request.digestFile && first)
             await (0,promises_.writeFile)(request.digestFile, first.digest);
         printResult(result, request.destinations, { json, quiet }, stdout, err);
@@ -5338,7 +5326,7 @@ function formatLimit(bytes) {
  * Reads a stream whole, up to `limit` bytes; past that the stream is destroyed and a ReadLimitError
  * names `what` (`the answer of the Docker Engine to /_ping`) and the limit.
  */
-async function readAtMost(stream, limit, what) {
+async function readAtMost(stream, limit, what, tooLarge = () => new ReadLimitError(what, limit)) {
     const chunks = [];
     let total = 0;
     for await (const chunk of stream) {
@@ -5346,7 +5334,7 @@ async function readAtMost(stream, limit, what) {
         total += b.length;
         if (total > limit) {
             stream.destroy();
-            throw new ReadLimitError(what, limit);
+            throw tooLarge();
         }
         chunks.push(b);
     }
@@ -7558,9 +7546,13 @@ function withAttestations(entries, selected) {
     }
     return entries.map(e => e.digest).filter((d, i, all) => chosen.has(d) && all.indexOf(d) === i);
 }
+/** The entries that are images (not attestations): the only ones a platform may pick. */
+function imageEntries(entries) {
+    return entries.filter(e => !isAttestation(e));
+}
 /** How many entries are images (not attestations). */
 function imageCount(entries) {
-    return entries.filter(e => !isAttestation(e)).length;
+    return imageEntries(entries).length;
 }
 
 ;// CONCATENATED MODULE: ./src/manifest/platform.ts
@@ -7667,17 +7659,16 @@ function selectInstances(list, selection) {
         }
         selected.add(digest);
     }
+    const images = imageEntries(instances);
     for (const wanted of selection.platforms ?? []) {
-        const matches = instances.filter(i => {
-            if (isAttestation(i))
-                return false;
+        const matches = images.filter(i => {
             const p = i.platform ?? { os: '', architecture: '' };
             return (p.os === wanted.os &&
                 p.architecture === wanted.architecture &&
                 (!wanted.variant || p.variant === wanted.variant));
         });
         if (matches.length === 0) {
-            throw new errors/* ManifestError */.S('no-matching-instance', `no image for ${formatPlatform(wanted)} in the list; it has ${describePlatforms(instances.filter(i => !isAttestation(i)).map(i => i.platform))}`);
+            throw noMatchError('list', wanted, images.map(i => i.platform));
         }
         for (const m of matches)
             selected.add(m.digest);
@@ -7869,10 +7860,9 @@ class OciIndex {
      */
     chooseInstance(wanted) {
         const wantedList = wantedPlatforms(wanted);
+        const images = imageEntries(this.doc.manifests ?? []);
         let best;
-        (this.doc.manifests ?? []).forEach((m, position) => {
-            if (isAttestation(m))
-                return;
+        images.forEach((m, position) => {
             let rank = Number.MAX_SAFE_INTEGER;
             if (m.platform) {
                 const p = m.platform;
@@ -7886,7 +7876,7 @@ class OciIndex {
         });
         if (best)
             return best.digest;
-        throw noMatchError('image index', wanted, (this.doc.manifests ?? []).filter(m => !isAttestation(m)).map(m => m.platform));
+        throw noMatchError('image index', wanted, images.map(m => m.platform));
     }
 }
 function isPreferred(a, b, preferGzip) {
@@ -7984,13 +7974,13 @@ class DockerManifestList {
         });
     }
     chooseInstance(wanted) {
-        const manifests = this.doc.manifests ?? [];
+        const images = imageEntries(this.doc.manifests ?? []);
         for (const w of wantedPlatforms(wanted)) {
-            const found = manifests.find(m => !isAttestation(m) && platformMatches(m.platform ?? { os: '', architecture: '' }, w));
+            const found = images.find(m => platformMatches(m.platform ?? { os: '', architecture: '' }, w));
             if (found)
                 return found.digest;
         }
-        throw noMatchError('manifest list', wanted, manifests.filter(m => !isAttestation(m)).map(m => m.platform));
+        throw noMatchError('manifest list', wanted, images.map(m => m.platform));
     }
 }
 
@@ -8702,7 +8692,8 @@ function schema1ToSchema2(m, ctx) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F4: () => (/* binding */ parseDockerReference)
+/* harmony export */   F4: () => (/* binding */ parseDockerReference),
+/* harmony export */   PP: () => (/* binding */ TAG_RE)
 /* harmony export */ });
 /* unused harmony exports DOCKER_HUB_DOMAIN, DOCKER_HUB_API_HOST, DEFAULT_TAG, InvalidReferenceError, withTagOrDigest */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
@@ -10206,8 +10197,7 @@ async function openTarget(file, label) {
     }
     const dir = external_node_path_default().dirname(resolved);
     const createdDirs = await (0,files/* makeDirectories */.Kb)(dir);
-    await (0,stale_temps/* sweepStaleTemps */.RX)(dir, t => t.label === external_node_path_default().basename(resolved));
-    const temp = (0,files/* tempPath */.EZ)(dir, external_node_path_default().basename(resolved));
+    const temp = await (0,stale_temps/* tempBeside */.p8)(resolved);
     let sink;
     try {
         sink = await FileTarSink.create(temp);
@@ -10236,7 +10226,7 @@ async function publishArchive(temp, target, replace, label) {
         if ((0,files/* errnoCode */.UK)(e) === 'EEXIST')
             throw new ExistingArchiveError(label, target);
         // No hard links here: a rename, after a last look.
-        if (await external_node_fs_.promises.stat(target).then(() => true, () => false))
+        if (await (0,files/* pathExists */.s0)(target))
             throw new ExistingArchiveError(label, target);
         return external_node_fs_.promises.rename(temp, target);
     }
@@ -10893,6 +10883,7 @@ function digestOf(bytes, like) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BW: () => (/* binding */ pidStamp),
 /* harmony export */   EZ: () => (/* binding */ tempPath),
 /* harmony export */   Kb: () => (/* binding */ makeDirectories),
 /* harmony export */   S2: () => (/* binding */ removeQuietly),
@@ -10935,7 +10926,11 @@ function isNotFound(e) {
  * process's pid so that a later process can remove it once this one is dead (stale-temps.ts).
  */
 function tempPath(dir, label, kind = 'tmp') {
-    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, `.${label}-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')}.${kind}`);
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, `.${label}-${pidStamp()}.${kind}`);
+}
+/** `<pid>-<16 hex>`: the part of every temp name that says whose it is (stale-temps.ts). */
+function pidStamp() {
+    return `${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')}`;
 }
 async function removeQuietly(p) {
     await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.rm(p, { force: true, recursive: true }).catch(() => undefined);
@@ -11096,22 +11091,21 @@ async function removeEmptyDirectories(created) {
 /* harmony export */   K1: () => (/* binding */ sweepStaleTempDirs),
 /* harmony export */   OT: () => (/* binding */ openTempDir),
 /* harmony export */   RX: () => (/* binding */ sweepStaleTemps),
-/* harmony export */   d: () => (/* binding */ parseTempName),
-/* harmony export */   jW: () => (/* binding */ isProcessAlive)
+/* harmony export */   jW: () => (/* binding */ isProcessAlive),
+/* harmony export */   oM: () => (/* binding */ deadTemps),
+/* harmony export */   p8: () => (/* binding */ tempBeside),
+/* harmony export */   zd: () => (/* binding */ isLiveTemp)
 /* harmony export */ });
-/* unused harmony export makeTempDir */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2437);
+/* unused harmony exports parseTempName, makeTempDir */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2437);
 // Temp entries carry the pid of the process that made them (`.<label>-<pid>-<random>.<kind>`, or
 // `<prefix><pid>-<random>` for temp directories), so that a later process can tell the leftovers of
 // a killed copy from the work of a live one and remove only the former (`process.kill(pid, 0)`).
 // A pid reused by an unrelated live process only delays a sweep; it never removes live work.
-
 
 
 
@@ -11132,52 +11126,60 @@ function isProcessAlive(pid) {
         return true;
     }
     catch (e) {
-        return (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .errnoCode */ .UK)(e) === 'EPERM';
+        return (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .errnoCode */ .UK)(e) === 'EPERM';
     }
 }
 /** A fresh temp directory `<parent>/<prefix><pid>-<random>`. */
 async function makeTempDir(parent, prefix) {
-    const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(parent, `${prefix}${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')}`);
-    await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.mkdir(dir, { mode: 0o700 });
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(parent, `${prefix}${(0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .pidStamp */ .BW)()}`);
+    await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.mkdir(dir, { mode: 0o700 });
     return dir;
 }
 async function namesIn(dir) {
     try {
-        return await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readdir(dir);
+        return await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readdir(dir);
     }
     catch (e) {
-        if ((0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .isNotFound */ .c4)(e) || (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .errnoCode */ .UK)(e) === 'ENOTDIR' || (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .errnoCode */ .UK)(e) === 'EACCES')
+        if ((0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .isNotFound */ .c4)(e) || (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .errnoCode */ .UK)(e) === 'ENOTDIR' || (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .errnoCode */ .UK)(e) === 'EACCES')
             return [];
         throw e;
     }
 }
-/**
- * Removes the temp entries in `dir` that dead processes left, for the labels `accept` takes
- * (all when absent). Returns the names removed.
- */
-async function sweepStaleTemps(dir, accept = () => true) {
-    const removed = [];
+/** Whether `name` is a temp entry of a process that is still running (never to be touched). */
+function isLiveTemp(name) {
+    const t = parseTempName(name);
+    return t !== undefined && isProcessAlive(t.pid);
+}
+/** The temp entries in `dir` that dead processes left, for the labels `accept` takes (all when absent). */
+async function deadTemps(dir, accept = () => true) {
+    const found = [];
     for (const name of await namesIn(dir)) {
         const t = parseTempName(name);
-        if (t === undefined || !accept(t) || isProcessAlive(t.pid))
-            continue;
-        await (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .removeQuietly */ .S2)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, name));
-        removed.push(name);
+        if (t !== undefined && accept(t) && !isProcessAlive(t.pid))
+            found.push({ ...t, file: node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name) });
     }
-    return removed;
+    return found;
+}
+/** Removes the temp entries in `dir` that dead processes left, for the labels `accept` takes. */
+async function sweepStaleTemps(dir, accept) {
+    for (const t of await deadTemps(dir, accept))
+        await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .removeQuietly */ .S2)(t.file);
+}
+/** A fresh temp name beside `target` (`.<name>-<pid>-<random>.tmp`), after removing dead processes' ones. */
+async function tempBeside(target) {
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(target);
+    const name = node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(target);
+    await sweepStaleTemps(dir, t => t.label === name);
+    return (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .tempPath */ .EZ)(dir, name);
 }
 /** Removes `<prefix><pid>-<random>` directories in `parent` whose process is dead. */
 async function sweepStaleTempDirs(parent, prefix) {
     const pattern = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}(\\d+)-[0-9a-f]{16}$`);
-    const removed = [];
     for (const name of await namesIn(parent)) {
         const m = pattern.exec(name);
-        if (m === null || isProcessAlive(Number(m[1])))
-            continue;
-        await (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .removeQuietly */ .S2)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(parent, name));
-        removed.push(name);
+        if (m !== null && !isProcessAlive(Number(m[1])))
+            await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .removeQuietly */ .S2)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(parent, name));
     }
-    return removed;
 }
 /** Sweeps the `<prefix><pid>-<random>` directories of dead processes in `parent`, then makes one. */
 async function openTempDir(parent, prefix) {

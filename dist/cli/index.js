@@ -61,6 +61,7 @@ function enableCompileCache() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _E: () => (/* binding */ cancellationError),
 /* harmony export */   eb: () => (/* binding */ UsageError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   xv: () => (/* binding */ ImageCopyError)
@@ -84,6 +85,10 @@ class UsageError extends ImageCopyError {
         super(message, 'usage', hint);
         this.name = 'UsageError';
     }
+}
+/** The error a cancelled copy fails with: the signal's reason when it is an Error. */
+function cancellationError(signal) {
+    return signal.reason instanceof Error ? signal.reason : new Error('the copy was cancelled');
 }
 function errorMessage(e) {
     return e instanceof Error ? e.message : String(e);

@@ -191,10 +191,6 @@ var limits = __webpack_require__(351);
 
 
 
-/** The error a cancelled copy fails with: the signal's reason when it is an Error. */
-function cancellation(signal) {
-    return signal.reason instanceof Error ? signal.reason : new Error('the copy was cancelled');
-}
 function describeSource(env, info) {
     return `blob ${info.digest} from ${env.sourceRef.toString()}`;
 }
@@ -342,7 +338,7 @@ async function streamToTargets(env, info, input, from, targets, options) {
         work.push(diffIdSink.result.catch(() => undefined));
     }
     const signal = env.signal;
-    const cancel = () => void verifier.destroy(cancellation(signal));
+    const cancel = () => void verifier.destroy((0,errors/* cancellationError */._E)(signal));
     signal?.addEventListener('abort', cancel, { once: true });
     if (signal?.aborted)
         cancel();
@@ -364,7 +360,6 @@ async function streamToTargets(env, info, input, from, targets, options) {
     const diffId = diffIdSink ? await diffIdSink.result : undefined;
     return { outcomes, diffId, bytesRead: verifier.bytesSeen };
 }
-/** Reads a small blob (a config) whole, verified, from the cache or the source. */
 /** Reads an image config whole (verified, at most MAX_CONFIG_BYTES: a larger one is refused unread). */
 async function readSmallBlob(env, info) {
     if (info.size > limits/* MAX_CONFIG_BYTES */.GW) {
@@ -1081,6 +1076,17 @@ function withSignal(ctx, signal) {
 function isFromList(set) {
     return set.list !== undefined || set.images[0].digest !== set.topDigest;
 }
+/**
+ * copyImage for the entry points: a copy where some destinations failed resolves with its result
+ * (the failures in it) rather than rejecting; anything else (bad usage, the source) still rejects.
+ */
+function copyImageSettled(options) {
+    return copyImage(options).catch((e) => {
+        if (e instanceof CopyFailedError)
+            return e.result;
+        throw e;
+    });
+}
 async function copyImage(options) {
     if (options.destinations.length === 0)
         throw new errors/* UsageError */.eb('no destination given: name at least one dest');
@@ -1233,7 +1239,7 @@ async function copyImage(options) {
     }
     // Cancelled: what failed, failed because of it (what committed before it stays committed).
     if (options.signal?.aborted && result.failures.length > 0)
-        throw cancellation(options.signal);
+        throw (0,errors/* cancellationError */._E)(options.signal);
     if (result.failures.length > 0)
         throw new CopyFailedError(result);
     return result;
@@ -1657,7 +1663,6 @@ function defaultValue(name) {
     const spec = table_option(name);
     return spec.default === undefined ? undefined : parseValue(spec.kind, spec.default, spec.name);
 }
-const defaultCacheMaxBytes = defaultValue('cache-max-size');
 /** The option's value as given, else the table's default; checked against the option's kind. */
 function value(reader, name) {
     const raw = optional(reader, name);
@@ -2396,6 +2401,8 @@ function nonEmpty(credentials) {
 
 // EXTERNAL MODULE: ./src/registry/proxy-env.ts
 var proxy_env = __webpack_require__(6073);
+// EXTERNAL MODULE: ./src/reference/docker.ts
+var docker = __webpack_require__(9085);
 ;// CONCATENATED MODULE: ./src/suggest.ts
 // "Did you mean …?" for names a user mistyped (flags, transports).
 /** Levenshtein distance: insertions, deletions and substitutions each cost 1. */
@@ -2432,6 +2439,7 @@ function closest(word, candidates) {
 
 
 
+
 /** containers/image transports this version does not implement, and why not. */
 const unavailable = {
     'containers-storage': 'not supported yet: the containers-storage: transport (podman, buildah and CRI-O storage); meanwhile go through `podman save --format oci-archive` and oci-archive:, or a registry',
@@ -2441,7 +2449,6 @@ const unavailable = {
     openshift: 'the openshift: transport is retired (it spoke the OpenShift 3 image API); copy through the registry instead: docker://<registry>/<namespace>/<stream>:<tag>',
     atomic: 'the atomic: transport is retired (it spoke the OpenShift 3 image API); copy through the registry instead: docker://<registry>/<namespace>/<stream>:<tag>'
 };
-const TAG_RE = /^[\w][\w.-]{0,127}$/;
 const REGISTRY_HINT = 'a registry image is written docker://host/repository:tag (or host/repository:tag)';
 /** Throws a UsageError when `value` (which has no known transport prefix) is not meant as a registry reference. */
 function refuseNonRegistryReference(value, what, known) {
@@ -2462,7 +2469,7 @@ function refuseNonRegistryReference(value, what, known) {
     if (!isTransportShape(prefix, rest))
         return;
     const guess = guessTransport(prefix, known);
-    const dockerHub = !rest.startsWith('//') && TAG_RE.test(rest.split('@', 1)[0]);
+    const dockerHub = !rest.startsWith('//') && docker/* TAG_RE */.PP.test(rest.split('@', 1)[0]);
     throw new errors/* UsageError */.eb(`${what} "${value}": unknown transport "${prefix}"; known: ${known.join(', ')}` +
         (guess ? `; did you mean ${guess}:?` : ''), dockerHub
         ? `for the Docker Hub image "${prefix}" with tag "${rest}", write docker://${value}`
@@ -2479,7 +2486,7 @@ function isTransportShape(prefix, rest) {
     // `transport:reference` is the syntax, as in skopeo: a bare `word:rest` is a transport and a
     // reference, so `unknown:transport` is refused, not sent to Docker Hub. Registry references
     // without a prefix name a host or a namespace (`ghcr.io/a/b:1`, `acme/app:1`), or no tag (`alpine`).
-    return !prefix.includes('.') || !TAG_RE.test(rest.split('@', 1)[0]);
+    return !prefix.includes('.') || !docker/* TAG_RE */.PP.test(rest.split('@', 1)[0]);
 }
 function guessTransport(prefix, known) {
     const names = [...known, ...Object.keys(unavailable)].sort((a, b) => b.length - a.length);
@@ -2719,8 +2726,7 @@ async function replaceContents(staging, target) {
     for (const name of await external_node_fs_.promises.readdir(target)) {
         if (keep.has(name) || external_node_path_default().join(target, name) === staging)
             continue;
-        const temp = (0,stale_temps/* parseTempName */.d)(name);
-        if (temp !== undefined && (0,stale_temps/* isProcessAlive */.jW)(temp.pid))
+        if ((0,stale_temps/* isLiveTemp */.zd)(name))
             continue;
         await external_node_fs_.promises.rm(external_node_path_default().join(target, name), { recursive: true, force: true });
     }
@@ -2762,23 +2768,11 @@ async function recover(target) {
     const parent = external_node_path_default().dirname(target);
     const name = external_node_path_default().basename(target);
     let olds = [];
-    let siblings = [];
-    try {
-        siblings = await external_node_fs_.promises.readdir(parent);
-    }
-    catch (e) {
-        if (!(0,local_files/* isNotFound */.c4)(e))
-            throw e;
-    }
-    for (const entry of siblings) {
-        const t = (0,stale_temps/* parseTempName */.d)(entry);
-        if (t?.label !== name || (0,stale_temps/* isProcessAlive */.jW)(t.pid))
-            continue;
-        const file = external_node_path_default().join(parent, entry);
+    for (const t of await (0,stale_temps/* deadTemps */.oM)(parent, t => t.label === name)) {
         if (t.kind === 'old')
-            olds.push({ file, ctimeMs: (await external_node_fs_.promises.lstat(file)).ctimeMs });
+            olds.push({ file: t.file, ctimeMs: (await external_node_fs_.promises.lstat(t.file)).ctimeMs });
         else
-            await (0,local_files/* removeQuietly */.S2)(file);
+            await (0,local_files/* removeQuietly */.S2)(t.file);
     }
     olds.sort((a, b) => b.ctimeMs - a.ctimeMs);
     if (olds.length > 0 && !(await (0,local_files/* pathExists */.s0)(target))) {
@@ -2992,8 +2986,10 @@ var transports_errors = __webpack_require__(6355);
 
 
 
+
 /** containers/image refuses manifests above 4 MiB (iolimits.MaxManifestBodySize); so do we. */
-const MAX_MANIFEST_SIZE = 4 * 1024 * 1024;
+/** containers/image's manifest limit (limits.ts). */
+const MAX_MANIFEST_SIZE = limits/* MAX_MANIFEST_BYTES */.ZJ;
 /** Opens a file as a stream with its size; throws ENOENT errors as they are. */
 async function openFileStream(file) {
     const handle = await external_node_fs_.promises.open(file, 'r');
@@ -3170,8 +3166,6 @@ function parseDirReference(reference) {
 
 // EXTERNAL MODULE: ./src/transports/docker-archive/index.ts + 13 modules
 var docker_archive = __webpack_require__(4230);
-// EXTERNAL MODULE: ./src/reference/docker.ts
-var docker = __webpack_require__(9085);
 ;// CONCATENATED MODULE: ./src/transports/docker-daemon/reference.ts
 // `docker-daemon:NAME:TAG`, `docker-daemon:NAME@DIGEST` or `docker-daemon:sha256:<image ID>`
 // (containers/image docker/daemon/daemon_transport.go). Like upstream, a bare name is refused (no
@@ -3908,8 +3902,7 @@ class OciArchiveImageDestination {
         await this.layout.commit(toplevel);
         const dir = external_node_path_default().dirname(this.target);
         this.createdParents = await (0,local_files/* makeDirectories */.Kb)(dir);
-        await (0,stale_temps/* sweepStaleTemps */.RX)(dir, t => t.label === external_node_path_default().basename(this.target));
-        this.tempArchive = (0,local_files/* tempPath */.EZ)(dir, external_node_path_default().basename(this.target));
+        this.tempArchive = await (0,stale_temps/* tempBeside */.p8)(this.target);
         await packDirectory(this.tempDir, this.tempArchive, archiveTimestamp());
         await external_node_fs_.promises.rename(this.tempArchive, this.target);
         this.tempArchive = undefined;
@@ -4066,10 +4059,11 @@ async function manifestBlobDescriptor(blobDirs, digest) {
 
 
 
+
 /** The largest `oci-layout` or `index.json` accepted (containers/image's manifest limit). */
-const MAX_LAYOUT_FILE_SIZE = 4 * 1024 * 1024;
+const MAX_LAYOUT_FILE_SIZE = limits/* MAX_MANIFEST_BYTES */.ZJ;
+/** Writes into `into` only what an OCI layout uses; every other entry is skipped unwritten. */
 async function extractTar(archive, into) {
-    const stats = { files: 0, bytesWritten: 0, skipped: [] };
     const extract = tar_stream.extract();
     const [stream, gunzip] = await openMaybeGzip(archive);
     const feeding = gunzip === undefined ? (0,external_node_stream_promises_.pipeline)(stream, extract) : (0,external_node_stream_promises_.pipeline)(stream, gunzip, extract);
@@ -4079,14 +4073,11 @@ async function extractTar(archive, into) {
             const name = safeEntryPath(entry.header.name, archive);
             const type = entry.header.type ?? 'file';
             const isFile = type === 'file' || type === 'contiguous-file';
-            if (name !== undefined && !isFile && layoutEntryKind(name) === 'layout-file') {
-                throw new Error(`${name} is a ${type === 'directory' ? 'directory' : type}, not a file`);
-            }
-            const kind = name === undefined || !isFile ? undefined : layoutEntryKind(name);
-            if (kind === undefined) {
+            const kind = name === undefined ? undefined : layoutEntryKind(name);
+            if (kind === 'layout-file' && !isFile)
+                throw new Error(`${name} is a ${type}, not a file`);
+            if (kind === undefined || !isFile) {
                 // Directories are made for the files in them; anything else has no place in a layout.
-                if (name !== undefined && type !== 'directory')
-                    stats.skipped.push(name);
                 entry.resume();
                 continue;
             }
@@ -4097,8 +4088,6 @@ async function extractTar(archive, into) {
             const target = external_node_path_default().join(into, name);
             await external_node_fs_.promises.mkdir(external_node_path_default().dirname(target), { recursive: true });
             await (0,external_node_stream_promises_.pipeline)(entry, (0,external_node_fs_.createWriteStream)(target, { mode: 0o644 }));
-            stats.files++;
-            stats.bytesWritten += size;
         }
     }
     catch (e) {
@@ -4109,7 +4098,6 @@ async function extractTar(archive, into) {
     await feeding.catch(e => {
         throw archiveError(archive, e);
     });
-    return stats;
 }
 /** Names the archive and says what the tar or gzip reader's terse message means. */
 function archiveError(archive, e) {
@@ -4502,12 +4490,20 @@ function instanceJson(i) {
         status: i.status
     };
 }
+/** A destination (written or failed) as the user wrote it: `names` in the order given to the engine. */
+function destinationName(d, names) {
+    return names[d.index] ?? d.destination;
+}
+/** The first destination the user gave, when it was written. */
+function firstDestination(result) {
+    return result.destinations.find(d => d.index === 0);
+}
 /**
  * Destination → digest written, and destination → error message, keyed by the destinations as the
  * user wrote them (`names`, in the order given to the engine).
  */
 function destinationOutcomes(result, names) {
-    const name = (d) => names[d.index] ?? d.destination;
+    const name = (d) => destinationName(d, names);
     return {
         digests: Object.fromEntries(result.destinations.map(d => [name(d), d.digest])),
         failed: Object.fromEntries(result.failures.map(f => [name(f), f.error.message]))
@@ -4556,10 +4552,10 @@ function platformChoiceNotice(event, phrases, host = process.platform) {
 ;// CONCATENATED MODULE: ./src/report/progress.ts
 
 
-
-function progressPrinter(writeLine, intervalMs = 5000) {
-    // Every line carries foreign text (platforms, references, registry errors): one line each, escaped.
-    const write = (line) => writeLine(escapeText(line));
+function progressPrinter(
+// Lines carry foreign text (platforms, references, registry errors): `write` must escape them, as
+// the entry points escape every log line where they write it.
+write, intervalMs = 5000) {
     const started = new Map();
     return event => {
         switch (event.type) {
@@ -4627,7 +4623,7 @@ async function writeSummary(result, seconds, names = []) {
     lib_core/* summary */.z.addHeading('image-copy', 3);
     lib_core/* summary */.z.addRaw(`Source <code>${escapeHtml(result.source)}</code> (${escapeHtml(result.sourceDigest)}), ${seconds.toFixed(1)} s\n\n`);
     for (const d of result.destinations) {
-        const name = names[d.index] ?? d.destination;
+        const name = destinationName(d, names);
         lib_core/* summary */.z.addRaw(`**${escapeHtml(name)}**: <code>${escapeHtml(d.digest)}</code> (${escapeHtml(mediaTypeName(d.mediaType))})\n\n`);
         lib_core/* summary */.z.addTable([
             [
@@ -4651,7 +4647,7 @@ async function writeSummary(result, seconds, names = []) {
         ]);
     }
     for (const f of result.failures) {
-        lib_core/* summary */.z.addRaw(`**${escapeHtml(names[f.index] ?? f.destination)}**: failed: ${escapeHtml(f.error.message)}\n\n`);
+        lib_core/* summary */.z.addRaw(`**${escapeHtml(destinationName(f, names))}**: failed: ${escapeHtml(f.error.message)}\n\n`);
     }
     lib_core/* summary */.z.addRaw(`Totals: ${totalsLine(result.stats)}\n`);
     await lib_core/* summary */.z.write();
@@ -5380,12 +5376,24 @@ function maskSecrets(request) {
             mask(Buffer.from(`${side.username}:${side.password}`).toString('base64'));
     }
 }
+/**
+ * The Action's log lines. Each may carry text from a registry or a manifest, so it is escaped here,
+ * once, before the runner can read it as a workflow command. (Tables are escaped cell by cell.)
+ */
+const log = {
+    info: (line) => lib_core/* info */.pq(escapeText(line)),
+    debug: (line) => lib_core/* debug */.Yz(escapeText(line)),
+    notice: (line) => lib_core/* notice */.lm(escapeText(line)),
+    warning: (line) => lib_core/* warning */.$e(escapeText(line)),
+    error: (line, title) => lib_core/* error */.z3(escapeText(line), { title: escapeText(title) }),
+    group: (title) => lib_core/* startGroup */.Oh(escapeText(title))
+};
 /** Outputs of what succeeded: `digests` and `failed` always; the first destination's when it succeeded. */
 async function setOutputs(result, request) {
     const { digests, failed } = destinationOutcomes(result, request.destinations);
     lib_core/* setOutput */.uH('digests', JSON.stringify(digests));
     lib_core/* setOutput */.uH('failed', JSON.stringify(failed));
-    const first = result.destinations.find(d => d.index === 0);
+    const first = firstDestination(result);
     if (!first)
         return;
     lib_core/* setOutput */.uH('digest', first.digest);
@@ -5395,21 +5403,20 @@ async function setOutputs(result, request) {
     if (request.digestFile)
         await (0,promises_.writeFile)(request.digestFile, first.digest);
 }
-/** An error for the log or an annotation: its text may come from a registry, so it is escaped. */
 function withHint(e) {
-    return escapeText(`${(0,errors/* errorMessage */.gJ)(e)}${e instanceof errors/* ImageCopyError */.xv && e.hint ? ` (${e.hint})` : ''}`);
+    return `${(0,errors/* errorMessage */.gJ)(e)}${e instanceof errors/* ImageCopyError */.xv && e.hint ? ` (${e.hint})` : ''}`;
 }
 /** Logs, outputs and summary of what was written; one error annotation per failed destination. */
 async function report(result, request, started) {
     for (const d of result.destinations) {
-        lib_core/* startGroup */.Oh(escapeText(`${request.destinations[d.index] ?? d.destination}: ${d.digest}`));
+        log.group(`${destinationName(d, request.destinations)}: ${d.digest}`);
         lib_core/* info */.pq(instanceTable(d));
         lib_core/* endGroup */.N4();
     }
     lib_core/* info */.pq(`Totals: ${totalsLine(result.stats)}`);
     await setOutputs(result, request);
     for (const f of result.failures) {
-        lib_core/* error */.z3(withHint(f.error), { title: escapeText(request.destinations[f.index] ?? f.destination) });
+        log.error(withHint(f.error), destinationName(f, request.destinations));
     }
     await writeSummary(result, (Date.now() - started) / 1000, request.destinations);
 }
@@ -5421,31 +5428,23 @@ async function runMain(signal) {
         await checkOutputPaths(request, reader);
         maskSecrets(request);
         const cache = await openBlobCache(request);
-        const progress = progressPrinter(line => lib_core/* info */.pq(escapeText(line)));
+        const progress = progressPrinter(log.info);
         const options = toCopyOptions(request, reader, {
             onEvent: event => {
                 progress(event);
                 const notice = platformChoiceNotice(event, actionPhrases);
                 if (notice)
-                    lib_core/* notice */.lm(escapeText(notice));
+                    log.notice(notice);
             },
             onSecret: mask,
-            onWarning: message => lib_core/* warning */.$e(escapeText(message)),
-            onCredentials: (host, repo, from) => lib_core/* info */.pq(escapeText(`Credentials for ${host}/${repo}: ${from}`)),
-            onLog: (level, message) => (level === 'debug' ? lib_core/* debug */.Yz : level === 'warning' ? lib_core/* warning */.$e : lib_core/* info */.pq)(escapeText(message))
+            onWarning: log.warning,
+            onCredentials: (host, repo, from) => log.info(`Credentials for ${host}/${repo}: ${from}`),
+            onLog: (level, message) => log[level](message)
         });
         options.blobCache = cache?.directory;
         options.signal = signal;
-        lib_core/* startGroup */.Oh(escapeText(`Copying ${request.source} to ${request.destinations.length} destination(s)`));
-        let result;
-        try {
-            result = await copyImage(options).finally(() => lib_core/* endGroup */.N4());
-        }
-        catch (e) {
-            if (!(e instanceof CopyFailedError))
-                throw e;
-            result = e.result;
-        }
+        log.group(`Copying ${request.source} to ${request.destinations.length} destination(s)`);
+        const result = await copyImageSettled(options).finally(() => lib_core/* endGroup */.N4());
         if (cache)
             rememberForPost(cache, request);
         await report(result, request, started);
@@ -5456,7 +5455,7 @@ async function runMain(signal) {
         }
     }
     catch (e) {
-        lib_core/* setFailed */.C1(withHint(e));
+        lib_core/* setFailed */.C1(escapeText(withHint(e)));
     }
 }
 
@@ -5539,7 +5538,7 @@ function formatLimit(bytes) {
  * Reads a stream whole, up to `limit` bytes; past that the stream is destroyed and a ReadLimitError
  * names `what` (`the answer of the Docker Engine to /_ping`) and the limit.
  */
-async function readAtMost(stream, limit, what) {
+async function readAtMost(stream, limit, what, tooLarge = () => new ReadLimitError(what, limit)) {
     const chunks = [];
     let total = 0;
     for await (const chunk of stream) {
@@ -5547,7 +5546,7 @@ async function readAtMost(stream, limit, what) {
         total += b.length;
         if (total > limit) {
             stream.destroy();
-            throw new ReadLimitError(what, limit);
+            throw tooLarge();
         }
         chunks.push(b);
     }
@@ -7759,9 +7758,13 @@ function withAttestations(entries, selected) {
     }
     return entries.map(e => e.digest).filter((d, i, all) => chosen.has(d) && all.indexOf(d) === i);
 }
+/** The entries that are images (not attestations): the only ones a platform may pick. */
+function imageEntries(entries) {
+    return entries.filter(e => !isAttestation(e));
+}
 /** How many entries are images (not attestations). */
 function imageCount(entries) {
-    return entries.filter(e => !isAttestation(e)).length;
+    return imageEntries(entries).length;
 }
 
 ;// CONCATENATED MODULE: ./src/manifest/platform.ts
@@ -7868,17 +7871,16 @@ function selectInstances(list, selection) {
         }
         selected.add(digest);
     }
+    const images = imageEntries(instances);
     for (const wanted of selection.platforms ?? []) {
-        const matches = instances.filter(i => {
-            if (isAttestation(i))
-                return false;
+        const matches = images.filter(i => {
             const p = i.platform ?? { os: '', architecture: '' };
             return (p.os === wanted.os &&
                 p.architecture === wanted.architecture &&
                 (!wanted.variant || p.variant === wanted.variant));
         });
         if (matches.length === 0) {
-            throw new errors/* ManifestError */.S('no-matching-instance', `no image for ${formatPlatform(wanted)} in the list; it has ${describePlatforms(instances.filter(i => !isAttestation(i)).map(i => i.platform))}`);
+            throw noMatchError('list', wanted, images.map(i => i.platform));
         }
         for (const m of matches)
             selected.add(m.digest);
@@ -8070,10 +8072,9 @@ class OciIndex {
      */
     chooseInstance(wanted) {
         const wantedList = wantedPlatforms(wanted);
+        const images = imageEntries(this.doc.manifests ?? []);
         let best;
-        (this.doc.manifests ?? []).forEach((m, position) => {
-            if (isAttestation(m))
-                return;
+        images.forEach((m, position) => {
             let rank = Number.MAX_SAFE_INTEGER;
             if (m.platform) {
                 const p = m.platform;
@@ -8087,7 +8088,7 @@ class OciIndex {
         });
         if (best)
             return best.digest;
-        throw noMatchError('image index', wanted, (this.doc.manifests ?? []).filter(m => !isAttestation(m)).map(m => m.platform));
+        throw noMatchError('image index', wanted, images.map(m => m.platform));
     }
 }
 function isPreferred(a, b, preferGzip) {
@@ -8185,13 +8186,13 @@ class DockerManifestList {
         });
     }
     chooseInstance(wanted) {
-        const manifests = this.doc.manifests ?? [];
+        const images = imageEntries(this.doc.manifests ?? []);
         for (const w of wantedPlatforms(wanted)) {
-            const found = manifests.find(m => !isAttestation(m) && platformMatches(m.platform ?? { os: '', architecture: '' }, w));
+            const found = images.find(m => platformMatches(m.platform ?? { os: '', architecture: '' }, w));
             if (found)
                 return found.digest;
         }
-        throw noMatchError('manifest list', wanted, manifests.filter(m => !isAttestation(m)).map(m => m.platform));
+        throw noMatchError('manifest list', wanted, images.map(m => m.platform));
     }
 }
 
@@ -8903,7 +8904,8 @@ function schema1ToSchema2(m, ctx) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F4: () => (/* binding */ parseDockerReference)
+/* harmony export */   F4: () => (/* binding */ parseDockerReference),
+/* harmony export */   PP: () => (/* binding */ TAG_RE)
 /* harmony export */ });
 /* unused harmony exports DOCKER_HUB_DOMAIN, DOCKER_HUB_API_HOST, DEFAULT_TAG, InvalidReferenceError, withTagOrDigest */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
@@ -10407,8 +10409,7 @@ async function openTarget(file, label) {
     }
     const dir = external_node_path_default().dirname(resolved);
     const createdDirs = await (0,files/* makeDirectories */.Kb)(dir);
-    await (0,stale_temps/* sweepStaleTemps */.RX)(dir, t => t.label === external_node_path_default().basename(resolved));
-    const temp = (0,files/* tempPath */.EZ)(dir, external_node_path_default().basename(resolved));
+    const temp = await (0,stale_temps/* tempBeside */.p8)(resolved);
     let sink;
     try {
         sink = await FileTarSink.create(temp);
@@ -10437,7 +10438,7 @@ async function publishArchive(temp, target, replace, label) {
         if ((0,files/* errnoCode */.UK)(e) === 'EEXIST')
             throw new ExistingArchiveError(label, target);
         // No hard links here: a rename, after a last look.
-        if (await external_node_fs_.promises.stat(target).then(() => true, () => false))
+        if (await (0,files/* pathExists */.s0)(target))
             throw new ExistingArchiveError(label, target);
         return external_node_fs_.promises.rename(temp, target);
     }
@@ -11094,6 +11095,7 @@ function digestOf(bytes, like) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BW: () => (/* binding */ pidStamp),
 /* harmony export */   EZ: () => (/* binding */ tempPath),
 /* harmony export */   Kb: () => (/* binding */ makeDirectories),
 /* harmony export */   S2: () => (/* binding */ removeQuietly),
@@ -11136,7 +11138,11 @@ function isNotFound(e) {
  * process's pid so that a later process can remove it once this one is dead (stale-temps.ts).
  */
 function tempPath(dir, label, kind = 'tmp') {
-    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, `.${label}-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')}.${kind}`);
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, `.${label}-${pidStamp()}.${kind}`);
+}
+/** `<pid>-<16 hex>`: the part of every temp name that says whose it is (stale-temps.ts). */
+function pidStamp() {
+    return `${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')}`;
 }
 async function removeQuietly(p) {
     await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.rm(p, { force: true, recursive: true }).catch(() => undefined);
@@ -11297,22 +11303,21 @@ async function removeEmptyDirectories(created) {
 /* harmony export */   K1: () => (/* binding */ sweepStaleTempDirs),
 /* harmony export */   OT: () => (/* binding */ openTempDir),
 /* harmony export */   RX: () => (/* binding */ sweepStaleTemps),
-/* harmony export */   d: () => (/* binding */ parseTempName),
-/* harmony export */   jW: () => (/* binding */ isProcessAlive)
+/* harmony export */   jW: () => (/* binding */ isProcessAlive),
+/* harmony export */   oM: () => (/* binding */ deadTemps),
+/* harmony export */   p8: () => (/* binding */ tempBeside),
+/* harmony export */   zd: () => (/* binding */ isLiveTemp)
 /* harmony export */ });
-/* unused harmony export makeTempDir */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2437);
+/* unused harmony exports parseTempName, makeTempDir */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2437);
 // Temp entries carry the pid of the process that made them (`.<label>-<pid>-<random>.<kind>`, or
 // `<prefix><pid>-<random>` for temp directories), so that a later process can tell the leftovers of
 // a killed copy from the work of a live one and remove only the former (`process.kill(pid, 0)`).
 // A pid reused by an unrelated live process only delays a sweep; it never removes live work.
-
 
 
 
@@ -11333,52 +11338,60 @@ function isProcessAlive(pid) {
         return true;
     }
     catch (e) {
-        return (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .errnoCode */ .UK)(e) === 'EPERM';
+        return (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .errnoCode */ .UK)(e) === 'EPERM';
     }
 }
 /** A fresh temp directory `<parent>/<prefix><pid>-<random>`. */
 async function makeTempDir(parent, prefix) {
-    const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(parent, `${prefix}${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')}`);
-    await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.mkdir(dir, { mode: 0o700 });
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(parent, `${prefix}${(0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .pidStamp */ .BW)()}`);
+    await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.mkdir(dir, { mode: 0o700 });
     return dir;
 }
 async function namesIn(dir) {
     try {
-        return await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readdir(dir);
+        return await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readdir(dir);
     }
     catch (e) {
-        if ((0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .isNotFound */ .c4)(e) || (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .errnoCode */ .UK)(e) === 'ENOTDIR' || (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .errnoCode */ .UK)(e) === 'EACCES')
+        if ((0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .isNotFound */ .c4)(e) || (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .errnoCode */ .UK)(e) === 'ENOTDIR' || (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .errnoCode */ .UK)(e) === 'EACCES')
             return [];
         throw e;
     }
 }
-/**
- * Removes the temp entries in `dir` that dead processes left, for the labels `accept` takes
- * (all when absent). Returns the names removed.
- */
-async function sweepStaleTemps(dir, accept = () => true) {
-    const removed = [];
+/** Whether `name` is a temp entry of a process that is still running (never to be touched). */
+function isLiveTemp(name) {
+    const t = parseTempName(name);
+    return t !== undefined && isProcessAlive(t.pid);
+}
+/** The temp entries in `dir` that dead processes left, for the labels `accept` takes (all when absent). */
+async function deadTemps(dir, accept = () => true) {
+    const found = [];
     for (const name of await namesIn(dir)) {
         const t = parseTempName(name);
-        if (t === undefined || !accept(t) || isProcessAlive(t.pid))
-            continue;
-        await (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .removeQuietly */ .S2)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, name));
-        removed.push(name);
+        if (t !== undefined && accept(t) && !isProcessAlive(t.pid))
+            found.push({ ...t, file: node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name) });
     }
-    return removed;
+    return found;
+}
+/** Removes the temp entries in `dir` that dead processes left, for the labels `accept` takes. */
+async function sweepStaleTemps(dir, accept) {
+    for (const t of await deadTemps(dir, accept))
+        await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .removeQuietly */ .S2)(t.file);
+}
+/** A fresh temp name beside `target` (`.<name>-<pid>-<random>.tmp`), after removing dead processes' ones. */
+async function tempBeside(target) {
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(target);
+    const name = node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(target);
+    await sweepStaleTemps(dir, t => t.label === name);
+    return (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .tempPath */ .EZ)(dir, name);
 }
 /** Removes `<prefix><pid>-<random>` directories in `parent` whose process is dead. */
 async function sweepStaleTempDirs(parent, prefix) {
     const pattern = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}(\\d+)-[0-9a-f]{16}$`);
-    const removed = [];
     for (const name of await namesIn(parent)) {
         const m = pattern.exec(name);
-        if (m === null || isProcessAlive(Number(m[1])))
-            continue;
-        await (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .removeQuietly */ .S2)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(parent, name));
-        removed.push(name);
+        if (m !== null && !isProcessAlive(Number(m[1])))
+            await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .removeQuietly */ .S2)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(parent, name));
     }
-    return removed;
 }
 /** Sweeps the `<prefix><pid>-<random>` directories of dead processes in `parent`, then makes one. */
 async function openTempDir(parent, prefix) {

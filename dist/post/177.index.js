@@ -34,6 +34,10 @@ class errors_UsageError extends ImageCopyError {
         this.name = 'UsageError';
     }
 }
+/** The error a cancelled copy fails with: the signal's reason when it is an Error. */
+function cancellationError(signal) {
+    return signal.reason instanceof Error ? signal.reason : new Error('the copy was cancelled');
+}
 function errorMessage(e) {
     return e instanceof Error ? e.message : String(e);
 }

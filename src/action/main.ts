@@ -1,12 +1,19 @@
 // The Action's main step: inputs → engine → outputs, logs and a job summary.
 import * as core from '@actions/core'
 import { writeFile } from 'node:fs/promises'
-import { CopyFailedError, copyImage } from '../copy/copy-image.js'
+import { copyImageSettled } from '../copy/copy-image.js'
 import { ImageCopyError, errorMessage } from '../errors.js'
 import { checkOutputPaths } from '../options/output-paths.js'
 import { parseCopyRequest, type CopyRequest } from '../options/request.js'
 import { toCopyOptions } from '../options/copy-options.js'
-import { destinationOutcomes, instanceJson, instanceTable, totalsLine } from '../report/format.js'
+import {
+  destinationName,
+  destinationOutcomes,
+  firstDestination,
+  instanceJson,
+  instanceTable,
+  totalsLine
+} from '../report/format.js'
 import { escapeText } from '../report/escape.js'
 import { actionPhrases, platformChoiceNotice } from '../report/notices.js'
 import { progressPrinter } from '../report/progress.js'
@@ -33,12 +40,25 @@ function maskSecrets(request: CopyRequest): void {
   }
 }
 
+/**
+ * The Action's log lines. Each may carry text from a registry or a manifest, so it is escaped here,
+ * once, before the runner can read it as a workflow command. (Tables are escaped cell by cell.)
+ */
+const log = {
+  info: (line: string): void => core.info(escapeText(line)),
+  debug: (line: string): void => core.debug(escapeText(line)),
+  notice: (line: string): void => core.notice(escapeText(line)),
+  warning: (line: string): void => core.warning(escapeText(line)),
+  error: (line: string, title: string): void => core.error(escapeText(line), { title: escapeText(title) }),
+  group: (title: string): void => core.startGroup(escapeText(title))
+}
+
 /** Outputs of what succeeded: `digests` and `failed` always; the first destination's when it succeeded. */
 async function setOutputs(result: CopyResult, request: CopyRequest): Promise<void> {
   const { digests, failed } = destinationOutcomes(result, request.destinations)
   core.setOutput('digests', JSON.stringify(digests))
   core.setOutput('failed', JSON.stringify(failed))
-  const first = result.destinations.find(d => d.index === 0)
+  const first = firstDestination(result)
   if (!first) return
   core.setOutput('digest', first.digest)
   core.setOutput('media-type', first.mediaType)
@@ -47,22 +67,21 @@ async function setOutputs(result: CopyResult, request: CopyRequest): Promise<voi
   if (request.digestFile) await writeFile(request.digestFile, first.digest)
 }
 
-/** An error for the log or an annotation: its text may come from a registry, so it is escaped. */
 function withHint(e: unknown): string {
-  return escapeText(`${errorMessage(e)}${e instanceof ImageCopyError && e.hint ? ` (${e.hint})` : ''}`)
+  return `${errorMessage(e)}${e instanceof ImageCopyError && e.hint ? ` (${e.hint})` : ''}`
 }
 
 /** Logs, outputs and summary of what was written; one error annotation per failed destination. */
 async function report(result: CopyResult, request: CopyRequest, started: number): Promise<void> {
   for (const d of result.destinations) {
-    core.startGroup(escapeText(`${request.destinations[d.index] ?? d.destination}: ${d.digest}`))
+    log.group(`${destinationName(d, request.destinations)}: ${d.digest}`)
     core.info(instanceTable(d))
     core.endGroup()
   }
   core.info(`Totals: ${totalsLine(result.stats)}`)
   await setOutputs(result, request)
   for (const f of result.failures) {
-    core.error(withHint(f.error), { title: escapeText(request.destinations[f.index] ?? f.destination) })
+    log.error(withHint(f.error), destinationName(f, request.destinations))
   }
   await writeSummary(result, (Date.now() - started) / 1000, request.destinations)
 }
@@ -75,29 +94,22 @@ export async function runMain(signal?: AbortSignal): Promise<void> {
     await checkOutputPaths(request, reader)
     maskSecrets(request)
     const cache = await openBlobCache(request)
-    const progress = progressPrinter(line => core.info(escapeText(line)))
+    const progress = progressPrinter(log.info)
     const options = toCopyOptions(request, reader, {
       onEvent: event => {
         progress(event)
         const notice = platformChoiceNotice(event, actionPhrases)
-        if (notice) core.notice(escapeText(notice))
+        if (notice) log.notice(notice)
       },
       onSecret: mask,
-      onWarning: message => core.warning(escapeText(message)),
-      onCredentials: (host, repo, from) => core.info(escapeText(`Credentials for ${host}/${repo}: ${from}`)),
-      onLog: (level, message) =>
-        (level === 'debug' ? core.debug : level === 'warning' ? core.warning : core.info)(escapeText(message))
+      onWarning: log.warning,
+      onCredentials: (host, repo, from) => log.info(`Credentials for ${host}/${repo}: ${from}`),
+      onLog: (level, message) => log[level](message)
     })
     options.blobCache = cache?.directory
     options.signal = signal
-    core.startGroup(escapeText(`Copying ${request.source} to ${request.destinations.length} destination(s)`))
-    let result: CopyResult
-    try {
-      result = await copyImage(options).finally(() => core.endGroup())
-    } catch (e) {
-      if (!(e instanceof CopyFailedError)) throw e
-      result = e.result
-    }
+    log.group(`Copying ${request.source} to ${request.destinations.length} destination(s)`)
+    const result = await copyImageSettled(options).finally(() => core.endGroup())
     if (cache) rememberForPost(cache, request)
     await report(result, request, started)
     if (result.failures.length > 0) {
@@ -108,6 +120,6 @@ export async function runMain(signal?: AbortSignal): Promise<void> {
       )
     }
   } catch (e) {
-    core.setFailed(withHint(e))
+    core.setFailed(escapeText(withHint(e)))
   }
 }

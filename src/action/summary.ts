@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import type { CopyResult } from '../copy/result.js'
 import { formatBytes } from '../bytes.js'
 import { escapeHtml as h } from '../report/escape.js'
-import { mediaTypeName, platformLabel, totalsLine } from '../report/format.js'
+import { destinationName, mediaTypeName, platformLabel, totalsLine } from '../report/format.js'
 
 /** A job summary: per destination, the digest written and a table of instances. Foreign text is HTML-escaped. */
 export async function writeSummary(result: CopyResult, seconds: number, names: string[] = []): Promise<void> {
@@ -12,7 +12,7 @@ export async function writeSummary(result: CopyResult, seconds: number, names: s
     `Source <code>${h(result.source)}</code> (${h(result.sourceDigest)}), ${seconds.toFixed(1)} s\n\n`
   )
   for (const d of result.destinations) {
-    const name = names[d.index] ?? d.destination
+    const name = destinationName(d, names)
     core.summary.addRaw(`**${h(name)}**: <code>${h(d.digest)}</code> (${h(mediaTypeName(d.mediaType))})\n\n`)
     core.summary.addTable([
       [
@@ -36,7 +36,7 @@ export async function writeSummary(result: CopyResult, seconds: number, names: s
     ])
   }
   for (const f of result.failures) {
-    core.summary.addRaw(`**${h(names[f.index] ?? f.destination)}**: failed: ${h(f.error.message)}\n\n`)
+    core.summary.addRaw(`**${h(destinationName(f, names))}**: failed: ${h(f.error.message)}\n\n`)
   }
   core.summary.addRaw(`Totals: ${totalsLine(result.stats)}\n`)
   await core.summary.write()

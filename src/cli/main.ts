@@ -1,12 +1,12 @@
 import { writeFile } from 'node:fs/promises'
 import { BlobDirectory } from '../cache/blob-directory.js'
-import { CopyFailedError, copyImage } from '../copy/copy-image.js'
+import { copyImageSettled } from '../copy/copy-image.js'
 import type { CopyResult } from '../copy/result.js'
 import { ImageCopyError, errorMessage } from '../errors.js'
 import { checkOutputPaths } from '../options/output-paths.js'
 import { parseCopyRequest } from '../options/request.js'
 import { toCopyOptions } from '../options/copy-options.js'
-import { instanceTable, resultJson, totalsLine } from '../report/format.js'
+import { destinationName, firstDestination, instanceTable, resultJson, totalsLine } from '../report/format.js'
 import { escapeText } from '../report/escape.js'
 import { cliPhrases, platformChoiceNotice } from '../report/notices.js'
 import { progressPrinter } from '../report/progress.js'
@@ -37,13 +37,13 @@ function printResult(
   } else {
     for (const d of result.destinations) {
       stdout.write(
-        `${escapeText(names[d.index] ?? d.destination)}\n${escapeText(d.digest)}\n${instanceTable(d)}\n\n`
+        `${escapeText(destinationName(d, names))}\n${escapeText(d.digest)}\n${instanceTable(d)}\n\n`
       )
     }
     if (!flags.quiet) err(`Totals: ${totalsLine(result.stats)}`)
   }
   for (const f of result.failures) {
-    err(`image-copy: ${names[f.index] ?? f.destination}: ${errorMessage(f.error)}`)
+    err(`image-copy: ${destinationName(f, names)}: ${errorMessage(f.error)}`)
     if (f.error instanceof ImageCopyError && f.error.hint) err(`  hint: ${f.error.hint}`)
   }
 }
@@ -104,15 +104,9 @@ export async function run(
     const cache = request.cache.dir ? new BlobDirectory(request.cache.dir) : undefined
     options.blobCache = cache
     options.signal = signal
-    let result: CopyResult
-    try {
-      result = await copyImage(options)
-    } catch (e) {
-      if (!(e instanceof CopyFailedError)) throw e
-      result = e.result
-    }
+    const result = await copyImageSettled(options)
     if (cache) await cache.prune(request.cache.maxBytes)
-    const first = result.destinations.find(d => d.index === 0)
+    const first = firstDestination(result)
     if (request.digestFile && first) await writeFile(request.digestFile, first.digest)
     printResult(result, request.destinations, { json, quiet }, stdout, err)
     return result.failures.length > 0 ? exitCodes.failure : exitCodes.ok

@@ -8,7 +8,7 @@ import type { BlobCache, CacheWriter } from './blob-cache.js'
 import { DiffIdSink } from './diff-id.js'
 import type { BlobOutcome, CopyEvent } from './events.js'
 import { BlobVerificationError, VerifyingStream } from './verify.js'
-import { ImageCopyError } from '../errors.js'
+import { cancellationError, ImageCopyError } from '../errors.js'
 import { formatLimit, MAX_CONFIG_BYTES, readAtMost, ReadLimitError } from '../limits.js'
 
 export interface TransferTarget {
@@ -25,11 +25,6 @@ export interface TransferEnvironment {
   onRead: (from: 'source' | 'cache', bytes: number) => void
   /** Stops blobs in flight when aborted. */
   signal?: AbortSignal
-}
-
-/** The error a cancelled copy fails with: the signal's reason when it is an Error. */
-export function cancellation(signal: AbortSignal): Error {
-  return signal.reason instanceof Error ? signal.reason : new Error('the copy was cancelled')
 }
 
 /** How a blob reached one destination, and what the destination stored (a different digest when it decompressed the layer). */
@@ -219,7 +214,7 @@ async function streamToTargets(
   }
 
   const signal = env.signal
-  const cancel = (): void => void verifier.destroy(cancellation(signal!))
+  const cancel = (): void => void verifier.destroy(cancellationError(signal!))
   signal?.addEventListener('abort', cancel, { once: true })
   if (signal?.aborted) cancel()
   input.pipe(verifier)
@@ -238,7 +233,6 @@ async function streamToTargets(
   return { outcomes, diffId, bytesRead: verifier.bytesSeen }
 }
 
-/** Reads a small blob (a config) whole, verified, from the cache or the source. */
 /** Reads an image config whole (verified, at most MAX_CONFIG_BYTES: a larger one is refused unread). */
 export async function readSmallBlob(env: TransferEnvironment, info: BlobInfo): Promise<Buffer> {
   if (info.size > MAX_CONFIG_BYTES) {

@@ -1,10 +1,9 @@
 // copyImage: read the source once, write it to every destination (DESIGN.md section 3).
 import { setMaxListeners } from 'node:events'
 import { formatPlatform, isSchema1MimeType, normalizeMimeType } from '../manifest/index.js'
-import { ImageCopyError, UsageError, errorMessage } from '../errors.js'
+import { cancellationError, ImageCopyError, UsageError, errorMessage } from '../errors.js'
 import type { BlobInfo, ImageDestination, ImageSource, TransportContext } from '../transports/types.js'
 import {
-  cancellation,
   readSmallBlob,
   transferBlob,
   type TransferEnvironment,
@@ -54,6 +53,17 @@ function withSignal(ctx: TransportContext, signal: AbortSignal | undefined): Tra
 /** Whether the source is a list: copied whole, or one instance chosen from it. */
 function isFromList(set: CopySet): boolean {
   return set.list !== undefined || set.images[0].digest !== set.topDigest
+}
+
+/**
+ * copyImage for the entry points: a copy where some destinations failed resolves with its result
+ * (the failures in it) rather than rejecting; anything else (bad usage, the source) still rejects.
+ */
+export function copyImageSettled(options: CopyOptions): Promise<CopyResult> {
+  return copyImage(options).catch((e: unknown) => {
+    if (e instanceof CopyFailedError) return e.result
+    throw e
+  })
 }
 
 export async function copyImage(options: CopyOptions): Promise<CopyResult> {
@@ -220,7 +230,7 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
     await source.close()
   }
   // Cancelled: what failed, failed because of it (what committed before it stays committed).
-  if (options.signal?.aborted && result.failures.length > 0) throw cancellation(options.signal)
+  if (options.signal?.aborted && result.failures.length > 0) throw cancellationError(options.signal)
   if (result.failures.length > 0) throw new CopyFailedError(result)
   return result
 }

@@ -37,7 +37,12 @@ export function withAttestations(
   return entries.map(e => e.digest).filter((d, i, all) => chosen.has(d) && all.indexOf(d) === i)
 }
 
+/** The entries that are images (not attestations): the only ones a platform may pick. */
+export function imageEntries<T extends Pick<Descriptor, 'annotations'>>(entries: T[]): T[] {
+  return entries.filter(e => !isAttestation(e))
+}
+
 /** How many entries are images (not attestations). */
 export function imageCount(entries: Array<Pick<Descriptor, 'annotations'>>): number {
-  return entries.filter(e => !isAttestation(e)).length
+  return imageEntries(entries).length
 }

@@ -1,4 +1,4 @@
-import { isAttestation } from './attestation.js'
+import { imageEntries } from './attestation.js'
 import { checkDescriptorDigests } from './digest.js'
 import { ManifestError } from './errors.js'
 import {
@@ -109,17 +109,15 @@ export class DockerManifestList implements ManifestList {
   }
 
   chooseInstance(wanted: WantedPlatformOptions): string {
-    const manifests = this.doc.manifests ?? []
+    const images = imageEntries(this.doc.manifests ?? [])
     for (const w of wantedPlatforms(wanted)) {
-      const found = manifests.find(
-        m => !isAttestation(m) && platformMatches(m.platform ?? { os: '', architecture: '' }, w)
-      )
+      const found = images.find(m => platformMatches(m.platform ?? { os: '', architecture: '' }, w))
       if (found) return found.digest
     }
     throw noMatchError(
       'manifest list',
       wanted,
-      manifests.filter(m => !isAttestation(m)).map(m => m.platform)
+      images.map(m => m.platform)
     )
   }
 }

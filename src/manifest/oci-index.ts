@@ -1,4 +1,4 @@
-import { isAttestation } from './attestation.js'
+import { imageEntries } from './attestation.js'
 import { checkDescriptorDigests } from './digest.js'
 import { ManifestError } from './errors.js'
 import {
@@ -173,9 +173,9 @@ export class OciIndex implements ManifestList {
    */
   chooseInstance(wanted: WantedPlatformOptions): string {
     const wantedList = wantedPlatforms(wanted)
+    const images = imageEntries(this.doc.manifests ?? [])
     let best: { rank: number; zstd: boolean; position: number; digest: string } | undefined
-    ;(this.doc.manifests ?? []).forEach((m, position) => {
-      if (isAttestation(m)) return
+    images.forEach((m, position) => {
       let rank = Number.MAX_SAFE_INTEGER
       if (m.platform) {
         const p = m.platform
@@ -189,7 +189,7 @@ export class OciIndex implements ManifestList {
     throw noMatchError(
       'image index',
       wanted,
-      (this.doc.manifests ?? []).filter(m => !isAttestation(m)).map(m => m.platform)
+      images.map(m => m.platform)
     )
   }
 }

@@ -1,5 +1,5 @@
 import { ManifestError } from './errors.js'
-import { isAttestation, withAttestations } from './attestation.js'
+import { imageEntries, withAttestations } from './attestation.js'
 import type { Descriptor, Platform, WantedPlatformOptions } from './types.js'
 
 export type { WantedPlatformOptions }
@@ -78,7 +78,7 @@ export function platformMatches(image: Platform, wanted: Platform): boolean {
 }
 
 export function noMatchError(
-  kind: 'manifest list' | 'image index',
+  kind: 'manifest list' | 'image index' | 'list',
   wanted: WantedPlatformOptions,
   present: Array<Platform | undefined>
 ): ManifestError {
@@ -130,9 +130,9 @@ export function selectInstances(
     }
     selected.add(digest)
   }
+  const images = imageEntries(instances)
   for (const wanted of selection.platforms ?? []) {
-    const matches = instances.filter(i => {
-      if (isAttestation(i)) return false
+    const matches = images.filter(i => {
       const p = i.platform ?? { os: '', architecture: '' }
       return (
         p.os === wanted.os &&
@@ -141,9 +141,10 @@ export function selectInstances(
       )
     })
     if (matches.length === 0) {
-      throw new ManifestError(
-        'no-matching-instance',
-        `no image for ${formatPlatform(wanted)} in the list; it has ${describePlatforms(instances.filter(i => !isAttestation(i)).map(i => i.platform))}`
+      throw noMatchError(
+        'list',
+        wanted,
+        images.map(i => i.platform)
       )
     }
     for (const m of matches) selected.add(m.digest)

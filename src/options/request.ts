@@ -57,8 +57,6 @@ function defaultValue(name: string): boolean | number | string | undefined {
   return spec.default === undefined ? undefined : parseValue(spec.kind, spec.default, spec.name)
 }
 
-export const defaultCacheMaxBytes = defaultValue('cache-max-size') as number
-
 /** The option's value as given, else the table's default; checked against the option's kind. */
 function value(reader: OptionReader, name: string): boolean | number | string | undefined {
   const raw = optional(reader, name)

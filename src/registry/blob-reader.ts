@@ -49,8 +49,8 @@ export function resumableBlobStream(first: HttpResponse, options: ResumableBlobO
 }
 
 /**
- * the same semantics as resumingChunks, without the async generator + Readable.from hop:
- * the body's chunks are pushed straight on (pausing the body on backpressure).
+ * A blob body that resumes with `Range` after a broken connection: the body's chunks are pushed
+ * straight on (pausing the body on backpressure).
  */
 class ResumableBlobStream extends Readable {
   private body!: HttpResponse['body']
@@ -106,7 +106,7 @@ class ResumableBlobStream extends Readable {
       }
       if (!this.push(b)) {
         body.pause()
-        this.watch?.stop() // we hold the body back: not the registry's slowness
+        this.watch?.pause() // we hold the body back: not the registry's slowness
       }
     })
     body.on('end', () => {
@@ -124,7 +124,7 @@ class ResumableBlobStream extends Readable {
 
   override _read(): void {
     if (this.recovering) return
-    if (this.body.isPaused()) this.watch?.start()
+    if (this.body.isPaused()) this.watch?.resume()
     this.body.resume()
   }
 
@@ -198,91 +198,4 @@ export function parseContentRange(
   const m = value === undefined ? null : /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(value.trim())
   if (!m) return undefined
   return { first: Number(m[1]), last: Number(m[2]), total: m[3] === '*' ? -1 : Number(m[3]) }
-}
-
-export async function* resumingChunks(first: HttpResponse, o: ResumableBlobOptions): AsyncGenerator<Buffer> {
-  let expected = o.expectedSize
-  if (expected < 0) {
-    const cl = header(first.headers, 'content-length')
-    if (cl !== undefined && /^\d+$/.test(cl)) expected = Number(cl)
-  }
-  let body = first.body
-  let offset = 0
-  let skip = 0 // bytes to drop from a 200 answer that ignored our Range
-  let failures = 0
-  let offsetAtLastFailure = 0
-  try {
-    for (;;) {
-      let failure: unknown
-      try {
-        for await (const chunk of body) {
-          let b = chunk as Buffer
-          if (skip > 0) {
-            const n = Math.min(skip, b.length)
-            skip -= n
-            b = b.subarray(n)
-            if (b.length === 0) continue
-          }
-          offset += b.length
-          if (expected >= 0 && offset > expected) {
-            throw new RegistryError(
-              `reading ${o.describe}: the registry sent more than the expected ${expected} bytes`
-            )
-          }
-          yield b
-        }
-        if (expected < 0 || offset === expected) return
-        failure = new Error(`the body ended after ${offset} of ${expected} bytes`)
-      } catch (e) {
-        if (e instanceof RegistryError || !isRetryableError(e)) throw e
-        failure = e
-      }
-
-      if (offset - offsetAtLastFailure >= PROGRESS_RESETTING_RETRIES) failures = 0
-      offsetAtLastFailure = offset
-      const reason = (failure as Error).message
-      if (failures >= o.retry.retryTimes) {
-        throw new RegistryError(
-          `reading ${o.describe}: ${reason}; gave up after ${failures} resumed download${failures === 1 ? '' : 's'}`,
-          { cause: failure }
-        )
-      }
-      const delay = backoffDelay(o.retry, failures)
-      failures++
-      o.log?.(resumeLine(o, offset, reason, failures, delay))
-      body.destroy()
-      await sleep(delay, o.signal)
-
-      const res = await o.reopen(offset)
-      body = res.body
-      if (res.status === 206) {
-        const range = parseContentRange(header(res.headers, 'content-range'))
-        const okRange =
-          range !== undefined &&
-          range.first === offset &&
-          (range.total < 0 || range.last + 1 === range.total) &&
-          (expected < 0 || range.total < 0 || range.total === expected)
-        if (!okRange) {
-          await discard(res.body)
-          throw new RegistryError(
-            `reading ${o.describe}: resuming at byte ${offset} got an unusable Content-Range ` +
-              `"${header(res.headers, 'content-range') ?? ''}"`,
-            { status: 206 }
-          )
-        }
-      } else if (res.status === 200) {
-        skip = offset // the server ignored Range: read from the start, dropping what we already passed on
-      } else {
-        await discard(res.body)
-        throw new RegistryError(
-          `reading ${o.describe}: resuming at byte ${offset} failed with HTTP ${res.status}`,
-          {
-            status: res.status
-          }
-        )
-      }
-    }
-  } finally {
-    body.destroy()
-  }
 }

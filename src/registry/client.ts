@@ -1,6 +1,7 @@
 // A client for one repository of one registry, for pulling or for pushing: ping, authentication,
 // retries, and the error messages a user sees. Blob and manifest operations live beside it
 // (blob-reader.ts, upload.ts, operations in this file are thin).
+import { cancellationError } from '../errors.js'
 import { STATUS_CODES } from 'node:http'
 import type { Readable } from 'node:stream'
 import { Authenticator, bearerError, insufficientScopes } from './auth.js'
@@ -90,17 +91,12 @@ export interface SendOptions {
 /** How long `finish` and `cleanup` requests may still run after a cancellation. */
 export const CLEANUP_GRACE_MS = 5000
 
-/** The error a cancelled request fails with: the signal's reason when it is an Error. */
-export function cancelledError(signal: AbortSignal): Error {
-  return signal.reason instanceof Error ? signal.reason : new Error('the copy was cancelled')
-}
-
 /** A signal that fires `ms` after `signal` does; `done` removes the listener. */
 function graceAfter(signal: AbortSignal, ms: number): { signal: AbortSignal; done: () => void } {
   const controller = new AbortController()
   let timer: NodeJS.Timeout | undefined
   const start = (): void => {
-    timer = setTimeout(() => controller.abort(cancelledError(signal)), ms)
+    timer = setTimeout(() => controller.abort(cancellationError(signal)), ms)
     timer.unref()
   }
   if (signal.aborted) start()
@@ -249,7 +245,7 @@ export class RegistryClient {
   async send(opts: SendOptions): Promise<HttpResponse> {
     const onCancel = opts.onCancel ?? 'abort'
     if (onCancel === 'abort' || !this.signal) return this.sendWith(opts, this.signal)
-    if (onCancel === 'finish' && this.signal.aborted) throw cancelledError(this.signal)
+    if (onCancel === 'finish' && this.signal.aborted) throw cancellationError(this.signal)
     const grace = graceAfter(this.signal, CLEANUP_GRACE_MS)
     try {
       return await this.sendWith({ ...opts, retry: this.signal.aborted ? false : opts.retry }, grace.signal)
@@ -260,7 +256,7 @@ export class RegistryClient {
 
   /** `signal` ends the exchange; retry waits always end with the copy's signal (nothing to finish yet). */
   private async sendWith(opts: SendOptions, signal: AbortSignal | undefined): Promise<HttpResponse> {
-    if (signal?.aborted) throw cancelledError(signal)
+    if (signal?.aborted) throw cancellationError(signal)
     const useAuth = opts.auth !== false
     if (useAuth) await this.ping()
     const agent =
@@ -292,7 +288,7 @@ export class RegistryClient {
         })
       } catch (e) {
         // Cancelled: never retried, and said as such (not as a network error).
-        if (signal?.aborted) throw cancelledError(signal)
+        if (signal?.aborted) throw cancellationError(signal)
         if (e instanceof RegistryError) throw e
         if (replayable && isRetryableError(e) && attempt < this.retry.retryTimes) {
           const delay = this.noteRetry(opts.method, url, networkReason(e), attempt, undefined)

@@ -90,6 +90,8 @@ export interface Connections {
 }
 
 interface TlsEntry {
+  /** Identifies the TLS configuration (a hash of verify, CAs, certificates and keys). */
+  key: string
   settings: TlsSettings
   /** One secure context per TLS configuration, built on first use, for direct and tunnelled TLS. */
   secureContext: () => SecureContext
@@ -110,6 +112,7 @@ function tlsEntry(settings: TlsSettings): TlsEntry {
   if (!entry) {
     let context: SecureContext | undefined
     entry = {
+      key,
       settings,
       secureContext: () => (context ??= tls.createSecureContext(secureContextOptions(settings)))
     }
@@ -128,7 +131,7 @@ export function agentFor(
   proxy?: ProxyEnvironment
 ): Connections {
   const entry = tlsEntry(settings)
-  const directKey = keyOf([settings.verify, settings.ca, settings.certs, settings.keys, connectionsPerHost])
+  const directKey = `${entry.key}:${connectionsPerHost}`
   let direct = agents.get(directKey)
   if (!direct) {
     direct = new Agent({ connections: connectionsPerHost, ...POOL_OPTIONS, connect: connectorFor(entry) })

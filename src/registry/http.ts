@@ -1,5 +1,5 @@
 // One HTTP exchange through an undici Agent (or proxy routes), following redirects without leaking credentials.
-import { MAX_ERROR_BODY_BYTES } from '../limits.js'
+import { MAX_ERROR_BODY_BYTES, readAtMost } from '../limits.js'
 import type { IncomingHttpHeaders } from 'node:http'
 import type { Readable } from 'node:stream'
 import type { Dispatcher } from 'undici'
@@ -98,23 +98,12 @@ export async function httpRequest(agent: Connections, req: HttpRequest): Promise
 }
 
 /** Reads at most `limit` bytes of a body (or any stream); longer ones are an error. */
-export async function readBody(
+export function readBody(
   body: Readable,
   limit: number,
   tooLarge = `response body larger than ${limit} bytes`
 ): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  let total = 0
-  for await (const chunk of body) {
-    const b = chunk as Buffer
-    total += b.length
-    if (total > limit) {
-      body.destroy()
-      throw new Error(tooLarge)
-    }
-    chunks.push(b)
-  }
-  return Buffer.concat(chunks)
+  return readAtMost(body, limit, 'the response body', () => new Error(tooLarge))
 }
 
 /** Reads a short error body as text (first 16 KiB), never failing. */

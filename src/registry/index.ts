@@ -9,7 +9,6 @@ export {
   putManifest,
   isManifestTypeRejection,
   simplifyContentType,
-  MAX_MANIFEST_SIZE,
   type FetchedManifest
 } from './manifests.js'
 export {

@@ -5,7 +5,6 @@ import { describeRequest, RegistryError } from './errors.js'
 import { discard, encodePathSegment, header, readBody, repositoryPath } from './http.js'
 
 /** Like containers/image: no manifest is larger than 4 MiB. */
-export const MAX_MANIFEST_SIZE = MAX_MANIFEST_BYTES
 
 export interface FetchedManifest {
   bytes: Buffer
@@ -37,7 +36,7 @@ export async function getManifest(
   if (res.status !== 200) throw await client.responseError(res, context, describeRequest('GET', res.url))
   let bytes: Buffer
   try {
-    bytes = await readBody(res.body, MAX_MANIFEST_SIZE)
+    bytes = await readBody(res.body, MAX_MANIFEST_BYTES)
   } catch (e) {
     throw new RegistryError(`${context}: ${(e as Error).message}`, {
       cause: e,

@@ -1,4 +1,5 @@
 // When and how long to wait before repeating a registry request.
+import { cancellationError } from '../errors.js'
 
 export interface RetryPolicy {
   /** Retries after the first attempt (default 3). */
@@ -124,14 +125,14 @@ export function retryWait(
 
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason as Error)
+    if (signal?.aborted) return reject(cancellationError(signal))
     const t = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort)
       resolve()
     }, ms)
     const onAbort = (): void => {
       clearTimeout(t)
-      reject(signal?.reason as Error)
+      reject(cancellationError(signal!))
     }
     signal?.addEventListener('abort', onAbort, { once: true })
   })

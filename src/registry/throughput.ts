@@ -16,18 +16,28 @@ export class ThroughputWatch {
   private samples: Array<{ at: number; bytes: number }> = []
   private timer?: NodeJS.Timeout
   private total = 0
+  private paused = false
 
   constructor(
     private readonly rule: ThroughputRule,
     private readonly onSlow: (error: SlowTransferError) => void
   ) {}
 
-  /** Starts (or restarts) a window from now. */
+  /** Starts watching (a new connection): one timer until stop(), a window from now. */
   start(): void {
-    this.stop()
-    this.samples = [{ at: Date.now(), bytes: this.total }]
-    this.timer = setInterval(() => this.check(), Math.max(this.rule.windowMs / 4, 20))
+    this.restartWindow()
+    this.timer ??= setInterval(() => this.check(), Math.max(this.rule.windowMs / 4, 20))
     this.timer.unref()
+  }
+
+  /** We hold the body back (the destination is slower): that time does not count. */
+  pause(): void {
+    this.paused = true
+  }
+
+  /** Reading again: a new window from now. */
+  resume(): void {
+    if (this.paused) this.restartWindow()
   }
 
   stop(): void {
@@ -39,7 +49,13 @@ export class ThroughputWatch {
     this.total += bytes
   }
 
+  private restartWindow(): void {
+    this.paused = false
+    this.samples = [{ at: Date.now(), bytes: this.total }]
+  }
+
   private check(): void {
+    if (this.paused) return
     const now = Date.now()
     const from = now - this.rule.windowMs
     this.samples.push({ at: now, bytes: this.total })

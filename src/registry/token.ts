@@ -6,7 +6,6 @@ import { describeRequest, formatDetail, parseErrorBody, RegistryAuthError, Regis
 import { readBody, readErrorText, type HttpResponse } from './http.js'
 
 export const MINIMUM_TOKEN_LIFETIME_S = 60
-const MAX_TOKEN_BODY = MAX_TOKEN_BODY_BYTES
 
 export interface BearerToken {
   token: string
@@ -112,7 +111,7 @@ export async function fetchBearerToken(send: TokenTransport, req: TokenRequest):
     refresh_token?: unknown
   }
   try {
-    parsed = JSON.parse((await readBody(res.body, MAX_TOKEN_BODY)).toString('utf8')) as typeof parsed
+    parsed = JSON.parse((await readBody(res.body, MAX_TOKEN_BODY_BYTES)).toString('utf8')) as typeof parsed
   } catch (e) {
     throw new RegistryError(
       `registry ${req.registry}: the token service answered something that is not a token (${request})`,

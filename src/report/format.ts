@@ -83,6 +83,16 @@ export function instanceJson(i: InstanceResult): Record<string, unknown> {
   }
 }
 
+/** A destination (written or failed) as the user wrote it: `names` in the order given to the engine. */
+export function destinationName(d: { index: number; destination: string }, names: string[]): string {
+  return names[d.index] ?? d.destination
+}
+
+/** The first destination the user gave, when it was written. */
+export function firstDestination(result: CopyResult): DestinationResult | undefined {
+  return result.destinations.find(d => d.index === 0)
+}
+
 /**
  * Destination → digest written, and destination → error message, keyed by the destinations as the
  * user wrote them (`names`, in the order given to the engine).
@@ -91,7 +101,7 @@ export function destinationOutcomes(
   result: CopyResult,
   names: string[]
 ): { digests: Record<string, string>; failed: Record<string, string> } {
-  const name = (d: { index: number; destination: string }): string => names[d.index] ?? d.destination
+  const name = (d: { index: number; destination: string }): string => destinationName(d, names)
   return {
     digests: Object.fromEntries(result.destinations.map(d => [name(d), d.digest])),
     failed: Object.fromEntries(result.failures.map(f => [name(f), f.error.message]))

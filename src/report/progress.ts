@@ -2,15 +2,14 @@
 // few seconds per blob while it moves, one when it is done.
 import type { CopyEvent } from '../copy/events.js'
 import { formatBytes } from '../bytes.js'
-import { escapeText } from './escape.js'
 import { shortDigest } from './format.js'
 
 export function progressPrinter(
-  writeLine: (line: string) => void,
+  // Lines carry foreign text (platforms, references, registry errors): `write` must escape them, as
+  // the entry points escape every log line where they write it.
+  write: (line: string) => void,
   intervalMs = 5000
 ): (e: CopyEvent) => void {
-  // Every line carries foreign text (platforms, references, registry errors): one line each, escaped.
-  const write = (line: string): void => writeLine(escapeText(line))
   const started = new Map<string, { at: number; lastLine: number }>()
   return event => {
     switch (event.type) {

@@ -5,6 +5,7 @@
 import { statSync } from 'node:fs'
 import path from 'node:path'
 import { UsageError } from '../errors.js'
+import { TAG_RE } from '../reference/docker.js'
 import { closest } from '../suggest.js'
 
 /** containers/image transports this version does not implement, and why not. */
@@ -20,7 +21,6 @@ const unavailable: Readonly<Record<string, string>> = {
     'the atomic: transport is retired (it spoke the OpenShift 3 image API); copy through the registry instead: docker://<registry>/<namespace>/<stream>:<tag>'
 }
 
-const TAG_RE = /^[\w][\w.-]{0,127}$/
 const REGISTRY_HINT = 'a registry image is written docker://host/repository:tag (or host/repository:tag)'
 
 /** Throws a UsageError when `value` (which has no known transport prefix) is not meant as a registry reference. */

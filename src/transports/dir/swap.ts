@@ -25,7 +25,7 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { errnoCode, isNotFound, pathExists, removeQuietly, tempPath } from '../local/files.js'
-import { isProcessAlive, parseTempName, sweepStaleTemps } from '../local/stale-temps.js'
+import { deadTemps, isLiveTemp, sweepStaleTemps } from '../local/stale-temps.js'
 import { MANIFEST_FILE } from './layout.js'
 
 /** The label of a staging directory inside the target. */
@@ -76,8 +76,7 @@ export async function replaceContents(staging: string, target: string): Promise<
   const keep = new Set(staged)
   for (const name of await fs.readdir(target)) {
     if (keep.has(name) || path.join(target, name) === staging) continue
-    const temp = parseTempName(name)
-    if (temp !== undefined && isProcessAlive(temp.pid)) continue
+    if (isLiveTemp(name)) continue
     await fs.rm(path.join(target, name), { recursive: true, force: true })
   }
   await removeQuietly(staging)
@@ -116,18 +115,9 @@ async function recover(target: string): Promise<void> {
   const parent = path.dirname(target)
   const name = path.basename(target)
   let olds: Array<{ file: string; ctimeMs: number }> = []
-  let siblings: string[] = []
-  try {
-    siblings = await fs.readdir(parent)
-  } catch (e) {
-    if (!isNotFound(e)) throw e
-  }
-  for (const entry of siblings) {
-    const t = parseTempName(entry)
-    if (t?.label !== name || isProcessAlive(t.pid)) continue
-    const file = path.join(parent, entry)
-    if (t.kind === 'old') olds.push({ file, ctimeMs: (await fs.lstat(file)).ctimeMs })
-    else await removeQuietly(file)
+  for (const t of await deadTemps(parent, t => t.label === name)) {
+    if (t.kind === 'old') olds.push({ file: t.file, ctimeMs: (await fs.lstat(t.file)).ctimeMs })
+    else await removeQuietly(t.file)
   }
   olds.sort((a, b) => b.ctimeMs - a.ctimeMs)
   if (olds.length > 0 && !(await pathExists(target))) {

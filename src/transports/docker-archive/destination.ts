@@ -11,11 +11,11 @@ import {
   errnoCode,
   isNotFound,
   makeDirectories,
+  pathExists,
   removeEmptyDirectories,
-  removeQuietly,
-  tempPath
+  removeQuietly
 } from '../local/files.js'
-import { sweepStaleTempDirs, sweepStaleTemps } from '../local/stale-temps.js'
+import { sweepStaleTempDirs, tempBeside } from '../local/stale-temps.js'
 import os from 'node:os'
 import type { ImageReference, TransportContext } from '../types.js'
 import type { ArchiveSelection } from './archive-reader.js'
@@ -73,8 +73,7 @@ async function openTarget(file: string, label: string): Promise<{ sink: TarSink;
   }
   const dir = path.dirname(resolved)
   const createdDirs = await makeDirectories(dir)
-  await sweepStaleTemps(dir, t => t.label === path.basename(resolved))
-  const temp = tempPath(dir, path.basename(resolved))
+  const temp = await tempBeside(resolved)
   let sink: FileTarSink
   try {
     sink = await FileTarSink.create(temp)
@@ -100,13 +99,7 @@ async function publishArchive(temp: string, target: string, replace: boolean, la
   } catch (e) {
     if (errnoCode(e) === 'EEXIST') throw new ExistingArchiveError(label, target)
     // No hard links here: a rename, after a last look.
-    if (
-      await fs.stat(target).then(
-        () => true,
-        () => false
-      )
-    )
-      throw new ExistingArchiveError(label, target)
+    if (await pathExists(target)) throw new ExistingArchiveError(label, target)
     return fs.rename(temp, target)
   }
   await removeQuietly(temp)

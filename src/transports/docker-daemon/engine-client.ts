@@ -6,7 +6,7 @@ import path from 'node:path'
 import type { Readable } from 'node:stream'
 import type { Dispatcher } from 'undici'
 import { Agent } from 'undici'
-import { ImageCopyError } from '../../errors.js'
+import { cancellationError, ImageCopyError } from '../../errors.js'
 import {
   ENGINE_BODY_IDLE_TIMEOUT_MS,
   ENGINE_CONNECT_TIMEOUT_MS,
@@ -140,8 +140,7 @@ export class EngineClient {
 
   private talkError(e: unknown): Error {
     const signal = this.signal
-    if (signal?.aborted)
-      return signal.reason instanceof Error ? signal.reason : new Error('the copy was cancelled')
+    if (signal?.aborted) return cancellationError(signal)
     const cause = e as Error & { code?: string }
     const timeout = cause.code === 'UND_ERR_HEADERS_TIMEOUT' || cause.code === 'UND_ERR_BODY_TIMEOUT'
     return new EngineError(

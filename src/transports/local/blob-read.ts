@@ -1,10 +1,12 @@
 // Reading blobs and manifests from files.
 import { promises as fs } from 'node:fs'
 import { Readable } from 'node:stream'
+import { MAX_MANIFEST_BYTES } from '../../limits.js'
 import { digestOf } from './digest.js'
 
 /** containers/image refuses manifests above 4 MiB (iolimits.MaxManifestBodySize); so do we. */
-export const MAX_MANIFEST_SIZE = 4 * 1024 * 1024
+/** containers/image's manifest limit (limits.ts). */
+export const MAX_MANIFEST_SIZE = MAX_MANIFEST_BYTES
 
 /** Opens a file as a stream with its size; throws ENOENT errors as they are. */
 export async function openFileStream(file: string): Promise<{ stream: Readable; size: number }> {

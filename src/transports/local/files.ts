@@ -22,7 +22,12 @@ export function isNotFound(e: unknown): boolean {
  * process's pid so that a later process can remove it once this one is dead (stale-temps.ts).
  */
 export function tempPath(dir: string, label: string, kind: 'tmp' | 'old' = 'tmp'): string {
-  return path.join(dir, `.${label}-${process.pid}-${randomBytes(8).toString('hex')}.${kind}`)
+  return path.join(dir, `.${label}-${pidStamp()}.${kind}`)
+}
+
+/** `<pid>-<16 hex>`: the part of every temp name that says whose it is (stale-temps.ts). */
+export function pidStamp(): string {
+  return `${process.pid}-${randomBytes(8).toString('hex')}`
 }
 
 export async function removeQuietly(p: string): Promise<void> {

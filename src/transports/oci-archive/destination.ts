@@ -7,13 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
 import { UsageError } from '../../errors.js'
-import {
-  isNotFound,
-  makeDirectories,
-  removeEmptyDirectories,
-  removeQuietly,
-  tempPath
-} from '../local/files.js'
+import { isNotFound, makeDirectories, removeEmptyDirectories, removeQuietly } from '../local/files.js'
 import { OciImageDestination } from '../oci/destination.js'
 import type { OciSelection } from '../oci/reference-syntax.js'
 import type {
@@ -28,7 +22,7 @@ import type {
   TryReuseOptions
 } from '../types.js'
 import { archiveTimestamp, packDirectory } from './tar-pack.js'
-import { openTempDir, sweepStaleTemps } from '../local/stale-temps.js'
+import { openTempDir, tempBeside } from '../local/stale-temps.js'
 
 export class OciArchiveImageDestination implements ImageDestination {
   readonly hasThreadSafePutBlob = true
@@ -104,8 +98,7 @@ export class OciArchiveImageDestination implements ImageDestination {
     await this.layout.commit(toplevel)
     const dir = path.dirname(this.target)
     this.createdParents = await makeDirectories(dir)
-    await sweepStaleTemps(dir, t => t.label === path.basename(this.target))
-    this.tempArchive = tempPath(dir, path.basename(this.target))
+    this.tempArchive = await tempBeside(this.target)
     await packDirectory(this.tempDir, this.tempArchive, archiveTimestamp())
     await fs.rename(this.tempArchive, this.target)
     this.tempArchive = undefined

@@ -13,19 +13,13 @@ import { pipeline } from 'node:stream/promises'
 import { createGunzip, type Gunzip } from 'node:zlib'
 import tar from 'tar-stream'
 import { isValidDigest } from '../local/digest.js'
+import { MAX_MANIFEST_BYTES } from '../../limits.js'
 
 /** The largest `oci-layout` or `index.json` accepted (containers/image's manifest limit). */
-export const MAX_LAYOUT_FILE_SIZE = 4 * 1024 * 1024
+const MAX_LAYOUT_FILE_SIZE = MAX_MANIFEST_BYTES
 
-/** What extraction wrote and skipped, for tests and diagnostics. */
-export interface ExtractStats {
-  files: number
-  bytesWritten: number
-  skipped: string[]
-}
-
-export async function extractTar(archive: string, into: string): Promise<ExtractStats> {
-  const stats: ExtractStats = { files: 0, bytesWritten: 0, skipped: [] }
+/** Writes into `into` only what an OCI layout uses; every other entry is skipped unwritten. */
+export async function extractTar(archive: string, into: string): Promise<void> {
   const extract = tar.extract()
   const [stream, gunzip] = await openMaybeGzip(archive)
   const feeding = gunzip === undefined ? pipeline(stream, extract) : pipeline(stream, gunzip, extract)
@@ -35,13 +29,10 @@ export async function extractTar(archive: string, into: string): Promise<Extract
       const name = safeEntryPath(entry.header.name, archive)
       const type = entry.header.type ?? 'file'
       const isFile = type === 'file' || type === 'contiguous-file'
-      if (name !== undefined && !isFile && layoutEntryKind(name) === 'layout-file') {
-        throw new Error(`${name} is a ${type === 'directory' ? 'directory' : type}, not a file`)
-      }
-      const kind = name === undefined || !isFile ? undefined : layoutEntryKind(name)
-      if (kind === undefined) {
+      const kind = name === undefined ? undefined : layoutEntryKind(name)
+      if (kind === 'layout-file' && !isFile) throw new Error(`${name} is a ${type}, not a file`)
+      if (kind === undefined || !isFile) {
         // Directories are made for the files in them; anything else has no place in a layout.
-        if (name !== undefined && type !== 'directory') stats.skipped.push(name)
         entry.resume()
         continue
       }
@@ -54,8 +45,6 @@ export async function extractTar(archive: string, into: string): Promise<Extract
       const target = path.join(into, name!)
       await fs.mkdir(path.dirname(target), { recursive: true })
       await pipeline(entry, createWriteStream(target, { mode: 0o644 }))
-      stats.files++
-      stats.bytesWritten += size
     }
   } catch (e) {
     extract.destroy(e as Error)
@@ -65,7 +54,6 @@ export async function extractTar(archive: string, into: string): Promise<Extract
   await feeding.catch(e => {
     throw archiveError(archive, e)
   })
-  return stats
 }
 
 /** Names the archive and says what the tar or gzip reader's terse message means. */
