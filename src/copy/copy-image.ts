@@ -1,20 +1,22 @@
-// copyImage: read the source once, write it to every destination (DESIGN.md section 3).
+// copyImage: read the source once, write it to every destination (DESIGN.md section 3). It reads as
+// its phases: open the ends → resolve the source → plan per destination → move the layers → write
+// configs, manifests and signatures, and commit, per destination → close everything.
 import { setMaxListeners } from 'node:events'
-import { formatPlatform, isSchema1MimeType, normalizeMimeType } from '../manifest/index.js'
+import { formatPlatform, type Platform } from '../manifest/index.js'
 import { cancellationError, ImageCopyError, UsageError, errorMessage } from '../errors.js'
-import type { BlobInfo, ImageDestination, ImageSource, TransportContext } from '../transports/types.js'
-import {
-  readSmallBlob,
-  transferBlob,
-  type TransferEnvironment,
-  type TransferTarget
-} from './blob-transfer.js'
-import { DestinationWriter } from './destination-writer.js'
+import type { ImageDestination, ImageSource, TransportContext } from '../transports/types.js'
+import type { PipelineEnvironment } from './blob-pipeline.js'
+import { planDestination } from './destination-checks.js'
+import { DestinationWriter, type ImageInputs } from './destination-writer.js'
+import type { CopyEvent } from './events.js'
 import { chooseCopySet, type CopySet, type Schema1LayerFacts, type SourceImage } from './instances.js'
+import type { CompressionRequest } from './layer-conversion.js'
+import { moveLayers } from './move-layers.js'
 import type { CopyOptions } from './options.js'
-import { TaskPool } from './pool.js'
-import { addStats, emptyStats, type CopyResult, type DestinationResult } from './result.js'
+import { buildCopyPlan } from './plan.js'
+import { addStats, emptyStats, type BlobStats, type CopyResult, type DestinationResult } from './result.js'
 import { runtimePlatform } from './runtime-platform.js'
+import { readSmallBlob } from './small-blobs.js'
 
 /** Some destinations failed; `result` holds what the others got. */
 export class CopyFailedError extends ImageCopyError {
@@ -34,6 +36,120 @@ export class CopyFailedError extends ImageCopyError {
   }
 }
 
+/**
+ * copyImage for the entry points: a copy where some destinations failed resolves with its result
+ * (the failures in it) rather than rejecting; anything else (bad usage, the source) still rejects.
+ */
+export function copyImageSettled(options: CopyOptions): Promise<CopyResult> {
+  return copyImage(options).catch((e: unknown) => {
+    if (e instanceof CopyFailedError) return e.result
+    throw e
+  })
+}
+
+/** The source and the destinations, opened (destinations while the source's manifests are read). */
+interface Ends {
+  source: ImageSource
+  opening: Array<Promise<ImageDestination>>
+  opened: ImageDestination[]
+}
+
+/** What one copy run carries through its phases. */
+interface Run {
+  options: CopyOptions
+  emit: (event: CopyEvent) => void
+  result: CopyResult
+  compression: CompressionRequest
+  writers: DestinationWriter[]
+}
+
+export async function copyImage(options: CopyOptions): Promise<CopyResult> {
+  checkOptions(options)
+  const run = startRun(options)
+  const ends = await openEnds(options)
+  try {
+    const { set, signatures } = await resolveSource(run, ends.source)
+    await planDestinations(run, ends, set, signatures)
+    const plan = buildCopyPlan({
+      source: options.source.toString(),
+      set,
+      destinations: run.writers.map(w => w.plan),
+      compression: run.compression,
+      skipsForeignLayers: name => run.writers.find(w => w.name === name)!.destination.acceptsForeignLayerURLs
+    })
+    run.emit({ type: 'plan', plan })
+    const env = pipelineEnvironment(run, ends.source)
+    const inputs = imageInputs(env, set)
+    for (const writer of run.writers)
+      for (const image of set.images) writer.startConfig(image, env, inputs(image).config)
+    const facts = await moveLayers(
+      {
+        plan,
+        env,
+        writers: run.writers,
+        parallel: options.parallel,
+        signal: options.signal,
+        fail: failer(run)
+      },
+      set
+    )
+    await Promise.all(
+      active(run).map(writer => writeAndCommit(run, writer, set, env, image => inputs(image, facts)))
+    )
+    collectResults(run)
+  } finally {
+    await closeEnds(run, ends)
+  }
+  // Cancelled: what failed, failed because of it (what committed before it stays committed).
+  if (options.signal?.aborted && run.result.failures.length > 0) throw cancellationError(options.signal)
+  if (run.result.failures.length > 0) throw new CopyFailedError(run.result)
+  return run.result
+}
+
+function checkOptions(options: CopyOptions): void {
+  if (options.destinations.length === 0) throw new UsageError('no destination given: name at least one dest')
+  if (!Number.isInteger(options.parallel) || options.parallel < 1) {
+    throw new UsageError(`parallel must be a whole number of at least 1, got ${options.parallel}`)
+  }
+  options.signal?.throwIfAborted()
+  // Every request in flight listens to the signal; more than 10 at once is normal, not a leak.
+  if (options.signal) setMaxListeners(Infinity, options.signal)
+}
+
+function startRun(options: CopyOptions): Run {
+  return {
+    options,
+    emit: options.onEvent ?? (() => undefined),
+    result: {
+      source: options.source.toString(),
+      sourceDigest: '',
+      sourceMediaType: '',
+      destinations: [],
+      failures: [],
+      stats: emptyStats()
+    },
+    compression: {
+      algorithm: options.compressFormat ?? 'gzip',
+      level: options.compressLevel,
+      explicit: options.compressFormat !== undefined
+    },
+    writers: []
+  }
+}
+
+async function openEnds(options: CopyOptions): Promise<Ends> {
+  const source = await options.source.newSource(withSignal(options.sourceContext, options.signal))
+  const opened: ImageDestination[] = []
+  const opening = options.destinations.map(ref =>
+    ref.newDestination(destinationContext(options, ref)).then(destination => {
+      opened.push(destination)
+      return destination
+    })
+  )
+  for (const o of opening) o.catch(() => undefined)
+  return { source, opening, opened }
+}
+
 function destinationContext(
   options: CopyOptions,
   ref: CopyOptions['destinations'][number]
@@ -50,189 +166,45 @@ function withSignal(ctx: TransportContext, signal: AbortSignal | undefined): Tra
   return signal && !ctx.signal ? { ...ctx, signal } : ctx
 }
 
+/** Phase: what to copy (the image, one instance of a list, or the list and some or all instances) and its signatures. */
+async function resolveSource(
+  run: Run,
+  source: ImageSource
+): Promise<{ set: CopySet; signatures: Map<string, Buffer[]> }> {
+  const { options, emit, result } = run
+  const set = await chooseCopySet(source, options.selection, wantedPlatform(options))
+  result.sourceDigest = set.topDigest
+  result.sourceMediaType = set.top.mimeType
+  emit({
+    type: 'source-opened',
+    source: options.source.toString(),
+    mimeType: set.top.mimeType,
+    digest: set.topDigest,
+    isList: isFromList(set)
+  })
+  if (set.images[0].digest !== set.topDigest && !set.list) {
+    emit({
+      type: 'instance-chosen',
+      digest: set.images[0].digest,
+      platform: set.images[0].platform ? formatPlatform(set.images[0].platform) : undefined,
+      images: set.listImages ?? 1,
+      by: options.selection.kind === 'system' && options.selection.platform ? 'platform' : 'runtime'
+    })
+  }
+  return { set, signatures: await readSignatures(source, set, options.removeSignatures) }
+}
+
+function wantedPlatform(options: CopyOptions): Platform {
+  return (
+    (options.selection.kind === 'system' ? options.selection.platform : undefined) ??
+    options.runtimePlatform ??
+    runtimePlatform()
+  )
+}
+
 /** Whether the source is a list: copied whole, or one instance chosen from it. */
 function isFromList(set: CopySet): boolean {
   return set.list !== undefined || set.images[0].digest !== set.topDigest
-}
-
-/**
- * copyImage for the entry points: a copy where some destinations failed resolves with its result
- * (the failures in it) rather than rejecting; anything else (bad usage, the source) still rejects.
- */
-export function copyImageSettled(options: CopyOptions): Promise<CopyResult> {
-  return copyImage(options).catch((e: unknown) => {
-    if (e instanceof CopyFailedError) return e.result
-    throw e
-  })
-}
-
-export async function copyImage(options: CopyOptions): Promise<CopyResult> {
-  if (options.destinations.length === 0) throw new UsageError('no destination given: name at least one dest')
-  if (!Number.isInteger(options.parallel) || options.parallel < 1) {
-    throw new UsageError(`parallel must be a whole number of at least 1, got ${options.parallel}`)
-  }
-  const emit = options.onEvent ?? (() => undefined)
-  const totals = emptyStats()
-  const result: CopyResult = {
-    source: options.source.toString(),
-    sourceDigest: '',
-    sourceMediaType: '',
-    destinations: [],
-    failures: [],
-    stats: totals
-  }
-
-  options.signal?.throwIfAborted()
-  // Every request in flight listens to the signal; more than 10 at once is normal, not a leak.
-  if (options.signal) setMaxListeners(Infinity, options.signal)
-  const source = await options.source.newSource(withSignal(options.sourceContext, options.signal))
-  const opened: ImageDestination[] = []
-  // Open the destinations while the source's manifests are read (each may ping a registry).
-  const opening = options.destinations.map(ref =>
-    ref.newDestination(destinationContext(options, ref)).then(destination => {
-      opened.push(destination)
-      return destination
-    })
-  )
-  for (const o of opening) o.catch(() => undefined)
-  const writers: DestinationWriter[] = []
-  const indexOf = new Map<DestinationWriter, number>()
-  try {
-    const wanted =
-      (options.selection.kind === 'system' ? options.selection.platform : undefined) ??
-      options.runtimePlatform ??
-      runtimePlatform()
-    options.signal?.throwIfAborted()
-    const set = await chooseCopySet(source, options.selection, wanted)
-    result.sourceDigest = set.topDigest
-    result.sourceMediaType = set.top.mimeType
-    emit({
-      type: 'source-opened',
-      source: options.source.toString(),
-      mimeType: set.top.mimeType,
-      digest: set.topDigest,
-      isList: isFromList(set)
-    })
-    if (set.images[0].digest !== set.topDigest && !set.list) {
-      emit({
-        type: 'instance-chosen',
-        digest: set.images[0].digest,
-        platform: set.images[0].platform ? formatPlatform(set.images[0].platform) : undefined,
-        images: set.listImages ?? 1,
-        by: options.selection.kind === 'system' && options.selection.platform ? 'platform' : 'runtime'
-      })
-    }
-    const signatures = await readSignatures(source, set, options.removeSignatures)
-
-    await Promise.all(
-      options.destinations.map(async (ref, i) => {
-        try {
-          const destination = await opening[i]
-          const writer = new DestinationWriter(ref.toString(), destination, options, set, signatures)
-          writer.prepare()
-          writers.push(writer)
-          indexOf.set(writer, i)
-        } catch (e) {
-          result.failures.push({ destination: ref.toString(), index: i, error: e as Error })
-          emit({ type: 'destination-failed', destination: ref.toString(), error: errorMessage(e) })
-        }
-      })
-    )
-    // Keep the order the user gave.
-    writers.sort((a, b) => indexOf.get(a)! - indexOf.get(b)!)
-
-    const env: TransferEnvironment = {
-      source,
-      sourceRef: options.source,
-      cache: options.blobCache,
-      emit,
-      signal: options.signal,
-      onRead: (from, bytes) => {
-        if (from === 'cache') {
-          totals.cachedBlobs++
-          totals.cachedBytes += bytes
-        } else {
-          totals.pulledBlobs++
-          totals.pulledBytes += bytes
-        }
-      }
-    }
-    const fail = (writer: DestinationWriter, error: Error): void => {
-      if (writer.failure) return
-      writer.failure = error
-      emit({ type: 'destination-failed', destination: writer.name, error: error.message })
-    }
-    const active = (): DestinationWriter[] => writers.filter(w => !w.failure)
-
-    const configs = new Map<string, Promise<Buffer | undefined>>()
-    const configOf = (image: SourceImage): Promise<Buffer | undefined> => {
-      let p = configs.get(image.digest)
-      if (!p) {
-        const info = image.manifest.configDescriptor()
-        p = info
-          ? readSmallBlob(env, { digest: info.digest, size: info.size, mediaType: info.mediaType })
-          : Promise.resolve(undefined)
-        configs.set(image.digest, p)
-      }
-      return p
-    }
-    for (const writer of writers)
-      for (const image of set.images) writer.startConfig(image, env, () => configOf(image))
-
-    const schema1Layers = await copyLayers(env, set, writers, options, fail)
-
-    await Promise.all(
-      active().map(async writer => {
-        try {
-          // Instances in parallel (each is a config and a manifest round trip); the list after them.
-          const written = await Promise.all(
-            set.images.map(image =>
-              writer.writeImage(
-                image,
-                env,
-                () => configOf(image),
-                async () => schema1Layers.get(image.digest)
-              )
-            )
-          )
-          const top = set.list ? await writer.writeList() : written[0]
-          await writer.writeSignatures()
-          options.signal?.throwIfAborted()
-          await writer.destination.commit({ bytes: top.bytes, mimeType: top.mimeType })
-          const destResult: DestinationResult = {
-            destination: writer.name,
-            index: indexOf.get(writer)!,
-            digest: top.digest,
-            mediaType: top.mimeType,
-            manifest: top.bytes,
-            instances: writer.instanceResults(),
-            stats: writer.stats
-          }
-          result.destinations.push(destResult)
-        } catch (e) {
-          fail(writer, e as Error)
-        }
-      })
-    )
-    for (const writer of writers) {
-      if (writer.failure)
-        result.failures.push({ destination: writer.name, index: indexOf.get(writer)!, error: writer.failure })
-      else
-        addStats(totals, { ...writer.stats, pulledBlobs: 0, pulledBytes: 0, cachedBlobs: 0, cachedBytes: 0 })
-    }
-    result.destinations.sort((a, b) => a.index - b.index)
-    result.failures.sort((a, b) => a.index - b.index)
-  } finally {
-    // close() rolls back whatever an uncommitted destination wrote, once nothing is being written.
-    await Promise.allSettled(writers.map(w => w.earlyWritesSettled()))
-    await Promise.allSettled(opening)
-    await Promise.allSettled(opened.map(d => d.close()))
-    await source.close()
-  }
-  // Cancelled: what failed, failed because of it (what committed before it stays committed).
-  if (options.signal?.aborted && result.failures.length > 0) throw cancellationError(options.signal)
-  if (result.failures.length > 0) throw new CopyFailedError(result)
-  return result
 }
 
 async function readSignatures(
@@ -251,100 +223,168 @@ async function readSignatures(
   return signatures
 }
 
-/** Copies every layer of every image to every destination that lacks it: one read per blob, largest first, under one pool (in layer order, one at a time, when a destination needs that). */
-async function copyLayers(
-  env: TransferEnvironment,
+/** Phase: each destination's plan; one that cannot take the copy fails now, before any blob moves. */
+async function planDestinations(
+  run: Run,
+  ends: Ends,
   set: CopySet,
-  writers: DestinationWriter[],
-  options: CopyOptions,
-  fail: (writer: DestinationWriter, error: Error) => void
-): Promise<Map<string, Schema1LayerFacts>> {
-  interface LayerJob {
-    info: BlobInfo
-    owner: string
-    needDiffId: boolean
-  }
-  const jobs = new Map<string, LayerJob>()
-  const needsDiffIds = (image: SourceImage): boolean =>
-    isSchema1MimeType(normalizeMimeType(image.raw.mimeType)) &&
-    writers.some(w => {
-      const plan = w.plans.get(image.digest)
-      return plan !== undefined && [plan.preferred, ...plan.others].some(t => !isSchema1MimeType(t))
-    })
-  for (const image of set.images) {
-    const wantDiffIds = needsDiffIds(image)
-    for (const layer of image.manifest.layerInfos()) {
-      const job = jobs.get(layer.digest)
-      if (job) {
-        job.needDiffId ||= wantDiffIds
-        continue
+  signatures: Map<string, Buffer[]>
+): Promise<void> {
+  const { options } = run
+  await Promise.all(
+    options.destinations.map(async (ref, index) => {
+      try {
+        const destination = await ends.opening[index]
+        const name = ref.toString()
+        const ctx = { name, index, destination, options, set, signatures, compression: run.compression }
+        run.writers.push(new DestinationWriter(destination, planDestination(ctx), options, set, signatures))
+      } catch (e) {
+        run.result.failures.push({ destination: ref.toString(), index, error: e as Error })
+        run.emit({ type: 'destination-failed', destination: ref.toString(), error: errorMessage(e) })
       }
-      jobs.set(layer.digest, {
-        info: {
-          digest: layer.digest,
-          size: layer.size,
-          mediaType: layer.mediaType,
-          urls: layer.urls,
-          annotations: layer.annotations
-        },
-        owner: image.digest,
-        needDiffId: wantDiffIds
-      })
+    })
+  )
+  run.writers.sort((a, b) => a.index - b.index) // the order the user gave
+}
+
+function pipelineEnvironment(run: Run, source: ImageSource): PipelineEnvironment {
+  const totals = run.result.stats
+  return {
+    source,
+    sourceRef: run.options.source,
+    cache: run.options.blobCache,
+    conversions: run.options.blobInfoCache,
+    compression: run.compression,
+    emit: run.emit,
+    signal: run.options.signal,
+    onRead: (from, bytes) => {
+      if (from === 'cache') {
+        totals.cachedBlobs++
+        totals.cachedBytes += bytes
+      } else {
+        totals.pulledBlobs++
+        totals.pulledBytes += bytes
+      }
     }
   }
-  // A destination that cannot take blobs in parallel (an archive, whose entries go in arrival order)
-  // gets them one at a time in the manifests' layer order, as containers/image gives them; otherwise
-  // its bytes would depend on which download finished first.
-  const oneAtATime = writers.some(w => !w.destination.hasThreadSafePutBlob)
-  const pool = new TaskPool(oneAtATime ? 1 : options.parallel)
-  const diffIdByDigest = new Map<string, string>()
-  const sizeByDigest = new Map<string, number>()
-  const ordered = oneAtATime
-    ? [...jobs.values()]
-    : [...jobs.values()].sort((a, b) => b.info.size - a.info.size)
-  await Promise.all(
-    ordered.map(job =>
-      pool.run(async () => {
-        options.signal?.throwIfAborted()
-        const targets: TransferTarget[] = []
-        const writerOf = new Map<TransferTarget, DestinationWriter>()
-        for (const writer of writers) {
-          if (writer.failure) continue
-          if (job.info.urls && job.info.urls.length > 0 && writer.destination.acceptsForeignLayerURLs)
-            continue
-          const target = { name: writer.name, destination: writer.destination }
-          targets.push(target)
-          writerOf.set(target, writer)
-        }
-        if (targets.length === 0 && !job.needDiffId) return
-        try {
-          const transferred = await transferBlob(env, job.info, targets, { needDiffId: job.needDiffId })
-          for (const [target, outcome] of transferred.outcomes) {
-            const writer = writerOf.get(target)!
-            if (outcome instanceof Error) fail(writer, outcome)
-            else {
-              writer.record(job.owner, outcome.how, job.info.size)
-              if (outcome.stored.digest !== job.info.digest)
-                writer.substitute(job.info.digest, outcome.stored)
-            }
-          }
-          if (transferred.diffId) diffIdByDigest.set(job.info.digest, transferred.diffId)
-          if (transferred.bytesRead !== undefined) sizeByDigest.set(job.info.digest, transferred.bytesRead)
-        } catch (e) {
-          for (const writer of writerOf.values()) fail(writer, e as Error)
-          if (job.needDiffId) throw e
-        }
-      })
-    )
-  )
-  const facts = new Map<string, Schema1LayerFacts>()
-  for (const image of set.images) {
-    if (!needsDiffIds(image)) continue
-    const layers = image.manifest.layerInfos()
-    facts.set(image.digest, {
-      diffIDs: layers.map(l => diffIdByDigest.get(l.digest)!),
-      layerInfos: layers.map(l => ({ digest: l.digest, size: sizeByDigest.get(l.digest) ?? l.size }))
-    })
+}
+
+/** Each image's config, read once for all destinations, and (once the layers moved) its schema1 facts. */
+function imageInputs(
+  env: PipelineEnvironment,
+  set: CopySet
+): (image: SourceImage, facts?: Map<string, Schema1LayerFacts>) => ImageInputs {
+  const configs = new Map<string, Promise<Buffer | undefined>>()
+  const configOf = (image: SourceImage): Promise<Buffer | undefined> => {
+    let config = configs.get(image.digest)
+    if (!config) {
+      const info = image.manifest.configDescriptor()
+      config = info
+        ? readSmallBlob(env, { digest: info.digest, size: info.size, mediaType: info.mediaType })
+        : Promise.resolve(undefined)
+      configs.set(image.digest, config)
+    }
+    return config
   }
-  return facts
+  return (image, facts) => ({
+    config: () => configOf(image),
+    schema1Facts: async () => facts?.get(image.digest)
+  })
+}
+
+function failer(run: Run): (writer: DestinationWriter, error: Error) => void {
+  return (writer, error) => {
+    if (writer.failure) return
+    writer.failure = error
+    run.emit({ type: 'destination-failed', destination: writer.name, error: error.message })
+  }
+}
+
+function active(run: Run): DestinationWriter[] {
+  return run.writers.filter(w => !w.failure)
+}
+
+/** Phase, per destination: configs and manifests (instances in parallel, the list after them), signatures, commit. */
+async function writeAndCommit(
+  run: Run,
+  writer: DestinationWriter,
+  set: CopySet,
+  env: PipelineEnvironment,
+  inputs: (image: SourceImage) => ImageInputs
+): Promise<void> {
+  try {
+    const written = await Promise.all(set.images.map(image => writer.writeImage(image, env, inputs(image))))
+    const top = set.list ? await writer.writeList() : written[0]
+    await writer.writeSignatures()
+    if (writer.destination.mustMatchRuntimeOS) await noteForeignPlatform(run, writer, set, inputs)
+    run.options.signal?.throwIfAborted()
+    await writer.destination.commit({ bytes: top.bytes, mimeType: top.mimeType })
+    const done: DestinationResult = {
+      destination: writer.name,
+      index: writer.index,
+      digest: top.digest,
+      mediaType: top.mimeType,
+      manifest: top.bytes,
+      instances: writer.instanceResults(),
+      stats: writer.stats
+    }
+    run.result.destinations.push(done)
+  } catch (e) {
+    failer(run)(writer, e as Error)
+  }
+}
+
+/**
+ * A destination that runs images (the Docker Engine) gets one for another platform: said, not
+ * refused, as containers/image checkImageDestinationForCurrentRuntime logs it.
+ */
+async function noteForeignPlatform(
+  run: Run,
+  writer: DestinationWriter,
+  set: CopySet,
+  inputs: (image: SourceImage) => ImageInputs
+): Promise<void> {
+  const wanted = wantedPlatform(run.options)
+  const image = platformOf(await inputs(set.images[0]).config())
+  if (!image || (image.os === wanted.os && image.architecture === wanted.architecture)) return
+  run.emit({
+    type: 'notice',
+    message: `${writer.name} gets an image for ${image.os}/${image.architecture}, and this machine is ${wanted.os}/${wanted.architecture}: it may not run here`
+  })
+}
+
+/** The os and architecture an image config names, when it names them as text. */
+function platformOf(config: Buffer | undefined): { os: string; architecture: string } | undefined {
+  try {
+    const doc = config ? (JSON.parse(config.toString('utf8')) as Record<string, unknown>) : undefined
+    if (typeof doc?.os === 'string' && typeof doc.architecture === 'string')
+      return { os: doc.os, architecture: doc.architecture }
+  } catch {
+    // not JSON: nothing to say
+  }
+  return undefined
+}
+
+function collectResults(run: Run): void {
+  const { result } = run
+  for (const writer of run.writers) {
+    if (writer.failure)
+      result.failures.push({ destination: writer.name, index: writer.index, error: writer.failure })
+    else addStats(result.stats, perDestination(writer.stats))
+  }
+  result.destinations.sort((a, b) => a.index - b.index)
+  result.failures.sort((a, b) => a.index - b.index)
+}
+
+/** Reads are counted once per copy, not per destination. */
+function perDestination(stats: BlobStats): BlobStats {
+  return { ...stats, pulledBlobs: 0, pulledBytes: 0, cachedBlobs: 0, cachedBytes: 0 }
+}
+
+/** close() rolls back whatever an uncommitted destination wrote, once nothing is being written. */
+async function closeEnds(run: Run, ends: Ends): Promise<void> {
+  await Promise.allSettled(run.writers.map(w => w.earlyWritesSettled()))
+  await Promise.allSettled(ends.opening)
+  await Promise.allSettled(ends.opened.map(d => d.close()))
+  await ends.source.close()
 }

@@ -1,19 +1,15 @@
 // Everything one destination needs besides the layers: configs (those written as they are go out
-// alongside the layers), each image's manifest (converted when needed, trying other types when the
-// destination rejects one), the list, the signatures, and the commit.
+// alongside the layers), each image's manifest (converted or edited when needed, trying other types
+// when the destination rejects one), the list, the signatures. What to try was decided in its plan.
 import {
   DockerSchema1Manifest,
   attestedDigest,
   convertManifest,
   isSchema1MimeType,
-  listMimeTypeFor,
   manifestDigest,
-  matchesDigest,
   normalizeMimeType,
   sha256Digest,
   type ConversionResult,
-  type EmbeddedReference,
-  type ImageManifest,
   type LayerUpdate,
   type ManifestList
 } from '../manifest/index.js'
@@ -24,17 +20,14 @@ import {
   type ImageDestination,
   type RawManifest
 } from '../transports/types.js'
-import { putBufferBlob, type TransferEnvironment } from './blob-transfer.js'
+import type { Delivery, PipelineEnvironment } from './blob-pipeline.js'
+import { embeddedReference } from './destination-checks.js'
 import type { CopySet, Schema1LayerFacts, SourceImage } from './instances.js'
-import {
-  destinationSupportsLists,
-  determineListConversion,
-  determineManifestConversion,
-  type ManifestConversionPlan
-} from './manifest-conversion.js'
 import type { CopyOptions } from './options.js'
+import type { PlannedDestination } from './plan.js'
 import { emptyStats, type BlobStats, type InstanceResult } from './result.js'
 import type { BlobOutcome } from './events.js'
+import { putBufferBlob } from './small-blobs.js'
 
 export interface WrittenImage {
   digest: string
@@ -43,213 +36,121 @@ export interface WrittenImage {
   size: number
 }
 
+/** A manifest rendered in one type, with the config it names (absent for schema1). */
+interface RenderedImage {
+  raw: RawManifest
+  digest: string
+  config?: { info: BlobInfo; bytes: () => Promise<Buffer> }
+}
+
+/** What the engine gives a writer to render an image: its config and, for schema1 sources, layer facts. */
+export interface ImageInputs {
+  config: () => Promise<Buffer | undefined>
+  schema1Facts: () => Promise<Schema1LayerFacts | undefined>
+}
+
 /** The state of the copy to one destination. */
 export class DestinationWriter {
   readonly stats: BlobStats = emptyStats()
   readonly instanceStats = new Map<string, BlobStats>()
-  readonly plans = new Map<string, ManifestConversionPlan>()
   failure?: Error
   private readonly written = new Map<string, WrittenImage>()
   /** Config writes started alongside the layers, by image digest. */
   private readonly earlyConfigs = new Map<string, Promise<BlobOutcome>>()
-  /** Layers the destination stored under another digest (e.g. decompressed), by source digest. */
-  private readonly substituted = new Map<string, BlobInfo>()
-  private listCannotModify?: string
+  /** Layers stored under another digest (converted, or another variant reused), by the copied digest. */
+  private readonly changed = new Map<string, Delivery>()
 
   constructor(
-    readonly name: string,
     readonly destination: ImageDestination,
+    readonly plan: PlannedDestination & { listCannotModify?: string },
     private readonly options: CopyOptions,
     private readonly set: CopySet,
     private readonly signatures: Map<string, Buffer[]>
   ) {}
 
+  get name(): string {
+    return this.plan.name
+  }
+
+  get index(): number {
+    return this.plan.index
+  }
+
   get writesList(): boolean {
     return this.set.list !== undefined
   }
 
-  /** Checks what can be checked before any blob moves, so a doomed copy writes nothing. */
-  prepare(): void {
-    const dest = this.destination
-    const supported = dest.supportedManifestMimeTypes()
-    const destDigest = dest.ref.digest
-    const anySignatures = [...this.signatures.values()].some(s => s.length > 0)
-    if (anySignatures && !this.options.removeSignatures) {
-      const can = dest.supportsSignatures()
-      if (can !== true) {
-        throw new ImageCopyError(
-          `the source has signatures and ${this.name} cannot store them: ${can}`,
-          'failure',
-          'set remove-signatures to copy without them'
-        )
-      }
-    }
-    if (this.set.list) {
-      if (!destinationSupportsLists(supported)) {
-        throw new ImageCopyError(
-          `${this.name} cannot hold a manifest list, so it cannot take a copy of several images`,
-          'usage',
-          'copy one platform instead: leave all-images, instances and platforms unset (or set platform)'
-        )
-      }
-      this.listCannotModify = this.cannotModifyReason(this.signatures.get('') ?? [])
-      if (destDigest && !matchesDigest(this.set.top.bytes, destDigest)) {
-        throw new ImageCopyError(
-          `the digest of the source manifest list (${this.set.topDigest}) would not match the destination reference ${this.name}`
-        )
-      }
-      const listPlan = determineListConversion({
-        currentListMimeType: this.set.list.mimeType,
-        destinationSupported: supported,
-        forcedListMimeType: this.options.forceMimeType
-          ? listMimeTypeFor(this.options.forceMimeType)
-          : undefined
-      })
-      if (listPlan.selected !== this.set.list.mimeType && this.listCannotModify) {
-        throw new ImageCopyError(
-          `the manifest list must be converted to ${listPlan.selected} to be written to ${this.name}, but it cannot be modified: ${this.listCannotModify}`
-        )
-      }
-      if (this.set.unselected.length > 0 && this.options.sparseList === 'strip' && this.listCannotModify) {
-        throw new ImageCopyError(
-          `instance ${this.set.unselected[0]} should be removed from the manifest list, but the list cannot be modified: ${this.listCannotModify}`,
-          'usage',
-          'set sparse-list: keep to write the list unchanged, or copy all images'
-        )
-      }
-    }
-    for (const image of this.set.images) {
-      if (destDigest && !this.set.list) {
-        const matches =
-          matchesDigest(image.raw.bytes, destDigest) ||
-          (this.set.top !== image.raw && matchesDigest(this.set.top.bytes, destDigest))
-        if (!matches) {
-          throw new ImageCopyError(
-            `the digest of the source image's manifest (${image.digest}) would not match the destination reference ${this.name}`
-          )
-        }
-      }
-      const reason = this.cannotModifyReason(this.signatures.get(image.digest) ?? [])
-      const embedded = this.embeddedReference()
-      if (reason && embedded && image.manifest instanceof DockerSchema1Manifest && this.mustChange(image)) {
-        throw new ImageCopyError(
-          `copying a schema1 image with an embedded Docker reference to ${this.name} (repository ${embedded.name}, tag ${JSON.stringify(embedded.tag)}) would change the manifest, which we cannot do: ${reason}`
-        )
-      }
-      const plan = determineManifestConversion({
-        sourceMimeType: image.raw.mimeType,
-        destinationSupported: supported,
-        forceMimeType: this.options.forceMimeType,
-        cannotModifyReason: reason
-      })
-      const accepted = this.options.forceMimeType ? [this.options.forceMimeType] : supported
-      const acceptsSource = accepted.length === 0 || accepted.includes(normalizeMimeType(image.raw.mimeType))
-      if (reason && !acceptsSource) {
-        throw new ImageCopyError(
-          `the manifest of ${image.digest} (${image.raw.mimeType}) must be converted to be written to ${this.name}, but it cannot be modified: ${reason}`,
-          'usage',
-          reason === 'Instructed to preserve digests'
-            ? 'unset preserve-digests (and force-mime-type), or copy to a destination that accepts this manifest type'
-            : undefined
-        )
-      }
-      if (plan.preferredNeedsConversion && !image.manifest.isImage()) {
-        throw new ImageCopyError(
-          `${image.digest} is an artifact (config type ${image.manifest.configDescriptor()?.mediaType}), which cannot be converted to ${plan.preferred} for ${this.name}`
-        )
-      }
-      this.plans.set(image.digest, plan)
-    }
+  /** Records how a layer reached this destination (counted for the first image that names it). */
+  delivered(owner: string, copied: BlobInfo, delivery: Delivery): void {
+    this.record(owner, delivery.how, copied.size)
+    if (delivery.stored.digest !== copied.digest) this.changed.set(copied.digest, delivery)
   }
 
-  private cannotModifyReason(signatures: Buffer[]): string | undefined {
-    let reason: string | undefined
-    if (signatures.length > 0 && !this.options.removeSignatures) reason = 'Would invalidate signatures'
-    if (this.destination.ref.digest) reason = 'Destination specifies a digest'
-    if (this.options.preserveDigests) reason = 'Instructed to preserve digests'
-    return reason
-  }
-
-  substitute(sourceDigest: string, stored: BlobInfo): void {
-    this.substituted.set(sourceDigest, stored)
-  }
-
-  /** The image's manifest with the layers the destination stored differently, or undefined when none were. */
-  private editedManifest(image: SourceImage): ImageManifest | undefined {
-    const edits = this.layerEdits(image)
-    return edits ? image.manifest.updateLayerInfos(edits) : undefined
-  }
-
-  /** What each layer became at this destination, or undefined when every layer was stored as it is. */
+  /**
+   * What each layer became here, or undefined when every layer is the manifest's. Layers are matched
+   * by position: the source may serve others than its manifest names (overrides), and the
+   * destination may store them converted.
+   */
   private layerEdits(image: SourceImage, sizes?: Schema1LayerFacts['layerInfos']): LayerUpdate[] | undefined {
-    const layers = image.manifest.layerInfos()
-    if (!layers.some(l => this.substituted.has(l.digest))) return undefined
-    const reason = this.cannotModifyReason(this.signatures.get(image.digest) ?? [])
+    const original = image.manifest.layerInfos()
+    const edits = original.map((l, i): LayerUpdate => {
+      const copied = image.layers[i]
+      const delivery = this.changed.get(copied.digest)
+      const size = delivery?.stored.size ?? sizes?.[i].size ?? copied.size
+      const base = {
+        digest: delivery?.stored.digest ?? copied.digest,
+        size,
+        urls: l.urls,
+        annotations: l.annotations
+      }
+      if (base.digest === l.digest) return { ...base, mediaType: l.mediaType }
+      const compression = delivery?.compression
+      if (compression === 'gzip' || compression === 'zstd')
+        return { ...base, compression: { operation: 'compress', algorithm: compression } }
+      if (compression === 'none') return { ...base, compression: { operation: 'decompress' } }
+      return { ...base, mediaType: delivery?.stored.mediaType ?? copied.mediaType }
+    })
+    if (edits.every((e, i) => e.digest === original[i].digest)) return undefined
+    const reason = this.plan.cannotModify[image.digest]
     if (reason) {
       throw new ImageCopyError(
         `${this.name} stores the layers of ${image.digest} differently, so its manifest must change, but it cannot be modified: ${reason}`
       )
     }
-    const policy = this.destination.desiredLayerCompression
-    return layers.map((l, i) => {
-      const stored = this.substituted.get(l.digest)
-      if (!stored)
-        return {
-          digest: l.digest,
-          size: sizes?.[i].size ?? l.size,
-          mediaType: l.mediaType,
-          urls: l.urls,
-          annotations: l.annotations
-        }
-      return {
-        digest: stored.digest,
-        size: stored.size,
-        urls: l.urls,
-        annotations: l.annotations,
-        ...(policy === 'decompress'
-          ? { compression: { operation: 'decompress' as const } }
-          : { mediaType: stored.mediaType })
-      }
-    })
+    return edits
   }
 
   /**
    * The manifest in the candidate type: converted (schema1 from schema2/OCI needs the config; to
-   * schema2/OCI from schema1 needs DiffIDs and sizes, and takes what each layer became as edits),
-   * or, for schema1 kept as schema1, renamed to the destination (upstream updateEmbeddedDockerReference).
+   * schema2/OCI from schema1 needs DiffIDs and sizes), with what each layer became as edits; a
+   * schema1 kept as schema1 is renamed to the destination (upstream updateEmbeddedDockerReference).
    */
   private async manifestFor(
     image: SourceImage,
     mimeType: string,
     config: Buffer | undefined,
-    schema1Facts: () => Promise<Schema1LayerFacts | undefined>
+    inputs: ImageInputs
   ): Promise<ConversionResult> {
-    const embedded = this.embeddedReference()
+    const embedded = embeddedReference(this.destination)
     if (image.manifest instanceof DockerSchema1Manifest && !isSchema1MimeType(mimeType)) {
-      const facts = await schema1Facts()
+      const facts = await inputs.schema1Facts()
       return convertManifest(image.manifest, mimeType, {
         diffIDs: facts?.diffIDs,
         layerInfos: facts ? (this.layerEdits(image, facts.layerInfos) ?? facts.layerInfos) : undefined
       })
     }
-    if (isSchema1MimeType(mimeType) && !(image.manifest instanceof DockerSchema1Manifest)) {
-      return convertManifest(image.manifest, mimeType, {
-        configBytes: config,
-        dockerReference: embedded,
-        layerInfos: this.layerEdits(image)
-      })
+    const edits = this.layerEdits(image)
+    if (image.manifest instanceof DockerSchema1Manifest && isSchema1MimeType(mimeType) && embedded) {
+      const manifest = edits ? image.manifest.updateLayerInfos(edits) : image.manifest
+      return {
+        manifest: (manifest as DockerSchema1Manifest).withEmbeddedReference(embedded.name, embedded.tag)
+      }
     }
-    const manifest = this.editedManifest(image) ?? image.manifest
-    if (manifest instanceof DockerSchema1Manifest && isSchema1MimeType(mimeType) && embedded) {
-      return { manifest: manifest.withEmbeddedReference(embedded.name, embedded.tag) }
-    }
-    return convertManifest(manifest, mimeType, { configBytes: config, dockerReference: embedded })
-  }
-
-  /** The repository path and tag a schema1 manifest written here embeds (containers/image Schema1FromComponents). */
-  private embeddedReference(): EmbeddedReference | undefined {
-    const ref = this.destination.ref.dockerReference
-    return ref ? { name: ref.repository, tag: ref.tag ?? '' } : undefined
+    return convertManifest(image.manifest, mimeType, {
+      configBytes: config,
+      dockerReference: embedded,
+      layerInfos: edits
+    })
   }
 
   statsFor(imageDigest: string): BlobStats {
@@ -278,16 +179,14 @@ export class DestinationWriter {
 
   /**
    * Starts writing the image's config while the layers are copied, when the destination takes configs
-   * early and the config will go out as it is: the preferred type is the source's, and the
-   * destination keeps layers as sent, so the manifest is not edited. writeImage waits for it (and
-   * reports its failure).
+   * early and the first type tried is the source's: the config then goes out as it is, whatever
+   * happens to the layers. writeImage waits for it (and reports its failure).
    */
-  startConfig(image: SourceImage, env: TransferEnvironment, config: () => Promise<Buffer | undefined>): void {
+  startConfig(image: SourceImage, env: PipelineEnvironment, config: () => Promise<Buffer | undefined>): void {
     if (!this.destination.takesConfigsEarly) return
-    if (this.destination.desiredLayerCompression === 'decompress') return
     const info = image.manifest.configDescriptor()
-    const plan = this.plans.get(image.digest)
-    if (!info || !plan || plan.preferred !== normalizeMimeType(image.raw.mimeType)) return
+    const preferred = this.plan.manifestTypes[image.digest]?.[0]
+    if (!info || preferred !== normalizeMimeType(image.raw.mimeType)) return
     const original = sourceConfig(info, config)
     const outcome = putBufferBlob(this.destination, env.sourceRef, original.info, original.bytes, true)
     outcome.catch(() => undefined) // observed here; writeImage awaits it and reports the error
@@ -301,8 +200,8 @@ export class DestinationWriter {
 
   /** Whether the manifest changes even when its type is kept: layers stored differently, or a schema1 name to rewrite. */
   private mustChange(image: SourceImage): boolean {
-    if (this.editedManifest(image)) return true
-    const embedded = this.embeddedReference()
+    if (this.layerEdits(image)) return true
+    const embedded = embeddedReference(this.destination)
     return (
       image.manifest instanceof DockerSchema1Manifest &&
       embedded !== undefined &&
@@ -311,66 +210,26 @@ export class DestinationWriter {
   }
 
   /** Writes one image's config and manifest, trying the plan's types in order. */
-  async writeImage(
-    image: SourceImage,
-    env: TransferEnvironment,
-    config: () => Promise<Buffer | undefined>,
-    schema1Facts: () => Promise<Schema1LayerFacts | undefined>
-  ): Promise<WrittenImage> {
-    const plan = this.plans.get(image.digest)!
-    const sourceType = normalizeMimeType(image.raw.mimeType)
-    const candidates = [plan.preferred, ...plan.others]
+  async writeImage(image: SourceImage, env: PipelineEnvironment, inputs: ImageInputs): Promise<WrittenImage> {
     const attempted: string[] = []
-    for (const mimeType of candidates) {
+    for (const mimeType of this.plan.manifestTypes[image.digest]) {
       try {
-        let bytes: Buffer
-        const configInfo = image.manifest.configDescriptor()
-        let configToWrite: { info: BlobInfo; bytes: () => Promise<Buffer> } | undefined
-        if (mimeType === sourceType && !this.mustChange(image)) {
-          bytes = image.raw.bytes
-          if (configInfo) configToWrite = sourceConfig(configInfo, config)
-        } else {
-          const original = configInfo ? await config() : undefined
-          const converted = await this.manifestFor(image, mimeType, original, schema1Facts)
-          for (const extra of converted.extraBlobs ?? []) {
-            const info = { digest: extra.digest, size: extra.size }
-            const outcome = await putBufferBlob(
-              this.destination,
-              env.sourceRef,
-              info,
-              async () => extra.bytes,
-              false
-            )
-            this.record(image.digest, outcome, extra.size)
-          }
-          bytes = converted.manifest.serialize()
-          // Schema1 has no config blob; every other type has one (converted, or the source's).
-          const configBytes = isSchema1MimeType(mimeType) ? undefined : (converted.configBytes ?? original)
-          if (configBytes) {
-            configToWrite = {
-              info: { digest: sha256Digest(configBytes), size: configBytes.length },
-              bytes: async () => configBytes
-            }
-          }
+        const rendered = await this.render(image, mimeType, env, inputs)
+        if (rendered.config) await this.writeConfig(image, rendered.config, env)
+        await this.putManifest(rendered.raw, this.writesList ? rendered.digest : undefined)
+        const { bytes } = rendered.raw
+        const written = {
+          digest: rendered.digest,
+          mimeType: rendered.raw.mimeType,
+          bytes,
+          size: bytes.length
         }
-        if (configToWrite) {
-          const early =
-            configToWrite.info.digest === configInfo?.digest ? this.earlyConfigs.get(image.digest) : undefined
-          const outcome = await (early ??
-            putBufferBlob(this.destination, env.sourceRef, configToWrite.info, configToWrite.bytes, true))
-          this.record(image.digest, outcome, configToWrite.info.size)
-        }
-        const unchanged = bytes === image.raw.bytes
-        const writtenDigest = unchanged ? image.digest : manifestDigest(bytes) // schema1: the payload's
-        const raw: RawManifest = { bytes, mimeType: unchanged ? image.raw.mimeType : mimeType }
-        await this.putManifest(raw, this.writesList ? writtenDigest : undefined)
-        const written = { digest: writtenDigest, mimeType: raw.mimeType, bytes, size: bytes.length }
         this.written.set(image.digest, written)
         this.options.onEvent?.({
           type: 'manifest-written',
           destination: this.name,
-          digest: writtenDigest,
-          mimeType: raw.mimeType,
+          digest: written.digest,
+          mimeType: written.mimeType,
           instance: this.writesList
         })
         return written
@@ -383,6 +242,61 @@ export class DestinationWriter {
     throw new ImageCopyError(
       `writing the manifest of ${image.digest} to ${this.name} failed; tried these formats: ${attempted.join('; ')}`
     )
+  }
+
+  /** The image's manifest in `mimeType`: the source's bytes when nothing changes, else rendered anew (with any blob a conversion adds written). */
+  private async render(
+    image: SourceImage,
+    mimeType: string,
+    env: PipelineEnvironment,
+    inputs: ImageInputs
+  ): Promise<RenderedImage> {
+    const configInfo = image.manifest.configDescriptor()
+    if (mimeType === normalizeMimeType(image.raw.mimeType) && !this.mustChange(image)) {
+      return {
+        raw: image.raw,
+        digest: image.digest,
+        config: configInfo && sourceConfig(configInfo, inputs.config)
+      }
+    }
+    const original = configInfo ? await inputs.config() : undefined
+    const converted = await this.manifestFor(image, mimeType, original, inputs)
+    for (const extra of converted.extraBlobs ?? []) {
+      const info = { digest: extra.digest, size: extra.size }
+      const outcome = await putBufferBlob(
+        this.destination,
+        env.sourceRef,
+        info,
+        async () => extra.bytes,
+        false
+      )
+      this.record(image.digest, outcome, extra.size)
+    }
+    const bytes = converted.manifest.serialize()
+    // Schema1 has no config blob; every other type has one (converted, or the source's).
+    const configBytes = isSchema1MimeType(mimeType) ? undefined : (converted.configBytes ?? original)
+    return {
+      raw: { bytes, mimeType },
+      digest: manifestDigest(bytes), // schema1: the payload's
+      config: configBytes && {
+        info: { digest: sha256Digest(configBytes), size: configBytes.length },
+        bytes: async () => configBytes
+      }
+    }
+  }
+
+  private async writeConfig(
+    image: SourceImage,
+    config: NonNullable<RenderedImage['config']>,
+    env: PipelineEnvironment
+  ): Promise<void> {
+    const early =
+      config.info.digest === image.manifest.configDescriptor()?.digest
+        ? this.earlyConfigs.get(image.digest)
+        : undefined
+    const outcome = await (early ??
+      putBufferBlob(this.destination, env.sourceRef, config.info, config.bytes, true))
+    this.record(image.digest, outcome, config.info.size)
   }
 
   /** putManifest; a schema1 manifest refused other than as a type gets a hint (distribution answers HTTP 500 when schema1 is disabled). */
@@ -415,21 +329,16 @@ export class DestinationWriter {
     if (this.options.sparseList === 'strip' && this.set.unselected.length > 0) {
       updated = updated.withoutInstances(this.set.unselected)
     }
-    const plan = determineListConversion({
-      currentListMimeType: list.mimeType,
-      destinationSupported: this.destination.supportedManifestMimeTypes(),
-      forcedListMimeType: this.options.forceMimeType ? listMimeTypeFor(this.options.forceMimeType) : undefined
-    })
     const original = list.serialize()
     const attempted: string[] = []
-    for (const mimeType of [plan.selected, ...plan.others]) {
+    for (const mimeType of this.plan.listTypes!) {
       const candidate = mimeType === updated.mimeType ? updated : updated.convertTo(mimeType)
       let bytes = candidate.serialize()
       if (bytes.equals(original)) {
         bytes = this.set.top.bytes // unchanged: write the original bytes, so the digest is preserved
-      } else if (this.listCannotModify) {
+      } else if (this.plan.listCannotModify) {
         throw new ImageCopyError(
-          `the manifest list would change to be written to ${this.name}, but it cannot be modified: ${this.listCannotModify}`
+          `the manifest list would change to be written to ${this.name}, but it cannot be modified: ${this.plan.listCannotModify}`
         )
       }
       const mediaType = bytes === this.set.top.bytes ? this.set.top.mimeType : mimeType

@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto'
 import { Writable } from 'node:stream'
-import { createGunzip } from 'node:zlib'
+import type { Transform } from 'node:stream'
+import { decompressor, detectCompression, MAGIC_LENGTH } from '../compression/streams.js'
 
 /**
  * A sink that computes a layer's DiffID (the sha256 of its uncompressed tar) while the layer is
- * copied, for conversions from schema1 that need DiffIDs. gzip is detected by its magic bytes;
- * anything else is hashed as it is.
+ * copied, for conversions from schema1 that need DiffIDs. gzip and zstd are detected by their magic
+ * bytes and decompressed; bzip2 and xz fail; anything else is hashed as it is.
  */
 export class DiffIdSink extends Writable {
   private readonly hash = createHash('sha256')
-  private gunzip?: ReturnType<typeof createGunzip>
+  private gunzip?: Transform
   private decided = false
   private head = Buffer.alloc(0)
   readonly result: Promise<string>
@@ -27,8 +28,9 @@ export class DiffIdSink extends Writable {
 
   private decide(): void {
     this.decided = true
-    if (this.head.length >= 2 && this.head[0] === 0x1f && this.head[1] === 0x8b) {
-      this.gunzip = createGunzip()
+    const compression = detectCompression(this.head)
+    if (compression !== 'none') {
+      this.gunzip = decompressor(compression, 'a layer whose DiffID is needed')
       this.gunzip.on('data', (chunk: Buffer) => this.hash.update(chunk))
       this.gunzip.on('error', e => this.rejectResult(e))
     }
@@ -47,8 +49,12 @@ export class DiffIdSink extends Writable {
   override _write(chunk: Buffer, _enc: BufferEncoding, callback: (e?: Error | null) => void): void {
     if (!this.decided) {
       this.head = Buffer.concat([this.head, chunk])
-      if (this.head.length < 2) return callback()
-      this.decide()
+      if (this.head.length < MAGIC_LENGTH) return callback()
+      try {
+        this.decide()
+      } catch (e) {
+        return callback(e as Error)
+      }
       const buffered = this.head
       this.head = Buffer.alloc(0)
       return this.feed(buffered, callback)
@@ -58,7 +64,7 @@ export class DiffIdSink extends Writable {
 
   override _final(callback: (e?: Error | null) => void): void {
     if (!this.decided) {
-      this.decide()
+      this.decided = true
       if (this.head.length > 0) this.hash.update(this.head)
     }
     if (this.gunzip) {

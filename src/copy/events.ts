@@ -1,3 +1,5 @@
+import type { CopyPlan } from './plan.js'
+
 /** Progress the engine reports while it copies; the Action and the CLI render these. */
 export type CopyEvent =
   | { type: 'source-opened'; source: string; mimeType: string; digest: string; isList: boolean }
@@ -12,7 +14,18 @@ export type CopyEvent =
     }
   | { type: 'blob-start'; digest: string; size: number; from: 'source' | 'cache'; destinations: string[] }
   | { type: 'blob-progress'; digest: string; bytes: number; size: number }
-  | { type: 'blob-done'; digest: string; size: number; destination: string; how: BlobOutcome }
+  | {
+      type: 'blob-done'
+      digest: string
+      size: number
+      destination: string
+      how: BlobOutcome
+      /** How the bytes were changed on the way ("compressed (gzip)"), and the digest they were stored under. */
+      conversion?: string
+      stored?: string
+    }
+  | { type: 'plan'; plan: CopyPlan }
+  | { type: 'notice'; message: string }
   | { type: 'manifest-written'; destination: string; digest: string; mimeType: string; instance: boolean }
   | { type: 'destination-failed'; destination: string; error: string }
 

@@ -17,7 +17,7 @@ import {
   type Platform
 } from '../manifest/index.js'
 import { ImageCopyError } from '../errors.js'
-import type { ImageSource, RawManifest } from '../transports/types.js'
+import type { BlobInfo, ImageSource, RawManifest } from '../transports/types.js'
 import type { ImageSelection } from './options.js'
 
 export interface SourceImage {
@@ -25,6 +25,13 @@ export interface SourceImage {
   raw: RawManifest
   manifest: ImageManifest
   platform?: Platform
+  /**
+   * The layers to copy, one per manifest layer in the same order: the manifest's, or what the source
+   * serves instead (`layerInfosForCopy`, e.g. uncompressed layers of a local store). Then
+   * `layersOverridden` is true and every written manifest names these.
+   */
+  layers: BlobInfo[]
+  layersOverridden: boolean
 }
 
 /** What converting a schema1 image needs and its manifest does not say: DiffIDs and layer sizes, learned while copying. */
@@ -61,7 +68,30 @@ export async function readInstance(
   const manifest = parsedFrom(`the manifest ${digest} of ${source.ref.toString()}`, () =>
     parseImageManifest(raw.bytes, normalizeMimeType(raw.mimeType))
   )
-  return { digest, raw, manifest, platform }
+  return { digest, raw, manifest, platform, ...(await layersToCopy(source, manifest, digest)) }
+}
+
+/** The manifest's layers, or the source's overrides for them (containers/image LayerInfosForCopy). */
+async function layersToCopy(
+  source: ImageSource,
+  manifest: ImageManifest,
+  instanceDigest: string | undefined
+): Promise<Pick<SourceImage, 'layers' | 'layersOverridden'>> {
+  const fromManifest = manifest.layerInfos().map(l => ({
+    digest: l.digest,
+    size: l.size,
+    mediaType: l.mediaType,
+    urls: l.urls,
+    annotations: l.annotations
+  }))
+  const overrides = await source.layerInfosForCopy?.(instanceDigest)
+  if (!overrides) return { layers: fromManifest, layersOverridden: false }
+  if (overrides.length !== fromManifest.length) {
+    throw new ImageCopyError(
+      `${source.ref.toString()} serves ${overrides.length} layers for an image whose manifest has ${fromManifest.length}`
+    )
+  }
+  return { layers: overrides, layersOverridden: true }
 }
 
 export async function chooseCopySet(
@@ -81,7 +111,13 @@ export async function chooseCopySet(
     const manifest = parsedFrom(`the manifest ${source.ref.toString()}`, () =>
       parseImageManifest(top.bytes, normalizeMimeType(top.mimeType))
     )
-    return { top, topDigest, images: [{ digest: topDigest, raw: top, manifest }], unselected: [] }
+    const image = {
+      digest: topDigest,
+      raw: top,
+      manifest,
+      ...(await layersToCopy(source, manifest, undefined))
+    }
+    return { top, topDigest, images: [image], unselected: [] }
   }
 
   const list = parsedFrom(`the list ${source.ref.toString()}`, () => parseList(top.bytes, top.mimeType))

@@ -2,6 +2,8 @@ import type { Platform } from '../manifest/index.js'
 import type { ImageReference, TransportContext } from '../transports/types.js'
 import type { CopyEvent } from './events.js'
 import type { BlobCache } from './blob-cache.js'
+import type { ConversionMemory } from './blob-pipeline.js'
+import type { CompressionAlgorithm } from '../compression/streams.js'
 
 /** Which images of a list to copy (containers/image ImageListSelection). */
 export type ImageSelection =
@@ -30,6 +32,12 @@ export interface CopyOptions {
   destinationContext: TransportContext | ((destination: ImageReference) => TransportContext)
   /** Consulted before pulling a blob from the source, and filled with what was pulled. */
   blobCache?: BlobCache
+  /** Told which compressed and uncompressed digests belong together, so later copies can reuse instead of recompressing. */
+  blobInfoCache?: ConversionMemory
+  /** What layers are compressed with where a destination wants them compressed (`dest-compress-format`); gzip when unset. */
+  compressFormat?: CompressionAlgorithm
+  /** gzip 1-9, zstd 1-20 (`dest-compress-level`); zlib's default when unset. */
+  compressLevel?: number
   onEvent?: (event: CopyEvent) => void
   /** The platform a system copy picks when `selection.platform` is absent. Defaults to this process's. */
   runtimePlatform?: Platform

@@ -41,6 +41,13 @@ export function progressPrinter(
           write(
             `Blob ${shortDigest(event.digest)} ${event.how === 'exists' ? 'already at' : 'mounted into'} ${event.destination}`
           )
+        else if (event.conversion)
+          write(
+            `Blob ${shortDigest(event.digest)} ${event.conversion} to ${shortDigest(event.stored ?? '')} for ${event.destination}`
+          )
+        break
+      case 'notice':
+        write(event.message)
         break
       case 'manifest-written':
         write(

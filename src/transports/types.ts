@@ -85,17 +85,33 @@ export interface ImageSource {
   getBlob(info: BlobInfo): Promise<{ stream: Readable; size: number }>
   /** Signatures of the top-level image, or of one instance. */
   getSignatures(instanceDigest?: string): Promise<Buffer[]>
+  /**
+   * Layers to copy instead of the manifest's (containers/image LayerInfosForCopy), one per manifest
+   * layer, in order, or undefined to copy the manifest's. A source that stores layers other than as
+   * its manifest names them (uncompressed, in a local store) MUST serve these through getBlob; the
+   * engine writes manifests that name them (and refuses when a manifest must not change).
+   */
+  layerInfosForCopy?(instanceDigest?: string): Promise<BlobInfo[] | undefined>
   /** True when getBlob may be called concurrently. */
   readonly hasThreadSafeGetBlob: boolean
   close(): Promise<void>
 }
 
-/** What `tryReusingBlob` found. */
-export type BlobReuse = { reused: false } | { reused: true; how: 'exists' | 'mounted'; info: BlobInfo }
+/** How a blob's bytes are compressed. */
+export type BlobCompression = 'gzip' | 'zstd' | 'none'
+
+/** What `tryReusingBlob` found: with `compression` set, another variant of the blob (substituted). */
+export type BlobReuse =
+  | { reused: false }
+  | { reused: true; how: 'exists' | 'mounted'; info: BlobInfo & { compression?: BlobCompression } }
 
 export interface TryReuseOptions {
   /** The source reference, so a registry destination can mount from it when both are on one registry. */
   source?: ImageReference
+  /** Another compression of the same content may be reused: the manifest can change (containers/image CanSubstitute). */
+  canSubstitute?: boolean
+  /** When substituting, only a variant with this compression will do; undefined = any. */
+  requiredCompression?: BlobCompression
 }
 
 export interface PutBlobOptions {

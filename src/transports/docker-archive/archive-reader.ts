@@ -17,7 +17,7 @@ import {
   parseManifestJson,
   type ManifestItem
 } from './archive-format.js'
-import { decompressor, detectCompression, MAGIC_LENGTH } from './compression.js'
+import { decompressor, detectCompression, MAGIC_LENGTH } from '../../compression/streams.js'
 import { peekHead } from './stream-head.js'
 import { BLOCK_SIZE, decodeHeader } from './tar-header.js'
 import { cleanEntryPath, indexTar, type TarEntry } from './tar-index.js'

@@ -29,7 +29,7 @@ import {
   serializeRepositories,
   type ManifestItem
 } from './archive-format.js'
-import { decompressor, detectCompression, MAGIC_LENGTH } from './compression.js'
+import { decompressor, detectCompression, MAGIC_LENGTH } from '../../compression/streams.js'
 import { legacyLayers } from './legacy-layers.js'
 import { peekHead } from './stream-head.js'
 import { BLOCK_SIZE, encodeHeader, END_OF_ARCHIVE, paddingFor } from './tar-header.js'

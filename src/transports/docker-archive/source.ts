@@ -17,7 +17,7 @@ import { isNotFound } from '../local/files.js'
 import type { BlobInfo, ImageReference, ImageSource, RawManifest, TransportContext } from '../types.js'
 import { configDiffIds, MAX_CONFIG_SIZE } from './archive-format.js'
 import { ArchiveReader, type ArchiveSelection } from './archive-reader.js'
-import { detectCompression, MAGIC_LENGTH, type Compression } from './compression.js'
+import { detectCompression, MAGIC_LENGTH, type Compression } from '../../compression/streams.js'
 import type { TarEntry } from './tar-index.js'
 
 const layerMediaTypes: Partial<Record<Compression, string>> = {
