@@ -295,7 +295,7 @@ async function copyLayers(
   // A destination that cannot take blobs in parallel (an archive, whose entries go in arrival order)
   // gets them one at a time in the manifests' layer order, as containers/image gives them; otherwise
   // its bytes would depend on which download finished first.
-  const oneAtATime = writers.some(w => !w.destination.hasThreadSafePutBlob)
+  const oneAtATime = writers.some(w => !w.destination.properties.hasThreadSafePutBlob)
   const pool = new TaskPool(oneAtATime ? 1 : options.parallel)
   const diffIdByDigest = new Map<string, string>()
   const sizeByDigest = new Map<string, number>()
@@ -310,7 +310,11 @@ async function copyLayers(
         const writerOf = new Map<TransferTarget, DestinationWriter>()
         for (const writer of writers) {
           if (writer.failure) continue
-          if (job.info.urls && job.info.urls.length > 0 && writer.destination.acceptsForeignLayerURLs)
+          if (
+            job.info.urls &&
+            job.info.urls.length > 0 &&
+            writer.destination.properties.acceptsForeignLayerURLs
+          )
             continue
           const target = { name: writer.name, destination: writer.destination }
           targets.push(target)

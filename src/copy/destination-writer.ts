@@ -71,11 +71,11 @@ export class DestinationWriter {
   /** Checks what can be checked before any blob moves, so a doomed copy writes nothing. */
   prepare(): void {
     const dest = this.destination
-    const supported = dest.supportedManifestMimeTypes()
+    const supported = [...dest.properties.supportedManifestMimeTypes]
     const destDigest = dest.ref.digest
     const anySignatures = [...this.signatures.values()].some(s => s.length > 0)
     if (anySignatures && !this.options.removeSignatures) {
-      const can = dest.supportsSignatures()
+      const can = dest.properties.supportsSignatures
       if (can !== true) {
         throw new ImageCopyError(
           `the source has signatures and ${this.name} cannot store them: ${can}`,
@@ -190,7 +190,7 @@ export class DestinationWriter {
         `${this.name} stores the layers of ${image.digest} differently, so its manifest must change, but it cannot be modified: ${reason}`
       )
     }
-    const policy = this.destination.desiredLayerCompression
+    const policy = this.destination.properties.desiredLayerCompression
     return layers.map((l, i) => {
       const stored = this.substituted.get(l.digest)
       if (!stored)
@@ -283,8 +283,8 @@ export class DestinationWriter {
    * reports its failure).
    */
   startConfig(image: SourceImage, env: TransferEnvironment, config: () => Promise<Buffer | undefined>): void {
-    if (!this.destination.takesConfigsEarly) return
-    if (this.destination.desiredLayerCompression === 'decompress') return
+    if (!this.destination.properties.takesConfigsEarly) return
+    if (this.destination.properties.desiredLayerCompression === 'decompress') return
     const info = image.manifest.configDescriptor()
     const plan = this.plans.get(image.digest)
     if (!info || !plan || plan.preferred !== normalizeMimeType(image.raw.mimeType)) return
@@ -417,7 +417,7 @@ export class DestinationWriter {
     }
     const plan = determineListConversion({
       currentListMimeType: list.mimeType,
-      destinationSupported: this.destination.supportedManifestMimeTypes(),
+      destinationSupported: [...this.destination.properties.supportedManifestMimeTypes],
       forcedListMimeType: this.options.forceMimeType ? listMimeTypeFor(this.options.forceMimeType) : undefined
     })
     const original = list.serialize()
