@@ -77,8 +77,8 @@ export interface RegistryOptions {
 }
 
 /**
- * A parsed `transport:reference` string. Parsing validates the syntax only: it MUST NOT touch the
- * network or the file system (newSource/newDestination do).
+ * A parsed `transport:reference` string. Parsing validates the syntax: it MUST NOT open the image
+ * or touch the network (newSource/newDestination do).
  */
 export interface ImageReference {
   /** `docker`, `oci`, `oci-archive`, `dir`, `docker-archive`, `docker-daemon`. */
