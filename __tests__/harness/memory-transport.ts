@@ -5,16 +5,19 @@
 import { Readable } from 'node:stream'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { MediaType, OciIndex, OciManifest, sha256Digest } from '../../src/manifest/index.js'
-import type {
-  BlobInfo,
-  BlobReuse,
-  ImageDestination,
-  ImageReference,
-  ImageSource,
-  LayerCompressionPolicy,
-  PutBlobOptions,
-  RawManifest,
-  TransportContext
+import {
+  destinationProperties,
+  sourceProperties,
+  type BlobInfo,
+  type BlobReuse,
+  type DestinationProperties,
+  type ImageDestination,
+  type ImageReference,
+  type ImageSource,
+  type LayerCompressionPolicy,
+  type PutBlobOptions,
+  type RawManifest,
+  type TransportContext
 } from '../../src/transports/types.js'
 
 export interface MemoryBlob {
@@ -122,7 +125,7 @@ export interface MemorySourceOptions {
 
 export class MemorySource implements ImageSource {
   readonly ref: MemoryReference
-  readonly hasThreadSafeGetBlob = true
+  readonly properties = sourceProperties({ hasThreadSafeGetBlob: true })
   /** getBlob calls, by digest. */
   readonly reads = new Map<string, number>()
   closed = 0
@@ -219,11 +222,7 @@ export interface MemoryDestinationOptions {
 
 export class MemoryDestination implements ImageDestination {
   readonly ref: MemoryReference
-  readonly desiredLayerCompression: LayerCompressionPolicy
-  readonly acceptsForeignLayerURLs: boolean
-  readonly hasThreadSafePutBlob: boolean
-  readonly takesConfigsEarly: boolean
-  readonly mustMatchRuntimeOS = false
+  readonly properties: DestinationProperties
   readonly calls: Call[] = []
   /** What putBlob stored, by the digest of the bytes received. */
   readonly blobs = new Map<string, Buffer>()
@@ -239,10 +238,14 @@ export class MemoryDestination implements ImageDestination {
   ) {
     this.ref = new MemoryReference(name)
     this.ref.destination = this
-    this.hasThreadSafePutBlob = options.hasThreadSafePutBlob ?? true
-    this.takesConfigsEarly = options.takesConfigsEarly ?? false
-    this.desiredLayerCompression = options.desiredLayerCompression ?? 'preserve'
-    this.acceptsForeignLayerURLs = options.acceptsForeignLayerURLs ?? false
+    this.properties = destinationProperties({
+      supportedManifestMimeTypes: options.supportedManifestMimeTypes,
+      supportsSignatures: options.signatures ?? true,
+      hasThreadSafePutBlob: options.hasThreadSafePutBlob ?? true,
+      takesConfigsEarly: options.takesConfigsEarly,
+      desiredLayerCompression: options.desiredLayerCompression,
+      acceptsForeignLayerURLs: options.acceptsForeignLayerURLs
+    })
   }
 
   get name(): string {
@@ -279,14 +282,6 @@ export class MemoryDestination implements ImageDestination {
     this.record(call)
     const error = this.options.failOn?.(call)
     if (error) throw error
-  }
-
-  supportedManifestMimeTypes(): string[] {
-    return this.options.supportedManifestMimeTypes ?? []
-  }
-
-  supportsSignatures(): true | string {
-    return this.options.signatures ?? true
   }
 
   async tryReusingBlob(info: BlobInfo): Promise<BlobReuse> {

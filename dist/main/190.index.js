@@ -12,7 +12,9 @@ export const modules = {
 /* harmony import */ var _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2136);
 /* harmony import */ var _registry_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8224);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6355);
-/* harmony import */ var _client_factory_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6795);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1072);
+/* harmony import */ var _client_factory_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6795);
+
 
 
 
@@ -31,7 +33,7 @@ function manifestMimeType(contentType, bytes) {
 class DockerImageSource {
     ref;
     client;
-    hasThreadSafeGetBlob = true;
+    properties = (0,_types_js__WEBPACK_IMPORTED_MODULE_3__/* .sourceProperties */ .rj)({ hasThreadSafeGetBlob: true });
     toplevel;
     constructor(ref, client) {
         this.ref = ref;
@@ -39,7 +41,7 @@ class DockerImageSource {
     }
     /** Opens the source and reads its top-level manifest, so a missing image or bad credentials fail here. */
     static async open(ref, ctx) {
-        const source = new DockerImageSource(ref, await (0,_client_factory_js__WEBPACK_IMPORTED_MODULE_3__/* .registryClientFor */ .C)(ref.docker, ctx, 'pull'));
+        const source = new DockerImageSource(ref, await (0,_client_factory_js__WEBPACK_IMPORTED_MODULE_4__/* .registryClientFor */ .C)(ref.docker, ctx, 'pull'));
         await source.getManifest();
         return source;
     }
@@ -83,7 +85,7 @@ class DockerImageSource {
     async getBlob(info) {
         return (0,_registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .getBlob */ .qW)(this.client, { digest: info.digest, size: info.size, urls: info.urls });
     }
-    /** No signature storage is read from registries (see DockerImageDestination.supportsSignatures). */
+    /** No signature storage is read from registries (see registryDestinationProperties.supportsSignatures). */
     async getSignatures(_instanceDigest) {
         return [];
     }

@@ -416,8 +416,8 @@ async function putBufferBlob(destination, sourceRef, info, bytes, isConfig) {
     return 'pushed';
 }
 
-// EXTERNAL MODULE: ./src/transports/types.ts
-var types = __webpack_require__(6319);
+// EXTERNAL MODULE: ./src/transports/types.ts + 1 modules
+var types = __webpack_require__(1072);
 ;// CONCATENATED MODULE: ./src/copy/manifest-conversion.ts
 // Which manifest types to try when writing to a destination, in order (containers/image
 // copy/manifest.go determineManifestConversion and determineListConversion).
@@ -538,11 +538,11 @@ class DestinationWriter {
     /** Checks what can be checked before any blob moves, so a doomed copy writes nothing. */
     prepare() {
         const dest = this.destination;
-        const supported = dest.supportedManifestMimeTypes();
+        const supported = [...dest.properties.supportedManifestMimeTypes];
         const destDigest = dest.ref.digest;
         const anySignatures = [...this.signatures.values()].some(s => s.length > 0);
         if (anySignatures && !this.options.removeSignatures) {
-            const can = dest.supportsSignatures();
+            const can = dest.properties.supportsSignatures;
             if (can !== true) {
                 throw new errors/* ImageCopyError */.xv(`the source has signatures and ${this.name} cannot store them: ${can}`, 'failure', 'set remove-signatures to copy without them');
             }
@@ -628,7 +628,7 @@ class DestinationWriter {
         if (reason) {
             throw new errors/* ImageCopyError */.xv(`${this.name} stores the layers of ${image.digest} differently, so its manifest must change, but it cannot be modified: ${reason}`);
         }
-        const policy = this.destination.desiredLayerCompression;
+        const policy = this.destination.properties.desiredLayerCompression;
         return layers.map((l, i) => {
             const stored = this.substituted.get(l.digest);
             if (!stored)
@@ -713,9 +713,9 @@ class DestinationWriter {
      * reports its failure).
      */
     startConfig(image, env, config) {
-        if (!this.destination.takesConfigsEarly)
+        if (!this.destination.properties.takesConfigsEarly)
             return;
-        if (this.destination.desiredLayerCompression === 'decompress')
+        if (this.destination.properties.desiredLayerCompression === 'decompress')
             return;
         const info = image.manifest.configDescriptor();
         const plan = this.plans.get(image.digest);
@@ -796,7 +796,7 @@ class DestinationWriter {
             }
             catch (e) {
                 attempted.push(`${mimeType}: ${(0,errors/* errorMessage */.gJ)(e)}`);
-                if (e instanceof types/* ManifestTypeRejectedError */.Y)
+                if (e instanceof types/* ManifestTypeRejectedError */.Y9)
                     continue;
                 throw e;
             }
@@ -809,7 +809,7 @@ class DestinationWriter {
             await this.destination.putManifest(raw, instanceDigest);
         }
         catch (e) {
-            if (!(0,src_manifest/* isSchema1MimeType */.rn)(raw.mimeType) || e instanceof types/* ManifestTypeRejectedError */.Y)
+            if (!(0,src_manifest/* isSchema1MimeType */.rn)(raw.mimeType) || e instanceof types/* ManifestTypeRejectedError */.Y9)
                 throw e;
             throw new errors/* ImageCopyError */.xv(`writing the schema1 manifest to ${this.name} failed: ${(0,errors/* errorMessage */.gJ)(e)}`, 'failure', 'many registries refuse schema1 (distribution 2.8 answers HTTP 500 unless its config sets compatibility: schema1: enabled: true); write v2s2 or oci instead');
         }
@@ -832,7 +832,7 @@ class DestinationWriter {
         }
         const plan = determineListConversion({
             currentListMimeType: list.mimeType,
-            destinationSupported: this.destination.supportedManifestMimeTypes(),
+            destinationSupported: [...this.destination.properties.supportedManifestMimeTypes],
             forcedListMimeType: this.options.forceMimeType ? (0,src_manifest/* listMimeTypeFor */.yc)(this.options.forceMimeType) : undefined
         });
         const original = list.serialize();
@@ -852,7 +852,7 @@ class DestinationWriter {
             }
             catch (e) {
                 attempted.push(`${mimeType}: ${(0,errors/* errorMessage */.gJ)(e)}`);
-                if (e instanceof types/* ManifestTypeRejectedError */.Y)
+                if (e instanceof types/* ManifestTypeRejectedError */.Y9)
                     continue;
                 if (this.options.sparseList === 'keep' && this.set.unselected.length > 0) {
                     throw new errors/* ImageCopyError */.xv(`writing the manifest list to ${this.name} failed: ${(0,errors/* errorMessage */.gJ)(e)}`, 'failure', 'the list still names instances that were not copied (sparse-list: keep); many registries refuse such a list: set sparse-list: strip');
@@ -1287,7 +1287,7 @@ async function copyLayers(env, set, writers, options, fail) {
     // A destination that cannot take blobs in parallel (an archive, whose entries go in arrival order)
     // gets them one at a time in the manifests' layer order, as containers/image gives them; otherwise
     // its bytes would depend on which download finished first.
-    const oneAtATime = writers.some(w => !w.destination.hasThreadSafePutBlob);
+    const oneAtATime = writers.some(w => !w.destination.properties.hasThreadSafePutBlob);
     const pool = new TaskPool(oneAtATime ? 1 : options.parallel);
     const diffIdByDigest = new Map();
     const sizeByDigest = new Map();
@@ -1301,7 +1301,9 @@ async function copyLayers(env, set, writers, options, fail) {
         for (const writer of writers) {
             if (writer.failure)
                 continue;
-            if (job.info.urls && job.info.urls.length > 0 && writer.destination.acceptsForeignLayerURLs)
+            if (job.info.urls &&
+                job.info.urls.length > 0 &&
+                writer.destination.properties.acceptsForeignLayerURLs)
                 continue;
             const target = { name: writer.name, destination: writer.destination };
             targets.push(target);
@@ -2801,6 +2803,7 @@ var write_tracker = __webpack_require__(7224);
 
 
 
+
 /** A non-empty directory without a valid version file: we do not overwrite it. */
 class NotImageDirectoryError extends errors/* UsageError */.eb {
     constructor(dir) {
@@ -2808,19 +2811,34 @@ class NotImageDirectoryError extends errors/* UsageError */.eb {
         this.name = 'NotImageDirectoryError';
     }
 }
+/**
+ * directory_dest.go: any manifest type, signatures stored, layers as sent unless the user forces
+ * compression or decompression (both at once is refused, as upstream refuses it).
+ */
+function dirDestinationProperties(ctx) {
+    if (ctx.dirForceCompress && ctx.dirForceDecompress) {
+        throw new errors/* UsageError */.eb('dir: cannot compress and decompress layers at the same time', 'set at most one of the dir: compress and decompress options');
+    }
+    return (0,types/* destinationProperties */.a7)({
+        supportsSignatures: true,
+        desiredLayerCompression: ctx.dirForceCompress
+            ? 'compress'
+            : ctx.dirForceDecompress
+                ? 'decompress'
+                : 'preserve',
+        hasThreadSafePutBlob: true
+    });
+}
 class DirImageDestination {
     ref;
+    properties;
     target;
     staging;
     stagedInside;
     createdParents;
-    desiredLayerCompression = 'preserve';
-    acceptsForeignLayerURLs = false;
-    hasThreadSafePutBlob = true;
-    mustMatchRuntimeOS = false;
     writes;
     usesNonSha256Digest = false;
-    constructor(ref, 
+    constructor(ref, properties, 
     /** The directory the image ends up in (symlinks resolved). */
     target, 
     /** Where the image is built until commit: a sibling of `target`, or inside it when the parent is not writable. */
@@ -2828,13 +2846,15 @@ class DirImageDestination {
     /** Parents of `target` this destination created, outermost first. */
     createdParents) {
         this.ref = ref;
+        this.properties = properties;
         this.target = target;
         this.staging = staging;
         this.stagedInside = stagedInside;
         this.createdParents = createdParents;
         this.writes = new write_tracker/* WriteTracker */.K(ref);
     }
-    static async open(ref, _ctx) {
+    static async open(ref, ctx) {
+        const properties = dirDestinationProperties(ctx);
         const target = await resolveTarget(ref.path);
         await recoverSwap(target);
         await checkOverwritable(target);
@@ -2858,13 +2878,7 @@ class DirImageDestination {
             await (0,local_files/* removeEmptyDirectories */.f1)(createdParents);
             throw e;
         }
-        return new DirImageDestination(ref, target, staging, stagedInside, createdParents);
-    }
-    supportedManifestMimeTypes() {
-        return [];
-    }
-    supportsSignatures() {
-        return true;
+        return new DirImageDestination(ref, properties, target, staging, stagedInside, createdParents);
     }
     tryReusingBlob(info, _options) {
         return this.writes.track(async () => {
@@ -3060,10 +3074,11 @@ async function fetchFirstUrl(urls) {
 
 
 
+
 class DirImageSource {
     ref;
     dir;
-    hasThreadSafeGetBlob = true;
+    properties = (0,types/* sourceProperties */.rj)({ hasThreadSafeGetBlob: true });
     constructor(ref, dir) {
         this.ref = ref;
         this.dir = dir;
@@ -3620,21 +3635,30 @@ function listRefs(index) {
 
 
 const SUPPORTED_TYPES = [src_manifest/* MediaType */.zu.OCIManifest, src_manifest/* MediaType */.zu.OCIIndex];
+const SIGNATURES_REFUSED = 'Pushing signatures for OCI images is not supported';
+/** An OCI layout's properties (oci_dest.go); oci-archive: shares them. */
+function ociDestinationProperties(ctx) {
+    return (0,types/* destinationProperties */.a7)({
+        supportedManifestMimeTypes: SUPPORTED_TYPES,
+        supportsSignatures: SIGNATURES_REFUSED,
+        desiredLayerCompression: ctx.ociAcceptUncompressedLayers ? 'preserve' : 'compress',
+        acceptsForeignLayerURLs: true,
+        hasThreadSafePutBlob: true
+    });
+}
 class OciImageDestination {
     ref;
+    properties;
     layoutDir;
     refName;
     blobDir;
     createdDirs;
-    desiredLayerCompression = 'compress';
-    acceptsForeignLayerURLs = true;
-    hasThreadSafePutBlob = true;
-    mustMatchRuntimeOS = false;
     writes;
-    constructor(ref, layoutDir, refName, blobDir, 
+    constructor(ref, properties, layoutDir, refName, blobDir, 
     /** Directories this destination created, outermost first; removed on rollback if empty. */
     createdDirs) {
         this.ref = ref;
+        this.properties = properties;
         this.layoutDir = layoutDir;
         this.refName = refName;
         this.blobDir = blobDir;
@@ -3653,13 +3677,7 @@ class OciImageDestination {
         const createdDirs = await (0,local_files/* makeDirectories */.Kb)(external_node_path_default().join(layoutDir, BLOBS_DIR));
         const blobDir = ctx.sharedBlobDir ?? external_node_path_default().join(layoutDir, BLOBS_DIR);
         await sweepLayout(layoutDir, blobDir);
-        return new OciImageDestination(ref, layoutDir, selection.kind === 'name' ? selection.name : undefined, blobDir, createdDirs);
-    }
-    supportedManifestMimeTypes() {
-        return [...SUPPORTED_TYPES];
-    }
-    supportsSignatures() {
-        return 'Pushing signatures for OCI images is not supported';
+        return new OciImageDestination(ref, ociDestinationProperties(ctx), layoutDir, selection.kind === 'name' ? selection.name : undefined, blobDir, createdDirs);
     }
     tryReusingBlob(info, _options) {
         return this.writes.track(async () => {
@@ -3687,7 +3705,7 @@ class OciImageDestination {
     }
     async putSignatures(signatures, _instanceDigest) {
         if (signatures.length > 0)
-            throw new Error('Pushing signatures for OCI images is not supported');
+            throw new Error(SIGNATURES_REFUSED);
     }
     async commit(toplevel) {
         await this.writes.settle();
@@ -3729,7 +3747,7 @@ class OciImageDestination {
 }
 function checkManifestType(manifest) {
     if (manifest.mimeType !== '' && !SUPPORTED_TYPES.includes(manifest.mimeType)) {
-        throw new types/* ManifestTypeRejectedError */.Y(`an OCI layout holds only OCI manifests and indexes, not ${manifest.mimeType}`, manifest.mimeType);
+        throw new types/* ManifestTypeRejectedError */.Y9(`an OCI layout holds only OCI manifests and indexes, not ${manifest.mimeType}`, manifest.mimeType);
     }
 }
 async function writeLayoutFile(file) {
@@ -3843,7 +3861,6 @@ class OciArchiveImageDestination {
     layout;
     tempDir;
     target;
-    hasThreadSafePutBlob = true;
     tempArchive;
     createdParents = [];
     committed = false;
@@ -3871,20 +3888,9 @@ class OciArchiveImageDestination {
             throw e;
         }
     }
-    get desiredLayerCompression() {
-        return this.layout.desiredLayerCompression;
-    }
-    get acceptsForeignLayerURLs() {
-        return this.layout.acceptsForeignLayerURLs;
-    }
-    get mustMatchRuntimeOS() {
-        return this.layout.mustMatchRuntimeOS;
-    }
-    supportedManifestMimeTypes() {
-        return this.layout.supportedManifestMimeTypes();
-    }
-    supportsSignatures() {
-        return this.layout.supportsSignatures();
+    /** The layout's: the archive is that layout, tarred at commit. */
+    get properties() {
+        return this.layout.properties;
     }
     tryReusingBlob(info, options) {
         return this.layout.tryReusingBlob(info, options);
@@ -3941,13 +3947,14 @@ async function destination_resolveTarget(file) {
 
 
 
+
 class OciImageSource {
     ref;
     index;
     descriptor;
     blobDirs;
     where;
-    hasThreadSafeGetBlob = true;
+    properties = (0,types/* sourceProperties */.rj)({ hasThreadSafeGetBlob: true });
     constructor(ref, index, descriptor, 
     /** Where blobs are looked for, in order: the shared blob dir (if any), then the layout's. */
     blobDirs, where) {
@@ -4151,11 +4158,12 @@ function safeEntryPath(name, archive) {
 
 
 
+
 class OciArchiveImageSource {
     ref;
     layout;
     tempDir;
-    hasThreadSafeGetBlob = true;
+    properties = (0,types/* sourceProperties */.rj)({ hasThreadSafeGetBlob: true });
     constructor(ref, layout, tempDir) {
         this.ref = ref;
         this.layout = layout;
@@ -10044,8 +10052,8 @@ class ArchiveWriter {
     }
 }
 
-// EXTERNAL MODULE: ./src/transports/types.ts
-var types = __webpack_require__(6319);
+// EXTERNAL MODULE: ./src/transports/types.ts + 1 modules
+var types = __webpack_require__(1072);
 // EXTERNAL MODULE: ./src/transports/local/write-tracker.ts
 var write_tracker = __webpack_require__(7224);
 ;// CONCATENATED MODULE: ./src/transports/docker-archive/tarball-destination.ts
@@ -10058,16 +10066,13 @@ var write_tracker = __webpack_require__(7224);
 
 
 
+const SIGNATURES_REFUSED = 'Storing signatures for docker tar files is not supported';
 class TarballDestination {
     ref;
     writer;
     target;
     options;
-    acceptsForeignLayerURLs = false;
-    /** Upstream says false: entries are written one at a time (concurrent layers are spooled meanwhile). */
-    hasThreadSafePutBlob = false;
-    desiredLayerCompression;
-    mustMatchRuntimeOS;
+    properties;
     configs = new Map();
     writes;
     manifest;
@@ -10077,14 +10082,16 @@ class TarballDestination {
         this.target = target;
         this.options = options;
         this.writes = new write_tracker/* WriteTracker */.K(ref);
-        this.desiredLayerCompression = options.layers;
-        this.mustMatchRuntimeOS = options.mustMatchRuntimeOS;
-    }
-    supportedManifestMimeTypes() {
-        return [src_manifest/* MediaType */.zu.DockerV2Schema2];
-    }
-    supportsSignatures() {
-        return 'Storing signatures for docker tar files is not supported';
+        // tarfile/dest.go. hasThreadSafePutBlob is false, as upstream: entries are written one at a
+        // time (concurrent layers are spooled meanwhile).
+        this.properties = (0,types/* destinationProperties */.a7)({
+            supportedManifestMimeTypes: [src_manifest/* MediaType */.zu.DockerV2Schema2],
+            supportsSignatures: SIGNATURES_REFUSED,
+            desiredLayerCompression: options.layers,
+            acceptsForeignLayerURLs: false,
+            mustMatchRuntimeOS: options.mustMatchRuntimeOS,
+            hasThreadSafePutBlob: false
+        });
     }
     async tryReusingBlob(info, _options) {
         const stored = this.writer.storedBlob(info.digest);
@@ -10127,7 +10134,7 @@ class TarballDestination {
     }
     async putSignatures(signatures, _instanceDigest) {
         if (signatures.length > 0)
-            throw new Error('Storing signatures for docker tar files is not supported');
+            throw new Error(SIGNATURES_REFUSED);
     }
     async commit(toplevel) {
         this.writes.checkOpen();
@@ -10194,7 +10201,7 @@ function parseSchema2(manifest) {
     if (doc.schemaVersion !== 2 ||
         doc.mediaType !== src_manifest/* MediaType */.zu.DockerV2Schema2 ||
         typeof doc.config?.digest !== 'string') {
-        throw new types/* ManifestTypeRejectedError */.Y(`a docker archive holds only Docker schema2 manifests, not ${manifest.mimeType || 'this manifest'}`, manifest.mimeType);
+        throw new types/* ManifestTypeRejectedError */.Y9(`a docker archive holds only Docker schema2 manifests, not ${manifest.mimeType || 'this manifest'}`, manifest.mimeType);
     }
     const layers = (doc.layers ?? []).map(l => ({ digest: l.digest, size: l.size }));
     return { config: { digest: doc.config.digest, size: doc.config.size }, layers };
@@ -10789,6 +10796,7 @@ class ArchiveReader {
 
 
 
+
 const layerMediaTypes = {
     none: src_manifest/* MediaType */.zu.DockerV2SchemaLayerUncompressed,
     gzip: src_manifest/* MediaType */.zu.DockerV2Schema2Layer,
@@ -10801,7 +10809,7 @@ class DockerArchiveImageSource {
     configDigest;
     configBytes;
     layers;
-    hasThreadSafeGetBlob = true;
+    properties = (0,types/* sourceProperties */.rj)({ hasThreadSafeGetBlob: true });
     constructor(ref, reader, manifest, configDigest, configBytes, layers) {
         this.ref = ref;
         this.reader = reader;
@@ -11456,12 +11464,64 @@ class WriteTracker {
 
 /***/ }),
 
-/***/ 6319:
+/***/ 1072:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ ManifestTypeRejectedError)
-/* harmony export */ });
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Y9: () => (/* binding */ ManifestTypeRejectedError),
+  a7: () => (/* reexport */ destinationProperties),
+  rj: () => (/* reexport */ sourceProperties)
+});
+
+// UNUSED EXPORTS: SIGNATURES_NOT_SUPPORTED, destinationDefaults, sourceDefaults
+
+;// CONCATENATED MODULE: ./src/transports/properties.ts
+// What a transport's source or destination can do, as one frozen object per source and per
+// destination (containers/image internal/imagedestination/impl/properties.go, where each transport
+// embeds a Properties struct). A transport states only what differs from the defaults, when it
+// opens the source or destination (the values may depend on its TransportContext: dir:'s forced
+// compression, oci:'s acceptance of uncompressed layers, docker-daemon:'s engine), and the values
+// do not change for the object's lifetime. The engine reads them; it never asks a transport "can
+// you" through a method.
+//
+// The defaults are the conservative answers, the ones that cannot lose data or break a store that
+// did not say otherwise: any manifest type may be tried (the destination still refuses a type in
+// putManifest, and the engine then tries the next one), signatures are refused (a destination that
+// silently dropped them would lose them; the engine then fails unless the user removes them), layers
+// are kept as they are, foreign layers are copied, no runtime-OS check, and one blob at a time.
+/** The generic reason of the default: a destination that can say more overrides it. */
+const SIGNATURES_NOT_SUPPORTED = 'this destination cannot store signatures';
+const destinationDefaults = Object.freeze({
+    supportedManifestMimeTypes: Object.freeze([]),
+    supportsSignatures: SIGNATURES_NOT_SUPPORTED,
+    desiredLayerCompression: 'preserve',
+    acceptsForeignLayerURLs: false,
+    mustMatchRuntimeOS: false,
+    hasThreadSafePutBlob: false,
+    takesConfigsEarly: false
+});
+/** The defaults with `overrides` applied, frozen (the type list is copied and frozen too). */
+function destinationProperties(overrides) {
+    const merged = { ...destinationDefaults, ...definedOnly(overrides) };
+    return Object.freeze({
+        ...merged,
+        supportedManifestMimeTypes: Object.freeze([...merged.supportedManifestMimeTypes])
+    });
+}
+const sourceDefaults = Object.freeze({ hasThreadSafeGetBlob: false });
+/** The defaults with `overrides` applied, frozen. */
+function sourceProperties(overrides) {
+    return Object.freeze({ ...sourceDefaults, ...definedOnly(overrides) });
+}
+/** An override given as `undefined` keeps the default (Partial allows it; a spread would not). */
+function definedOnly(overrides) {
+    return Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
+}
+
+;// CONCATENATED MODULE: ./src/transports/types.ts
+
 /** Thrown by putManifest when the destination refuses the manifest's type; the engine then tries the next candidate type. */
 class ManifestTypeRejectedError extends Error {
     mimeType;

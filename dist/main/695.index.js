@@ -8,10 +8,10 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DockerImageDestination: () => (/* binding */ DockerImageDestination)
 /* harmony export */ });
-/* unused harmony export registryManifestMimeTypes */
+/* unused harmony exports registryManifestMimeTypes, registryDestinationProperties */
 /* harmony import */ var _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2136);
 /* harmony import */ var _registry_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8224);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6319);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1072);
 /* harmony import */ var _client_factory_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6795);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2078);
 
@@ -28,27 +28,26 @@ const registryManifestMimeTypes = [
     _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__/* .MediaType */ .zu.DockerV2Schema1Signed,
     _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__/* .MediaType */ .zu.DockerV2Schema1
 ];
+/** docker_image_dest.go's, with configs taken early; the same for every registry. */
+const registryDestinationProperties = (0,_types_js__WEBPACK_IMPORTED_MODULE_2__/* .destinationProperties */ .a7)({
+    supportedManifestMimeTypes: registryManifestMimeTypes,
+    supportsSignatures: 'storing signatures in a registry is not supported by this tool ' +
+        '(neither sigstore attachments, lookaside storage nor the X-Registry-Supports-Signatures extension)',
+    desiredLayerCompression: 'compress',
+    acceptsForeignLayerURLs: true,
+    hasThreadSafePutBlob: true,
+    takesConfigsEarly: true
+});
 class DockerImageDestination {
     ref;
     client;
-    desiredLayerCompression = 'compress';
-    acceptsForeignLayerURLs = true;
-    hasThreadSafePutBlob = true;
-    takesConfigsEarly = true;
-    mustMatchRuntimeOS = false;
+    properties = registryDestinationProperties;
     constructor(ref, client) {
         this.ref = ref;
         this.client = client;
     }
     static async open(ref, ctx) {
         return new DockerImageDestination(ref, await (0,_client_factory_js__WEBPACK_IMPORTED_MODULE_3__/* .registryClientFor */ .C)(ref.docker, ctx, 'push'));
-    }
-    supportedManifestMimeTypes() {
-        return [...registryManifestMimeTypes];
-    }
-    supportsSignatures() {
-        return ('storing signatures in a registry is not supported by this tool ' +
-            '(neither sigstore attachments, lookaside storage nor the X-Registry-Supports-Signatures extension)');
     }
     /**
      * Exists already in this repository (HEAD), or mountable from another repository of the same
@@ -116,13 +115,13 @@ class DockerImageDestination {
         }
         catch (e) {
             if ((0,_registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .isManifestTypeRejection */ .fg)(e))
-                throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .ManifestTypeRejectedError */ .Y(e.message, mimeType);
+                throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .ManifestTypeRejectedError */ .Y9(e.message, mimeType);
             throw e;
         }
     }
     async putSignatures(signatures, _instanceDigest) {
         if (signatures.length > 0)
-            throw new _registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl(`${this.ref.toString()}: ${this.supportsSignatures()}`);
+            throw new _registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl(`${this.ref.toString()}: ${this.properties.supportsSignatures}`);
     }
     /** Registries make each manifest visible when it is written; nothing is left to commit. */
     async commit(_toplevel) { }

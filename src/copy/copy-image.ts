@@ -75,7 +75,7 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
       set,
       destinations: run.writers.map(w => w.plan),
       compression: run.compression,
-      skipsForeignLayers: name => run.writers.find(w => w.name === name)!.destination.acceptsForeignLayerURLs
+      skipsForeignLayers: name => run.writers.find(w => w.name === name)!.destination.properties.acceptsForeignLayerURLs
     })
     run.emit({ type: 'plan', plan })
     const env = pipelineEnvironment(run, ends.source)
@@ -316,7 +316,7 @@ async function writeAndCommit(
     const written = await Promise.all(set.images.map(image => writer.writeImage(image, env, inputs(image))))
     const top = set.list ? await writer.writeList() : written[0]
     await writer.writeSignatures()
-    if (writer.destination.mustMatchRuntimeOS) await noteForeignPlatform(run, writer, set, inputs)
+    if (writer.destination.properties.mustMatchRuntimeOS) await noteForeignPlatform(run, writer, set, inputs)
     run.options.signal?.throwIfAborted()
     await writer.destination.commit({ bytes: top.bytes, mimeType: top.mimeType })
     const done: DestinationResult = {

@@ -38,8 +38,8 @@ export function planDestination(ctx: DestinationContext): PlannedDestination & {
   const planned: PlannedDestination & { listCannotModify?: string } = {
     name: ctx.name,
     index: ctx.index,
-    serial: !ctx.destination.hasThreadSafePutBlob,
-    layerPolicy: ctx.destination.desiredLayerCompression,
+    serial: !ctx.destination.properties.hasThreadSafePutBlob,
+    layerPolicy: ctx.destination.properties.desiredLayerCompression,
     manifestTypes: {},
     cannotModify: {}
   }
@@ -74,7 +74,7 @@ export function embeddedReference(destination: ImageDestination): EmbeddedRefere
 function checkSignatures(ctx: DestinationContext): void {
   const anySignatures = [...ctx.signatures.values()].some(s => s.length > 0)
   if (!anySignatures || ctx.options.removeSignatures) return
-  const can = ctx.destination.supportsSignatures()
+  const can = ctx.destination.properties.supportsSignatures
   if (can === true) return
   throw new ImageCopyError(
     `the source has signatures and ${ctx.name} cannot store them: ${can}`,
@@ -85,7 +85,7 @@ function checkSignatures(ctx: DestinationContext): void {
 
 function planList(ctx: DestinationContext): { types: string[]; cannotModify?: string } {
   const { set, name, options } = ctx
-  const supported = ctx.destination.supportedManifestMimeTypes()
+  const supported = [...ctx.destination.properties.supportedManifestMimeTypes]
   if (!destinationSupportsLists(supported)) {
     throw new ImageCopyError(
       `${name} cannot hold a manifest list, so it cannot take a copy of several images`,
@@ -192,8 +192,8 @@ function allowedTypes(
   image: SourceImage,
   reason: string | undefined
 ): { supported: string[]; forced?: string } {
-  const supported = ctx.destination.supportedManifestMimeTypes()
-  if (ctx.compression.algorithm !== 'zstd' || ctx.destination.desiredLayerCompression !== 'compress')
+  const supported = [...ctx.destination.properties.supportedManifestMimeTypes]
+  if (ctx.compression.algorithm !== 'zstd' || ctx.destination.properties.desiredLayerCompression !== 'compress')
     return { supported, forced: ctx.options.forceMimeType }
   if (reason) {
     throw new ImageCopyError(

@@ -183,7 +183,7 @@ export class DestinationWriter {
    * happens to the layers. writeImage waits for it (and reports its failure).
    */
   startConfig(image: SourceImage, env: PipelineEnvironment, config: () => Promise<Buffer | undefined>): void {
-    if (!this.destination.takesConfigsEarly) return
+    if (!this.destination.properties.takesConfigsEarly) return
     const info = image.manifest.configDescriptor()
     const preferred = this.plan.manifestTypes[image.digest]?.[0]
     if (!info || preferred !== normalizeMimeType(image.raw.mimeType)) return

@@ -32,7 +32,7 @@ export async function moveLayers(moves: LayerMoves, set: CopySet): Promise<Map<s
   const anyShared = plan.destinations.some(d => !d.serial)
   // DiffIDs are computed once, on the shared track when there is one.
   const diffIdTrack: Track = anyShared ? 'shared' : 'serial'
-  const sourceGate = env.source.hasThreadSafeGetBlob ? undefined : new TaskPool(1)
+  const sourceGate = env.source.properties.hasThreadSafeGetBlob ? undefined : new TaskPool(1)
   const tracks: Array<{ track: Track; pool: TaskPool; blobs: PlannedBlob[] }> = [
     { track: 'shared', pool: new TaskPool(moves.parallel), blobs: bySizeDescending(plan.blobs) },
     { track: 'serial', pool: new TaskPool(1), blobs: plan.blobs }

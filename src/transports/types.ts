@@ -3,6 +3,16 @@
 import type { Readable } from 'node:stream'
 import type { DockerReference } from '../reference/docker.js'
 import type { ProxyEnvironment } from '../registry/proxy-env.js'
+import type { DestinationProperties, SourceProperties } from './properties.js'
+
+export type { DestinationProperties, LayerCompressionPolicy, SourceProperties } from './properties.js'
+export {
+  destinationDefaults,
+  destinationProperties,
+  SIGNATURES_NOT_SUPPORTED,
+  sourceDefaults,
+  sourceProperties
+} from './properties.js'
 
 /** What is known of a blob before or after it is copied. `size` is -1 when unknown. */
 export interface BlobInfo {
@@ -32,6 +42,11 @@ export interface TransportContext {
    * retry wait and Docker Engine call ends at once when it fires.
    */
   signal?: AbortSignal
+  /** skopeo --dest-compress / --dest-decompress (DirForceCompress/DirForceDecompress): dir: only. */
+  dirForceCompress?: boolean
+  dirForceDecompress?: boolean
+  /** skopeo --dest-oci-accept-uncompressed-layers: oci:/oci-archive: keep uncompressed layers as they are. */
+  ociAcceptUncompressedLayers?: boolean
 }
 
 export interface RegistryCredentials {
@@ -61,7 +76,10 @@ export interface RegistryOptions {
   log?: (level: 'debug' | 'info' | 'warning', message: string) => void
 }
 
-/** A parsed `transport:reference` string. */
+/**
+ * A parsed `transport:reference` string. Parsing validates the syntax: it MUST NOT open the image
+ * or touch the network (newSource/newDestination do).
+ */
 export interface ImageReference {
   /** `docker`, `oci`, `oci-archive`, `dir`, `docker-archive`, `docker-daemon`. */
   readonly transport: string
@@ -71,19 +89,39 @@ export interface ImageReference {
   readonly digest?: string
   /** The Docker reference a registry destination stands for (a schema1 manifest written there embeds it). */
   readonly dockerReference?: DockerReference
-  /** `transport:reference`, for logs and errors. */
+  /** `transport:reference`, for logs and errors. MUST NOT contain credentials. */
   toString(): string
+  /** Opens the image for reading. The caller MUST close what it gets. */
   newSource(ctx: TransportContext): Promise<ImageSource>
+  /**
+   * Opens the image for writing; options that cannot apply (a reference naming a digest where the
+   * format cannot store one, conflicting TransportContext options) MUST fail here, before any
+   * blob moves. The caller MUST close what it gets.
+   */
   newDestination(ctx: TransportContext): Promise<ImageDestination>
 }
 
+/**
+ * An image being read. Everything read from the store is hostile input: a source MUST validate
+ * what it parses (JSON, tar headers, paths) before use.
+ */
 export interface ImageSource {
   readonly ref: ImageReference
-  /** The top-level manifest, or with `instanceDigest` one manifest of a list. Verified against a digest the reference names. */
+  /** Constant for the source's lifetime. */
+  readonly properties: SourceProperties
+  /**
+   * The top-level manifest, or with `instanceDigest` one manifest of a list. When the reference
+   * names a digest (top level) or `instanceDigest` is given, the bytes MUST be verified against
+   * that digest before they are returned.
+   */
   getManifest(instanceDigest?: string): Promise<RawManifest>
-  /** A stream of the blob's bytes. The engine verifies digest and size while streaming. */
+  /**
+   * A stream of the blob's bytes. `size` is the size the store reports, -1 when unknown. The
+   * source MAY leave verification to the caller: the engine verifies digest and size while
+   * streaming. Concurrent calls only when `properties.hasThreadSafeGetBlob`.
+   */
   getBlob(info: BlobInfo): Promise<{ stream: Readable; size: number }>
-  /** Signatures of the top-level image, or of one instance. */
+  /** Signatures of the top-level image, or of one instance; [] when the store has none. */
   getSignatures(instanceDigest?: string): Promise<Buffer[]>
   /**
    * Layers to copy instead of the manifest's (containers/image LayerInfosForCopy), one per manifest
@@ -92,8 +130,7 @@ export interface ImageSource {
    * engine writes manifests that name them (and refuses when a manifest must not change).
    */
   layerInfosForCopy?(instanceDigest?: string): Promise<BlobInfo[] | undefined>
-  /** True when getBlob may be called concurrently. */
-  readonly hasThreadSafeGetBlob: boolean
+  /** Releases resources (temp files, connections). MUST be safe to call once after any failure. */
   close(): Promise<void>
 }
 
@@ -118,8 +155,6 @@ export interface PutBlobOptions {
   isConfig: boolean
 }
 
-export type LayerCompressionPolicy = 'preserve' | 'compress' | 'decompress'
-
 /** Thrown by putManifest when the destination refuses the manifest's type; the engine then tries the next candidate type. */
 export class ManifestTypeRejectedError extends Error {
   constructor(
@@ -131,35 +166,48 @@ export class ManifestTypeRejectedError extends Error {
   }
 }
 
+/**
+ * An image being written. Calls come in this order: blobs (tryReusingBlob, putBlob; concurrently
+ * only when `properties.hasThreadSafePutBlob`), then manifests (instances before the list),
+ * then signatures, then commit, then close.
+ */
 export interface ImageDestination {
   readonly ref: ImageReference
-  /** MIME types of manifests the destination accepts, in its order of preference; empty = any. */
-  supportedManifestMimeTypes(): string[]
-  /** What the destination wants done to layers. */
-  readonly desiredLayerCompression: LayerCompressionPolicy
-  /** Whether it can store signatures; a string says why not. */
-  supportsSignatures(): true | string
-  /** Whether foreign (URL-bearing, non-distributable) layers may be left out. */
-  readonly acceptsForeignLayerURLs: boolean
-  /** False: the engine gives it blobs one at a time, in the manifests' layer order. */
-  readonly hasThreadSafePutBlob: boolean
+  /** Constant for the destination's lifetime; built when it opens. */
+  readonly properties: DestinationProperties
   /**
-   * Takes configs while layers are still being written (a registry, where that takes the config's
-   * round trips off the end of the copy). Others get each config after the layers, the order skopeo
-   * writes them in, which an archive's bytes depend on.
+   * Whether the blob is already there (or can be mounted) without uploading it. It MUST NOT
+   * report a blob it does not hold (or has not just mounted) under that digest. The returned info
+   * MUST carry the digest asked for, unless `options.canSubstitute`: then it MAY return another
+   * compression of the same content (with `compression` set), of `options.requiredCompression`
+   * when that is given.
    */
-  readonly takesConfigsEarly?: boolean
-  /** True for destinations that must be given an image for the runtime OS (docker-daemon). */
-  readonly mustMatchRuntimeOS: boolean
-  /** Checks whether the blob is already there (or can be mounted) without uploading it. */
   tryReusingBlob(info: BlobInfo, options: TryReuseOptions): Promise<BlobReuse>
-  /** Stores a blob. The stream errors (and nothing may be kept) if the bytes do not verify. */
+  /**
+   * Stores a blob and returns its digest and size. When `info.digest` is given the bytes MUST be
+   * verified against it (and against `info.size` when not -1); a blob MUST NOT become visible
+   * under a digest until its bytes verified. If the stream errors or the bytes do not verify,
+   * putBlob MUST fail and keep nothing of it.
+   */
   putBlob(stream: Readable, info: BlobInfo, options: PutBlobOptions): Promise<BlobInfo>
-  /** Stores a manifest: with `instanceDigest` as one instance of a list, else as the top-level manifest. */
+  /**
+   * Stores a manifest: with `instanceDigest` as one instance of a list, else as the top-level
+   * manifest. The bytes MUST be stored unchanged. A destination that refuses the type SHOULD
+   * throw ManifestTypeRejectedError, so the engine tries the next candidate type.
+   */
   putManifest(manifest: RawManifest, instanceDigest?: string): Promise<void>
+  /** MUST be called after putManifest for the same image; MUST fail when given signatures it cannot store. */
   putSignatures(signatures: Buffer[], instanceDigest?: string): Promise<void>
-  /** Makes everything written visible (moves refs, writes the archive). */
+  /**
+   * Makes everything written visible (moves refs, publishes the archive). Where the format allows,
+   * nothing written SHOULD be visible to others before commit (a registry shows each manifest as
+   * it is written).
+   */
   commit(toplevel: RawManifest): Promise<void>
-  /** Releases resources; when commit was not called, removes what this destination wrote where the format allows. */
+  /**
+   * Releases resources. When commit was not called, it MUST remove what this destination wrote
+   * where the format allows (temp files, staging directories, an unfinished archive or load); it
+   * MUST NOT remove what another writer may be using (a content-addressed blob in a shared store).
+   */
   close(): Promise<void>
 }

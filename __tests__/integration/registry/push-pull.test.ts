@@ -271,7 +271,7 @@ describeWithPrograms(
 
     it('reports what a registry destination is', async () => {
       const dest = await openDestination(`${registry.host}/props/app:v1`, ctx)
-      expect(dest.supportedManifestMimeTypes()).toEqual([
+      expect(dest.properties.supportedManifestMimeTypes).toEqual([
         'application/vnd.oci.image.manifest.v1+json',
         'application/vnd.docker.distribution.manifest.v2+json',
         'application/vnd.oci.image.index.v1+json',
@@ -279,11 +279,11 @@ describeWithPrograms(
         'application/vnd.docker.distribution.manifest.v1+prettyjws',
         'application/vnd.docker.distribution.manifest.v1+json'
       ])
-      expect(dest.supportsSignatures()).toMatch(/not supported/)
-      expect(dest.desiredLayerCompression).toBe('compress')
-      expect(dest.hasThreadSafePutBlob).toBe(true)
-      expect(dest.acceptsForeignLayerURLs).toBe(true)
-      expect(dest.mustMatchRuntimeOS).toBe(false)
+      expect(dest.properties.supportsSignatures).toMatch(/not supported/)
+      expect(dest.properties.desiredLayerCompression).toBe('compress')
+      expect(dest.properties.hasThreadSafePutBlob).toBe(true)
+      expect(dest.properties.acceptsForeignLayerURLs).toBe(true)
+      expect(dest.properties.mustMatchRuntimeOS).toBe(false)
       expect(dest.ref.toString()).toBe(`docker://${registry.host}/props/app:v1`)
       await expect(dest.putSignatures([Buffer.from('sig')])).rejects.toThrow(/signatures/)
       await dest.putSignatures([])

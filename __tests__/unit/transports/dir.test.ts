@@ -34,10 +34,10 @@ describe('dir: destination and source', () => {
     const dir = path.join(root, 'single')
     const image = tinyImage('dir-single')
     const dest = await parseDirReference(dir).newDestination({})
-    expect(dest.supportedManifestMimeTypes()).toEqual([])
-    expect(dest.desiredLayerCompression).toBe('preserve')
-    expect(dest.supportsSignatures()).toBe(true)
-    expect(dest.acceptsForeignLayerURLs).toBe(false)
+    expect(dest.properties.supportedManifestMimeTypes).toEqual([])
+    expect(dest.properties.desiredLayerCompression).toBe('preserve')
+    expect(dest.properties.supportsSignatures).toBe(true)
+    expect(dest.properties.acceptsForeignLayerURLs).toBe(false)
     await writeImage(dest, image)
     await dest.close()
     expect(await listFiles(dir)).toEqual(
@@ -47,7 +47,7 @@ describe('dir: destination and source', () => {
     expect(await fs.readFile(path.join(dir, 'manifest.json'))).toEqual(image.manifest)
 
     const src = await parseDirReference(dir).newSource({})
-    expect(src.hasThreadSafeGetBlob).toBe(true)
+    expect(src.properties.hasThreadSafeGetBlob).toBe(true)
     expect(await src.getManifest()).toEqual({ bytes: image.manifest, mimeType: OCI_MANIFEST })
     expect(await blobDigest(src, image.layers[0].digest)).toEqual({
       digest: image.layers[0].digest,

@@ -157,7 +157,7 @@ describe('docker-archive: destination', () => {
         const inner = await source.newSource(ctx)
         return {
           ref: inner.ref,
-          hasThreadSafeGetBlob: inner.hasThreadSafeGetBlob,
+          properties: inner.properties,
           getManifest: d => inner.getManifest(d),
           getSignatures: d => inner.getSignatures(d),
           getBlob: async info => {
@@ -320,8 +320,8 @@ describe('docker-archive: destination', () => {
     )
     const config = imageConfig(layers.map(l => l.diffId))
     const dest = await parseDockerArchiveReference(file).newDestination(ctx())
-    expect(dest.desiredLayerCompression).toBe('decompress')
-    expect(dest.supportedManifestMimeTypes()).toEqual([V2S2])
+    expect(dest.properties.desiredLayerCompression).toBe('decompress')
+    expect(dest.properties.supportedManifestMimeTypes).toEqual([V2S2])
     // Two of them arrive uncompressed (as from a docker-archive source), two gzip-compressed.
     const inputs = layers.map((l, i) => (i % 2 === 0 ? l.gzip : l.tar))
     const stored = await Promise.all(
@@ -423,7 +423,7 @@ describe('docker-archive: destination', () => {
         mimeType: 'application/vnd.oci.image.manifest.v1+json'
       })
     ).rejects.toMatchObject({ name: 'ManifestTypeRejectedError' })
-    expect(dest.supportsSignatures()).toMatch(/not supported/)
+    expect(dest.properties.supportsSignatures).toMatch(/not supported/)
     await expect(dest.putSignatures([Buffer.from('sig')])).rejects.toThrow(/not supported/)
     await dest.close()
     await expect(parseDockerArchiveReference(`${dir}/y.tar:@0`).newDestination(ctx())).rejects.toThrow(

@@ -72,7 +72,7 @@ describe('oci-archive:', () => {
     let index: Buffer = Buffer.alloc(0)
     for (const file of files) {
       const dest = await parseOciArchiveReference(`${file}:v1`).newDestination({ tmpDir: tmp })
-      expect(dest.supportedManifestMimeTypes()).toEqual([
+      expect(dest.properties.supportedManifestMimeTypes).toEqual([
         'application/vnd.oci.image.manifest.v1+json',
         OCI_INDEX
       ])

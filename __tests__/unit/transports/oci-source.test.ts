@@ -82,7 +82,7 @@ describe('oci: source on delete_image_multiple_images', () => {
     async (name, want) => {
       const src = await parseOciReference(`${multi}:${name}`).newSource({})
       try {
-        expect(src.hasThreadSafeGetBlob).toBe(true)
+        expect(src.properties.hasThreadSafeGetBlob).toBe(true)
         const top = await src.getManifest()
         expect(sha256(top.bytes)).toBe(want.digest)
         expect(top.mimeType).toBe(want.mediaType)

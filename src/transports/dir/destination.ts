@@ -17,16 +17,17 @@ import {
 } from '../local/files.js'
 import { recoverSwap, replaceContents, STAGING_INSIDE, swapIn } from './swap.js'
 import { WriteTracker } from '../local/write-tracker.js'
-import type {
-  BlobInfo,
-  BlobReuse,
-  ImageDestination,
-  ImageReference,
-  LayerCompressionPolicy,
-  PutBlobOptions,
-  RawManifest,
-  TransportContext,
-  TryReuseOptions
+import {
+  destinationProperties,
+  type BlobInfo,
+  type BlobReuse,
+  type DestinationProperties,
+  type ImageDestination,
+  type ImageReference,
+  type PutBlobOptions,
+  type RawManifest,
+  type TransportContext,
+  type TryReuseOptions
 } from '../types.js'
 import {
   isSupportedVersion,
@@ -51,17 +52,35 @@ export class NotImageDirectoryError extends UsageError {
   }
 }
 
-export class DirImageDestination implements ImageDestination {
-  readonly desiredLayerCompression: LayerCompressionPolicy = 'preserve'
-  readonly acceptsForeignLayerURLs = false
-  readonly hasThreadSafePutBlob = true
-  readonly mustMatchRuntimeOS = false
+/**
+ * directory_dest.go: any manifest type, signatures stored, layers as sent unless the user forces
+ * compression or decompression (both at once is refused, as upstream refuses it).
+ */
+export function dirDestinationProperties(ctx: TransportContext): DestinationProperties {
+  if (ctx.dirForceCompress && ctx.dirForceDecompress) {
+    throw new UsageError(
+      'dir: cannot compress and decompress layers at the same time',
+      'set at most one of the dir: compress and decompress options'
+    )
+  }
+  return destinationProperties({
+    supportsSignatures: true,
+    desiredLayerCompression: ctx.dirForceCompress
+      ? 'compress'
+      : ctx.dirForceDecompress
+        ? 'decompress'
+        : 'preserve',
+    hasThreadSafePutBlob: true
+  })
+}
 
+export class DirImageDestination implements ImageDestination {
   private readonly writes: WriteTracker
   private usesNonSha256Digest = false
 
   private constructor(
     readonly ref: ImageReference,
+    readonly properties: DestinationProperties,
     /** The directory the image ends up in (symlinks resolved). */
     private readonly target: string,
     /** Where the image is built until commit: a sibling of `target`, or inside it when the parent is not writable. */
@@ -75,8 +94,9 @@ export class DirImageDestination implements ImageDestination {
 
   static async open(
     ref: ImageReference & { path: string },
-    _ctx: TransportContext
+    ctx: TransportContext
   ): Promise<DirImageDestination> {
+    const properties = dirDestinationProperties(ctx)
     const target = await resolveTarget(ref.path)
     await recoverSwap(target)
     await checkOverwritable(target)
@@ -98,15 +118,7 @@ export class DirImageDestination implements ImageDestination {
       await removeEmptyDirectories(createdParents)
       throw e
     }
-    return new DirImageDestination(ref, target, staging, stagedInside, createdParents)
-  }
-
-  supportedManifestMimeTypes(): string[] {
-    return []
-  }
-
-  supportsSignatures(): true | string {
-    return true
+    return new DirImageDestination(ref, properties, target, staging, stagedInside, createdParents)
   }
 
   tryReusingBlob(info: BlobInfo, _options: TryReuseOptions): Promise<BlobReuse> {

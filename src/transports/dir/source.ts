@@ -6,7 +6,13 @@ import { ImageNotFoundError } from '../errors.js'
 import { openFileStream, readManifestFile } from '../local/blob-read.js'
 import { isNotFound } from '../local/files.js'
 import { guessMimeTypeOrEmpty } from '../../manifest/index.js'
-import type { BlobInfo, ImageReference, ImageSource, RawManifest } from '../types.js'
+import {
+  sourceProperties,
+  type BlobInfo,
+  type ImageReference,
+  type ImageSource,
+  type RawManifest
+} from '../types.js'
 import {
   isSupportedVersion,
   layerPath,
@@ -20,7 +26,7 @@ import path from 'node:path'
 import { recoverSwap } from './swap.js'
 
 export class DirImageSource implements ImageSource {
-  readonly hasThreadSafeGetBlob = true
+  readonly properties = sourceProperties({ hasThreadSafeGetBlob: true })
 
   private constructor(
     readonly ref: ImageReference,

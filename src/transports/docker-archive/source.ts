@@ -14,7 +14,14 @@ import {
   type Descriptor
 } from '../../manifest/index.js'
 import { isNotFound } from '../local/files.js'
-import type { BlobInfo, ImageReference, ImageSource, RawManifest, TransportContext } from '../types.js'
+import {
+  sourceProperties,
+  type BlobInfo,
+  type ImageReference,
+  type ImageSource,
+  type RawManifest,
+  type TransportContext
+} from '../types.js'
 import { configDiffIds, MAX_CONFIG_SIZE } from './archive-format.js'
 import { ArchiveReader, type ArchiveSelection } from './archive-reader.js'
 import { detectCompression, MAGIC_LENGTH, type Compression } from '../../compression/streams.js'
@@ -27,7 +34,7 @@ const layerMediaTypes: Partial<Record<Compression, string>> = {
 }
 
 export class DockerArchiveImageSource implements ImageSource {
-  readonly hasThreadSafeGetBlob = true
+  readonly properties = sourceProperties({ hasThreadSafeGetBlob: true })
 
   private constructor(
     readonly ref: ImageReference,

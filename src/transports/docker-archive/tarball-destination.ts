@@ -6,12 +6,13 @@ import { ImageCopyError } from '../../errors.js'
 import { MediaType, sha256Digest } from '../../manifest/index.js'
 import type { DockerReference } from '../../reference/docker.js'
 import {
+  destinationProperties,
   ManifestTypeRejectedError,
   type BlobInfo,
   type BlobReuse,
+  type DestinationProperties,
   type ImageDestination,
   type ImageReference,
-  type LayerCompressionPolicy,
   type PutBlobOptions,
   type RawManifest,
   type TryReuseOptions
@@ -40,12 +41,10 @@ interface Schema2Descriptor {
   size: number
 }
 
+const SIGNATURES_REFUSED = 'Storing signatures for docker tar files is not supported'
+
 export class TarballDestination implements ImageDestination {
-  readonly acceptsForeignLayerURLs = false
-  /** Upstream says false: entries are written one at a time (concurrent layers are spooled meanwhile). */
-  readonly hasThreadSafePutBlob = false
-  readonly desiredLayerCompression: LayerCompressionPolicy
-  readonly mustMatchRuntimeOS: boolean
+  readonly properties: DestinationProperties
 
   private readonly configs = new Map<string, Buffer>()
   private readonly writes: WriteTracker
@@ -58,16 +57,16 @@ export class TarballDestination implements ImageDestination {
     private readonly options: TarballDestinationOptions
   ) {
     this.writes = new WriteTracker(ref)
-    this.desiredLayerCompression = options.layers
-    this.mustMatchRuntimeOS = options.mustMatchRuntimeOS
-  }
-
-  supportedManifestMimeTypes(): string[] {
-    return [MediaType.DockerV2Schema2]
-  }
-
-  supportsSignatures(): true | string {
-    return 'Storing signatures for docker tar files is not supported'
+    // tarfile/dest.go. hasThreadSafePutBlob is false, as upstream: entries are written one at a
+    // time (concurrent layers are spooled meanwhile).
+    this.properties = destinationProperties({
+      supportedManifestMimeTypes: [MediaType.DockerV2Schema2],
+      supportsSignatures: SIGNATURES_REFUSED,
+      desiredLayerCompression: options.layers,
+      acceptsForeignLayerURLs: false,
+      mustMatchRuntimeOS: options.mustMatchRuntimeOS,
+      hasThreadSafePutBlob: false
+    })
   }
 
   async tryReusingBlob(info: BlobInfo, _options: TryReuseOptions): Promise<BlobReuse> {
@@ -114,7 +113,7 @@ export class TarballDestination implements ImageDestination {
   }
 
   async putSignatures(signatures: Buffer[], _instanceDigest?: string): Promise<void> {
-    if (signatures.length > 0) throw new Error('Storing signatures for docker tar files is not supported')
+    if (signatures.length > 0) throw new Error(SIGNATURES_REFUSED)
   }
 
   async commit(toplevel: RawManifest): Promise<void> {

@@ -12,9 +12,11 @@ import {
   type RegistryClient
 } from '../../registry/index.js'
 import {
+  destinationProperties,
   ManifestTypeRejectedError,
   type BlobInfo,
   type BlobReuse,
+  type DestinationProperties,
   type ImageDestination,
   type PutBlobOptions,
   type RawManifest,
@@ -34,12 +36,20 @@ export const registryManifestMimeTypes: readonly string[] = [
   MediaType.DockerV2Schema1
 ]
 
+/** docker_image_dest.go's, with configs taken early; the same for every registry. */
+export const registryDestinationProperties: DestinationProperties = destinationProperties({
+  supportedManifestMimeTypes: registryManifestMimeTypes,
+  supportsSignatures:
+    'storing signatures in a registry is not supported by this tool ' +
+    '(neither sigstore attachments, lookaside storage nor the X-Registry-Supports-Signatures extension)',
+  desiredLayerCompression: 'compress',
+  acceptsForeignLayerURLs: true,
+  hasThreadSafePutBlob: true,
+  takesConfigsEarly: true
+})
+
 export class DockerImageDestination implements ImageDestination {
-  readonly desiredLayerCompression = 'compress'
-  readonly acceptsForeignLayerURLs = true
-  readonly hasThreadSafePutBlob = true
-  readonly takesConfigsEarly = true
-  readonly mustMatchRuntimeOS = false
+  readonly properties = registryDestinationProperties
 
   private constructor(
     readonly ref: DockerImageReference,
@@ -48,17 +58,6 @@ export class DockerImageDestination implements ImageDestination {
 
   static async open(ref: DockerImageReference, ctx: TransportContext): Promise<DockerImageDestination> {
     return new DockerImageDestination(ref, await registryClientFor(ref.docker, ctx, 'push'))
-  }
-
-  supportedManifestMimeTypes(): string[] {
-    return [...registryManifestMimeTypes]
-  }
-
-  supportsSignatures(): true | string {
-    return (
-      'storing signatures in a registry is not supported by this tool ' +
-      '(neither sigstore attachments, lookaside storage nor the X-Registry-Supports-Signatures extension)'
-    )
   }
 
   /**
@@ -133,7 +132,7 @@ export class DockerImageDestination implements ImageDestination {
 
   async putSignatures(signatures: Buffer[], _instanceDigest?: string): Promise<void> {
     if (signatures.length > 0)
-      throw new RegistryError(`${this.ref.toString()}: ${this.supportsSignatures() as string}`)
+      throw new RegistryError(`${this.ref.toString()}: ${this.properties.supportsSignatures as string}`)
   }
 
   /** Registries make each manifest visible when it is written; nothing is left to commit. */

@@ -9,7 +9,13 @@ import {
 } from '../../manifest/index.js'
 import { getBlob, getManifest, RegistryError, type RegistryClient } from '../../registry/index.js'
 import { ImageNotFoundError } from '../errors.js'
-import type { BlobInfo, ImageSource, RawManifest, TransportContext } from '../types.js'
+import {
+  sourceProperties,
+  type BlobInfo,
+  type ImageSource,
+  type RawManifest,
+  type TransportContext
+} from '../types.js'
 import { registryClientFor } from './client-factory.js'
 import type { DockerImageReference } from './reference.js'
 
@@ -26,7 +32,7 @@ export function manifestMimeType(contentType: string, bytes: Buffer): string {
 }
 
 export class DockerImageSource implements ImageSource {
-  readonly hasThreadSafeGetBlob = true
+  readonly properties = sourceProperties({ hasThreadSafeGetBlob: true })
   private toplevel?: RawManifest
 
   private constructor(
@@ -89,7 +95,7 @@ export class DockerImageSource implements ImageSource {
     return getBlob(this.client, { digest: info.digest, size: info.size, urls: info.urls })
   }
 
-  /** No signature storage is read from registries (see DockerImageDestination.supportsSignatures). */
+  /** No signature storage is read from registries (see registryDestinationProperties.supportsSignatures). */
   async getSignatures(_instanceDigest?: string): Promise<Buffer[]> {
     return []
   }

@@ -13,9 +13,9 @@ import type { OciSelection } from '../oci/reference-syntax.js'
 import type {
   BlobInfo,
   BlobReuse,
+  DestinationProperties,
   ImageDestination,
   ImageReference,
-  LayerCompressionPolicy,
   PutBlobOptions,
   RawManifest,
   TransportContext,
@@ -25,7 +25,6 @@ import { archiveTimestamp, packDirectory } from './tar-pack.js'
 import { openTempDir, tempBeside } from '../local/stale-temps.js'
 
 export class OciArchiveImageDestination implements ImageDestination {
-  readonly hasThreadSafePutBlob = true
   private tempArchive: string | undefined
   private createdParents: string[] = []
   private committed = false
@@ -58,24 +57,9 @@ export class OciArchiveImageDestination implements ImageDestination {
     }
   }
 
-  get desiredLayerCompression(): LayerCompressionPolicy {
-    return this.layout.desiredLayerCompression
-  }
-
-  get acceptsForeignLayerURLs(): boolean {
-    return this.layout.acceptsForeignLayerURLs
-  }
-
-  get mustMatchRuntimeOS(): boolean {
-    return this.layout.mustMatchRuntimeOS
-  }
-
-  supportedManifestMimeTypes(): string[] {
-    return this.layout.supportedManifestMimeTypes()
-  }
-
-  supportsSignatures(): true | string {
-    return this.layout.supportsSignatures()
+  /** The layout's: the archive is that layout, tarred at commit. */
+  get properties(): DestinationProperties {
+    return this.layout.properties
   }
 
   tryReusingBlob(info: BlobInfo, options: TryReuseOptions): Promise<BlobReuse> {

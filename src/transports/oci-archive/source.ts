@@ -8,12 +8,19 @@ import { ImageNotFoundError } from '../errors.js'
 import { isNotFound, removeQuietly } from '../local/files.js'
 import type { OciSelection } from '../oci/reference-syntax.js'
 import { OciImageSource } from '../oci/source.js'
-import type { BlobInfo, ImageReference, ImageSource, RawManifest, TransportContext } from '../types.js'
+import {
+  sourceProperties,
+  type BlobInfo,
+  type ImageReference,
+  type ImageSource,
+  type RawManifest,
+  type TransportContext
+} from '../types.js'
 import { extractTar } from './tar-extract.js'
 import { openTempDir } from '../local/stale-temps.js'
 
 export class OciArchiveImageSource implements ImageSource {
-  readonly hasThreadSafeGetBlob = true
+  readonly properties = sourceProperties({ hasThreadSafeGetBlob: true })
 
   private constructor(
     readonly ref: ImageReference,

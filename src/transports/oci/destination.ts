@@ -23,12 +23,13 @@ import {
   type BlobInfo,
   type BlobReuse,
   type ImageDestination,
+  type DestinationProperties,
   type ImageReference,
-  type LayerCompressionPolicy,
   type PutBlobOptions,
   type RawManifest,
   type TransportContext,
-  type TryReuseOptions
+  type TryReuseOptions,
+  destinationProperties
 } from '../types.js'
 import {
   addManifestToIndex,
@@ -46,17 +47,25 @@ import {
 import type { OciSelection } from './reference-syntax.js'
 
 const SUPPORTED_TYPES: string[] = [MediaType.OCIManifest, MediaType.OCIIndex]
+const SIGNATURES_REFUSED = 'Pushing signatures for OCI images is not supported'
+
+/** An OCI layout's properties (oci_dest.go); oci-archive: shares them. */
+export function ociDestinationProperties(ctx: TransportContext): DestinationProperties {
+  return destinationProperties({
+    supportedManifestMimeTypes: SUPPORTED_TYPES,
+    supportsSignatures: SIGNATURES_REFUSED,
+    desiredLayerCompression: ctx.ociAcceptUncompressedLayers ? 'preserve' : 'compress',
+    acceptsForeignLayerURLs: true,
+    hasThreadSafePutBlob: true
+  })
+}
 
 export class OciImageDestination implements ImageDestination {
-  readonly desiredLayerCompression: LayerCompressionPolicy = 'compress'
-  readonly acceptsForeignLayerURLs = true
-  readonly hasThreadSafePutBlob = true
-  readonly mustMatchRuntimeOS = false
-
   private readonly writes: WriteTracker
 
   private constructor(
     readonly ref: ImageReference,
+    readonly properties: DestinationProperties,
     private readonly layoutDir: string,
     private readonly refName: string | undefined,
     private readonly blobDir: string,
@@ -87,19 +96,12 @@ export class OciImageDestination implements ImageDestination {
     await sweepLayout(layoutDir, blobDir)
     return new OciImageDestination(
       ref,
+      ociDestinationProperties(ctx),
       layoutDir,
       selection.kind === 'name' ? selection.name : undefined,
       blobDir,
       createdDirs
     )
-  }
-
-  supportedManifestMimeTypes(): string[] {
-    return [...SUPPORTED_TYPES]
-  }
-
-  supportsSignatures(): true | string {
-    return 'Pushing signatures for OCI images is not supported'
   }
 
   tryReusingBlob(info: BlobInfo, _options: TryReuseOptions): Promise<BlobReuse> {
@@ -129,7 +131,7 @@ export class OciImageDestination implements ImageDestination {
   }
 
   async putSignatures(signatures: Buffer[], _instanceDigest?: string): Promise<void> {
-    if (signatures.length > 0) throw new Error('Pushing signatures for OCI images is not supported')
+    if (signatures.length > 0) throw new Error(SIGNATURES_REFUSED)
   }
 
   async commit(toplevel: RawManifest): Promise<void> {

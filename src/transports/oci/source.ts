@@ -12,7 +12,14 @@ import {
 } from '../local/blob-read.js'
 import { isNotFound } from '../local/files.js'
 import { guessMimeTypeOrEmpty, isListMimeType, MediaType } from '../../manifest/index.js'
-import type { BlobInfo, ImageReference, ImageSource, RawManifest, TransportContext } from '../types.js'
+import {
+  sourceProperties,
+  type BlobInfo,
+  type ImageReference,
+  type ImageSource,
+  type RawManifest,
+  type TransportContext
+} from '../types.js'
 import {
   BLOBS_DIR,
   blobPath,
@@ -31,7 +38,7 @@ export interface OciSourceOptions {
 }
 
 export class OciImageSource implements ImageSource {
-  readonly hasThreadSafeGetBlob = true
+  readonly properties = sourceProperties({ hasThreadSafeGetBlob: true })
 
   private constructor(
     readonly ref: ImageReference,
