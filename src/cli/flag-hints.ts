@@ -5,7 +5,6 @@ import { optionTable } from '../options/table.js'
 import { closest } from '../suggest.js'
 
 const platform = 'use --platform OS/ARCH[/VARIANT] (one image) or --platforms (several, keeping the list)'
-const notYet = 'is not supported yet: layers are copied as the source stores them'
 
 /** skopeo copy's flags (and a few short forms) → what to write here. */
 const skopeoFlags: Readonly<Record<string, string>> = {
@@ -28,11 +27,7 @@ const skopeoFlags: Readonly<Record<string, string>> = {
   'dest-authfile': 'use --auth-file (one file, for the source and the destinations)',
   'tls-verify': 'use --src-tls-verify=false and/or --dest-tls-verify=false',
   'image-parallel-copies': 'use --parallel N',
-  q: 'use --quiet',
-  'dest-compress-format': notYet,
-  'dest-compress-level': notYet,
-  'dest-compress': notYet,
-  'dest-decompress': notYet
+  q: 'use --quiet'
 }
 
 const flagNames = optionTable.filter(o => o.flag).map(o => o.name)

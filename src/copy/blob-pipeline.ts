@@ -291,10 +291,16 @@ async function deliverGroup(
 ): Promise<void> {
   const branch = root.branch()
   const { conversion } = group
-  const converted =
-    conversion.kind === 'preserve'
-      ? undefined
-      : conversionStreams(conversion, `layer ${info.digest} of ${env.sourceRef.toString()}`)
+  let converted: ReturnType<typeof conversionStreams> | undefined
+  try {
+    converted =
+      conversion.kind === 'preserve' ? undefined : conversionStreams(conversion, `layer ${info.digest}`)
+  } catch (e) {
+    // This node cannot carry out the conversion (zstd before 22.15, bzip2, xz): those destinations fail.
+    for (const target of group.targets) outcomes.set(target, e as Error)
+    root.drop(branch)
+    return
+  }
   let out = branch
   for (const s of converted?.streams ?? []) out = link(out, s)
   const fanout = new Tee(out, group.targets.length)

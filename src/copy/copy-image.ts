@@ -5,6 +5,7 @@ import { setMaxListeners } from 'node:events'
 import { formatPlatform, type Platform } from '../manifest/index.js'
 import { cancellationError, ImageCopyError, UsageError, errorMessage } from '../errors.js'
 import type { ImageDestination, ImageSource, TransportContext } from '../transports/types.js'
+import { assertCanCompress } from '../compression/streams.js'
 import type { PipelineEnvironment } from './blob-pipeline.js'
 import { planDestination } from './destination-checks.js'
 import { DestinationWriter, type ImageInputs } from './destination-writer.js'
@@ -75,7 +76,8 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
       set,
       destinations: run.writers.map(w => w.plan),
       compression: run.compression,
-      skipsForeignLayers: name => run.writers.find(w => w.name === name)!.destination.properties.acceptsForeignLayerURLs
+      skipsForeignLayers: name =>
+        run.writers.find(w => w.name === name)!.destination.properties.acceptsForeignLayerURLs
     })
     run.emit({ type: 'plan', plan })
     const env = pipelineEnvironment(run, ends.source)
@@ -111,6 +113,7 @@ function checkOptions(options: CopyOptions): void {
   if (!Number.isInteger(options.parallel) || options.parallel < 1) {
     throw new UsageError(`parallel must be a whole number of at least 1, got ${options.parallel}`)
   }
+  if (options.compressFormat) assertCanCompress(options.compressFormat, options.compressLevel)
   options.signal?.throwIfAborted()
   // Every request in flight listens to the signal; more than 10 at once is normal, not a leak.
   if (options.signal) setMaxListeners(Infinity, options.signal)

@@ -193,7 +193,10 @@ function allowedTypes(
   reason: string | undefined
 ): { supported: string[]; forced?: string } {
   const supported = [...ctx.destination.properties.supportedManifestMimeTypes]
-  if (ctx.compression.algorithm !== 'zstd' || ctx.destination.properties.desiredLayerCompression !== 'compress')
+  if (
+    ctx.compression.algorithm !== 'zstd' ||
+    ctx.destination.properties.desiredLayerCompression !== 'compress'
+  )
     return { supported, forced: ctx.options.forceMimeType }
   if (reason) {
     throw new ImageCopyError(

@@ -66,7 +66,10 @@ export function toCopyOptions(
   }
   const destinationContext: TransportContext = {
     registry: registryOptions('dest', request, reader, env, hooks),
-    sharedBlobDir: request.dest.sharedBlobDir
+    sharedBlobDir: request.dest.sharedBlobDir,
+    dirForceCompress: request.layers.dirCompress,
+    dirForceDecompress: request.layers.dirDecompress,
+    ociAcceptUncompressedLayers: request.layers.ociAcceptUncompressed
   }
   return {
     source: parseImageReference(request.source, reader.label('src')),
@@ -77,6 +80,8 @@ export function toCopyOptions(
     preserveDigests: request.preserveDigests,
     removeSignatures: request.removeSignatures,
     parallel: request.parallel,
+    compressFormat: request.layers.compressFormat,
+    compressLevel: request.layers.compressLevel,
     sourceContext,
     destinationContext,
     onEvent: hooks.onEvent

@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js'
 import { parseValue } from './kinds.js'
 import { option } from './table.js'
 import type { ImageSelection, SparseListAction } from '../copy/options.js'
+import { compressionLevels, type CompressionAlgorithm } from '../compression/streams.js'
 
 /** Reads named options; `label` renders a name the way the user wrote it (`input "all-images"`, `--all-images`). */
 export interface OptionReader {
@@ -46,6 +47,16 @@ export interface CopyRequest {
   /** Used for ghcr.io when no other credentials match. */
   githubToken?: string
   cache: { enabled: boolean; key?: string; maxBytes: number; dir?: string }
+  layers: LayerOptions
+}
+
+/** What happens to layers' compression (skopeo's --dest-compress* flags). */
+export interface LayerOptions {
+  compressFormat?: CompressionAlgorithm
+  compressLevel?: number
+  dirCompress: boolean
+  dirDecompress: boolean
+  ociAcceptUncompressed: boolean
 }
 
 /** Options this version does not implement yet: setting them is an error, never silently ignored. */
@@ -195,12 +206,39 @@ export function parseCopyRequest(reader: OptionReader): CopyRequest {
     digestFile: optional(reader, 'digestfile'),
     authFile: optional(reader, 'auth-file'),
     githubToken: optional(reader, 'github-token'),
+    layers: layerOptions(reader),
     cache: {
       enabled: bool(reader, 'cache'),
       key: optional(reader, 'cache-key'),
       maxBytes: number(reader, 'cache-max-size'),
       dir: optional(reader, 'cache-dir')
     }
+  }
+}
+
+function layerOptions(reader: OptionReader): LayerOptions {
+  const compressFormat = value(reader, 'dest-compress-format') as CompressionAlgorithm | undefined
+  const compressLevel = value(reader, 'dest-compress-level') as number | undefined
+  const algorithm = compressFormat ?? 'gzip'
+  const range = compressionLevels[algorithm]
+  if (compressLevel !== undefined && (compressLevel < range.min || compressLevel > range.max)) {
+    throw new UsageError(
+      `${reader.label('dest-compress-level')} ${compressLevel}: ${algorithm} takes a level from ${range.min} to ${range.max}`
+    )
+  }
+  const dirCompress = bool(reader, 'dest-compress')
+  const dirDecompress = bool(reader, 'dest-decompress')
+  if (dirCompress && dirDecompress) {
+    throw new UsageError(
+      `${reader.label('dest-compress')} and ${reader.label('dest-decompress')} cannot go together`
+    )
+  }
+  return {
+    compressFormat,
+    compressLevel,
+    dirCompress,
+    dirDecompress,
+    ociAcceptUncompressed: bool(reader, 'dest-oci-accept-uncompressed-layers')
   }
 }
 

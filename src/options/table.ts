@@ -62,6 +62,18 @@ const sections: Array<[string, Entry[]]> = [
     { name: 'remove-signatures', kind: boolean, default: 'false',
       help: 'Do not copy signatures.' },
   ]],
+  ['Layers (compressed where a destination wants them compressed: registries, oci:, oci-archive:)', [
+    { name: 'dest-compress-format', kind: oneOf('gzip', 'zstd'),
+      help: 'Compress layers with gzip (default) or zstd; with zstd, layers compressed otherwise are recompressed and images become OCI.' },
+    { name: 'dest-compress-level', kind: integer(1, 20),
+      help: 'Compression level: gzip 1-9, zstd 1-20 (default: the algorithm\'s own).' },
+    { name: 'dest-compress', kind: boolean, default: 'false',
+      help: 'For dir: destinations, store layers compressed (skopeo --dest-compress).' },
+    { name: 'dest-decompress', kind: boolean, default: 'false',
+      help: 'For dir: destinations, store layers uncompressed (skopeo --dest-decompress).' },
+    { name: 'dest-oci-accept-uncompressed-layers', kind: boolean, default: 'false',
+      help: 'For oci: and oci-archive: destinations, keep uncompressed layers as they are.' },
+  ]],
   ['Registries', [
     { name: 'src-username', kind: text('USER'), help: 'Username for the source registry.' },
     { name: 'src-password', kind: text('PASS'), secret: true, env: 'IMAGE_COPY_SRC_PASSWORD',

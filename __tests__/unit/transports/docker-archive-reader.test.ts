@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import { gzipSync } from 'node:zlib'
+import { gunzipSync, gzipSync } from 'node:zlib'
 import { UsageError } from '../../../src/errors.js'
 import { parseDockerArchiveReference } from '../../../src/transports/docker-archive/index.js'
 import { ImageNotFoundError } from '../../../src/transports/errors.js'
@@ -113,11 +113,18 @@ describe('docker-archive: source', () => {
     const dir = await fresh('almostempty')
     const result = await copy(`docker-archive:${almostEmpty}`, [`oci:${dir}/layout:1`])
     const oci = JSON.parse(result.destinations[0].manifest.toString())
-    expect(oci.layers.map((l: { digest: string }) => l.digest)).toEqual(m.layers.map(l => l.digest))
-    // The config was converted to OCI; its DiffIDs are the layers' digests (they are uncompressed).
-    const ociConfig = JSON.parse(
-      await fs.readFile(`${dir}/layout/blobs/sha256/${oci.config.digest.slice(7)}`, 'utf8')
-    )
+    // oci: wants compressed layers: the uncompressed layer is gzip-compressed on the way, and its
+    // DiffID (the config's, converted to OCI) stays the uncompressed digest.
+    expect(oci.layers.map((l: { mediaType: string }) => l.mediaType)).toEqual([
+      'application/vnd.oci.image.layer.v1.tar+gzip'
+    ])
+    const blob = (digest: string) => `${dir}/layout/blobs/sha256/${digest.slice(7)}`
+    for (const [i, l] of (oci.layers as Array<{ digest: string; size: number }>).entries()) {
+      const gz = await fs.readFile(blob(l.digest))
+      expect([sha256(gz), gz.length]).toEqual([l.digest, l.size])
+      expect(sha256(gunzipSync(gz))).toBe(m.layers[i].digest)
+    }
+    const ociConfig = JSON.parse(await fs.readFile(blob(oci.config.digest), 'utf8'))
     expect(ociConfig.rootfs.diff_ids).toEqual(m.layers.map(l => l.digest))
   })
 
