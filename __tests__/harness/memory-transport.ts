@@ -121,6 +121,8 @@ export interface MemorySourceOptions {
   failures?: Map<string, Error>
   /** Bytes served instead of the right ones, by digest. */
   wrongBytes?: Map<string, Buffer>
+  /** Layers served instead of the manifest's (layerInfosForCopy), by image digest. */
+  layerOverrides?: Map<string, MemoryBlob[]>
 }
 
 export class MemorySource implements ImageSource {
@@ -142,6 +144,8 @@ export class MemorySource implements ImageSource {
       this.manifests.set(image.digest, image.raw)
       for (const b of [image.config, ...image.layers]) this.blobs.set(b.digest, b.bytes)
     }
+    for (const layers of options.layerOverrides?.values() ?? [])
+      for (const b of layers) this.blobs.set(b.digest, b.bytes)
   }
 
   get top(): RawManifest {
@@ -168,6 +172,11 @@ export class MemorySource implements ImageSource {
 
   async getSignatures(): Promise<Buffer[]> {
     return []
+  }
+
+  async layerInfosForCopy(instanceDigest?: string): Promise<BlobInfo[] | undefined> {
+    const digest = instanceDigest ?? this.options.images[0].digest
+    return this.options.layerOverrides?.get(digest)?.map(b => ({ digest: b.digest, size: b.bytes.length }))
   }
 
   async close(): Promise<void> {

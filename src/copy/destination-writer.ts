@@ -82,7 +82,7 @@ export class DestinationWriter {
 
   /** Records how a layer reached this destination (counted for the first image that names it). */
   delivered(owner: string, copied: BlobInfo, delivery: Delivery): void {
-    this.record(owner, delivery.how, copied.size)
+    this.record(owner, delivery.how, delivery.stored.size >= 0 ? delivery.stored.size : copied.size)
     if (delivery.stored.digest !== copied.digest) this.changed.set(copied.digest, delivery)
   }
 

@@ -197,6 +197,13 @@ async function sessionUpload(
 ): Promise<UploadResult> {
   const session = await startUpload(client, req)
   let location = session.location
+  // The input may have failed (or been dropped) while the session opened: then it never ends.
+  const early =
+    inputError() ?? (input.destroyed ? new Error(`${context(client, req)}: the input was closed`) : undefined)
+  if (early) {
+    await cancelUpload(client, location)
+    throw early
+  }
   const digester = new DigestingStream(algorithmOf(req.digest), req.digest)
   input.on('error', e => digester.destroy(e))
   input.pipe(digester)

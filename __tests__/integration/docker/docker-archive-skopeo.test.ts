@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import { closeAllConnections } from '../../../src/registry/index.js'
 import { removeTempDirs, sha256, skopeo, tempDir } from '../../harness/local.js'
 import { describeWithPrograms, requireProgram } from '../../harness/programs.js'
@@ -92,15 +93,13 @@ describeWithPrograms(
         destinationContext: registryContext
       })
       expect(ourSource.sourceMediaType).toBe(V2S2)
-      // Our synthesized manifest differs from skopeo's only in the layers' media type: upstream labels
-      // the uncompressed layers of an archive tar.gzip; we say what they are.
+      // The archive's layers are uncompressed: a registry gets them gzip-compressed, as skopeo pushes
+      // them; the config (and so the DiffIDs) is unchanged. (skopeo's synthesized source manifest
+      // labels them tar.gzip; ours says what they are.)
       const [oci, pushed] = ourSource.destinations.map(d => JSON.parse(d.manifest.toString()))
       expect(pushed.config.digest).toBe(theirs.config.digest)
-      expect(pushed.layers.map((l: { digest: string; size: number }) => [l.digest, l.size])).toEqual(
-        theirs.layers.map((l: { digest: string; size: number }) => [l.digest, l.size])
-      )
       expect(pushed.layers.map((l: { mediaType: string }) => l.mediaType)).toEqual(
-        theirs.layers.map(() => 'application/vnd.docker.image.rootfs.diff.tar')
+        theirs.layers.map(() => 'application/vnd.docker.image.rootfs.diff.tar.gzip')
       )
       expect(theirs.layers.map((l: { mediaType: string }) => l.mediaType)).toEqual(
         theirs.layers.map(() => 'application/vnd.docker.image.rootfs.diff.tar.gzip')
@@ -118,8 +117,12 @@ describeWithPrograms(
       // skopeo reads the pushed image back, and it runs on arm64 with the archive's DiffIDs.
       const remote = await inspect(`docker://${registry.host}/acme/app:1`, '--tls-verify=false')
       expect(remote.Architecture).toBe('arm64')
-      expect(remote.Layers).toEqual(theirs.layers.map((l: { digest: string }) => l.digest))
+      expect(remote.Layers).toEqual(pushed.layers.map((l: { digest: string }) => l.digest))
       await sk('copy', '--src-tls-verify=false', `docker://${registry.host}/acme/app:1`, `oci:${dir}/back:1`)
+      for (const [i, l] of (pushed.layers as Array<{ digest: string }>).entries()) {
+        const gz = await fs.readFile(path.join(dir, 'back', 'blobs', 'sha256', l.digest.slice(7)))
+        expect(sha256(gunzipSync(gz))).toBe(theirs.layers[i].digest)
+      }
     })
 
     it('copies the containers/image fixture almostempty.tar to oci: with the config and DiffIDs skopeo gets', async () => {
@@ -151,7 +154,15 @@ describeWithPrograms(
       await expect(
         copy(`docker-archive:${file}`, dests, { destinationContext: registryContext })
       ).rejects.toThrow(new RegExp(`blob ${victim} does not match its digest`))
-      expect((await fs.readdir(dir)).sort()).toEqual(['x.tar'])
+      // No archive and no image: the layout has no index.json, only blobs that finished before the
+      // failure (content-addressed and complete; a rollback never deletes blobs, see oci/destination.ts).
+      expect((await fs.readdir(dir)).filter(f => f !== 'layout').sort()).toEqual(['x.tar'])
+      const layout = path.join(dir, 'layout')
+      const left = await fs.readdir(layout).catch(() => [] as string[])
+      expect(left.filter(f => f !== 'blobs')).toEqual([])
+      const blobDir = path.join(layout, 'blobs', 'sha256')
+      for (const name of await fs.readdir(blobDir).catch(() => [] as string[]))
+        expect(sha256(await fs.readFile(path.join(blobDir, name)))).toBe(`sha256:${name}`)
       await expect(
         sk('inspect', '--tls-verify=false', `docker://${registry.host}/acme/bad:1`)
       ).rejects.toThrow(/manifest unknown|not found/i)
