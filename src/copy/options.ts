@@ -2,6 +2,7 @@ import type { Platform } from '../manifest/index.js'
 import type { ImageReference, TransportContext } from '../transports/types.js'
 import type { CopyEvent } from './events.js'
 import type { BlobCache } from './blob-cache.js'
+import type { BlobInfoCache } from '../cache/blob-info-cache.js'
 
 /** Which images of a list to copy (containers/image ImageListSelection). */
 export type ImageSelection =
@@ -30,6 +31,13 @@ export interface CopyOptions {
   destinationContext: TransportContext | ((destination: ImageReference) => TransportContext)
   /** Consulted before pulling a blob from the source, and filled with what was pulled. */
   blobCache?: BlobCache
+  /**
+   * What is known of blobs across copies (the entry points keep it in a file): the engine records
+   * compressed ↔ uncompressed digest pairs it learns, and asks destinations to reuse a substitute
+   * (tryReusingBlob with canSubstitute). The same object as the contexts' `blobInfoCache`, where
+   * registry clients record blob locations. Default: one memory cache for the process.
+   */
+  blobInfoCache?: BlobInfoCache
   onEvent?: (event: CopyEvent) => void
   /** The platform a system copy picks when `selection.platform` is absent. Defaults to this process's. */
   runtimePlatform?: Platform

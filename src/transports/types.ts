@@ -1,6 +1,7 @@
 // The two interfaces every transport implements (DESIGN.md section 2). The copy engine knows only
 // these; a transport never imports the engine.
 import type { Readable } from 'node:stream'
+import type { BlobCompression, BlobInfoCache } from '../cache/blob-info-cache.js'
 import type { DockerReference } from '../reference/docker.js'
 import type { ProxyEnvironment } from '../registry/proxy-env.js'
 
@@ -32,6 +33,12 @@ export interface TransportContext {
    * retry wait and Docker Engine call ends at once when it fires.
    */
   signal?: AbortSignal
+  /**
+   * What is known of blobs across copies: which repositories of a registry hold a digest (recorded by
+   * the registry client, read for mounts) and which digests are other compressions of the same content
+   * (read for substitutes). Default: one memory cache for the whole process.
+   */
+  blobInfoCache?: BlobInfoCache
 }
 
 export interface RegistryCredentials {
@@ -90,12 +97,28 @@ export interface ImageSource {
   close(): Promise<void>
 }
 
+/**
+ * A blob `tryReusingBlob` found. `compression` is set when it is a substitute (another digest of the
+ * same content, with that compression); `digest` and `size` are then the substitute's, while the other
+ * fields are the caller's, unchanged: the engine derives the layer's media type from `compression`.
+ */
+export interface ReusedBlobInfo extends BlobInfo {
+  compression?: BlobCompression
+}
+
 /** What `tryReusingBlob` found. */
-export type BlobReuse = { reused: false } | { reused: true; how: 'exists' | 'mounted'; info: BlobInfo }
+export type BlobReuse = { reused: false } | { reused: true; how: 'exists' | 'mounted'; info: ReusedBlobInfo }
 
 export interface TryReuseOptions {
   /** The source reference, so a registry destination can mount from it when both are on one registry. */
   source?: ImageReference
+  /**
+   * Another digest of the same content (another compression, or none) may be reused in place of the
+   * one asked for (containers/image CanSubstitute); the variants come from the blob-info cache.
+   */
+  canSubstitute?: boolean
+  /** With canSubstitute: only substitutes with this compression are acceptable (undefined: any). */
+  requiredCompression?: BlobCompression
 }
 
 export interface PutBlobOptions {
