@@ -9,8 +9,8 @@ export const modules = {
 /* harmony export */   DockerImageDestination: () => (/* binding */ DockerImageDestination)
 /* harmony export */ });
 /* unused harmony export registryManifestMimeTypes */
-/* harmony import */ var _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2136);
-/* harmony import */ var _registry_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8224);
+/* harmony import */ var _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5426);
+/* harmony import */ var _registry_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6514);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6319);
 /* harmony import */ var _client_factory_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6795);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2078);
@@ -28,6 +28,9 @@ const registryManifestMimeTypes = [
     _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__/* .MediaType */ .zu.DockerV2Schema1Signed,
     _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__/* .MediaType */ .zu.DockerV2Schema1
 ];
+function sizeOr(size, fallback) {
+    return size >= 0 ? size : fallback;
+}
 class DockerImageDestination {
     ref;
     client;
@@ -52,42 +55,61 @@ class DockerImageDestination {
     }
     /**
      * Exists already in this repository (HEAD), or mountable from another repository of the same
-     * registry: the source repository, or one this process saw holding the blob.
+     * registry: the source repository, or one the blob-info cache knows to hold the blob. Then, with
+     * canSubstitute, the same for each variant the cache knows (another compression of the content),
+     * mounted only from repositories the cache knows to hold it. A repository the cache named that
+     * answers 404 is forgotten.
      */
     async tryReusingBlob(info, options) {
         if (!info.digest)
             return { reused: false };
-        const here = await (0,_registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .blobExists */ .kQ)(this.client, info.digest);
-        if (here)
-            return { reused: true, how: 'exists', info: { ...info, size: here.size >= 0 ? here.size : info.size } };
         const docker = this.ref.docker;
-        const candidates = new Set();
         const source = options.source;
-        if ((0,_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isDockerImageReference */ .Hw)(source) && source.docker.registry === docker.registry) {
-            candidates.add(source.docker.repository);
-        }
-        for (const repo of (0,_registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .knownBlobLocations */ .j$)(docker.registry, info.digest))
-            candidates.add(repo);
-        candidates.delete(docker.repository);
-        for (const repo of candidates) {
-            try {
-                // HEAD first, as containers/image does: a mount of a missing blob opens an upload session.
-                const there = await (0,_registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .blobExists */ .kQ)(this.client, info.digest, repo);
-                if (!there)
-                    continue;
-                if (await (0,_registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .mountBlob */ .ti)(this.client, info.digest, repo)) {
-                    return {
-                        reused: true,
-                        how: 'mounted',
-                        info: { ...info, size: there.size >= 0 ? there.size : info.size }
-                    };
-                }
-            }
-            catch (e) {
-                this.client.log('debug', `mounting ${info.digest} from ${repo}: ${e.message}`);
+        const sourceRepo = (0,_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isDockerImageReference */ .Hw)(source) && source.docker.registry === docker.registry
+            ? [source.docker.repository]
+            : [];
+        const direct = await this.reuseDigest(info.digest, sourceRepo);
+        if (direct)
+            return { reused: true, how: direct.how, info: { ...info, size: sizeOr(direct.size, info.size) } };
+        if (!options.canSubstitute)
+            return { reused: false };
+        for (const variant of this.client.blobInfoCache.variants(info.digest)) {
+            if (options.requiredCompression !== undefined && variant.compression !== options.requiredCompression)
+                continue;
+            const found = await this.reuseDigest(variant.digest, []);
+            if (found) {
+                this.client.log('debug', `reusing ${variant.digest} (${variant.compression}) in place of ${info.digest}`);
+                const reused = { ...info, digest: variant.digest, size: found.size, compression: variant.compression };
+                return { reused: true, how: found.how, info: reused };
             }
         }
         return { reused: false };
+    }
+    /** `digest` here (HEAD), else mounted from `extra` or a repository the cache knows; its size or -1. */
+    async reuseDigest(digest, extra) {
+        const here = await (0,_registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .blobExists */ .kQ)(this.client, digest);
+        if (here)
+            return { how: 'exists', size: here.size };
+        const { registry, repository } = this.ref.docker;
+        const cache = this.client.blobInfoCache;
+        const candidates = new Set([...extra, ...cache.knownLocations(registry, digest)]);
+        candidates.delete(repository);
+        for (const repo of candidates) {
+            try {
+                // HEAD first, as containers/image does: a mount of a missing blob opens an upload session.
+                const there = await (0,_registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .blobExists */ .kQ)(this.client, digest, repo);
+                if (!there) {
+                    cache.forgetKnownLocation(registry, repo, digest);
+                    continue;
+                }
+                if (await (0,_registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .mountBlob */ .ti)(this.client, digest, repo))
+                    return { how: 'mounted', size: there.size };
+            }
+            catch (e) {
+                this.client.log('debug', `mounting ${digest} from ${repo}: ${e.message}`);
+            }
+        }
+        return undefined;
     }
     async putBlob(stream, info, _options) {
         const uploaded = await (0,_registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .uploadBlob */ .PM)(this.client, stream, {

@@ -17,8 +17,8 @@ var lib_core = __webpack_require__(3838);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __webpack_require__(8474);
-// EXTERNAL MODULE: ./src/manifest/index.ts + 21 modules
-var src_manifest = __webpack_require__(2136);
+// EXTERNAL MODULE: ./src/manifest/index.ts + 16 modules
+var src_manifest = __webpack_require__(5426);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: external "node:stream"
@@ -3450,6 +3450,8 @@ async function withKeyedLock(key, fn) {
     }
 }
 
+// EXTERNAL MODULE: ./src/cache/blob-info-cache.ts + 2 modules
+var blob_info_cache = __webpack_require__(5484);
 ;// CONCATENATED MODULE: ./src/transports/oci/layout.ts
 // The OCI image layout on disk: file names, index.json reading/writing, descriptor lookup.
 
@@ -3619,6 +3621,7 @@ function listRefs(index) {
 
 
 
+
 const SUPPORTED_TYPES = [src_manifest/* MediaType */.zu.OCIManifest, src_manifest/* MediaType */.zu.OCIIndex];
 class OciImageDestination {
     ref;
@@ -3626,6 +3629,7 @@ class OciImageDestination {
     refName;
     blobDir;
     createdDirs;
+    blobInfoCache;
     desiredLayerCompression = 'compress';
     acceptsForeignLayerURLs = true;
     hasThreadSafePutBlob = true;
@@ -3633,12 +3637,15 @@ class OciImageDestination {
     writes;
     constructor(ref, layoutDir, refName, blobDir, 
     /** Directories this destination created, outermost first; removed on rollback if empty. */
-    createdDirs) {
+    createdDirs, 
+    /** Knows other compressions of a blob's content, reused here when present (canSubstitute). */
+    blobInfoCache) {
         this.ref = ref;
         this.layoutDir = layoutDir;
         this.refName = refName;
         this.blobDir = blobDir;
         this.createdDirs = createdDirs;
+        this.blobInfoCache = blobInfoCache;
         this.writes = new write_tracker/* WriteTracker */.K(ref);
     }
     static async open(ref, layoutDir, selection, ctx) {
@@ -3653,7 +3660,7 @@ class OciImageDestination {
         const createdDirs = await (0,local_files/* makeDirectories */.Kb)(external_node_path_default().join(layoutDir, BLOBS_DIR));
         const blobDir = ctx.sharedBlobDir ?? external_node_path_default().join(layoutDir, BLOBS_DIR);
         await sweepLayout(layoutDir, blobDir);
-        return new OciImageDestination(ref, layoutDir, selection.kind === 'name' ? selection.name : undefined, blobDir, createdDirs);
+        return new OciImageDestination(ref, layoutDir, selection.kind === 'name' ? selection.name : undefined, blobDir, createdDirs, ctx.blobInfoCache ?? (0,blob_info_cache/* processBlobInfoCache */.tS)());
     }
     supportedManifestMimeTypes() {
         return [...SUPPORTED_TYPES];
@@ -3661,13 +3668,22 @@ class OciImageDestination {
     supportsSignatures() {
         return 'Pushing signatures for OCI images is not supported';
     }
-    tryReusingBlob(info, _options) {
+    /** The blob in the blobs directory; with canSubstitute, else a variant the cache knows that is there. */
+    tryReusingBlob(info, options) {
         return this.writes.track(async () => {
-            const file = blobPath(this.blobDir, info.digest);
-            const size = await sizeIfExists(file);
-            if (size === undefined)
+            const size = await sizeIfExists(blobPath(this.blobDir, info.digest));
+            if (size !== undefined)
+                return { reused: true, how: 'exists', info: { ...info, size } };
+            if (!options.canSubstitute)
                 return { reused: false };
-            return { reused: true, how: 'exists', info: { ...info, size } };
+            for (const { digest, compression } of this.blobInfoCache.variants(info.digest)) {
+                if (options.requiredCompression !== undefined && compression !== options.requiredCompression)
+                    continue;
+                const found = await sizeIfExists(blobPath(this.blobDir, digest));
+                if (found !== undefined)
+                    return { reused: true, how: 'exists', info: { ...info, digest, size: found, compression } };
+            }
+            return { reused: false };
         });
     }
     putBlob(stream, info, _options) {
@@ -4383,6 +4399,18 @@ function toCopyOptions(request, reader, hooks = {}, env = process.env) {
         destinationContext,
         onEvent: hooks.onEvent
     };
+}
+/** Gives the engine and every transport context of `options` one blob-info cache (none: unchanged). */
+function useBlobInfoCache(options, cache) {
+    if (!cache)
+        return;
+    options.blobInfoCache = cache;
+    options.sourceContext = { ...options.sourceContext, blobInfoCache: cache };
+    const dest = options.destinationContext;
+    options.destinationContext =
+        typeof dest === 'function'
+            ? (ref) => ({ ...dest(ref), blobInfoCache: cache })
+            : { ...dest, blobInfoCache: cache };
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
@@ -5358,6 +5386,7 @@ async function saveBlobCacheFromState() {
 
 
 
+
 const masked = new Set();
 /** core.setSecret once per value (the credential lookup reports the inputs' secrets again). */
 function mask(secret) {
@@ -5443,8 +5472,13 @@ async function runMain(signal) {
         });
         options.blobCache = cache?.directory;
         options.signal = signal;
+        const blobInfo = await (0,blob_info_cache/* openUserBlobInfoCache */.Jw)(process.env, log.debug);
+        useBlobInfoCache(options, blobInfo);
         log.group(`Copying ${request.source} to ${request.destinations.length} destination(s)`);
-        const result = await copyImageSettled(options).finally(() => lib_core/* endGroup */.N4());
+        const result = await copyImageSettled(options).finally(async () => {
+            lib_core/* endGroup */.N4();
+            await blobInfo?.save();
+        });
         if (cache)
             rememberForPost(cache, request);
         await report(result, request, started);
@@ -5458,6 +5492,385 @@ async function runMain(signal) {
         lib_core/* setFailed */.C1(escapeText(withHint(e)));
     }
 }
+
+
+/***/ }),
+
+/***/ 5484:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Jw: () => (/* reexport */ openUserBlobInfoCache),
+  tS: () => (/* reexport */ processBlobInfoCache)
+});
+
+// UNUSED EXPORTS: MAX_BLOB_INFO_ENTRIES, MemoryBlobInfoCache, defaultBlobInfoCachePath, entryKey, memoryBlobInfoCache, openBlobInfoCache
+
+;// CONCATENATED MODULE: ./src/cache/blob-info-memory.ts
+/** Entries kept (pairs, uncompressed digests and locations together); the oldest go first. */
+const MAX_BLOB_INFO_ENTRIES = 20_000;
+function entryKey(e) {
+    switch (e.kind) {
+        case 'pair':
+            return `p ${e.compressed}`;
+        case 'uncompressed':
+            return `u ${e.digest}`;
+        case 'location':
+            return `l ${e.registry} ${e.repository} ${e.digest}`;
+    }
+}
+function locationKey(registry, digest) {
+    return `${registry} ${digest}`;
+}
+function addTo(index, key, value) {
+    let set = index.get(key);
+    if (!set)
+        index.set(key, (set = new Set()));
+    set.delete(value); // re-added last: most recent
+    set.add(value);
+}
+function removeFrom(index, key, value) {
+    const set = index.get(key);
+    if (!set)
+        return;
+    set.delete(value);
+    if (set.size === 0)
+        index.delete(key);
+}
+class MemoryBlobInfoCache {
+    maxEntries;
+    /** Oldest first. */
+    entries = new Map();
+    /** Keys forgotten by this process, with when: a merge must not bring them back from a file. */
+    forgotten = new Map();
+    /** Set by every change, so that a file cache with nothing new is not written. */
+    changed = false;
+    compressedOf = new Map(); // uncompressed → compressed digests
+    locations = new Map(); // `${registry} ${digest}` → repositories
+    constructor(maxEntries = MAX_BLOB_INFO_ENTRIES) {
+        this.maxEntries = maxEntries;
+    }
+    recordDigestPair(compressed, algorithm, uncompressed) {
+        this.ready();
+        if (compressed === uncompressed)
+            return;
+        this.record({ kind: 'pair', compressed, algorithm, uncompressed, time: Date.now() });
+    }
+    recordUncompressed(digest) {
+        this.ready();
+        this.record({ kind: 'uncompressed', digest, time: Date.now() });
+    }
+    uncompressedDigest(digest) {
+        this.ready();
+        if (this.entries.has(`u ${digest}`) || this.compressedOf.has(digest))
+            return digest;
+        const pair = this.entries.get(`p ${digest}`);
+        return pair?.kind === 'pair' ? pair.uncompressed : undefined;
+    }
+    variants(digest) {
+        this.ready();
+        const uncompressed = this.uncompressedDigest(digest);
+        if (uncompressed === undefined)
+            return [];
+        const found = [];
+        for (const c of [...(this.compressedOf.get(uncompressed) ?? [])].reverse()) {
+            const pair = this.entries.get(`p ${c}`);
+            if (c !== digest && pair?.kind === 'pair')
+                found.push({ digest: c, compression: pair.algorithm });
+        }
+        if (uncompressed !== digest)
+            found.push({ digest: uncompressed, compression: 'none' });
+        return found;
+    }
+    recordKnownLocation(registry, repository, digest) {
+        this.ready();
+        this.record({ kind: 'location', registry, repository, digest, time: Date.now() });
+    }
+    forgetKnownLocation(registry, repository, digest) {
+        this.ready();
+        const key = entryKey({ kind: 'location', registry, repository, digest, time: 0 });
+        this.forgotten.set(key, Date.now());
+        if (this.remove(key))
+            this.changed = true;
+    }
+    knownLocations(registry, digest) {
+        this.ready();
+        return [...(this.locations.get(locationKey(registry, digest)) ?? [])].reverse();
+    }
+    /** Called first by every method of the interface (a file cache loads its file then). */
+    ready() { }
+    /** Adds (or refreshes) an entry as the most recent one, dropping the oldest beyond the bound. */
+    record(entry) {
+        const key = entryKey(entry);
+        this.remove(key);
+        this.entries.set(key, entry);
+        this.forgotten.delete(key);
+        this.changed = true;
+        if (entry.kind === 'pair')
+            addTo(this.compressedOf, entry.uncompressed, entry.compressed);
+        if (entry.kind === 'location')
+            addTo(this.locations, locationKey(entry.registry, entry.digest), entry.repository);
+        while (this.entries.size > this.maxEntries)
+            this.remove(this.entries.keys().next().value);
+    }
+    remove(key) {
+        const e = this.entries.get(key);
+        if (!e)
+            return false;
+        this.entries.delete(key);
+        if (e.kind === 'pair')
+            removeFrom(this.compressedOf, e.uncompressed, e.compressed);
+        if (e.kind === 'location')
+            removeFrom(this.locations, locationKey(e.registry, e.digest), e.repository);
+        return true;
+    }
+}
+function memoryBlobInfoCache() {
+    return new MemoryBlobInfoCache();
+}
+let processCache;
+/** The cache of this process, used where no other is given (a memory cache, as blob locations always were). */
+function processBlobInfoCache() {
+    return (processCache ??= memoryBlobInfoCache());
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/manifest/digest.ts
+var digest = __webpack_require__(61);
+// EXTERNAL MODULE: ./src/reference/docker.ts
+var docker = __webpack_require__(9085);
+;// CONCATENATED MODULE: ./src/cache/blob-info-file.ts
+// The blob-info cache kept between processes in one JSON file, so that a second copy to another
+// repository of the same registry mounts what the first one pushed:
+//
+//   {"version":1,
+//    "pairs":[[compressed, "gzip"|"zstd", uncompressed, time]],
+//    "uncompressed":[[digest, time]],
+//    "locations":[[registry, repository, digest, time]]}
+//
+// The file is read whole once, when the cache is first used (a copy between local layouts never
+// pays for it), synchronously (it is small: 20 000 entries take 2.3 MB), and every entry is validated (digests by the manifest
+// parser's rules, names by the reference grammar); anything else is dropped, and a file that is not
+// this JSON is ignored. `save` reads the file again, merges (the newer of two entries wins; what this
+// process forgot stays forgotten), keeps the newest entries up to the bound, and replaces the file by
+// a rename: two processes saving at once may lose one's new entries, never corrupt the file.
+// Nothing in this cache may fail a copy: problems are reported to `onProblem` (a debug line).
+
+
+
+
+
+
+
+
+/** Larger files are not read (20 000 entries take about 2.3 MB). */
+const MAX_FILE_BYTES = 16 << 20;
+const FILE_NAME = 'blob-info-cache-v1.json';
+/**
+ * `$IMAGE_COPY_BLOB_INFO_CACHE` (a file; "off" or "" turns the cache off: undefined), else
+ * `$XDG_CACHE_HOME/image-copy/blob-info-cache-v1.json`, else `~/.cache/image-copy/…`.
+ */
+function defaultBlobInfoCachePath(env) {
+    const given = env.IMAGE_COPY_BLOB_INFO_CACHE;
+    if (given !== undefined) {
+        return given.trim() === '' || given.trim().toLowerCase() === 'off' ? undefined : external_node_path_default().resolve(given);
+    }
+    const xdg = env.XDG_CACHE_HOME;
+    // The XDG spec: a relative path is invalid and is ignored.
+    if (xdg && external_node_path_default().isAbsolute(xdg))
+        return external_node_path_default().join(xdg, 'image-copy', FILE_NAME);
+    const home = env.HOME || external_node_os_default().homedir();
+    return home ? external_node_path_default().join(home, '.cache', 'image-copy', FILE_NAME) : undefined;
+}
+class FileBlobInfoCache extends MemoryBlobInfoCache {
+    file;
+    onProblem;
+    constructor(file, onProblem) {
+        super();
+        this.file = file;
+        this.onProblem = onProblem;
+    }
+    loaded = false;
+    ready() {
+        if (this.loaded)
+            return;
+        this.loaded = true;
+        for (const e of readEntries(this.file, this.onProblem))
+            this.record(e);
+        this.changed = false;
+    }
+    async save() {
+        if (!this.changed)
+            return;
+        try {
+            const merged = new Map();
+            for (const e of readEntries(this.file, this.onProblem)) {
+                const key = entryKey(e);
+                const forgotten = this.forgotten.get(key);
+                if (forgotten === undefined || forgotten < e.time)
+                    merged.set(key, e);
+            }
+            for (const [key, e] of this.entries) {
+                const theirs = merged.get(key);
+                if (!theirs || theirs.time <= e.time)
+                    merged.set(key, e);
+            }
+            const kept = [...merged.values()].sort((a, b) => a.time - b.time).slice(-MAX_BLOB_INFO_ENTRIES);
+            await replaceFile(this.file, serialize(kept));
+            this.changed = false;
+        }
+        catch (e) {
+            this.onProblem(`blob-info cache ${this.file} not saved: ${e.message}`);
+        }
+    }
+}
+/** The cache in `file` (an absent, unreadable or corrupt file gives an empty cache). */
+async function openBlobInfoCache(file, onProblem = () => { }) {
+    return new FileBlobInfoCache(external_node_path_default().resolve(file), onProblem);
+}
+/**
+ * The entry points' cache: the file at defaultBlobInfoCachePath(env), or undefined when the cache is
+ * turned off (the registry client then keeps locations in this process's memory, as before).
+ */
+async function openUserBlobInfoCache(env, onProblem) {
+    const file = defaultBlobInfoCachePath(env);
+    return file === undefined ? undefined : openBlobInfoCache(file, onProblem);
+}
+function readEntries(file, onProblem) {
+    let fd;
+    try {
+        // O_NONBLOCK: a FIFO put in the file's place must not hang the copy.
+        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        if (e.code !== 'ENOENT')
+            onProblem(`blob-info cache ${file} not read: ${e.message}`);
+        return [];
+    }
+    try {
+        const info = (0,external_node_fs_.fstatSync)(fd);
+        if (!info.isFile() || info.size > MAX_FILE_BYTES) {
+            onProblem(`blob-info cache ${file} ignored: not a regular file of at most ${MAX_FILE_BYTES} bytes`);
+            return [];
+        }
+        return parseEntries((0,external_node_fs_.readFileSync)(fd, 'utf8'));
+    }
+    catch (e) {
+        onProblem(`blob-info cache ${file} ignored: ${e.message}`);
+        return [];
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** Valid entries of the file's text, oldest first; whatever is malformed is dropped. */
+function parseEntries(text) {
+    const data = JSON.parse(text);
+    if (typeof data !== 'object' || data === null || data.version !== 1) {
+        throw new Error('not a version 1 blob-info cache');
+    }
+    const { pairs, uncompressed, locations } = data;
+    const names = new Map();
+    const entries = [];
+    for (const row of rows(pairs, 4)) {
+        const [compressed, algorithm, plain, time] = row;
+        if (!isDigest(compressed) || !isDigest(plain) || compressed === plain || !isTime(time))
+            continue;
+        if (algorithm !== 'gzip' && algorithm !== 'zstd')
+            continue;
+        entries.push({ kind: 'pair', compressed, algorithm, uncompressed: plain, time });
+    }
+    for (const [digest, time] of rows(uncompressed, 2)) {
+        if (isDigest(digest) && isTime(time))
+            entries.push({ kind: 'uncompressed', digest, time });
+    }
+    for (const [registry, repository, digest, time] of rows(locations, 4)) {
+        if (typeof registry !== 'string' || typeof repository !== 'string')
+            continue;
+        if (!isDigest(digest) || !isTime(time) || !isName(registry, repository, names))
+            continue;
+        entries.push({ kind: 'location', registry, repository, digest, time });
+    }
+    return entries.sort((a, b) => a.time - b.time).slice(-MAX_BLOB_INFO_ENTRIES);
+}
+function rows(value, length) {
+    if (!Array.isArray(value))
+        return [];
+    return value.filter((r) => Array.isArray(r) && r.length === length);
+}
+function isDigest(v) {
+    return typeof v === 'string' && (0,digest/* isValidDigest */.fH)(v);
+}
+function isTime(v) {
+    return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+}
+/** A registry host and repository path exactly as a parsed reference names them. */
+function isName(registry, repository, seen) {
+    const name = `${registry}/${repository}`;
+    let ok = seen.get(name);
+    if (ok === undefined) {
+        try {
+            const ref = (0,docker/* parseDockerReference */.F4)(name, { defaultTag: false });
+            ok = ref.registry === registry && ref.repository === repository && ref.tag === undefined;
+        }
+        catch {
+            ok = false;
+        }
+        seen.set(name, ok);
+    }
+    return ok;
+}
+function serialize(entries) {
+    const pairs = [];
+    const uncompressed = [];
+    const locations = [];
+    for (const e of entries) {
+        if (e.kind === 'pair')
+            pairs.push([e.compressed, e.algorithm, e.uncompressed, e.time]);
+        else if (e.kind === 'uncompressed')
+            uncompressed.push([e.digest, e.time]);
+        else
+            locations.push([e.registry, e.repository, e.digest, e.time]);
+    }
+    return `${JSON.stringify({ version: 1, pairs, uncompressed, locations })}\n`;
+}
+/** Writes a new file beside `file` (mode 0600, never through an existing name) and renames it over. */
+async function replaceFile(file, text) {
+    await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true, mode: 0o700 });
+    const temp = `${file}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
+    try {
+        await (0,promises_.writeFile)(temp, text, { mode: 0o600, flag: 'wx' });
+        await (0,promises_.rename)(temp, file);
+    }
+    catch (e) {
+        await (0,promises_.unlink)(temp).catch(() => { });
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/blob-info-cache.ts
+// What is known about blobs beyond their bytes (containers/image pkg/blobinfocache): which compressed
+// digests decompress to which uncompressed one, and which repositories of a registry hold a digest.
+// A destination asks it for a repository to mount from, or for another compression of the same
+// content to reuse, instead of uploading.
+//
+// Kept in memory (blob-info-memory.ts), and by the entry points in a JSON file between processes
+// (blob-info-file.ts). Nothing but digests, registry hosts and repository names is ever held.
+
+
 
 
 /***/ }),
@@ -5551,6 +5964,307 @@ async function readAtMost(stream, limit, what, tooLarge = () => new ReadLimitErr
         chunks.push(b);
     }
     return Buffer.concat(chunks);
+}
+
+
+/***/ }),
+
+/***/ 4491:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $2: () => (/* binding */ optString),
+/* harmony export */   Dv: () => (/* binding */ omitEmptyMap),
+/* harmony export */   F1: () => (/* binding */ ociDescriptorSlice),
+/* harmony export */   Of: () => (/* binding */ zeroDescriptor),
+/* harmony export */   PM: () => (/* binding */ ociDescriptor),
+/* harmony export */   Qi: () => (/* binding */ stringMap),
+/* harmony export */   SZ: () => (/* binding */ stringSlice),
+/* harmony export */   Uf: () => (/* binding */ schema2ManifestDescriptor),
+/* harmony export */   V5: () => (/* binding */ cloneDescriptor),
+/* harmony export */   X5: () => (/* binding */ schema2Descriptor),
+/* harmony export */   XS: () => (/* binding */ encodeSchema2Descriptor),
+/* harmony export */   Y_: () => (/* binding */ zeroSchema2ManifestDescriptor),
+/* harmony export */   fd: () => (/* binding */ omitEmpty),
+/* harmony export */   iV: () => (/* binding */ encodeSchema2ManifestDescriptor),
+/* harmony export */   rh: () => (/* binding */ clonePlatform),
+/* harmony export */   te: () => (/* binding */ encodeOciDescriptor),
+/* harmony export */   x$: () => (/* binding */ annotationsField)
+/* harmony export */ });
+/* unused harmony exports zeroPlatform, ociPlatform, schema2Platform, omitEmptyList, encodeOciPlatform, encodeSchema2Platform */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1738);
+/* harmony import */ var _go_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1586);
+/* harmony import */ var _jws_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8077);
+// Go struct shapes shared by manifests and lists: decoders and encoders with the exact field order of
+// image-spec's v1.Descriptor / v1.Platform and containers/image's Schema2Descriptor / Schema2PlatformSpec.
+
+
+
+const optString = (cur, v, path, raw) => (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .goString */ .WF)(cur ?? '', v, path, raw);
+const stringSlice = (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .goSlice */ .PW)(_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .goString */ .WF, () => '');
+const stringMap = (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .goStringMap */ .KM)(_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .goString */ .WF, () => '');
+const bytesField = (cur, v, path) => {
+    if (v === null)
+        return undefined;
+    if (typeof v !== 'string')
+        throw (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .typeError */ .lq)(path, v, 'a base64 string');
+    const b = (0,_jws_js__WEBPACK_IMPORTED_MODULE_2__/* .goBase64Decode */ .sG)(v, 'std');
+    if (!b)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .S('invalid-field', `field ${JSON.stringify(path)}: illegal base64 data`);
+    return b;
+};
+const zeroPlatform = () => ({ os: '', architecture: '' });
+/** image-spec v1.Platform (no `features`). */
+const ociPlatform = (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .goStruct */ .cM)([
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('architecture', 'architecture', _go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .goString */ .WF),
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('os', 'os', _go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .goString */ .WF),
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('os.version', 'osVersion', optString),
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('os.features', 'osFeatures', stringSlice),
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('variant', 'variant', optString)
+]);
+/** containers/image Schema2PlatformSpec. */
+const schema2Platform = (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .goStruct */ .cM)([
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('architecture', 'architecture', _go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .goString */ .WF),
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('os', 'os', _go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .goString */ .WF),
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('os.version', 'osVersion', optString),
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('os.features', 'osFeatures', stringSlice),
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('variant', 'variant', optString),
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('features', 'features', stringSlice)
+]);
+const zeroDescriptor = () => ({ mediaType: '', digest: '', size: 0 });
+/** image-spec v1.Descriptor. */
+const ociDescriptor = (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .goStruct */ .cM)([
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('mediaType', 'mediaType', _go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .goString */ .WF),
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('digest', 'digest', _go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .goString */ .WF),
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('size', 'size', _go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .goInt */ .C),
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('urls', 'urls', stringSlice),
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('annotations', 'annotations', stringMap),
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('data', 'data', bytesField),
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('platform', 'platform', (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .goPointer */ .O0)(ociPlatform, zeroPlatform)),
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('artifactType', 'artifactType', optString)
+]);
+const ociDescriptorSlice = (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .goSlice */ .PW)(ociDescriptor, zeroDescriptor);
+/** containers/image Schema2Descriptor. */
+const schema2Descriptor = (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .goStruct */ .cM)([
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('mediaType', 'mediaType', _go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .goString */ .WF),
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('size', 'size', _go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .goInt */ .C),
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('digest', 'digest', _go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .goString */ .WF),
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('urls', 'urls', stringSlice)
+]);
+/** containers/image Schema2ManifestDescriptor: a Schema2Descriptor with a (non-pointer) platform. */
+const schema2ManifestDescriptor = (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .goStruct */ .cM)([
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('mediaType', 'mediaType', _go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .goString */ .WF),
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('size', 'size', _go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .goInt */ .C),
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('digest', 'digest', _go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .goString */ .WF),
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('urls', 'urls', stringSlice),
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('platform', 'platform', (cur, v, path, raw) => schema2Platform(cur ?? zeroPlatform(), v, path, raw))
+]);
+const zeroSchema2ManifestDescriptor = () => ({
+    ...zeroDescriptor(),
+    platform: zeroPlatform()
+});
+const annotationsField = stringMap;
+
+// ---------------------------------------------------------------------------------------------------
+// Encoders; `undefined` leaves a field out (omitempty).
+function omitEmpty(s) {
+    return s === undefined || s === '' ? undefined : s;
+}
+function omitEmptyList(a) {
+    return a === undefined || a.length === 0 ? undefined : a;
+}
+function omitEmptyMap(m) {
+    if (m === undefined)
+        return undefined;
+    const entries = Object.entries(m);
+    return entries.length === 0 ? undefined : new _go_json_js__WEBPACK_IMPORTED_MODULE_1__/* .GoMap */ .tn(entries);
+}
+function encodeOciPlatform(p) {
+    return {
+        architecture: p.architecture,
+        os: p.os,
+        'os.version': omitEmpty(p.osVersion),
+        'os.features': omitEmptyList(p.osFeatures),
+        variant: omitEmpty(p.variant)
+    };
+}
+function encodeSchema2Platform(p) {
+    return {
+        architecture: p.architecture,
+        os: p.os,
+        'os.version': omitEmpty(p.osVersion),
+        'os.features': omitEmptyList(p.osFeatures),
+        variant: omitEmpty(p.variant),
+        features: omitEmptyList(p.features)
+    };
+}
+function encodeOciDescriptor(d) {
+    return {
+        mediaType: d.mediaType,
+        digest: d.digest,
+        size: d.size,
+        urls: omitEmptyList(d.urls),
+        annotations: omitEmptyMap(d.annotations),
+        data: d.data && d.data.length > 0 ? d.data.toString('base64') : undefined,
+        platform: d.platform ? encodeOciPlatform(d.platform) : undefined,
+        artifactType: omitEmpty(d.artifactType)
+    };
+}
+function encodeSchema2Descriptor(d) {
+    return { mediaType: d.mediaType, size: d.size, digest: d.digest, urls: omitEmptyList(d.urls) };
+}
+function encodeSchema2ManifestDescriptor(d) {
+    return {
+        mediaType: d.mediaType,
+        size: d.size,
+        digest: d.digest,
+        urls: omitEmptyList(d.urls),
+        platform: encodeSchema2Platform(d.platform ?? zeroPlatform())
+    };
+}
+// ---------------------------------------------------------------------------------------------------
+// Copies for the public API: no shared arrays or maps, and Go's empty values shown as absent.
+function clonePlatform(p) {
+    const out = { os: p.os, architecture: p.architecture };
+    if (p.variant)
+        out.variant = p.variant;
+    if (p.osVersion)
+        out.osVersion = p.osVersion;
+    if (p.osFeatures && p.osFeatures.length > 0)
+        out.osFeatures = [...p.osFeatures];
+    if (p.features && p.features.length > 0)
+        out.features = [...p.features];
+    return out;
+}
+function cloneDescriptor(d) {
+    const out = { mediaType: d.mediaType, digest: d.digest, size: d.size };
+    if (d.urls && d.urls.length > 0)
+        out.urls = [...d.urls];
+    if (d.annotations && Object.keys(d.annotations).length > 0)
+        out.annotations = { ...d.annotations };
+    if (d.platform)
+        out.platform = clonePlatform(d.platform);
+    if (d.artifactType)
+        out.artifactType = d.artifactType;
+    if (d.data && d.data.length > 0)
+        out.data = Buffer.from(d.data);
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 61:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   It: () => (/* binding */ manifestDigest),
+/* harmony export */   Mk: () => (/* binding */ digestWithAlgorithm),
+/* harmony export */   PM: () => (/* binding */ checkDescriptorDigests),
+/* harmony export */   _j: () => (/* binding */ matchesDigest),
+/* harmony export */   fH: () => (/* binding */ isValidDigest),
+/* harmony export */   m: () => (/* binding */ parseDigest),
+/* harmony export */   sI: () => (/* binding */ sha256Digest),
+/* harmony export */   vj: () => (/* binding */ checkDigestField)
+/* harmony export */ });
+/* unused harmony export manifestDigestedBytes */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1738);
+/* harmony import */ var _guess_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7520);
+/* harmony import */ var _jws_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8077);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9405);
+
+
+
+
+
+const hexLengths = { sha256: 64, sha384: 96, sha512: 128 };
+function sha256Digest(bytes) {
+    return 'sha256:' + (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex');
+}
+/** A digest of `bytes` with one of the algorithms go-digest knows (sha256, sha384, sha512). */
+function digestWithAlgorithm(bytes, algorithm) {
+    if (!(algorithm in hexLengths)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .S('invalid-digest', `unsupported digest algorithm ${JSON.stringify(algorithm)}`);
+    }
+    return `${algorithm}:` + (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm).update(bytes).digest('hex');
+}
+/**
+ * The digest of a manifest as registries and containers/image compute it: the bytes' sha256, except
+ * for signed schema1, whose digest covers the payload with the signatures removed.
+ */
+function manifestDigest(bytes, algorithm = 'sha256') {
+    return digestWithAlgorithm(manifestDigestedBytes(bytes), algorithm);
+}
+/** The bytes whose hash is the manifest's digest. */
+function manifestDigestedBytes(bytes) {
+    if ((0,_guess_js__WEBPACK_IMPORTED_MODULE_2__/* .guessMimeTypeOrEmpty */ .K)(bytes) === _media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MediaType */ .zu.DockerV2Schema1Signed)
+        return (0,_jws_js__WEBPACK_IMPORTED_MODULE_3__/* .schema1SignedPayload */ .fh)(bytes);
+    return bytes;
+}
+/** Whether the manifest has this digest (any supported algorithm). Throws if a schema1 signature cannot be parsed. */
+function matchesDigest(bytes, digest) {
+    let algorithm;
+    try {
+        algorithm = parseDigest(digest).algorithm;
+    }
+    catch {
+        return false;
+    }
+    return manifestDigest(bytes, algorithm) === digest;
+}
+/** Validates a digest as go-digest does: a known algorithm and lowercase hex of the right length. */
+function parseDigest(digest) {
+    const i = digest.indexOf(':');
+    if (i <= 0 || i + 1 === digest.length) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .S('invalid-digest', `invalid digest ${JSON.stringify(digest)}: expected algorithm:hex`);
+    }
+    const algorithm = digest.slice(0, i);
+    const hex = digest.slice(i + 1);
+    const length = hexLengths[algorithm];
+    if (length === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .S('invalid-digest', `invalid digest ${JSON.stringify(digest)}: unsupported algorithm ${JSON.stringify(algorithm)} (sha256, sha384 or sha512)`);
+    }
+    if (hex.length !== length || !/^[a-f0-9]+$/.test(hex)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .S('invalid-digest', `invalid digest ${JSON.stringify(digest)}: ${algorithm} needs ${length} lowercase hexadecimal characters`);
+    }
+    return { algorithm, hex };
+}
+function isValidDigest(digest) {
+    try {
+        parseDigest(digest);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Refuses a digest taken from a manifest field before anything uses it (a path or a URL built from
+ * `sha256:../../x` would reach other files or other API endpoints). `field` is where it was found,
+ * e.g. `manifests[1].digest`.
+ */
+function checkDigestField(digest, field) {
+    if (isValidDigest(digest))
+        return;
+    const shown = digest.length > 100 ? `${digest.slice(0, 100)}…` : digest;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .S('invalid-digest', `invalid digest ${JSON.stringify(shown)} in ${field}`);
+}
+/**
+ * Checks the digests of descriptors found at `field` (`layers`, `manifests`) or of one descriptor
+ * (`config`, `subject`); one descriptor may be absent (digest ''), as Go decodes a missing `config`.
+ */
+function checkDescriptorDigests(descriptors, field) {
+    if (descriptors === undefined)
+        return;
+    if (!Array.isArray(descriptors)) {
+        const digest = descriptors.digest;
+        if (digest !== '')
+            checkDigestField(digest, `${field}.digest`);
+        return;
+    }
+    descriptors.forEach((d, i) => checkDigestField(d.digest, `${field}[${i}].digest`));
 }
 
 
@@ -6297,659 +7011,31 @@ function rawObjectEntries(v, what) {
 
 /***/ }),
 
-/***/ 2136:
+/***/ 7520:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  GU: () => (/* reexport */ DockerSchema1Manifest),
-  TX: () => (/* reexport */ DockerSchema2Manifest),
-  tn: () => (/* reexport */ go_json/* GoMap */.tn),
-  Sh: () => (/* reexport */ errors/* ManifestError */.S),
-  zu: () => (/* reexport */ MediaType),
-  se: () => (/* reexport */ allManifestMimeTypes),
-  El: () => (/* reexport */ assertNoNestedLists),
-  Js: () => (/* reexport */ attestedDigest),
-  vj: () => (/* reexport */ checkDigestField),
-  rH: () => (/* reexport */ convertManifest),
-  _k: () => (/* reexport */ defaultRequestedManifestMimeTypes),
-  Mk: () => (/* reexport */ digestWithAlgorithm),
-  Bq: () => (/* reexport */ formatPlatform),
-  vy: () => (/* reexport */ go_json/* goMarshal */.vy),
-  _B: () => (/* reexport */ guessMimeType),
-  KO: () => (/* reexport */ guessMimeTypeOrEmpty),
-  XJ: () => (/* reexport */ imageCount),
-  VI: () => (/* reexport */ isListMimeType),
-  rn: () => (/* reexport */ isSchema1MimeType),
-  fH: () => (/* reexport */ isValidDigest),
-  yc: () => (/* reexport */ listMimeTypeFor),
-  It: () => (/* reexport */ manifestDigest),
-  _j: () => (/* reexport */ matchesDigest),
-  CN: () => (/* reexport */ nodeToOciPlatform),
-  Ej: () => (/* reexport */ normalizeMimeType),
-  m: () => (/* reexport */ parseDigest),
-  Sw: () => (/* reexport */ parseImageManifest),
-  qF: () => (/* reexport */ go_json/* parseJson */.qF),
-  E1: () => (/* reexport */ parseList),
-  tQ: () => (/* reexport */ parseMimeTypeOption),
-  FL: () => (/* reexport */ parsePlatform),
-  l5: () => (/* reexport */ selectInstances),
-  sI: () => (/* reexport */ sha256Digest),
-  aX: () => (/* reexport */ supportedListMimeTypes)
-});
-
-// UNUSED EXPORTS: AttestationManifestType, AttestationReferenceDigestAnnotation, AttestationReferenceTypeAnnotation, DockerManifestList, GZIPPED_EMPTY_LAYER, GZIPPED_EMPTY_LAYER_DIGEST, OciIndex, OciManifest, RawJson, ZstdInstanceAnnotation, canChangeLayerCompression, checkDescriptorDigests, compactJson, describePlatforms, dockerConfigToOci, goQuote, isAttestation, manifestDigestedBytes, ociLayerVariants, platformMatches, schema2LayerVariants, updatedLayerMediaType, verifySchema1Signatures, wantedPlatforms, withAttestations
-
-// EXTERNAL MODULE: ./src/manifest/errors.ts
-var errors = __webpack_require__(1738);
-;// CONCATENATED MODULE: ./src/manifest/media-types.ts
-
-const MediaType = {
-    DockerV2Schema1: 'application/vnd.docker.distribution.manifest.v1+json',
-    DockerV2Schema1Signed: 'application/vnd.docker.distribution.manifest.v1+prettyjws',
-    DockerV2Schema2: 'application/vnd.docker.distribution.manifest.v2+json',
-    DockerV2List: 'application/vnd.docker.distribution.manifest.list.v2+json',
-    DockerV2Schema2Config: 'application/vnd.docker.container.image.v1+json',
-    DockerV2Schema2Layer: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
-    DockerV2SchemaLayerUncompressed: 'application/vnd.docker.image.rootfs.diff.tar',
-    DockerV2SchemaLayerZstd: 'application/vnd.docker.image.rootfs.diff.tar.zstd',
-    DockerV2Schema2ForeignLayer: 'application/vnd.docker.image.rootfs.foreign.diff.tar',
-    DockerV2Schema2ForeignLayerGzip: 'application/vnd.docker.image.rootfs.foreign.diff.tar.gzip',
-    OCIDescriptor: 'application/vnd.oci.descriptor.v1+json',
-    OCILayoutHeader: 'application/vnd.oci.layout.header.v1+json',
-    OCIManifest: 'application/vnd.oci.image.manifest.v1+json',
-    OCIIndex: 'application/vnd.oci.image.index.v1+json',
-    OCIConfig: 'application/vnd.oci.image.config.v1+json',
-    OCILayer: 'application/vnd.oci.image.layer.v1.tar',
-    OCILayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
-    OCILayerZstd: 'application/vnd.oci.image.layer.v1.tar+zstd',
-    OCILayerNonDistributable: 'application/vnd.oci.image.layer.nondistributable.v1.tar',
-    OCILayerNonDistributableGzip: 'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip',
-    OCILayerNonDistributableZstd: 'application/vnd.oci.image.layer.nondistributable.v1.tar+zstd',
-    OCIEmptyJSON: 'application/vnd.oci.empty.v1+json',
-    // ocicrypt's encrypted layer types
-    OCILayerEncrypted: 'application/vnd.oci.image.layer.v1.tar+encrypted',
-    OCILayerGzipEncrypted: 'application/vnd.oci.image.layer.v1.tar+gzip+encrypted',
-    OCILayerZstdEncrypted: 'application/vnd.oci.image.layer.v1.tar+zstd+encrypted',
-    OCILayerNonDistributableEncrypted: 'application/vnd.oci.image.layer.nondistributable.v1.tar+encrypted',
-    OCILayerNonDistributableGzipEncrypted: 'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip+encrypted',
-    OCILayerNonDistributableZstdEncrypted: 'application/vnd.oci.image.layer.nondistributable.v1.tar+zstd+encrypted'
-};
-/** The annotation containers/image puts on OCI index entries whose layers are zstd-compressed. */
-const ZstdInstanceAnnotation = 'io.github.containers.compression.zstd';
-/** Single-image manifest types, in containers/image's order of preference (allManifestMIMETypes). */
-const allManifestMimeTypes = [
-    MediaType.OCIManifest,
-    MediaType.DockerV2Schema2,
-    MediaType.DockerV2Schema1Signed,
-    MediaType.DockerV2Schema1
-];
-/** List types, in containers/image's order (SupportedListMIMETypes). */
-const supportedListMimeTypes = [MediaType.DockerV2List, MediaType.OCIIndex];
-/** Every manifest type a source should ask for (containers/image DefaultRequestedManifestMIMETypes). */
-const defaultRequestedManifestMimeTypes = [
-    ...allManifestMimeTypes,
-    ...supportedListMimeTypes
-];
-function isListMimeType(mimeType) {
-    return mimeType === MediaType.DockerV2List || mimeType === MediaType.OCIIndex;
-}
-function isSchema1MimeType(mimeType) {
-    return mimeType === MediaType.DockerV2Schema1 || mimeType === MediaType.DockerV2Schema1Signed;
-}
-/**
- * The effective type of a manifest MIME type a server returned (containers/image NormalizedMIMEType):
- * `application/json` and anything unrecognized are treated as signed schema1, as docker/distribution does.
- */
-function normalizeMimeType(mimeType) {
-    switch (mimeType) {
-        case MediaType.DockerV2Schema1:
-        case MediaType.DockerV2Schema1Signed:
-        case MediaType.OCIManifest:
-        case MediaType.OCIIndex:
-        case MediaType.DockerV2Schema2:
-        case MediaType.DockerV2List:
-            return mimeType;
-        default:
-            return MediaType.DockerV2Schema1Signed;
-    }
-}
-const mimeTypeShortNames = {
-    oci: MediaType.OCIManifest,
-    v2s1: MediaType.DockerV2Schema1Signed,
-    v2s2: MediaType.DockerV2Schema2
-};
-/** Parses a `force-mime-type` value: `oci`, `v2s1`, `v2s2` (as skopeo's --format), or a full manifest MIME type. */
-function parseMimeTypeOption(value) {
-    const v = value.trim();
-    const short = mimeTypeShortNames[v.toLowerCase()];
-    if (short !== undefined)
-        return short;
-    if (allManifestMimeTypes.includes(v) || supportedListMimeTypes.includes(v))
-        return v;
-    throw new errors/* ManifestError */.S('unknown-media-type', `unknown manifest format ${JSON.stringify(value)}: use one of oci, v2s1, v2s2, or a MIME type: ${[
-        ...allManifestMimeTypes,
-        ...supportedListMimeTypes
-    ].join(', ')}`);
-}
-/** The list type that holds instances of a single-image type (copy/manifest.go determineListConversion). */
-function listMimeTypeFor(mimeType) {
-    switch (mimeType) {
-        case MediaType.DockerV2Schema1:
-        case MediaType.DockerV2Schema1Signed:
-        case MediaType.DockerV2Schema2:
-        case MediaType.DockerV2List:
-            return MediaType.DockerV2List;
-        case MediaType.OCIManifest:
-        case MediaType.OCIIndex:
-            return MediaType.OCIIndex;
-        default:
-            throw new errors/* ManifestError */.S('unknown-media-type', `no manifest list type holds manifests of type ${JSON.stringify(mimeType)}`);
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/manifest/go-json.ts
-var go_json = __webpack_require__(1586);
-;// CONCATENATED MODULE: ./src/manifest/jws.ts
-// Schema1 "pretty JWS" signatures, as libtrust (used by containers/image) reads and writes them.
-// The digest of a signed schema1 manifest is the digest of the payload the signatures protect, which
-// libtrust rebuilds from the manifest bytes and the formatLength/formatTail of the protected header.
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ guessMimeTypeOrEmpty),
+/* harmony export */   _: () => (/* binding */ guessMimeType)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1738);
+/* harmony import */ var _descriptors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4491);
+/* harmony import */ var _go_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1586);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9405);
 
 
 
-function jwsError(message) {
-    return new errors/* ManifestError */.S('invalid-field', `schema1 signature: ${message}`);
-}
-const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const B64STD = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-/** Go's base64 (non-strict) DecodeString: padding required, '\r' and '\n' ignored, other characters rejected. */
-function goBase64Decode(s, alphabet) {
-    const table = alphabet === 'std' ? B64STD : B64URL;
-    const chars = s.replace(/[\r\n]/g, '');
-    if (chars.length % 4 !== 0)
-        return undefined;
-    const out = [];
-    for (let i = 0; i < chars.length; i += 4) {
-        const quad = chars.slice(i, i + 4);
-        const pad = quad.endsWith('==') ? 2 : quad.endsWith('=') ? 1 : 0;
-        if (pad > 0 && i + 4 !== chars.length)
-            return undefined;
-        const vals = [];
-        for (let j = 0; j < 4 - pad; j++) {
-            const v = table.indexOf(quad[j]);
-            if (v < 0)
-                return undefined;
-            vals.push(v);
-        }
-        if (pad === 2 && quad[1] === '=')
-            return undefined;
-        const n = vals.reduce((acc, v) => acc * 64 + v, 0) * 64 ** pad;
-        const bytes = [(n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff];
-        out.push(...bytes.slice(0, 3 - pad));
-    }
-    return Buffer.from(out);
-}
-/** libtrust joseBase64UrlDecode: unpadded base64url, spaces and newlines removed first. */
-function joseDecode(s) {
-    let t = s.replace(/[\n ]/g, '');
-    switch (t.length % 4) {
-        case 0:
-            break;
-        case 2:
-            t += '==';
-            break;
-        case 3:
-            t += '=';
-            break;
-        default:
-            return undefined;
-    }
-    return goBase64Decode(t, 'url');
-}
-function joseEncode(b) {
-    return Buffer.from(b).toString('base64url');
-}
-const rawJwk = (_cur, v) => v;
-const parsedSignature = (0,go_json/* goStruct */.cM)([
-    (0,go_json/* field */.ZZ)('header', 'header', (0,go_json/* goStruct */.cM)([
-        (0,go_json/* field */.ZZ)('jwk', 'jwk', rawJwk),
-        (0,go_json/* field */.ZZ)('alg', 'alg', go_json/* goString */.WF),
-        (0,go_json/* field */.ZZ)('x5c', 'x5c', (0,go_json/* goSlice */.PW)(go_json/* goString */.WF, () => ''))
-    ])),
-    (0,go_json/* field */.ZZ)('signature', 'signature', go_json/* goString */.WF),
-    (0,go_json/* field */.ZZ)('protected', 'protected', go_json/* goString */.WF)
+
+const metaDecoder = (0,_go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .goStruct */ .cM)([
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('mediaType', 'mediaType', _go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF),
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('schemaVersion', 'schemaVersion', _go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .goInt */ .C),
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('signatures', 'signatures', _go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .goAny */ .Hq)
 ]);
-/** Last value of an exact key, as Go's map[string]… decoding keeps it. */
-function mapGet(obj, key) {
-    let found;
-    for (const [k, v] of obj.entries)
-        if (k === key)
-            found = v;
-    return found;
-}
-/** The bytes a schema1 signature covers (libtrust ParsePrettySignature + Payload). */
-function schema1SignedPayload(content) {
-    const doc = (0,go_json/* parseJson */.qF)(content, 'schema1 manifest');
-    const sigMessage = doc instanceof go_json/* JsonObject */.Y5 ? mapGet(doc, 'signatures') : undefined;
-    if (sigMessage === undefined)
-        throw jwsError('missing signature key');
-    let blocks;
-    try {
-        blocks = (0,go_json/* goSlice */.PW)(parsedSignature, () => ({ header: { alg: '' }, signature: '', protected: '' }))(undefined, sigMessage, 'signatures', () => content);
-    }
-    catch (e) {
-        throw jwsError(`error unmarshalling signatures: ${e.message}`);
-    }
-    let formatLength = 0;
-    let formatTail = Buffer.alloc(0);
-    for (const block of blocks ?? []) {
-        const protectedBytes = joseDecode(block.protected);
-        if (!protectedBytes)
-            throw jwsError('base64 decode error in protected header');
-        const header = (0,go_json/* parseJson */.qF)(protectedBytes, 'schema1 protected header');
-        if (header !== null && !(header instanceof go_json/* JsonObject */.Y5))
-            throw jwsError('protected header is not a JSON object');
-        const lengthValue = header ? mapGet(header, 'formatLength') : undefined;
-        if (!(lengthValue instanceof go_json/* JsonNumber */.WP))
-            throw jwsError('missing formatted length');
-        const length = Math.trunc(Number(lengthValue.text));
-        const tailValue = header ? mapGet(header, 'formatTail') : undefined;
-        if (typeof tailValue !== 'string')
-            throw jwsError('missing formatted tail');
-        const tail = joseDecode(tailValue);
-        if (!tail)
-            throw jwsError('base64 decode error on tail');
-        if (formatLength === 0)
-            formatLength = length;
-        else if (formatLength !== length)
-            throw jwsError('conflicting format length');
-        if (formatTail.length === 0)
-            formatTail = tail;
-        else if (!formatTail.equals(tail))
-            throw jwsError('conflicting format tail');
-        if (block.header.jwk !== undefined)
-            validateJwk(block.header.jwk);
-    }
-    if (formatLength > content.length || formatLength < 0)
-        throw jwsError('invalid format length');
-    return Buffer.concat([content.subarray(0, formatLength), formatTail]);
-}
-const algorithms = {
-    ES256: { hash: 'sha256', ec: true },
-    ES384: { hash: 'sha384', ec: true },
-    ES512: { hash: 'sha512', ec: true },
-    RS256: { hash: 'sha256', ec: false },
-    RS384: { hash: 'sha384', ec: false },
-    RS512: { hash: 'sha512', ec: false }
-};
-/**
- * libtrust JSONSignature.Verify for signatures that carry their key as a JWK (what libtrust and
- * containers/image write): every signature must verify over `protected.base64url(payload)`. Returns
- * the number of signatures checked; throws on the first that does not verify. x5c chains are refused.
- */
-function verifySchema1Signatures(content) {
-    const payload = schema1SignedPayload(content);
-    const doc = parseJson(content, 'schema1 manifest');
-    const zero = () => ({ header: { alg: '' }, signature: '', protected: '' });
-    const blocks = goSlice(parsedSignature, zero)(undefined, mapGet(doc, 'signatures'), 'signatures', () => content);
-    if (!blocks || blocks.length === 0)
-        throw jwsError('missing signatures');
-    const encodedPayload = joseEncode(payload);
-    blocks.forEach((block, i) => {
-        const alg = algorithms[block.header.alg];
-        if (!alg)
-            throw jwsError(`signature ${i}: unsupported algorithm ${JSON.stringify(block.header.alg)}`);
-        if (!(block.header.jwk instanceof JsonObject))
-            throw jwsError(`signature ${i}: only signatures with a JWK key can be verified`);
-        const jwk = Object.fromEntries(block.header.jwk.entries.filter(([, v]) => typeof v === 'string'));
-        const key = createPublicKey({ key: jwk, format: 'jwk' });
-        const signature = joseDecode(block.signature);
-        if (!signature)
-            throw jwsError(`signature ${i}: invalid base64 URL encoding`);
-        const ok = verify(alg.hash, Buffer.from(`${block.protected}.${encodedPayload}`), alg.ec ? { key, dsaEncoding: 'ieee-p1363' } : key, signature);
-        if (!ok)
-            throw jwsError(`signature ${i}: invalid signature`);
-    });
-    return blocks.length;
-}
-// ---------------------------------------------------------------------------------------------------
-// Public keys (libtrust UnmarshalPublicKeyJWK): checked only as far as libtrust checks them.
-const curves = {
-    'P-256': { bytes: 32, oid: '2a8648ce3d030107', alg: 'ES256' },
-    'P-384': { bytes: 48, oid: '2b81040022', alg: 'ES384' },
-    'P-521': { bytes: 66, oid: '2b81040023', alg: 'ES512' }
-};
-function jwkString(jwk, key, what) {
-    const v = jwk.get(key);
-    if (v === undefined)
-        throw jwsError(`${what}: "${key}" value not specified`);
-    if (typeof v !== 'string')
-        throw jwsError(`${what}: "${key}" value must be a string`);
-    return v;
-}
-function validateJwk(raw) {
-    if (raw !== null && !(raw instanceof go_json/* JsonObject */.Y5))
-        throw jwsError('decoding JWK Public Key JSON data');
-    const jwk = new Map(raw ? raw.entries : []);
-    const kty = jwkString(jwk, 'kty', 'JWK Public Key type');
-    let der;
-    if (kty === 'EC') {
-        const crv = jwkString(jwk, 'crv', 'JWK EC Public Key curve identifier');
-        const curve = curves[crv];
-        if (!curve)
-            throw jwsError(`JWK EC Public Key curve identifier not supported: ${JSON.stringify(crv)}`);
-        const coords = ['x', 'y'].map(c => {
-            const b = joseDecode(jwkString(jwk, c, `JWK EC Public Key ${c}-coordinate`));
-            if (!b)
-                throw jwsError(`JWK EC Public Key ${c}-coordinate: invalid base64 URL encoding`);
-            if (b.length !== curve.bytes)
-                throw jwsError(`JWK EC Public Key ${c}-coordinate: invalid number of octets`);
-            return b;
-        });
-        if (jwk.has('kid'))
-            der = ecSpki(curve.oid, Buffer.concat([Buffer.from([4]), ...coords]));
-    }
-    else if (kty === 'RSA') {
-        const n = joseDecode(jwkString(jwk, 'n', 'JWK RSA Public Key modulus'));
-        if (!n)
-            throw jwsError('JWK RSA Public Key modulus: invalid base64 URL encoding');
-        const e = joseDecode(jwkString(jwk, 'e', 'JWK RSA Public Key exponent'));
-        if (!e || e.length > 4)
-            throw jwsError('JWK RSA Public Key exponent: invalid encoding');
-        if (jwk.has('kid'))
-            der = rsaSpki(n, e);
-        if (jwk.has('d'))
-            throw jwsError('JWK RSA Public Key cannot contain private exponent');
-    }
-    else {
-        throw jwsError(`JWK Public Key type not supported: ${JSON.stringify(kty)}`);
-    }
-    if (der !== undefined) {
-        const kid = jwkString(jwk, 'kid', 'JWK Public Key ID');
-        if (kid !== keyIdOf(der))
-            throw jwsError(`JWK Public Key ID does not match: ${kid}`);
-    }
-}
-function derLength(n) {
-    if (n < 0x80)
-        return Buffer.from([n]);
-    const bytes = [];
-    for (let v = n; v > 0; v = Math.floor(v / 256))
-        bytes.unshift(v & 0xff);
-    return Buffer.from([0x80 | bytes.length, ...bytes]);
-}
-function der(tag, ...content) {
-    const body = Buffer.concat(content);
-    return Buffer.concat([Buffer.from([tag]), derLength(body.length), body]);
-}
-function derInteger(bigEndian) {
-    let i = 0;
-    while (i < bigEndian.length - 1 && bigEndian[i] === 0)
-        i++;
-    let v = Buffer.from(bigEndian.subarray(i));
-    if (v.length === 0)
-        v = Buffer.from([0]);
-    if (v[0] & 0x80)
-        v = Buffer.concat([Buffer.from([0]), v]);
-    return der(0x02, v);
-}
-function ecSpki(curveOid, point) {
-    const spki = der(0x30, der(0x30, der(0x06, Buffer.from('2a8648ce3d0201', 'hex')), der(0x06, Buffer.from(curveOid, 'hex'))), der(0x03, Buffer.from([0]), point));
-    try {
-        (0,external_node_crypto_.createPublicKey)({ key: spki, format: 'der', type: 'spki' }); // Go refuses to marshal a point off the curve
-    }
-    catch {
-        return undefined;
-    }
-    return spki;
-}
-function rsaSpki(n, e) {
-    return der(0x30, der(0x30, der(0x06, Buffer.from('2a864886f70d010101', 'hex')), Buffer.from([0x05, 0x00])), der(0x03, Buffer.from([0]), der(0x30, derInteger(n), derInteger(e))));
-}
-/** libtrust KeyID: the first 240 bits of the SHA-256 of the SPKI DER, base32, in groups of four. */
-function keyIdOf(spki) {
-    if (!spki)
-        return '';
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(spki).digest().subarray(0, 30);
-    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-    let bits = '';
-    for (const byte of hash)
-        bits += byte.toString(2).padStart(8, '0');
-    let s = '';
-    for (let i = 0; i + 5 <= bits.length; i += 5)
-        s += alphabet[parseInt(bits.slice(i, i + 5), 2)];
-    return s.match(/.{1,4}/g).join(':');
-}
-// ---------------------------------------------------------------------------------------------------
-// Signing (containers/image AddDummyV2S1Signature): a throw-away P-256 key signs the compact payload.
-function isGoSpace(c) {
-    return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x85 || c === 0xa0;
-}
-function addDummySchema1Signature(payload, now = new Date()) {
-    let close = payload.length - 1;
-    while (close >= 0 && isGoSpace(payload[close]))
-        close--;
-    if (close < 0 || payload[close] !== 0x7d)
-        throw jwsError('invalid json content');
-    let last = close - 1;
-    while (last >= 0 && isGoSpace(payload[last]))
-        last--;
-    if (last < 0 || payload[last] === 0x2c)
-        throw jwsError('invalid json content');
-    const formatLength = last + 1;
-    const formatTail = payload.subarray(formatLength);
-    const time = now.toISOString().replace(/\.\d+Z$/, 'Z');
-    const protectedHeader = joseEncode((0,go_json/* goMarshal */.vy)(new go_json/* GoMap */.tn([
-        ['formatLength', formatLength],
-        ['formatTail', joseEncode(formatTail)],
-        ['time', time]
-    ])));
-    const { privateKey, publicKey } = (0,external_node_crypto_.generateKeyPairSync)('ec', { namedCurve: 'P-256' });
-    const signature = (0,external_node_crypto_.sign)('sha256', Buffer.from(`${protectedHeader}.${joseEncode(payload)}`), {
-        key: privateKey,
-        dsaEncoding: 'ieee-p1363'
-    });
-    const jwk = publicKey.export({ format: 'jwk' });
-    const spki = publicKey.export({ format: 'der', type: 'spki' });
-    const signatures = (0,go_json/* goMarshal */.vy)([
-        {
-            header: {
-                jwk: new go_json/* GoMap */.tn([
-                    ['crv', 'P-256'],
-                    ['kid', keyIdOf(spki)],
-                    ['kty', 'EC'],
-                    ['x', jwk.x],
-                    ['y', jwk.y]
-                ]),
-                alg: 'ES256'
-            },
-            signature: joseEncode(signature),
-            protected: protectedHeader
-        }
-    ]);
-    return Buffer.concat([
-        payload.subarray(0, formatLength),
-        Buffer.from(',"signatures":'),
-        signatures,
-        Buffer.from('}')
-    ]);
-}
-
-;// CONCATENATED MODULE: ./src/manifest/descriptors.ts
-// Go struct shapes shared by manifests and lists: decoders and encoders with the exact field order of
-// image-spec's v1.Descriptor / v1.Platform and containers/image's Schema2Descriptor / Schema2PlatformSpec.
-
-
-
-const optString = (cur, v, path, raw) => (0,go_json/* goString */.WF)(cur ?? '', v, path, raw);
-const stringSlice = (0,go_json/* goSlice */.PW)(go_json/* goString */.WF, () => '');
-const stringMap = (0,go_json/* goStringMap */.KM)(go_json/* goString */.WF, () => '');
-const bytesField = (cur, v, path) => {
-    if (v === null)
-        return undefined;
-    if (typeof v !== 'string')
-        throw (0,go_json/* typeError */.lq)(path, v, 'a base64 string');
-    const b = goBase64Decode(v, 'std');
-    if (!b)
-        throw new errors/* ManifestError */.S('invalid-field', `field ${JSON.stringify(path)}: illegal base64 data`);
-    return b;
-};
-const zeroPlatform = () => ({ os: '', architecture: '' });
-/** image-spec v1.Platform (no `features`). */
-const ociPlatform = (0,go_json/* goStruct */.cM)([
-    (0,go_json/* field */.ZZ)('architecture', 'architecture', go_json/* goString */.WF),
-    (0,go_json/* field */.ZZ)('os', 'os', go_json/* goString */.WF),
-    (0,go_json/* field */.ZZ)('os.version', 'osVersion', optString),
-    (0,go_json/* field */.ZZ)('os.features', 'osFeatures', stringSlice),
-    (0,go_json/* field */.ZZ)('variant', 'variant', optString)
+const configMediaTypeDecoder = (0,_go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .goStruct */ .cM)([
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('config', 'config', (0,_go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .goStruct */ .cM)([(0,_go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('mediaType', 'mediaType', _go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)]))
 ]);
-/** containers/image Schema2PlatformSpec. */
-const schema2Platform = (0,go_json/* goStruct */.cM)([
-    (0,go_json/* field */.ZZ)('architecture', 'architecture', go_json/* goString */.WF),
-    (0,go_json/* field */.ZZ)('os', 'os', go_json/* goString */.WF),
-    (0,go_json/* field */.ZZ)('os.version', 'osVersion', optString),
-    (0,go_json/* field */.ZZ)('os.features', 'osFeatures', stringSlice),
-    (0,go_json/* field */.ZZ)('variant', 'variant', optString),
-    (0,go_json/* field */.ZZ)('features', 'features', stringSlice)
-]);
-const zeroDescriptor = () => ({ mediaType: '', digest: '', size: 0 });
-/** image-spec v1.Descriptor. */
-const ociDescriptor = (0,go_json/* goStruct */.cM)([
-    (0,go_json/* field */.ZZ)('mediaType', 'mediaType', go_json/* goString */.WF),
-    (0,go_json/* field */.ZZ)('digest', 'digest', go_json/* goString */.WF),
-    (0,go_json/* field */.ZZ)('size', 'size', go_json/* goInt */.C),
-    (0,go_json/* field */.ZZ)('urls', 'urls', stringSlice),
-    (0,go_json/* field */.ZZ)('annotations', 'annotations', stringMap),
-    (0,go_json/* field */.ZZ)('data', 'data', bytesField),
-    (0,go_json/* field */.ZZ)('platform', 'platform', (0,go_json/* goPointer */.O0)(ociPlatform, zeroPlatform)),
-    (0,go_json/* field */.ZZ)('artifactType', 'artifactType', optString)
-]);
-const ociDescriptorSlice = (0,go_json/* goSlice */.PW)(ociDescriptor, zeroDescriptor);
-/** containers/image Schema2Descriptor. */
-const schema2Descriptor = (0,go_json/* goStruct */.cM)([
-    (0,go_json/* field */.ZZ)('mediaType', 'mediaType', go_json/* goString */.WF),
-    (0,go_json/* field */.ZZ)('size', 'size', go_json/* goInt */.C),
-    (0,go_json/* field */.ZZ)('digest', 'digest', go_json/* goString */.WF),
-    (0,go_json/* field */.ZZ)('urls', 'urls', stringSlice)
-]);
-/** containers/image Schema2ManifestDescriptor: a Schema2Descriptor with a (non-pointer) platform. */
-const schema2ManifestDescriptor = (0,go_json/* goStruct */.cM)([
-    (0,go_json/* field */.ZZ)('mediaType', 'mediaType', go_json/* goString */.WF),
-    (0,go_json/* field */.ZZ)('size', 'size', go_json/* goInt */.C),
-    (0,go_json/* field */.ZZ)('digest', 'digest', go_json/* goString */.WF),
-    (0,go_json/* field */.ZZ)('urls', 'urls', stringSlice),
-    (0,go_json/* field */.ZZ)('platform', 'platform', (cur, v, path, raw) => schema2Platform(cur ?? zeroPlatform(), v, path, raw))
-]);
-const zeroSchema2ManifestDescriptor = () => ({
-    ...zeroDescriptor(),
-    platform: zeroPlatform()
-});
-const annotationsField = stringMap;
-
-// ---------------------------------------------------------------------------------------------------
-// Encoders; `undefined` leaves a field out (omitempty).
-function omitEmpty(s) {
-    return s === undefined || s === '' ? undefined : s;
-}
-function omitEmptyList(a) {
-    return a === undefined || a.length === 0 ? undefined : a;
-}
-function omitEmptyMap(m) {
-    if (m === undefined)
-        return undefined;
-    const entries = Object.entries(m);
-    return entries.length === 0 ? undefined : new go_json/* GoMap */.tn(entries);
-}
-function encodeOciPlatform(p) {
-    return {
-        architecture: p.architecture,
-        os: p.os,
-        'os.version': omitEmpty(p.osVersion),
-        'os.features': omitEmptyList(p.osFeatures),
-        variant: omitEmpty(p.variant)
-    };
-}
-function encodeSchema2Platform(p) {
-    return {
-        architecture: p.architecture,
-        os: p.os,
-        'os.version': omitEmpty(p.osVersion),
-        'os.features': omitEmptyList(p.osFeatures),
-        variant: omitEmpty(p.variant),
-        features: omitEmptyList(p.features)
-    };
-}
-function encodeOciDescriptor(d) {
-    return {
-        mediaType: d.mediaType,
-        digest: d.digest,
-        size: d.size,
-        urls: omitEmptyList(d.urls),
-        annotations: omitEmptyMap(d.annotations),
-        data: d.data && d.data.length > 0 ? d.data.toString('base64') : undefined,
-        platform: d.platform ? encodeOciPlatform(d.platform) : undefined,
-        artifactType: omitEmpty(d.artifactType)
-    };
-}
-function encodeSchema2Descriptor(d) {
-    return { mediaType: d.mediaType, size: d.size, digest: d.digest, urls: omitEmptyList(d.urls) };
-}
-function encodeSchema2ManifestDescriptor(d) {
-    return {
-        mediaType: d.mediaType,
-        size: d.size,
-        digest: d.digest,
-        urls: omitEmptyList(d.urls),
-        platform: encodeSchema2Platform(d.platform ?? zeroPlatform())
-    };
-}
-// ---------------------------------------------------------------------------------------------------
-// Copies for the public API: no shared arrays or maps, and Go's empty values shown as absent.
-function clonePlatform(p) {
-    const out = { os: p.os, architecture: p.architecture };
-    if (p.variant)
-        out.variant = p.variant;
-    if (p.osVersion)
-        out.osVersion = p.osVersion;
-    if (p.osFeatures && p.osFeatures.length > 0)
-        out.osFeatures = [...p.osFeatures];
-    if (p.features && p.features.length > 0)
-        out.features = [...p.features];
-    return out;
-}
-function cloneDescriptor(d) {
-    const out = { mediaType: d.mediaType, digest: d.digest, size: d.size };
-    if (d.urls && d.urls.length > 0)
-        out.urls = [...d.urls];
-    if (d.annotations && Object.keys(d.annotations).length > 0)
-        out.annotations = { ...d.annotations };
-    if (d.platform)
-        out.platform = clonePlatform(d.platform);
-    if (d.artifactType)
-        out.artifactType = d.artifactType;
-    if (d.data && d.data.length > 0)
-        out.data = Buffer.from(d.data);
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/manifest/guess.ts
-
-
-
-
-const metaDecoder = (0,go_json/* goStruct */.cM)([
-    (0,go_json/* field */.ZZ)('mediaType', 'mediaType', go_json/* goString */.WF),
-    (0,go_json/* field */.ZZ)('schemaVersion', 'schemaVersion', go_json/* goInt */.C),
-    (0,go_json/* field */.ZZ)('signatures', 'signatures', go_json/* goAny */.Hq)
-]);
-const configMediaTypeDecoder = (0,go_json/* goStruct */.cM)([
-    (0,go_json/* field */.ZZ)('config', 'config', (0,go_json/* goStruct */.cM)([(0,go_json/* field */.ZZ)('mediaType', 'mediaType', go_json/* goString */.WF)]))
-]);
-const manifestsDecoder = (0,go_json/* goStruct */.cM)([
-    (0,go_json/* field */.ZZ)('manifests', 'manifests', ociDescriptorSlice)
+const manifestsDecoder = (0,_go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .goStruct */ .cM)([
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('manifests', 'manifests', _descriptors_js__WEBPACK_IMPORTED_MODULE_1__/* .ociDescriptorSlice */ .F1)
 ]);
 /**
  * containers/image GuessMIMEType: the type a manifest declares or, failing that, what its shape says.
@@ -6957,7 +7043,7 @@ const manifestsDecoder = (0,go_json/* goStruct */.cM)([
  */
 function guessMimeTypeOrEmpty(bytes) {
     try {
-        return guessFromJson((0,go_json/* parseJson */.qF)(bytes));
+        return guessFromJson((0,_go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJson */ .qF)(bytes));
     }
     catch {
         return '';
@@ -6966,30 +7052,30 @@ function guessMimeTypeOrEmpty(bytes) {
 function guessFromJson(doc) {
     const meta = metaDecoder({ mediaType: '', schemaVersion: 0, signatures: undefined }, doc, '', () => new Uint8Array());
     switch (meta.mediaType) {
-        case MediaType.DockerV2Schema2:
-        case MediaType.DockerV2List:
-        case MediaType.OCIManifest:
-        case MediaType.OCIIndex:
+        case _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.DockerV2Schema2:
+        case _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.DockerV2List:
+        case _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.OCIManifest:
+        case _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.OCIIndex:
             return meta.mediaType;
     }
     switch (meta.schemaVersion) {
         case 1:
-            return meta.signatures !== undefined ? MediaType.DockerV2Schema1Signed : MediaType.DockerV2Schema1;
+            return meta.signatures !== undefined ? _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.DockerV2Schema1Signed : _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.DockerV2Schema1;
         case 2: {
             const oci = configMediaTypeDecoder({ config: { mediaType: '' } }, doc, '', () => new Uint8Array());
             switch (oci.config.mediaType) {
-                case MediaType.OCIConfig:
-                    return MediaType.OCIManifest;
-                case MediaType.DockerV2Schema2Config:
-                    return MediaType.DockerV2Schema2;
+                case _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.OCIConfig:
+                    return _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.OCIManifest;
+                case _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.DockerV2Schema2Config:
+                    return _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.DockerV2Schema2;
             }
             const index = manifestsDecoder({ manifests: undefined }, doc, '', () => new Uint8Array());
             if (index.manifests !== undefined && index.manifests.length > 0) {
                 // Upstream returns the config media type here when there is one (a known FIXME); we keep that.
-                return oci.config.mediaType === '' ? MediaType.OCIIndex : oci.config.mediaType;
+                return oci.config.mediaType === '' ? _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.OCIIndex : oci.config.mediaType;
             }
             // Most likely an OCI artifact with a custom config media type.
-            return MediaType.OCIManifest;
+            return _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.OCIManifest;
         }
     }
     return '';
@@ -6999,14 +7085,14 @@ function guessFromJson(doc) {
  * failures are errors: 'malformed-json', 'truncated', or 'unknown-media-type'.
  */
 function guessMimeType(bytes) {
-    const doc = (0,go_json/* parseJson */.qF)(bytes, 'manifest');
+    const doc = (0,_go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJson */ .qF)(bytes, 'manifest');
     let guessed;
     try {
         guessed = guessFromJson(doc);
     }
     catch (e) {
-        if (e instanceof errors/* ManifestError */.S) {
-            throw new errors/* ManifestError */.S('unknown-media-type', `cannot tell the manifest's type: ${e.message}`, {
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .S) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .S('unknown-media-type', `cannot tell the manifest's type: ${e.message}`, {
                 cause: e
             });
         }
@@ -7014,12 +7100,12 @@ function guessMimeType(bytes) {
     }
     if (guessed === '') {
         const declared = doc && typeof doc === 'object' && !Array.isArray(doc) ? describeDeclared(bytes) : 'not a JSON object';
-        throw new errors/* ManifestError */.S('unknown-media-type', `unrecognized manifest type (${declared})`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .S('unknown-media-type', `unrecognized manifest type (${declared})`);
     }
     return guessed;
 }
 function describeDeclared(bytes) {
-    const doc = (0,go_json/* parseJson */.qF)(bytes);
+    const doc = (0,_go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJson */ .qF)(bytes);
     const meta = (() => {
         try {
             return metaDecoder({ mediaType: '', schemaVersion: 0, signatures: undefined }, doc, '', () => bytes);
@@ -7036,100 +7122,63 @@ function describeDeclared(bytes) {
     return parts.join(', ');
 }
 
-;// CONCATENATED MODULE: ./src/manifest/digest.ts
+
+/***/ }),
+
+/***/ 5426:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  GU: () => (/* reexport */ DockerSchema1Manifest),
+  TX: () => (/* reexport */ DockerSchema2Manifest),
+  tn: () => (/* reexport */ go_json/* GoMap */.tn),
+  Sh: () => (/* reexport */ errors/* ManifestError */.S),
+  zu: () => (/* reexport */ media_types/* MediaType */.zu),
+  se: () => (/* reexport */ media_types/* allManifestMimeTypes */.se),
+  El: () => (/* reexport */ assertNoNestedLists),
+  Js: () => (/* reexport */ attestedDigest),
+  vj: () => (/* reexport */ manifest_digest/* checkDigestField */.vj),
+  rH: () => (/* reexport */ convertManifest),
+  _k: () => (/* reexport */ media_types/* defaultRequestedManifestMimeTypes */._k),
+  Mk: () => (/* reexport */ manifest_digest/* digestWithAlgorithm */.Mk),
+  Bq: () => (/* reexport */ formatPlatform),
+  vy: () => (/* reexport */ go_json/* goMarshal */.vy),
+  _B: () => (/* reexport */ guess/* guessMimeType */._),
+  KO: () => (/* reexport */ guess/* guessMimeTypeOrEmpty */.K),
+  XJ: () => (/* reexport */ imageCount),
+  VI: () => (/* reexport */ media_types/* isListMimeType */.VI),
+  rn: () => (/* reexport */ media_types/* isSchema1MimeType */.rn),
+  fH: () => (/* reexport */ manifest_digest/* isValidDigest */.fH),
+  yc: () => (/* reexport */ media_types/* listMimeTypeFor */.yc),
+  It: () => (/* reexport */ manifest_digest/* manifestDigest */.It),
+  _j: () => (/* reexport */ manifest_digest/* matchesDigest */._j),
+  CN: () => (/* reexport */ nodeToOciPlatform),
+  Ej: () => (/* reexport */ media_types/* normalizeMimeType */.Ej),
+  m: () => (/* reexport */ manifest_digest/* parseDigest */.m),
+  Sw: () => (/* reexport */ parseImageManifest),
+  qF: () => (/* reexport */ go_json/* parseJson */.qF),
+  E1: () => (/* reexport */ parseList),
+  tQ: () => (/* reexport */ media_types/* parseMimeTypeOption */.tQ),
+  FL: () => (/* reexport */ parsePlatform),
+  l5: () => (/* reexport */ selectInstances),
+  sI: () => (/* reexport */ manifest_digest/* sha256Digest */.sI),
+  aX: () => (/* reexport */ media_types/* supportedListMimeTypes */.aX)
+});
 
+// UNUSED EXPORTS: AttestationManifestType, AttestationReferenceDigestAnnotation, AttestationReferenceTypeAnnotation, DockerManifestList, GZIPPED_EMPTY_LAYER, GZIPPED_EMPTY_LAYER_DIGEST, OciIndex, OciManifest, RawJson, ZstdInstanceAnnotation, canChangeLayerCompression, checkDescriptorDigests, compactJson, describePlatforms, dockerConfigToOci, goQuote, isAttestation, manifestDigestedBytes, ociLayerVariants, platformMatches, schema2LayerVariants, updatedLayerMediaType, verifySchema1Signatures, wantedPlatforms, withAttestations
 
-
-const hexLengths = { sha256: 64, sha384: 96, sha512: 128 };
-function sha256Digest(bytes) {
-    return 'sha256:' + (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
-}
-/** A digest of `bytes` with one of the algorithms go-digest knows (sha256, sha384, sha512). */
-function digestWithAlgorithm(bytes, algorithm) {
-    if (!(algorithm in hexLengths)) {
-        throw new errors/* ManifestError */.S('invalid-digest', `unsupported digest algorithm ${JSON.stringify(algorithm)}`);
-    }
-    return `${algorithm}:` + (0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex');
-}
-/**
- * The digest of a manifest as registries and containers/image compute it: the bytes' sha256, except
- * for signed schema1, whose digest covers the payload with the signatures removed.
- */
-function manifestDigest(bytes, algorithm = 'sha256') {
-    return digestWithAlgorithm(manifestDigestedBytes(bytes), algorithm);
-}
-/** The bytes whose hash is the manifest's digest. */
-function manifestDigestedBytes(bytes) {
-    if (guessMimeTypeOrEmpty(bytes) === MediaType.DockerV2Schema1Signed)
-        return schema1SignedPayload(bytes);
-    return bytes;
-}
-/** Whether the manifest has this digest (any supported algorithm). Throws if a schema1 signature cannot be parsed. */
-function matchesDigest(bytes, digest) {
-    let algorithm;
-    try {
-        algorithm = parseDigest(digest).algorithm;
-    }
-    catch {
-        return false;
-    }
-    return manifestDigest(bytes, algorithm) === digest;
-}
-/** Validates a digest as go-digest does: a known algorithm and lowercase hex of the right length. */
-function parseDigest(digest) {
-    const i = digest.indexOf(':');
-    if (i <= 0 || i + 1 === digest.length) {
-        throw new errors/* ManifestError */.S('invalid-digest', `invalid digest ${JSON.stringify(digest)}: expected algorithm:hex`);
-    }
-    const algorithm = digest.slice(0, i);
-    const hex = digest.slice(i + 1);
-    const length = hexLengths[algorithm];
-    if (length === undefined) {
-        throw new errors/* ManifestError */.S('invalid-digest', `invalid digest ${JSON.stringify(digest)}: unsupported algorithm ${JSON.stringify(algorithm)} (sha256, sha384 or sha512)`);
-    }
-    if (hex.length !== length || !/^[a-f0-9]+$/.test(hex)) {
-        throw new errors/* ManifestError */.S('invalid-digest', `invalid digest ${JSON.stringify(digest)}: ${algorithm} needs ${length} lowercase hexadecimal characters`);
-    }
-    return { algorithm, hex };
-}
-function isValidDigest(digest) {
-    try {
-        parseDigest(digest);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * Refuses a digest taken from a manifest field before anything uses it (a path or a URL built from
- * `sha256:../../x` would reach other files or other API endpoints). `field` is where it was found,
- * e.g. `manifests[1].digest`.
- */
-function checkDigestField(digest, field) {
-    if (isValidDigest(digest))
-        return;
-    const shown = digest.length > 100 ? `${digest.slice(0, 100)}…` : digest;
-    throw new errors/* ManifestError */.S('invalid-digest', `invalid digest ${JSON.stringify(shown)} in ${field}`);
-}
-/**
- * Checks the digests of descriptors found at `field` (`layers`, `manifests`) or of one descriptor
- * (`config`, `subject`); one descriptor may be absent (digest ''), as Go decodes a missing `config`.
- */
-function checkDescriptorDigests(descriptors, field) {
-    if (descriptors === undefined)
-        return;
-    if (!Array.isArray(descriptors)) {
-        const digest = descriptors.digest;
-        if (digest !== '')
-            checkDigestField(digest, `${field}.digest`);
-        return;
-    }
-    descriptors.forEach((d, i) => checkDigestField(d.digest, `${field}[${i}].digest`));
-}
-
+// EXTERNAL MODULE: ./src/manifest/errors.ts
+var errors = __webpack_require__(1738);
+// EXTERNAL MODULE: ./src/manifest/media-types.ts
+var media_types = __webpack_require__(9405);
+// EXTERNAL MODULE: ./src/manifest/digest.ts
+var manifest_digest = __webpack_require__(61);
+// EXTERNAL MODULE: ./src/manifest/guess.ts
+var guess = __webpack_require__(7520);
+// EXTERNAL MODULE: ./src/manifest/go-json.ts
+var go_json = __webpack_require__(1586);
 ;// CONCATENATED MODULE: ./src/manifest/go-time.ts
 // Go's time.Time JSON round trip: UnmarshalJSON accepts strict RFC 3339 (without JSON unescaping),
 // MarshalJSON writes RFC3339Nano of the parsed value. The wall clock and offset are kept, so the only
@@ -7217,24 +7266,26 @@ const goTime = (cur, v, path, raw) => {
 /** A *time.Time field. */
 const goTimePointer = (cur, v, path, raw) => v === null ? undefined : goTime(cur ?? GO_ZERO_TIME, v, path, raw);
 
+// EXTERNAL MODULE: ./src/manifest/jws.ts
+var jws = __webpack_require__(8077);
 ;// CONCATENATED MODULE: ./src/manifest/layer-media-types.ts
 // Which layer media type a compression change leads to (containers/image compressionMIMETypeSet tables).
 
 
 const schema2LayerVariants = [
-    { '': MediaType.DockerV2Schema2ForeignLayer, gzip: MediaType.DockerV2Schema2ForeignLayerGzip, zstd: null },
-    { '': MediaType.DockerV2SchemaLayerUncompressed, gzip: MediaType.DockerV2Schema2Layer, zstd: null }
+    { '': media_types/* MediaType */.zu.DockerV2Schema2ForeignLayer, gzip: media_types/* MediaType */.zu.DockerV2Schema2ForeignLayerGzip, zstd: null },
+    { '': media_types/* MediaType */.zu.DockerV2SchemaLayerUncompressed, gzip: media_types/* MediaType */.zu.DockerV2Schema2Layer, zstd: null }
 ];
 const ociLayerVariants = [
     {
-        '': MediaType.OCILayerNonDistributable,
-        gzip: MediaType.OCILayerNonDistributableGzip,
-        zstd: MediaType.OCILayerNonDistributableZstd
+        '': media_types/* MediaType */.zu.OCILayerNonDistributable,
+        gzip: media_types/* MediaType */.zu.OCILayerNonDistributableGzip,
+        zstd: media_types/* MediaType */.zu.OCILayerNonDistributableZstd
     },
-    { '': MediaType.OCILayer, gzip: MediaType.OCILayerGzip, zstd: MediaType.OCILayerZstd }
+    { '': media_types/* MediaType */.zu.OCILayer, gzip: media_types/* MediaType */.zu.OCILayerGzip, zstd: media_types/* MediaType */.zu.OCILayerZstd }
 ];
 /** Schema1 has no layer media types; the table only tells which compressions it can hold. */
-const schema1FakeLayerType = MediaType.DockerV2Schema2Layer;
+const schema1FakeLayerType = media_types/* MediaType */.zu.DockerV2Schema2Layer;
 const schema1LayerVariants = [
     { '': schema1FakeLayerType, gzip: schema1FakeLayerType, zstd: null }
 ];
@@ -7356,16 +7407,16 @@ class DockerSchema1Manifest {
         this.doc = doc;
         this.compat = compat;
         this.original = original;
-        this.mimeType = signed ? MediaType.DockerV2Schema1Signed : MediaType.DockerV2Schema1;
+        this.mimeType = signed ? media_types/* MediaType */.zu.DockerV2Schema1Signed : media_types/* MediaType */.zu.DockerV2Schema1;
     }
     /** Parses and checks a schema1 manifest as containers/image Schema1FromManifest does. */
-    static parse(bytes, mimeType = MediaType.DockerV2Schema1Signed) {
+    static parse(bytes, mimeType = media_types/* MediaType */.zu.DockerV2Schema1Signed) {
         const json = (0,go_json/* parseJson */.qF)(bytes, 'schema1 manifest');
         const doc = schema1Doc({ name: '', tag: '', architecture: '', fsLayers: undefined, history: undefined, schemaVersion: 0 }, json, '', () => bytes);
         if (doc.schemaVersion !== 1) {
             throw new errors/* ManifestError */.S('invalid-field', `unsupported schema version ${doc.schemaVersion} for a schema1 manifest`);
         }
-        validateUnambiguousFormat(json, MediaType.DockerV2Schema1Signed, ['fsLayers', 'history']);
+        validateUnambiguousFormat(json, media_types/* MediaType */.zu.DockerV2Schema1Signed, ['fsLayers', 'history']);
         const fsLayers = doc.fsLayers ?? [];
         const history = doc.history ?? [];
         if (fsLayers.length !== history.length) {
@@ -7373,10 +7424,10 @@ class DockerSchema1Manifest {
         }
         if (fsLayers.length === 0)
             throw new errors/* ManifestError */.S('invalid-field', 'no FSLayers in manifest');
-        fsLayers.forEach((l, i) => checkDigestField(l.blobSum, `fsLayers[${i}].blobSum`));
+        fsLayers.forEach((l, i) => (0,manifest_digest/* checkDigestField */.vj)(l.blobSum, `fsLayers[${i}].blobSum`));
         const compat = history.map((h, i) => parseV1Compatibility(h.v1Compatibility, i));
         fixManifestLayers(fsLayers, history, compat);
-        return new DockerSchema1Manifest({ ...doc, fsLayers, history }, compat, Buffer.from(bytes), mimeType !== MediaType.DockerV2Schema1);
+        return new DockerSchema1Manifest({ ...doc, fsLayers, history }, compat, Buffer.from(bytes), mimeType !== media_types/* MediaType */.zu.DockerV2Schema1);
     }
     /** containers/image Schema1FromComponents: a new (signed when serialized) manifest; blobSums and history newest first. */
     static fromComponents(reference, architecture, blobSums, v1Compatibility) {
@@ -7446,7 +7497,7 @@ class DockerSchema1Manifest {
             history: d.history.map(h => ({ v1Compatibility: h.v1Compatibility })),
             schemaVersion: d.schemaVersion
         });
-        return addDummySchema1Signature(payload);
+        return (0,jws/* addDummySchema1Signature */.eG)(payload);
     }
     updateLayerInfos(infos) {
         const n = this.doc.fsLayers.length;
@@ -7501,6 +7552,8 @@ function fixManifestLayers(fsLayers, history, compat) {
     }
 }
 
+// EXTERNAL MODULE: ./src/manifest/descriptors.ts
+var descriptors = __webpack_require__(4491);
 ;// CONCATENATED MODULE: ./src/manifest/docker-schema2.ts
 
 
@@ -7513,21 +7566,21 @@ function fixManifestLayers(fsLayers, history, compat) {
 const schema2Doc = (0,go_json/* goStruct */.cM)([
     (0,go_json/* field */.ZZ)('schemaVersion', 'schemaVersion', go_json/* goInt */.C),
     (0,go_json/* field */.ZZ)('mediaType', 'mediaType', go_json/* goString */.WF),
-    (0,go_json/* field */.ZZ)('config', 'config', schema2Descriptor),
-    (0,go_json/* field */.ZZ)('layers', 'layers', (0,go_json/* goSlice */.PW)(schema2Descriptor, zeroDescriptor))
+    (0,go_json/* field */.ZZ)('config', 'config', descriptors/* schema2Descriptor */.X5),
+    (0,go_json/* field */.ZZ)('layers', 'layers', (0,go_json/* goSlice */.PW)(descriptors/* schema2Descriptor */.X5, descriptors/* zeroDescriptor */.Of))
 ]);
 /** Media types containers/image accepts in a schema2 manifest (SupportedSchema2MediaType). */
 const supportedSchema2MediaTypes = [
-    MediaType.DockerV2List,
-    MediaType.DockerV2Schema1,
-    MediaType.DockerV2Schema1Signed,
-    MediaType.DockerV2Schema2Config,
-    MediaType.DockerV2Schema2ForeignLayer,
-    MediaType.DockerV2Schema2ForeignLayerGzip,
-    MediaType.DockerV2Schema2Layer,
-    MediaType.DockerV2Schema2,
-    MediaType.DockerV2SchemaLayerUncompressed,
-    MediaType.DockerV2SchemaLayerZstd
+    media_types/* MediaType */.zu.DockerV2List,
+    media_types/* MediaType */.zu.DockerV2Schema1,
+    media_types/* MediaType */.zu.DockerV2Schema1Signed,
+    media_types/* MediaType */.zu.DockerV2Schema2Config,
+    media_types/* MediaType */.zu.DockerV2Schema2ForeignLayer,
+    media_types/* MediaType */.zu.DockerV2Schema2ForeignLayerGzip,
+    media_types/* MediaType */.zu.DockerV2Schema2Layer,
+    media_types/* MediaType */.zu.DockerV2Schema2,
+    media_types/* MediaType */.zu.DockerV2SchemaLayerUncompressed,
+    media_types/* MediaType */.zu.DockerV2SchemaLayerZstd
 ];
 function checkSupported(mediaType, what) {
     if (!supportedSchema2MediaTypes.includes(mediaType)) {
@@ -7536,16 +7589,16 @@ function checkSupported(mediaType, what) {
 }
 class DockerSchema2Manifest {
     doc;
-    mimeType = MediaType.DockerV2Schema2;
+    mimeType = media_types/* MediaType */.zu.DockerV2Schema2;
     constructor(doc) {
         this.doc = doc;
     }
     static parse(bytes) {
         const json = (0,go_json/* parseJson */.qF)(bytes, 'docker schema2 manifest');
-        const doc = schema2Doc({ schemaVersion: 0, mediaType: '', config: zeroDescriptor(), layers: undefined }, json, '', () => bytes);
-        validateUnambiguousFormat(json, MediaType.DockerV2Schema2, ['config', 'layers']);
-        checkDescriptorDigests(doc.config, 'config');
-        checkDescriptorDigests(doc.layers, 'layers');
+        const doc = schema2Doc({ schemaVersion: 0, mediaType: '', config: (0,descriptors/* zeroDescriptor */.Of)(), layers: undefined }, json, '', () => bytes);
+        validateUnambiguousFormat(json, media_types/* MediaType */.zu.DockerV2Schema2, ['config', 'layers']);
+        (0,manifest_digest/* checkDescriptorDigests */.PM)(doc.config, 'config');
+        (0,manifest_digest/* checkDescriptorDigests */.PM)(doc.layers, 'layers');
         checkSupported(doc.mediaType, 'manifest mediaType');
         doc.layers?.forEach((l, i) => checkSupported(l.mediaType, `layers[${i}].mediaType`));
         return new DockerSchema2Manifest(doc);
@@ -7553,16 +7606,16 @@ class DockerSchema2Manifest {
     static fromComponents(config, layers) {
         return new DockerSchema2Manifest({
             schemaVersion: 2,
-            mediaType: MediaType.DockerV2Schema2,
+            mediaType: media_types/* MediaType */.zu.DockerV2Schema2,
             config: schema2Only(config),
             layers: layers.map(schema2Only)
         });
     }
     configDescriptor() {
-        return cloneDescriptor(schema2Only(this.doc.config));
+        return (0,descriptors/* cloneDescriptor */.V5)(schema2Only(this.doc.config));
     }
     layerInfos() {
-        return (this.doc.layers ?? []).map(l => ({ ...cloneDescriptor(schema2Only(l)), emptyLayer: false }));
+        return (this.doc.layers ?? []).map(l => ({ ...(0,descriptors/* cloneDescriptor */.V5)(schema2Only(l)), emptyLayer: false }));
     }
     isImage() {
         return true;
@@ -7572,8 +7625,8 @@ class DockerSchema2Manifest {
         return (0,go_json/* goMarshal */.vy)({
             schemaVersion: d.schemaVersion,
             mediaType: d.mediaType,
-            config: encodeSchema2Descriptor(d.config),
-            layers: d.layers === undefined ? null : d.layers.map(encodeSchema2Descriptor)
+            config: (0,descriptors/* encodeSchema2Descriptor */.XS)(d.config),
+            layers: d.layers === undefined ? null : d.layers.map(descriptors/* encodeSchema2Descriptor */.XS)
         });
     }
     updateLayerInfos(infos) {
@@ -7616,11 +7669,11 @@ function schema2Only(d) {
 const ociManifestDoc = (0,go_json/* goStruct */.cM)([
     (0,go_json/* field */.ZZ)('schemaVersion', 'schemaVersion', go_json/* goInt */.C),
     (0,go_json/* field */.ZZ)('mediaType', 'mediaType', go_json/* goString */.WF),
-    (0,go_json/* field */.ZZ)('artifactType', 'artifactType', optString),
-    (0,go_json/* field */.ZZ)('config', 'config', ociDescriptor),
-    (0,go_json/* field */.ZZ)('layers', 'layers', ociDescriptorSlice),
-    (0,go_json/* field */.ZZ)('subject', 'subject', (0,go_json/* goPointer */.O0)(ociDescriptor, zeroDescriptor)),
-    (0,go_json/* field */.ZZ)('annotations', 'annotations', annotationsField)
+    (0,go_json/* field */.ZZ)('artifactType', 'artifactType', descriptors/* optString */.$2),
+    (0,go_json/* field */.ZZ)('config', 'config', descriptors/* ociDescriptor */.PM),
+    (0,go_json/* field */.ZZ)('layers', 'layers', descriptors/* ociDescriptorSlice */.F1),
+    (0,go_json/* field */.ZZ)('subject', 'subject', (0,go_json/* goPointer */.O0)(descriptors/* ociDescriptor */.PM, descriptors/* zeroDescriptor */.Of)),
+    (0,go_json/* field */.ZZ)('annotations', 'annotations', descriptors/* annotationsField */.x$)
 ]);
 /** What containers/image reports for a blob of an OCI manifest (BlobInfoFromOCI1Descriptor). */
 function blobInfo(d) {
@@ -7629,11 +7682,11 @@ function blobInfo(d) {
         out.urls = d.urls;
     if (d.annotations)
         out.annotations = d.annotations;
-    return cloneDescriptor(out);
+    return (0,descriptors/* cloneDescriptor */.V5)(out);
 }
 class OciManifest {
     doc;
-    mimeType = MediaType.OCIManifest;
+    mimeType = media_types/* MediaType */.zu.OCIManifest;
     constructor(doc) {
         this.doc = doc;
     }
@@ -7643,24 +7696,24 @@ class OciManifest {
             schemaVersion: 0,
             mediaType: '',
             artifactType: undefined,
-            config: zeroDescriptor(),
+            config: (0,descriptors/* zeroDescriptor */.Of)(),
             layers: undefined,
             subject: undefined,
             annotations: undefined
         }, json, '', () => bytes);
-        validateUnambiguousFormat(json, MediaType.OCIManifest, ['config', 'layers']);
-        checkDescriptorDigests(doc.config, 'config');
-        checkDescriptorDigests(doc.layers, 'layers');
-        checkDescriptorDigests(doc.subject, 'subject');
+        validateUnambiguousFormat(json, media_types/* MediaType */.zu.OCIManifest, ['config', 'layers']);
+        (0,manifest_digest/* checkDescriptorDigests */.PM)(doc.config, 'config');
+        (0,manifest_digest/* checkDescriptorDigests */.PM)(doc.layers, 'layers');
+        (0,manifest_digest/* checkDescriptorDigests */.PM)(doc.subject, 'subject');
         return new OciManifest(doc);
     }
     static fromComponents(config, layers) {
         return new OciManifest({
             schemaVersion: 2,
-            mediaType: MediaType.OCIManifest,
+            mediaType: media_types/* MediaType */.zu.OCIManifest,
             artifactType: undefined,
-            config: cloneDescriptor(config),
-            layers: layers.map(cloneDescriptor),
+            config: (0,descriptors/* cloneDescriptor */.V5)(config),
+            layers: layers.map(descriptors/* cloneDescriptor */.V5),
             subject: undefined,
             annotations: undefined
         });
@@ -7679,15 +7732,15 @@ class OciManifest {
         return this.doc.annotations ? { ...this.doc.annotations } : undefined;
     }
     subject() {
-        return this.doc.subject ? cloneDescriptor(this.doc.subject) : undefined;
+        return this.doc.subject ? (0,descriptors/* cloneDescriptor */.V5)(this.doc.subject) : undefined;
     }
     isImage() {
-        return this.doc.config.mediaType === MediaType.OCIConfig;
+        return this.doc.config.mediaType === media_types/* MediaType */.zu.OCIConfig;
     }
     /** The error containers/image gives for image-only operations on an artifact (NonImageArtifactError). */
     nonImageReason() {
         const type = this.doc.artifactType || this.doc.config.mediaType;
-        if (type === MediaType.DockerV2Schema2Config) {
+        if (type === media_types/* MediaType */.zu.DockerV2Schema2Config) {
             return `invalid mixed OCI image with Docker v2s2 config (${JSON.stringify(type)})`;
         }
         return `unsupported image-specific operation on artifact with type ${JSON.stringify(type)}`;
@@ -7696,12 +7749,12 @@ class OciManifest {
         const d = this.doc;
         return (0,go_json/* goMarshal */.vy)({
             schemaVersion: d.schemaVersion,
-            mediaType: omitEmpty(d.mediaType),
-            artifactType: omitEmpty(d.artifactType),
-            config: encodeOciDescriptor(d.config),
-            layers: d.layers === undefined ? null : d.layers.map(encodeOciDescriptor),
-            subject: d.subject ? encodeOciDescriptor(d.subject) : undefined,
-            annotations: omitEmptyMap(d.annotations)
+            mediaType: (0,descriptors/* omitEmpty */.fd)(d.mediaType),
+            artifactType: (0,descriptors/* omitEmpty */.fd)(d.artifactType),
+            config: (0,descriptors/* encodeOciDescriptor */.te)(d.config),
+            layers: d.layers === undefined ? null : d.layers.map(descriptors/* encodeOciDescriptor */.te),
+            subject: d.subject ? (0,descriptors/* encodeOciDescriptor */.te)(d.subject) : undefined,
+            annotations: (0,descriptors/* omitEmptyMap */.Dv)(d.annotations)
         });
     }
     updateLayerInfos(infos) {
@@ -7743,7 +7796,7 @@ function attestedDigest(entry) {
     if (!isAttestation(entry))
         return undefined;
     const digest = entry.annotations?.[AttestationReferenceDigestAnnotation];
-    return digest !== undefined && isValidDigest(digest) ? digest : undefined;
+    return digest !== undefined && (0,manifest_digest/* isValidDigest */.fH)(digest) ? digest : undefined;
 }
 /**
  * `selected` plus the attestations of the selected images, in list order. Attestations not named in
@@ -7899,7 +7952,7 @@ function findInstance(manifests, digest, listName) {
 }
 function checkDigest(digest, what) {
     try {
-        parseDigest(digest);
+        (0,manifest_digest/* parseDigest */.m)(digest);
     }
     catch (e) {
         throw new errors/* ManifestError */.S('invalid-digest', `${what}: ${e.message}`, { cause: e });
@@ -7958,18 +8011,18 @@ function removeInstances(manifests, digests) {
 const ociIndexDoc = (0,go_json/* goStruct */.cM)([
     (0,go_json/* field */.ZZ)('schemaVersion', 'schemaVersion', go_json/* goInt */.C),
     (0,go_json/* field */.ZZ)('mediaType', 'mediaType', go_json/* goString */.WF),
-    (0,go_json/* field */.ZZ)('artifactType', 'artifactType', optString),
-    (0,go_json/* field */.ZZ)('manifests', 'manifests', ociDescriptorSlice),
-    (0,go_json/* field */.ZZ)('subject', 'subject', (0,go_json/* goPointer */.O0)(ociDescriptor, zeroDescriptor)),
-    (0,go_json/* field */.ZZ)('annotations', 'annotations', annotationsField)
+    (0,go_json/* field */.ZZ)('artifactType', 'artifactType', descriptors/* optString */.$2),
+    (0,go_json/* field */.ZZ)('manifests', 'manifests', descriptors/* ociDescriptorSlice */.F1),
+    (0,go_json/* field */.ZZ)('subject', 'subject', (0,go_json/* goPointer */.O0)(descriptors/* ociDescriptor */.PM, descriptors/* zeroDescriptor */.Of)),
+    (0,go_json/* field */.ZZ)('annotations', 'annotations', descriptors/* annotationsField */.x$)
 ]);
 function isZstd(d) {
-    return d.annotations?.[ZstdInstanceAnnotation] === 'true';
+    return d.annotations?.[media_types/* ZstdInstanceAnnotation */.cH] === 'true';
 }
 /** The OCI image index (containers/image OCI1Index). */
 class OciIndex {
     doc;
-    mimeType = MediaType.OCIIndex;
+    mimeType = media_types/* MediaType */.zu.OCIIndex;
     constructor(doc) {
         this.doc = doc;
     }
@@ -7978,33 +8031,33 @@ class OciIndex {
         // Upstream decodes onto these defaults, so a missing mediaType is written back as the index type.
         const doc = ociIndexDoc({
             schemaVersion: 2,
-            mediaType: MediaType.OCIIndex,
+            mediaType: media_types/* MediaType */.zu.OCIIndex,
             artifactType: undefined,
             manifests: [],
             subject: undefined,
             annotations: {}
         }, json, '', () => bytes);
-        validateUnambiguousFormat(json, MediaType.OCIIndex, ['manifests']);
-        checkDescriptorDigests(doc.manifests, 'manifests');
-        checkDescriptorDigests(doc.subject, 'subject');
+        validateUnambiguousFormat(json, media_types/* MediaType */.zu.OCIIndex, ['manifests']);
+        (0,manifest_digest/* checkDescriptorDigests */.PM)(doc.manifests, 'manifests');
+        (0,manifest_digest/* checkDescriptorDigests */.PM)(doc.subject, 'subject');
         return new OciIndex(doc);
     }
     /** A new index (containers/image OCI1IndexFromComponents). */
     static fromInstances(instances, annotations) {
         return new OciIndex({
             schemaVersion: 2,
-            mediaType: MediaType.OCIIndex,
+            mediaType: media_types/* MediaType */.zu.OCIIndex,
             artifactType: undefined,
-            manifests: instances.map(cloneDescriptor),
+            manifests: instances.map(descriptors/* cloneDescriptor */.V5),
             subject: undefined,
             annotations: annotations ? { ...annotations } : undefined
         });
     }
     instances() {
-        return (this.doc.manifests ?? []).map(cloneDescriptor);
+        return (this.doc.manifests ?? []).map(descriptors/* cloneDescriptor */.V5);
     }
     instance(digest) {
-        return cloneDescriptor(findInstance(this.doc.manifests ?? [], digest, 'OCI1Index'));
+        return (0,descriptors/* cloneDescriptor */.V5)(findInstance(this.doc.manifests ?? [], digest, 'OCI1Index'));
     }
     annotations() {
         return this.doc.annotations && Object.keys(this.doc.annotations).length > 0
@@ -8018,7 +8071,7 @@ class OciIndex {
                 return;
             const annotations = { ...(entry.annotations ?? {}) };
             if (algorithms.some(a => a === 'zstd' || a === 'zstd:chunked'))
-                (0,go_json/* setOwn */.P5)(annotations, ZstdInstanceAnnotation, 'true');
+                (0,go_json/* setOwn */.P5)(annotations, media_types/* ZstdInstanceAnnotation */.cH, 'true');
             entry.annotations = annotations;
         });
         return new OciIndex({ ...this.doc, manifests });
@@ -8027,19 +8080,19 @@ class OciIndex {
         return new OciIndex({ ...this.doc, manifests: removeInstances(this.doc.manifests ?? [], digests) });
     }
     convertTo(listMimeType, runtime) {
-        const normalized = normalizeMimeType(listMimeType);
-        if (normalized === MediaType.OCIIndex) {
+        const normalized = (0,media_types/* normalizeMimeType */.Ej)(listMimeType);
+        if (normalized === media_types/* MediaType */.zu.OCIIndex) {
             return new OciIndex({
                 ...this.doc,
-                manifests: this.doc.manifests?.map(cloneDescriptor),
-                subject: this.doc.subject ? cloneDescriptor(this.doc.subject) : undefined,
+                manifests: this.doc.manifests?.map(descriptors/* cloneDescriptor */.V5),
+                subject: this.doc.subject ? (0,descriptors/* cloneDescriptor */.V5)(this.doc.subject) : undefined,
                 annotations: this.doc.annotations ? { ...this.doc.annotations } : undefined
             });
         }
-        if (normalized === MediaType.DockerV2List) {
+        if (normalized === media_types/* MediaType */.zu.DockerV2List) {
             // Annotations, artifactType, data and subject have no Docker equivalent and are dropped, as upstream does.
             return DockerManifestList.fromInstances((this.doc.manifests ?? []).map(m => {
-                let platform = m.platform ? clonePlatform(m.platform) : undefined;
+                let platform = m.platform ? (0,descriptors/* clonePlatform */.rh)(m.platform) : undefined;
                 if (!platform) {
                     if (!runtime) {
                         throw new errors/* ManifestError */.S('invalid-platform', `index entry ${m.digest} has no platform; a Docker list needs one: pass the runtime platform`);
@@ -8058,11 +8111,11 @@ class OciIndex {
         const d = this.doc;
         return (0,go_json/* goMarshal */.vy)({
             schemaVersion: d.schemaVersion,
-            mediaType: omitEmpty(d.mediaType),
-            artifactType: omitEmpty(d.artifactType),
-            manifests: d.manifests === undefined ? null : d.manifests.map(encodeOciDescriptor),
-            subject: d.subject ? encodeOciDescriptor(d.subject) : undefined,
-            annotations: omitEmptyMap(d.annotations)
+            mediaType: (0,descriptors/* omitEmpty */.fd)(d.mediaType),
+            artifactType: (0,descriptors/* omitEmpty */.fd)(d.artifactType),
+            manifests: d.manifests === undefined ? null : d.manifests.map(descriptors/* encodeOciDescriptor */.te),
+            subject: d.subject ? (0,descriptors/* encodeOciDescriptor */.te)(d.subject) : undefined,
+            annotations: (0,descriptors/* omitEmptyMap */.Dv)(d.annotations)
         });
     }
     /**
@@ -8113,41 +8166,41 @@ function isPreferred(a, b, preferGzip) {
 const dockerListDoc = (0,go_json/* goStruct */.cM)([
     (0,go_json/* field */.ZZ)('schemaVersion', 'schemaVersion', go_json/* goInt */.C),
     (0,go_json/* field */.ZZ)('mediaType', 'mediaType', go_json/* goString */.WF),
-    (0,go_json/* field */.ZZ)('manifests', 'manifests', (0,go_json/* goSlice */.PW)(schema2ManifestDescriptor, zeroSchema2ManifestDescriptor))
+    (0,go_json/* field */.ZZ)('manifests', 'manifests', (0,go_json/* goSlice */.PW)(descriptors/* schema2ManifestDescriptor */.Uf, descriptors/* zeroSchema2ManifestDescriptor */.Y_))
 ]);
 /** Docker's manifest list (containers/image Schema2List). */
 class DockerManifestList {
     doc;
-    mimeType = MediaType.DockerV2List;
+    mimeType = media_types/* MediaType */.zu.DockerV2List;
     constructor(doc) {
         this.doc = doc;
     }
     static parse(bytes) {
         const json = (0,go_json/* parseJson */.qF)(bytes, 'docker manifest list');
         const doc = dockerListDoc({ schemaVersion: 0, mediaType: '', manifests: [] }, json, '', () => bytes);
-        validateUnambiguousFormat(json, MediaType.DockerV2List, ['manifests']);
-        checkDescriptorDigests(doc.manifests, 'manifests');
+        validateUnambiguousFormat(json, media_types/* MediaType */.zu.DockerV2List, ['manifests']);
+        (0,manifest_digest/* checkDescriptorDigests */.PM)(doc.manifests, 'manifests');
         return new DockerManifestList(doc);
     }
     /** A new list (containers/image Schema2ListFromComponents); Docker entries always carry a platform. */
     static fromInstances(instances) {
         return new DockerManifestList({
             schemaVersion: 2,
-            mediaType: MediaType.DockerV2List,
+            mediaType: media_types/* MediaType */.zu.DockerV2List,
             manifests: instances.map(d => {
                 const entry = { mediaType: d.mediaType, size: d.size, digest: d.digest };
                 if (d.urls)
                     entry.urls = [...d.urls];
-                entry.platform = d.platform ? clonePlatform(d.platform) : { os: '', architecture: '' };
+                entry.platform = d.platform ? (0,descriptors/* clonePlatform */.rh)(d.platform) : { os: '', architecture: '' };
                 return entry;
             })
         });
     }
     instances() {
-        return (this.doc.manifests ?? []).map(cloneDescriptor);
+        return (this.doc.manifests ?? []).map(descriptors/* cloneDescriptor */.V5);
     }
     instance(digest) {
-        return cloneDescriptor(findInstance(this.doc.manifests ?? [], digest, 'Schema2List'));
+        return (0,descriptors/* cloneDescriptor */.V5)(findInstance(this.doc.manifests ?? [], digest, 'Schema2List'));
     }
     withUpdatedInstances(updates) {
         const manifests = applyInstanceUpdates(this.doc.manifests ?? [], updates, 'Schema2List', () => undefined);
@@ -8160,16 +8213,16 @@ class DockerManifestList {
         });
     }
     convertTo(listMimeType) {
-        const normalized = normalizeMimeType(listMimeType);
-        if (normalized === MediaType.DockerV2List)
+        const normalized = (0,media_types/* normalizeMimeType */.Ej)(listMimeType);
+        if (normalized === media_types/* MediaType */.zu.DockerV2List)
             return DockerManifestList.fromInstances(this.doc.manifests ?? []);
-        if (normalized === MediaType.OCIIndex) {
+        if (normalized === media_types/* MediaType */.zu.OCIIndex) {
             // Docker-only `features` are dropped (ociPlatformFromSchema2PlatformSpec).
             return OciIndex.fromInstances((this.doc.manifests ?? []).map(m => {
                 const d = { mediaType: m.mediaType, size: m.size, digest: m.digest };
                 if (m.urls)
                     d.urls = [...m.urls];
-                const p = clonePlatform(m.platform ?? { os: '', architecture: '' });
+                const p = (0,descriptors/* clonePlatform */.rh)(m.platform ?? { os: '', architecture: '' });
                 delete p.features;
                 d.platform = p;
                 return d;
@@ -8182,7 +8235,7 @@ class DockerManifestList {
         return (0,go_json/* goMarshal */.vy)({
             schemaVersion: d.schemaVersion,
             mediaType: d.mediaType,
-            manifests: d.manifests === undefined ? null : d.manifests.map(encodeSchema2ManifestDescriptor)
+            manifests: d.manifests === undefined ? null : d.manifests.map(descriptors/* encodeSchema2ManifestDescriptor */.iV)
         });
     }
     chooseInstance(wanted) {
@@ -8206,14 +8259,14 @@ class DockerManifestList {
 
 /** Parses a single-image manifest of a (normalized) MIME type, validating it as containers/image does. */
 function parseImageManifest(bytes, mimeType) {
-    const normalized = normalizeMimeType(mimeType);
+    const normalized = (0,media_types/* normalizeMimeType */.Ej)(mimeType);
     switch (normalized) {
-        case MediaType.DockerV2Schema1:
-        case MediaType.DockerV2Schema1Signed:
+        case media_types/* MediaType */.zu.DockerV2Schema1:
+        case media_types/* MediaType */.zu.DockerV2Schema1Signed:
             return DockerSchema1Manifest.parse(bytes, normalized);
-        case MediaType.DockerV2Schema2:
+        case media_types/* MediaType */.zu.DockerV2Schema2:
             return DockerSchema2Manifest.parse(bytes);
-        case MediaType.OCIManifest:
+        case media_types/* MediaType */.zu.OCIManifest:
             return OciManifest.parse(bytes);
         default:
             throw new errors/* ManifestError */.S('invalid-field', `${normalized} is a manifest list type; treating manifest lists as individual manifests is not supported`);
@@ -8221,11 +8274,11 @@ function parseImageManifest(bytes, mimeType) {
 }
 /** Parses a manifest list (Docker list or OCI index). */
 function parseList(bytes, mimeType) {
-    const normalized = normalizeMimeType(mimeType);
+    const normalized = (0,media_types/* normalizeMimeType */.Ej)(mimeType);
     switch (normalized) {
-        case MediaType.DockerV2List:
+        case media_types/* MediaType */.zu.DockerV2List:
             return DockerManifestList.parse(bytes);
-        case MediaType.OCIIndex:
+        case media_types/* MediaType */.zu.OCIIndex:
             return OciIndex.parse(bytes);
         default:
             throw new errors/* ManifestError */.S('invalid-field', `${JSON.stringify(mimeType)} is not a manifest list type; treating single images as manifest lists is not supported`);
@@ -8234,7 +8287,7 @@ function parseList(bytes, mimeType) {
 /** Refuses a list with an entry that is itself a list: a valid OCI nested index, but not something we copy. */
 function assertNoNestedLists(list) {
     for (const instance of list.instances()) {
-        if (isListMimeType(instance.mediaType)) {
+        if ((0,media_types/* isListMimeType */.VI)(instance.mediaType)) {
             throw new errors/* ManifestError */.S('nested-list', `manifest list entry ${instance.digest} is itself a list (${instance.mediaType}); nested lists are not supported`);
         }
     }
@@ -8249,12 +8302,12 @@ const emptyStructMap = (0,go_json/* goStringMap */.KM)(go_json/* goEmptyStruct *
 const ociImageConfig = (0,go_json/* goStruct */.cM)([
     (0,go_json/* field */.ZZ)('User', 'User', go_json/* goString */.WF),
     (0,go_json/* field */.ZZ)('ExposedPorts', 'ExposedPorts', emptyStructMap),
-    (0,go_json/* field */.ZZ)('Env', 'Env', stringSlice),
-    (0,go_json/* field */.ZZ)('Entrypoint', 'Entrypoint', stringSlice),
-    (0,go_json/* field */.ZZ)('Cmd', 'Cmd', stringSlice),
+    (0,go_json/* field */.ZZ)('Env', 'Env', descriptors/* stringSlice */.SZ),
+    (0,go_json/* field */.ZZ)('Entrypoint', 'Entrypoint', descriptors/* stringSlice */.SZ),
+    (0,go_json/* field */.ZZ)('Cmd', 'Cmd', descriptors/* stringSlice */.SZ),
     (0,go_json/* field */.ZZ)('Volumes', 'Volumes', emptyStructMap),
     (0,go_json/* field */.ZZ)('WorkingDir', 'WorkingDir', go_json/* goString */.WF),
-    (0,go_json/* field */.ZZ)('Labels', 'Labels', stringMap),
+    (0,go_json/* field */.ZZ)('Labels', 'Labels', descriptors/* stringMap */.Qi),
     (0,go_json/* field */.ZZ)('StopSignal', 'StopSignal', go_json/* goString */.WF),
     (0,go_json/* field */.ZZ)('ArgsEscaped', 'ArgsEscaped', go_json/* goBool */.B7)
 ]);
@@ -8278,7 +8331,7 @@ const ociImage = (0,go_json/* goStruct */.cM)([
     (0,go_json/* field */.ZZ)('architecture', 'architecture', go_json/* goString */.WF),
     (0,go_json/* field */.ZZ)('os', 'os', go_json/* goString */.WF),
     (0,go_json/* field */.ZZ)('os.version', 'osVersion', go_json/* goString */.WF),
-    (0,go_json/* field */.ZZ)('os.features', 'osFeatures', stringSlice),
+    (0,go_json/* field */.ZZ)('os.features', 'osFeatures', descriptors/* stringSlice */.SZ),
     (0,go_json/* field */.ZZ)('variant', 'variant', go_json/* goString */.WF),
     (0,go_json/* field */.ZZ)('config', 'config', ociImageConfig),
     (0,go_json/* field */.ZZ)('rootfs', 'rootfs', (0,go_json/* goStruct */.cM)([
@@ -8370,12 +8423,12 @@ const strSlice = (cur, v, path, raw) => {
     if (typeof v === 'string')
         return [v];
     if (v === null || Array.isArray(v))
-        return stringSlice(cur, v, path, raw);
+        return (0,descriptors/* stringSlice */.SZ)(cur, v, path, raw);
     throw (0,go_json/* typeError */.lq)(path, v, 'a string or an array of strings');
 };
 const schema1_config_emptyStructMap = (0,go_json/* goStringMap */.KM)(go_json/* goEmptyStruct */.Bm, () => ({}));
 const healthConfig = (0,go_json/* goStruct */.cM)([
-    (0,go_json/* field */.ZZ)('Test', 'Test', stringSlice),
+    (0,go_json/* field */.ZZ)('Test', 'Test', descriptors/* stringSlice */.SZ),
     (0,go_json/* field */.ZZ)('StartPeriod', 'StartPeriod', go_json/* goInt */.C),
     (0,go_json/* field */.ZZ)('StartInterval', 'StartInterval', go_json/* goInt */.C),
     (0,go_json/* field */.ZZ)('Interval', 'Interval', go_json/* goInt */.C),
@@ -8420,7 +8473,7 @@ const containerConfig = (0,go_json/* goStruct */.cM)([
     (0,go_json/* field */.ZZ)('Tty', 'Tty', go_json/* goBool */.B7),
     (0,go_json/* field */.ZZ)('OpenStdin', 'OpenStdin', go_json/* goBool */.B7),
     (0,go_json/* field */.ZZ)('StdinOnce', 'StdinOnce', go_json/* goBool */.B7),
-    (0,go_json/* field */.ZZ)('Env', 'Env', stringSlice),
+    (0,go_json/* field */.ZZ)('Env', 'Env', descriptors/* stringSlice */.SZ),
     (0,go_json/* field */.ZZ)('Cmd', 'Cmd', strSlice),
     (0,go_json/* field */.ZZ)('Healthcheck', 'Healthcheck', (0,go_json/* goPointer */.O0)(healthConfig, () => ({
         Test: undefined,
@@ -8437,8 +8490,8 @@ const containerConfig = (0,go_json/* goStruct */.cM)([
     (0,go_json/* field */.ZZ)('Entrypoint', 'Entrypoint', strSlice),
     (0,go_json/* field */.ZZ)('NetworkDisabled', 'NetworkDisabled', go_json/* goBool */.B7),
     (0,go_json/* field */.ZZ)('MacAddress', 'MacAddress', go_json/* goString */.WF),
-    (0,go_json/* field */.ZZ)('OnBuild', 'OnBuild', stringSlice),
-    (0,go_json/* field */.ZZ)('Labels', 'Labels', stringMap),
+    (0,go_json/* field */.ZZ)('OnBuild', 'OnBuild', descriptors/* stringSlice */.SZ),
+    (0,go_json/* field */.ZZ)('Labels', 'Labels', descriptors/* stringMap */.Qi),
     (0,go_json/* field */.ZZ)('StopSignal', 'StopSignal', go_json/* goString */.WF),
     (0,go_json/* field */.ZZ)('StopTimeout', 'StopTimeout', (cur, v, path, raw) => v === null ? undefined : (0,go_json/* goInt */.C)(cur ?? 0, v, path, raw)),
     (0,go_json/* field */.ZZ)('Shell', 'Shell', strSlice)
@@ -8568,6 +8621,8 @@ function schema1ToSchema2Config(m, diffIDs) {
     return (0,go_json/* goMarshal */.vy)(new go_json/* GoMap */.tn(raw));
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/manifest/schema1-from-schema2.ts
 // containers/image convertToManifestSchema1 (internal/image/docker_schema2.go, after docker/distribution
 // manifest/schema1/config_builder.go): a signed schema1 manifest built from a schema2 image's config.
@@ -8595,7 +8650,7 @@ const schema2Image = (0,go_json/* goStruct */.cM)([
 ]);
 /** v1IDFromBlobDigestAndComponents: sha256 of the blob digest's hex and the others, joined by spaces. */
 function v1Id(blobDigest, ...others) {
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(parseDigest(blobDigest).hex);
+    const hash = (0,external_node_crypto_.createHash)('sha256').update((0,manifest_digest/* parseDigest */.m)(blobDigest).hex);
     for (const o of others)
         hash.update(' ').update(o);
     return hash.digest('hex');
@@ -8688,25 +8743,25 @@ function unsupported(message) {
     return new errors/* ManifestError */.S('unsupported-conversion', message);
 }
 const schema2ToOciLayerTypes = {
-    [MediaType.DockerV2Schema2ForeignLayer]: MediaType.OCILayerNonDistributable,
-    [MediaType.DockerV2Schema2ForeignLayerGzip]: MediaType.OCILayerNonDistributableGzip,
-    [MediaType.DockerV2SchemaLayerUncompressed]: MediaType.OCILayer,
-    [MediaType.DockerV2Schema2Layer]: MediaType.OCILayerGzip,
-    [MediaType.DockerV2SchemaLayerZstd]: MediaType.OCILayerZstd
+    [media_types/* MediaType */.zu.DockerV2Schema2ForeignLayer]: media_types/* MediaType */.zu.OCILayerNonDistributable,
+    [media_types/* MediaType */.zu.DockerV2Schema2ForeignLayerGzip]: media_types/* MediaType */.zu.OCILayerNonDistributableGzip,
+    [media_types/* MediaType */.zu.DockerV2SchemaLayerUncompressed]: media_types/* MediaType */.zu.OCILayer,
+    [media_types/* MediaType */.zu.DockerV2Schema2Layer]: media_types/* MediaType */.zu.OCILayerGzip,
+    [media_types/* MediaType */.zu.DockerV2SchemaLayerZstd]: media_types/* MediaType */.zu.OCILayerZstd
 };
 const ociToSchema2LayerTypes = {
-    [MediaType.OCILayerNonDistributable]: MediaType.DockerV2Schema2ForeignLayer,
-    [MediaType.OCILayerNonDistributableGzip]: MediaType.DockerV2Schema2ForeignLayerGzip,
-    [MediaType.OCILayer]: MediaType.DockerV2SchemaLayerUncompressed,
-    [MediaType.OCILayerGzip]: MediaType.DockerV2Schema2Layer
+    [media_types/* MediaType */.zu.OCILayerNonDistributable]: media_types/* MediaType */.zu.DockerV2Schema2ForeignLayer,
+    [media_types/* MediaType */.zu.OCILayerNonDistributableGzip]: media_types/* MediaType */.zu.DockerV2Schema2ForeignLayerGzip,
+    [media_types/* MediaType */.zu.OCILayer]: media_types/* MediaType */.zu.DockerV2SchemaLayerUncompressed,
+    [media_types/* MediaType */.zu.OCILayerGzip]: media_types/* MediaType */.zu.DockerV2Schema2Layer
 };
 const encryptedLayerTypes = [
-    MediaType.OCILayerEncrypted,
-    MediaType.OCILayerGzipEncrypted,
-    MediaType.OCILayerZstdEncrypted,
-    MediaType.OCILayerNonDistributableEncrypted,
-    MediaType.OCILayerNonDistributableGzipEncrypted,
-    MediaType.OCILayerNonDistributableZstdEncrypted
+    media_types/* MediaType */.zu.OCILayerEncrypted,
+    media_types/* MediaType */.zu.OCILayerGzipEncrypted,
+    media_types/* MediaType */.zu.OCILayerZstdEncrypted,
+    media_types/* MediaType */.zu.OCILayerNonDistributableEncrypted,
+    media_types/* MediaType */.zu.OCILayerNonDistributableGzipEncrypted,
+    media_types/* MediaType */.zu.OCILayerNonDistributableZstdEncrypted
 ];
 /**
  * Converts a single-image manifest to another type, as containers/image does when copying. Refused
@@ -8715,25 +8770,25 @@ const encryptedLayerTypes = [
  */
 function convertManifest(m, toMimeType, ctx = {}) {
     const edits = ctx.layerInfos;
-    if (toMimeType === m.mimeType || (isSchema1MimeType(toMimeType) && isSchema1MimeType(m.mimeType))) {
+    if (toMimeType === m.mimeType || ((0,media_types/* isSchema1MimeType */.rn)(toMimeType) && (0,media_types/* isSchema1MimeType */.rn)(m.mimeType))) {
         return { manifest: edits ? m.updateLayerInfos(edits) : m };
     }
-    if (isSchema1MimeType(toMimeType))
+    if ((0,media_types/* isSchema1MimeType */.rn)(toMimeType))
         return toSchema1(m, ctx);
-    if (m instanceof DockerSchema2Manifest && toMimeType === MediaType.OCIManifest) {
+    if (m instanceof DockerSchema2Manifest && toMimeType === media_types/* MediaType */.zu.OCIManifest) {
         const converted = schema2ToOci(m, ctx.configBytes);
         return {
             manifest: edits ? converted.manifest.updateLayerInfos(edits) : converted.manifest,
             configBytes: converted.configBytes
         };
     }
-    if (m instanceof OciManifest && toMimeType === MediaType.DockerV2Schema2) {
+    if (m instanceof OciManifest && toMimeType === media_types/* MediaType */.zu.DockerV2Schema2) {
         return { manifest: ociToSchema2(m, edits) };
     }
     if (m instanceof DockerSchema1Manifest &&
-        (toMimeType === MediaType.DockerV2Schema2 || toMimeType === MediaType.OCIManifest)) {
+        (toMimeType === media_types/* MediaType */.zu.DockerV2Schema2 || toMimeType === media_types/* MediaType */.zu.OCIManifest)) {
         const s2 = schema1ToSchema2(m, ctx);
-        if (toMimeType === MediaType.DockerV2Schema2) {
+        if (toMimeType === media_types/* MediaType */.zu.DockerV2Schema2) {
             return { manifest: s2.manifest.updateLayerInfos(s2.edits), configBytes: s2.configBytes };
         }
         const oci = schema2ToOci(s2.manifest, s2.configBytes);
@@ -8764,8 +8819,8 @@ function schema2ToOci(m, configBytes) {
         throw unsupported('converting a schema2 manifest to OCI needs its config blob');
     const ociConfig = dockerConfigToOci(configBytes);
     const config = {
-        mediaType: MediaType.OCIConfig,
-        digest: sha256Digest(ociConfig),
+        mediaType: media_types/* MediaType */.zu.OCIConfig,
+        digest: (0,manifest_digest/* sha256Digest */.sI)(ociConfig),
         size: ociConfig.length
     };
     const layers = m.layerInfos().map(l => {
@@ -8789,7 +8844,7 @@ function ociToSchema2(m, edits) {
  */
 function ociToSchema2Unedited(m, edits) {
     if (!m.isImage())
-        throw unsupported(`cannot convert to ${MediaType.DockerV2Schema2}: ${m.nonImageReason()}`);
+        throw unsupported(`cannot convert to ${media_types/* MediaType */.zu.DockerV2Schema2}: ${m.nonImageReason()}`);
     let source = m;
     let laterEdits = edits;
     // Zstd layers must be recompressed in OCI terms before they can be expressed in a Docker manifest.
@@ -8798,7 +8853,7 @@ function ociToSchema2Unedited(m, edits) {
         if (edits.length !== original.length) {
             throw new errors/* ManifestError */.S('invalid-field', `preparing to convert: ${original.length} layers vs. ${edits.length} layer edits`);
         }
-        const isZstd = (t) => t === MediaType.OCILayerZstd || t === MediaType.OCILayerNonDistributableZstd;
+        const isZstd = (t) => t === media_types/* MediaType */.zu.OCILayerZstd || t === media_types/* MediaType */.zu.OCILayerNonDistributableZstd;
         if (original.some(l => isZstd(l.mediaType))) {
             source = m.updateLayerInfos(original.map((l, i) => {
                 const keep = {
@@ -8820,18 +8875,18 @@ function ociToSchema2Unedited(m, edits) {
     }
     const config = source.configDescriptor();
     const s2Config = {
-        mediaType: MediaType.DockerV2Schema2Config,
+        mediaType: media_types/* MediaType */.zu.DockerV2Schema2Config,
         size: config.size,
         digest: config.digest
     };
     if (config.urls)
         s2Config.urls = config.urls;
     const layers = source.layerInfos().map(l => {
-        if (l.mediaType === MediaType.OCILayerZstd || l.mediaType === MediaType.OCILayerNonDistributableZstd) {
-            throw unsupported(`cannot convert to ${MediaType.DockerV2Schema2}: layer ${l.digest} is zstd-compressed (${l.mediaType}), which Docker schema2 cannot express; recompress it with gzip or keep OCI`);
+        if (l.mediaType === media_types/* MediaType */.zu.OCILayerZstd || l.mediaType === media_types/* MediaType */.zu.OCILayerNonDistributableZstd) {
+            throw unsupported(`cannot convert to ${media_types/* MediaType */.zu.DockerV2Schema2}: layer ${l.digest} is zstd-compressed (${l.mediaType}), which Docker schema2 cannot express; recompress it with gzip or keep OCI`);
         }
         if (encryptedLayerTypes.includes(l.mediaType)) {
-            throw unsupported(`cannot convert to ${MediaType.DockerV2Schema2}: layer ${l.digest} is encrypted (${l.mediaType}), which Docker images do not support`);
+            throw unsupported(`cannot convert to ${media_types/* MediaType */.zu.DockerV2Schema2}: layer ${l.digest} is encrypted (${l.mediaType}), which Docker images do not support`);
         }
         const mediaType = ociToSchema2LayerTypes[l.mediaType];
         if (!mediaType)
@@ -8862,15 +8917,15 @@ function schema1ToSchema2(m, ctx) {
     layers.forEach((l, i) => {
         if (l.emptyLayer)
             return;
-        s2Layers.push({ mediaType: MediaType.DockerV2Schema2Layer, size: layerInfos[i].size, digest: l.digest });
+        s2Layers.push({ mediaType: media_types/* MediaType */.zu.DockerV2Schema2Layer, size: layerInfos[i].size, digest: l.digest });
         nonEmptyDiffIDs.push(diffIDs[i]);
         edits.push(layerInfos[i]);
     });
     const configBytes = schema1ToSchema2Config(m, nonEmptyDiffIDs);
     const config = {
-        mediaType: MediaType.DockerV2Schema2Config,
+        mediaType: media_types/* MediaType */.zu.DockerV2Schema2Config,
         size: configBytes.length,
-        digest: sha256Digest(configBytes)
+        digest: (0,manifest_digest/* sha256Digest */.sI)(configBytes)
     };
     return { manifest: DockerSchema2Manifest.fromComponents(config, s2Layers), configBytes, edits };
 }
@@ -8896,6 +8951,470 @@ function schema1ToSchema2(m, ctx) {
 
 
 
+
+
+/***/ }),
+
+/***/ 8077:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   eG: () => (/* binding */ addDummySchema1Signature),
+/* harmony export */   fh: () => (/* binding */ schema1SignedPayload),
+/* harmony export */   sG: () => (/* binding */ goBase64Decode)
+/* harmony export */ });
+/* unused harmony export verifySchema1Signatures */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1738);
+/* harmony import */ var _go_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1586);
+// Schema1 "pretty JWS" signatures, as libtrust (used by containers/image) reads and writes them.
+// The digest of a signed schema1 manifest is the digest of the payload the signatures protect, which
+// libtrust rebuilds from the manifest bytes and the formatLength/formatTail of the protected header.
+
+
+
+function jwsError(message) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .S('invalid-field', `schema1 signature: ${message}`);
+}
+const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const B64STD = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** Go's base64 (non-strict) DecodeString: padding required, '\r' and '\n' ignored, other characters rejected. */
+function goBase64Decode(s, alphabet) {
+    const table = alphabet === 'std' ? B64STD : B64URL;
+    const chars = s.replace(/[\r\n]/g, '');
+    if (chars.length % 4 !== 0)
+        return undefined;
+    const out = [];
+    for (let i = 0; i < chars.length; i += 4) {
+        const quad = chars.slice(i, i + 4);
+        const pad = quad.endsWith('==') ? 2 : quad.endsWith('=') ? 1 : 0;
+        if (pad > 0 && i + 4 !== chars.length)
+            return undefined;
+        const vals = [];
+        for (let j = 0; j < 4 - pad; j++) {
+            const v = table.indexOf(quad[j]);
+            if (v < 0)
+                return undefined;
+            vals.push(v);
+        }
+        if (pad === 2 && quad[1] === '=')
+            return undefined;
+        const n = vals.reduce((acc, v) => acc * 64 + v, 0) * 64 ** pad;
+        const bytes = [(n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff];
+        out.push(...bytes.slice(0, 3 - pad));
+    }
+    return Buffer.from(out);
+}
+/** libtrust joseBase64UrlDecode: unpadded base64url, spaces and newlines removed first. */
+function joseDecode(s) {
+    let t = s.replace(/[\n ]/g, '');
+    switch (t.length % 4) {
+        case 0:
+            break;
+        case 2:
+            t += '==';
+            break;
+        case 3:
+            t += '=';
+            break;
+        default:
+            return undefined;
+    }
+    return goBase64Decode(t, 'url');
+}
+function joseEncode(b) {
+    return Buffer.from(b).toString('base64url');
+}
+const rawJwk = (_cur, v) => v;
+const parsedSignature = (0,_go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .goStruct */ .cM)([
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('header', 'header', (0,_go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .goStruct */ .cM)([
+        (0,_go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('jwk', 'jwk', rawJwk),
+        (0,_go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('alg', 'alg', _go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF),
+        (0,_go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('x5c', 'x5c', (0,_go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .goSlice */ .PW)(_go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF, () => ''))
+    ])),
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('signature', 'signature', _go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF),
+    (0,_go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('protected', 'protected', _go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)
+]);
+/** Last value of an exact key, as Go's map[string]… decoding keeps it. */
+function mapGet(obj, key) {
+    let found;
+    for (const [k, v] of obj.entries)
+        if (k === key)
+            found = v;
+    return found;
+}
+/** The bytes a schema1 signature covers (libtrust ParsePrettySignature + Payload). */
+function schema1SignedPayload(content) {
+    const doc = (0,_go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJson */ .qF)(content, 'schema1 manifest');
+    const sigMessage = doc instanceof _go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .JsonObject */ .Y5 ? mapGet(doc, 'signatures') : undefined;
+    if (sigMessage === undefined)
+        throw jwsError('missing signature key');
+    let blocks;
+    try {
+        blocks = (0,_go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .goSlice */ .PW)(parsedSignature, () => ({ header: { alg: '' }, signature: '', protected: '' }))(undefined, sigMessage, 'signatures', () => content);
+    }
+    catch (e) {
+        throw jwsError(`error unmarshalling signatures: ${e.message}`);
+    }
+    let formatLength = 0;
+    let formatTail = Buffer.alloc(0);
+    for (const block of blocks ?? []) {
+        const protectedBytes = joseDecode(block.protected);
+        if (!protectedBytes)
+            throw jwsError('base64 decode error in protected header');
+        const header = (0,_go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJson */ .qF)(protectedBytes, 'schema1 protected header');
+        if (header !== null && !(header instanceof _go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .JsonObject */ .Y5))
+            throw jwsError('protected header is not a JSON object');
+        const lengthValue = header ? mapGet(header, 'formatLength') : undefined;
+        if (!(lengthValue instanceof _go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .JsonNumber */ .WP))
+            throw jwsError('missing formatted length');
+        const length = Math.trunc(Number(lengthValue.text));
+        const tailValue = header ? mapGet(header, 'formatTail') : undefined;
+        if (typeof tailValue !== 'string')
+            throw jwsError('missing formatted tail');
+        const tail = joseDecode(tailValue);
+        if (!tail)
+            throw jwsError('base64 decode error on tail');
+        if (formatLength === 0)
+            formatLength = length;
+        else if (formatLength !== length)
+            throw jwsError('conflicting format length');
+        if (formatTail.length === 0)
+            formatTail = tail;
+        else if (!formatTail.equals(tail))
+            throw jwsError('conflicting format tail');
+        if (block.header.jwk !== undefined)
+            validateJwk(block.header.jwk);
+    }
+    if (formatLength > content.length || formatLength < 0)
+        throw jwsError('invalid format length');
+    return Buffer.concat([content.subarray(0, formatLength), formatTail]);
+}
+const algorithms = {
+    ES256: { hash: 'sha256', ec: true },
+    ES384: { hash: 'sha384', ec: true },
+    ES512: { hash: 'sha512', ec: true },
+    RS256: { hash: 'sha256', ec: false },
+    RS384: { hash: 'sha384', ec: false },
+    RS512: { hash: 'sha512', ec: false }
+};
+/**
+ * libtrust JSONSignature.Verify for signatures that carry their key as a JWK (what libtrust and
+ * containers/image write): every signature must verify over `protected.base64url(payload)`. Returns
+ * the number of signatures checked; throws on the first that does not verify. x5c chains are refused.
+ */
+function verifySchema1Signatures(content) {
+    const payload = schema1SignedPayload(content);
+    const doc = parseJson(content, 'schema1 manifest');
+    const zero = () => ({ header: { alg: '' }, signature: '', protected: '' });
+    const blocks = goSlice(parsedSignature, zero)(undefined, mapGet(doc, 'signatures'), 'signatures', () => content);
+    if (!blocks || blocks.length === 0)
+        throw jwsError('missing signatures');
+    const encodedPayload = joseEncode(payload);
+    blocks.forEach((block, i) => {
+        const alg = algorithms[block.header.alg];
+        if (!alg)
+            throw jwsError(`signature ${i}: unsupported algorithm ${JSON.stringify(block.header.alg)}`);
+        if (!(block.header.jwk instanceof JsonObject))
+            throw jwsError(`signature ${i}: only signatures with a JWK key can be verified`);
+        const jwk = Object.fromEntries(block.header.jwk.entries.filter(([, v]) => typeof v === 'string'));
+        const key = createPublicKey({ key: jwk, format: 'jwk' });
+        const signature = joseDecode(block.signature);
+        if (!signature)
+            throw jwsError(`signature ${i}: invalid base64 URL encoding`);
+        const ok = verify(alg.hash, Buffer.from(`${block.protected}.${encodedPayload}`), alg.ec ? { key, dsaEncoding: 'ieee-p1363' } : key, signature);
+        if (!ok)
+            throw jwsError(`signature ${i}: invalid signature`);
+    });
+    return blocks.length;
+}
+// ---------------------------------------------------------------------------------------------------
+// Public keys (libtrust UnmarshalPublicKeyJWK): checked only as far as libtrust checks them.
+const curves = {
+    'P-256': { bytes: 32, oid: '2a8648ce3d030107', alg: 'ES256' },
+    'P-384': { bytes: 48, oid: '2b81040022', alg: 'ES384' },
+    'P-521': { bytes: 66, oid: '2b81040023', alg: 'ES512' }
+};
+function jwkString(jwk, key, what) {
+    const v = jwk.get(key);
+    if (v === undefined)
+        throw jwsError(`${what}: "${key}" value not specified`);
+    if (typeof v !== 'string')
+        throw jwsError(`${what}: "${key}" value must be a string`);
+    return v;
+}
+function validateJwk(raw) {
+    if (raw !== null && !(raw instanceof _go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .JsonObject */ .Y5))
+        throw jwsError('decoding JWK Public Key JSON data');
+    const jwk = new Map(raw ? raw.entries : []);
+    const kty = jwkString(jwk, 'kty', 'JWK Public Key type');
+    let der;
+    if (kty === 'EC') {
+        const crv = jwkString(jwk, 'crv', 'JWK EC Public Key curve identifier');
+        const curve = curves[crv];
+        if (!curve)
+            throw jwsError(`JWK EC Public Key curve identifier not supported: ${JSON.stringify(crv)}`);
+        const coords = ['x', 'y'].map(c => {
+            const b = joseDecode(jwkString(jwk, c, `JWK EC Public Key ${c}-coordinate`));
+            if (!b)
+                throw jwsError(`JWK EC Public Key ${c}-coordinate: invalid base64 URL encoding`);
+            if (b.length !== curve.bytes)
+                throw jwsError(`JWK EC Public Key ${c}-coordinate: invalid number of octets`);
+            return b;
+        });
+        if (jwk.has('kid'))
+            der = ecSpki(curve.oid, Buffer.concat([Buffer.from([4]), ...coords]));
+    }
+    else if (kty === 'RSA') {
+        const n = joseDecode(jwkString(jwk, 'n', 'JWK RSA Public Key modulus'));
+        if (!n)
+            throw jwsError('JWK RSA Public Key modulus: invalid base64 URL encoding');
+        const e = joseDecode(jwkString(jwk, 'e', 'JWK RSA Public Key exponent'));
+        if (!e || e.length > 4)
+            throw jwsError('JWK RSA Public Key exponent: invalid encoding');
+        if (jwk.has('kid'))
+            der = rsaSpki(n, e);
+        if (jwk.has('d'))
+            throw jwsError('JWK RSA Public Key cannot contain private exponent');
+    }
+    else {
+        throw jwsError(`JWK Public Key type not supported: ${JSON.stringify(kty)}`);
+    }
+    if (der !== undefined) {
+        const kid = jwkString(jwk, 'kid', 'JWK Public Key ID');
+        if (kid !== keyIdOf(der))
+            throw jwsError(`JWK Public Key ID does not match: ${kid}`);
+    }
+}
+function derLength(n) {
+    if (n < 0x80)
+        return Buffer.from([n]);
+    const bytes = [];
+    for (let v = n; v > 0; v = Math.floor(v / 256))
+        bytes.unshift(v & 0xff);
+    return Buffer.from([0x80 | bytes.length, ...bytes]);
+}
+function der(tag, ...content) {
+    const body = Buffer.concat(content);
+    return Buffer.concat([Buffer.from([tag]), derLength(body.length), body]);
+}
+function derInteger(bigEndian) {
+    let i = 0;
+    while (i < bigEndian.length - 1 && bigEndian[i] === 0)
+        i++;
+    let v = Buffer.from(bigEndian.subarray(i));
+    if (v.length === 0)
+        v = Buffer.from([0]);
+    if (v[0] & 0x80)
+        v = Buffer.concat([Buffer.from([0]), v]);
+    return der(0x02, v);
+}
+function ecSpki(curveOid, point) {
+    const spki = der(0x30, der(0x30, der(0x06, Buffer.from('2a8648ce3d0201', 'hex')), der(0x06, Buffer.from(curveOid, 'hex'))), der(0x03, Buffer.from([0]), point));
+    try {
+        (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: spki, format: 'der', type: 'spki' }); // Go refuses to marshal a point off the curve
+    }
+    catch {
+        return undefined;
+    }
+    return spki;
+}
+function rsaSpki(n, e) {
+    return der(0x30, der(0x30, der(0x06, Buffer.from('2a864886f70d010101', 'hex')), Buffer.from([0x05, 0x00])), der(0x03, Buffer.from([0]), der(0x30, derInteger(n), derInteger(e))));
+}
+/** libtrust KeyID: the first 240 bits of the SHA-256 of the SPKI DER, base32, in groups of four. */
+function keyIdOf(spki) {
+    if (!spki)
+        return '';
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(spki).digest().subarray(0, 30);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+    let bits = '';
+    for (const byte of hash)
+        bits += byte.toString(2).padStart(8, '0');
+    let s = '';
+    for (let i = 0; i + 5 <= bits.length; i += 5)
+        s += alphabet[parseInt(bits.slice(i, i + 5), 2)];
+    return s.match(/.{1,4}/g).join(':');
+}
+// ---------------------------------------------------------------------------------------------------
+// Signing (containers/image AddDummyV2S1Signature): a throw-away P-256 key signs the compact payload.
+function isGoSpace(c) {
+    return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x85 || c === 0xa0;
+}
+function addDummySchema1Signature(payload, now = new Date()) {
+    let close = payload.length - 1;
+    while (close >= 0 && isGoSpace(payload[close]))
+        close--;
+    if (close < 0 || payload[close] !== 0x7d)
+        throw jwsError('invalid json content');
+    let last = close - 1;
+    while (last >= 0 && isGoSpace(payload[last]))
+        last--;
+    if (last < 0 || payload[last] === 0x2c)
+        throw jwsError('invalid json content');
+    const formatLength = last + 1;
+    const formatTail = payload.subarray(formatLength);
+    const time = now.toISOString().replace(/\.\d+Z$/, 'Z');
+    const protectedHeader = joseEncode((0,_go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .goMarshal */ .vy)(new _go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .GoMap */ .tn([
+        ['formatLength', formatLength],
+        ['formatTail', joseEncode(formatTail)],
+        ['time', time]
+    ])));
+    const { privateKey, publicKey } = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.generateKeyPairSync)('ec', { namedCurve: 'P-256' });
+    const signature = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)('sha256', Buffer.from(`${protectedHeader}.${joseEncode(payload)}`), {
+        key: privateKey,
+        dsaEncoding: 'ieee-p1363'
+    });
+    const jwk = publicKey.export({ format: 'jwk' });
+    const spki = publicKey.export({ format: 'der', type: 'spki' });
+    const signatures = (0,_go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .goMarshal */ .vy)([
+        {
+            header: {
+                jwk: new _go_json_js__WEBPACK_IMPORTED_MODULE_2__/* .GoMap */ .tn([
+                    ['crv', 'P-256'],
+                    ['kid', keyIdOf(spki)],
+                    ['kty', 'EC'],
+                    ['x', jwk.x],
+                    ['y', jwk.y]
+                ]),
+                alg: 'ES256'
+            },
+            signature: joseEncode(signature),
+            protected: protectedHeader
+        }
+    ]);
+    return Buffer.concat([
+        payload.subarray(0, formatLength),
+        Buffer.from(',"signatures":'),
+        signatures,
+        Buffer.from('}')
+    ]);
+}
+
+
+/***/ }),
+
+/***/ 9405:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ej: () => (/* binding */ normalizeMimeType),
+/* harmony export */   VI: () => (/* binding */ isListMimeType),
+/* harmony export */   _k: () => (/* binding */ defaultRequestedManifestMimeTypes),
+/* harmony export */   aX: () => (/* binding */ supportedListMimeTypes),
+/* harmony export */   cH: () => (/* binding */ ZstdInstanceAnnotation),
+/* harmony export */   rn: () => (/* binding */ isSchema1MimeType),
+/* harmony export */   se: () => (/* binding */ allManifestMimeTypes),
+/* harmony export */   tQ: () => (/* binding */ parseMimeTypeOption),
+/* harmony export */   yc: () => (/* binding */ listMimeTypeFor),
+/* harmony export */   zu: () => (/* binding */ MediaType)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1738);
+
+const MediaType = {
+    DockerV2Schema1: 'application/vnd.docker.distribution.manifest.v1+json',
+    DockerV2Schema1Signed: 'application/vnd.docker.distribution.manifest.v1+prettyjws',
+    DockerV2Schema2: 'application/vnd.docker.distribution.manifest.v2+json',
+    DockerV2List: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    DockerV2Schema2Config: 'application/vnd.docker.container.image.v1+json',
+    DockerV2Schema2Layer: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+    DockerV2SchemaLayerUncompressed: 'application/vnd.docker.image.rootfs.diff.tar',
+    DockerV2SchemaLayerZstd: 'application/vnd.docker.image.rootfs.diff.tar.zstd',
+    DockerV2Schema2ForeignLayer: 'application/vnd.docker.image.rootfs.foreign.diff.tar',
+    DockerV2Schema2ForeignLayerGzip: 'application/vnd.docker.image.rootfs.foreign.diff.tar.gzip',
+    OCIDescriptor: 'application/vnd.oci.descriptor.v1+json',
+    OCILayoutHeader: 'application/vnd.oci.layout.header.v1+json',
+    OCIManifest: 'application/vnd.oci.image.manifest.v1+json',
+    OCIIndex: 'application/vnd.oci.image.index.v1+json',
+    OCIConfig: 'application/vnd.oci.image.config.v1+json',
+    OCILayer: 'application/vnd.oci.image.layer.v1.tar',
+    OCILayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+    OCILayerZstd: 'application/vnd.oci.image.layer.v1.tar+zstd',
+    OCILayerNonDistributable: 'application/vnd.oci.image.layer.nondistributable.v1.tar',
+    OCILayerNonDistributableGzip: 'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip',
+    OCILayerNonDistributableZstd: 'application/vnd.oci.image.layer.nondistributable.v1.tar+zstd',
+    OCIEmptyJSON: 'application/vnd.oci.empty.v1+json',
+    // ocicrypt's encrypted layer types
+    OCILayerEncrypted: 'application/vnd.oci.image.layer.v1.tar+encrypted',
+    OCILayerGzipEncrypted: 'application/vnd.oci.image.layer.v1.tar+gzip+encrypted',
+    OCILayerZstdEncrypted: 'application/vnd.oci.image.layer.v1.tar+zstd+encrypted',
+    OCILayerNonDistributableEncrypted: 'application/vnd.oci.image.layer.nondistributable.v1.tar+encrypted',
+    OCILayerNonDistributableGzipEncrypted: 'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip+encrypted',
+    OCILayerNonDistributableZstdEncrypted: 'application/vnd.oci.image.layer.nondistributable.v1.tar+zstd+encrypted'
+};
+/** The annotation containers/image puts on OCI index entries whose layers are zstd-compressed. */
+const ZstdInstanceAnnotation = 'io.github.containers.compression.zstd';
+/** Single-image manifest types, in containers/image's order of preference (allManifestMIMETypes). */
+const allManifestMimeTypes = [
+    MediaType.OCIManifest,
+    MediaType.DockerV2Schema2,
+    MediaType.DockerV2Schema1Signed,
+    MediaType.DockerV2Schema1
+];
+/** List types, in containers/image's order (SupportedListMIMETypes). */
+const supportedListMimeTypes = [MediaType.DockerV2List, MediaType.OCIIndex];
+/** Every manifest type a source should ask for (containers/image DefaultRequestedManifestMIMETypes). */
+const defaultRequestedManifestMimeTypes = [
+    ...allManifestMimeTypes,
+    ...supportedListMimeTypes
+];
+function isListMimeType(mimeType) {
+    return mimeType === MediaType.DockerV2List || mimeType === MediaType.OCIIndex;
+}
+function isSchema1MimeType(mimeType) {
+    return mimeType === MediaType.DockerV2Schema1 || mimeType === MediaType.DockerV2Schema1Signed;
+}
+/**
+ * The effective type of a manifest MIME type a server returned (containers/image NormalizedMIMEType):
+ * `application/json` and anything unrecognized are treated as signed schema1, as docker/distribution does.
+ */
+function normalizeMimeType(mimeType) {
+    switch (mimeType) {
+        case MediaType.DockerV2Schema1:
+        case MediaType.DockerV2Schema1Signed:
+        case MediaType.OCIManifest:
+        case MediaType.OCIIndex:
+        case MediaType.DockerV2Schema2:
+        case MediaType.DockerV2List:
+            return mimeType;
+        default:
+            return MediaType.DockerV2Schema1Signed;
+    }
+}
+const mimeTypeShortNames = {
+    oci: MediaType.OCIManifest,
+    v2s1: MediaType.DockerV2Schema1Signed,
+    v2s2: MediaType.DockerV2Schema2
+};
+/** Parses a `force-mime-type` value: `oci`, `v2s1`, `v2s2` (as skopeo's --format), or a full manifest MIME type. */
+function parseMimeTypeOption(value) {
+    const v = value.trim();
+    const short = mimeTypeShortNames[v.toLowerCase()];
+    if (short !== undefined)
+        return short;
+    if (allManifestMimeTypes.includes(v) || supportedListMimeTypes.includes(v))
+        return v;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .S('unknown-media-type', `unknown manifest format ${JSON.stringify(value)}: use one of oci, v2s1, v2s2, or a MIME type: ${[
+        ...allManifestMimeTypes,
+        ...supportedListMimeTypes
+    ].join(', ')}`);
+}
+/** The list type that holds instances of a single-image type (copy/manifest.go determineListConversion). */
+function listMimeTypeFor(mimeType) {
+    switch (mimeType) {
+        case MediaType.DockerV2Schema1:
+        case MediaType.DockerV2Schema1Signed:
+        case MediaType.DockerV2Schema2:
+        case MediaType.DockerV2List:
+            return MediaType.DockerV2List;
+        case MediaType.OCIManifest:
+        case MediaType.OCIIndex:
+            return MediaType.OCIIndex;
+        default:
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .S('unknown-media-type', `no manifest list type holds manifests of type ${JSON.stringify(mimeType)}`);
+    }
+}
 
 
 /***/ }),
@@ -9322,8 +9841,8 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
-// EXTERNAL MODULE: ./src/manifest/index.ts + 21 modules
-var src_manifest = __webpack_require__(2136);
+// EXTERNAL MODULE: ./src/manifest/index.ts + 16 modules
+var src_manifest = __webpack_require__(5426);
 // EXTERNAL MODULE: ./src/transports/local/digest.ts
 var local_digest = __webpack_require__(2200);
 ;// CONCATENATED MODULE: ./src/transports/docker-archive/archive-format.ts
@@ -11078,7 +11597,7 @@ class ImageNotFoundError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .Imag
 /* harmony export */   m: () => (/* reexport safe */ _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__.m),
 /* harmony export */   ol: () => (/* binding */ digestOf)
 /* harmony export */ });
-/* harmony import */ var _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2136);
+/* harmony import */ var _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5426);
 // Digests of content-addressed files. A digest becomes a file name, so it is always validated
 // first (parseDigest refuses anything but a known algorithm and lowercase hex of its length).
 

@@ -2,7 +2,7 @@ export const id = 795;
 export const ids = [795];
 export const modules = {
 
-/***/ 8224:
+/***/ 6514:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,13 +14,12 @@ __webpack_require__.d(__webpack_exports__, {
   qW: () => (/* reexport */ getBlob),
   c2: () => (/* reexport */ getManifest),
   fg: () => (/* reexport */ isManifestTypeRejection),
-  j$: () => (/* reexport */ knownBlobLocations),
   ti: () => (/* reexport */ mountBlob),
   RV: () => (/* reexport */ putManifest),
   PM: () => (/* reexport */ uploadBlob)
 });
 
-// UNUSED EXPORTS: DEFAULT_RETRY_POLICY, DEFAULT_USER_AGENT, RegistryAuthError, cancelUpload, clearBlobLocations, closeAllConnections, configureRegistry, describeRequest, forgetBlobLocation, formatScope, isRetryableError, isRetryableStatus, parseChallenges, parseRetryAfter, parseScope, recordBlobLocation, redactUrl, registrySettings, resetRegistrySettings, simplifyContentType
+// UNUSED EXPORTS: DEFAULT_RETRY_POLICY, DEFAULT_USER_AGENT, RegistryAuthError, cancelUpload, closeAllConnections, configureRegistry, describeRequest, formatScope, isRetryableError, isRetryableStatus, parseChallenges, parseRetryAfter, parseScope, redactUrl, registrySettings, resetRegistrySettings, simplifyContentType
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
@@ -857,6 +856,8 @@ class SecretReporter {
     }
 }
 
+// EXTERNAL MODULE: ./src/cache/blob-info-cache.ts + 2 modules
+var blob_info_cache = __webpack_require__(5484);
 ;// CONCATENATED MODULE: ./src/registry/settings.ts
 // Process-wide registry settings that are not per reference: where secrets are reported (the Action
 // wires core.setSecret here), retry timing, upload tuning and logging. Per-client options override them.
@@ -886,6 +887,7 @@ function resetRegistrySettings() {
 // A client for one repository of one registry, for pulling or for pushing: ping, authentication,
 // retries, and the error messages a user sees. Blob and manifest operations live beside it
 // (blob-reader.ts, upload.ts, operations in this file are thin).
+
 
 
 
@@ -943,6 +945,8 @@ class RegistryClient {
     userAgent;
     /** Cancels every request and retry wait (the copy's signal). */
     signal;
+    /** Records which repositories hold which blobs (pulls, pushes, HEADs, mounts); read for mounts. */
+    blobInfoCache;
     tlsVerify;
     tlsVerifyOff;
     certDir;
@@ -969,6 +973,7 @@ class RegistryClient {
         };
         this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
         this.signal = options.signal;
+        this.blobInfoCache = options.blobInfoCache ?? (0,blob_info_cache/* processBlobInfoCache */.tS)();
         this.tlsVerify = options.tlsVerify ?? true;
         this.tlsVerifyOff = options.tlsVerifyOff ?? 'tls-verify set to false';
         this.certDir = options.certDir;
@@ -1279,36 +1284,6 @@ function networkReason(e) {
     return code && !message.includes(code) ? `${message} (${code})` : message;
 }
 
-;// CONCATENATED MODULE: ./src/registry/blob-locations.ts
-// Which repositories of a registry are known to hold a blob, learned from pulls, pushes and HEADs in
-// this process. A destination asks it for a repository to mount a blob from instead of uploading it.
-const MAX_DIGESTS = 20_000;
-const known = new Map(); // `${registry} ${digest}` → repositories
-function key(registry, digest) {
-    return `${registry} ${digest}`;
-}
-function recordBlobLocation(registry, repository, digest) {
-    const k = key(registry, digest);
-    let repos = known.get(k);
-    if (!repos) {
-        if (known.size >= MAX_DIGESTS)
-            known.delete(known.keys().next().value);
-        repos = new Set();
-        known.set(k, repos);
-    }
-    repos.add(repository);
-}
-function forgetBlobLocation(registry, repository, digest) {
-    known.get(key(registry, digest))?.delete(repository);
-}
-/** Repositories of `registry` known to hold `digest`, most recently learned last. */
-function knownBlobLocations(registry, digest) {
-    return [...(known.get(key(registry, digest)) ?? [])];
-}
-function clearBlobLocations() {
-    known.clear();
-}
-
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 ;// CONCATENATED MODULE: ./src/registry/throughput.ts
@@ -1556,7 +1531,6 @@ function parseContentRange(value) {
 
 
 
-
 function blobPath(repository, digest) {
     return `/v2/${repositoryPath(repository)}/blobs/${encodePathSegment(digest)}`;
 }
@@ -1571,7 +1545,7 @@ async function blobExists(client, digest, repository = client.repository) {
     const res = await client.send({ method: 'HEAD', url: blobPath(repository, digest), extraScopes, context });
     await discard(res.body);
     if (res.status === 200) {
-        recordBlobLocation(client.registry, repository, digest);
+        client.blobInfoCache.recordKnownLocation(client.registry, repository, digest);
         return { size: contentLength(res) };
     }
     if (res.status === 404)
@@ -1596,7 +1570,7 @@ async function getBlob(client, blob) {
     if (res.status !== 200) {
         throw await client.responseError(res, `reading ${describe}`, describeRequest('GET', res.url));
     }
-    recordBlobLocation(client.registry, client.repository, blob.digest);
+    client.blobInfoCache.recordKnownLocation(client.registry, client.repository, blob.digest);
     const size = blob.size >= 0 ? blob.size : contentLength(res);
     const stream = resumableBlobStream(res, {
         expectedSize: blob.size,
@@ -1653,7 +1627,7 @@ async function mountBlob(client, digest, fromRepository) {
     });
     if (res.status === 201) {
         await discard(res.body);
-        recordBlobLocation(client.registry, client.repository, digest);
+        client.blobInfoCache.recordKnownLocation(client.registry, client.repository, digest);
         return true;
     }
     if (res.status === 202) {
@@ -1689,7 +1663,6 @@ var external_node_stream_promises_ = __webpack_require__(6466);
 // one PATCH, or in PATCH chunks when a chunk size is configured; then `PUT ?digest=`. The bytes are
 // hashed on the way; if the input stream fails or the bytes do not match the expected digest, the
 // upload session is cancelled and never completed, so the registry does not get the blob.
-
 
 
 
@@ -1810,7 +1783,7 @@ async function monolithicUpload(client, input, req, inputError) {
         }
         if (res?.status === 201) {
             await discard(res.body);
-            recordBlobLocation(client.registry, client.repository, digest);
+            client.blobInfoCache.recordKnownLocation(client.registry, client.repository, digest);
             return { digest, size: data.length };
         }
         const retryable = res ? isRetryableStatus(res.status) : isRetryableError(failure);
@@ -1977,7 +1950,7 @@ async function completeUpload(client, req, location, digest) {
     });
     if (res.status === 201) {
         await discard(res.body);
-        recordBlobLocation(client.registry, client.repository, digest);
+        client.blobInfoCache.recordKnownLocation(client.registry, client.repository, digest);
         return;
     }
     // A retried PUT after a lost answer finds the session gone; the blob may well be there.
@@ -2072,7 +2045,6 @@ function isManifestTypeRejection(e) {
 
 
 
-
 /***/ }),
 
 /***/ 6795:
@@ -2081,7 +2053,7 @@ function isManifestTypeRejection(e) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ registryClientFor)
 /* harmony export */ });
-/* harmony import */ var _registry_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8224);
+/* harmony import */ var _registry_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6514);
 
 function isEmpty(c) {
     return !c || !(c.username || c.password || c.registryToken || c.identityToken);
@@ -2106,6 +2078,7 @@ async function registryClientFor(ref, ctx, access) {
         onSecret: options.onSecret,
         proxy: options.proxy,
         signal: ctx.signal,
+        blobInfoCache: ctx.blobInfoCache,
         ...(options.log ? { settings: { log: options.log } } : {})
     });
 }

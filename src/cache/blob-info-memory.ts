@@ -48,21 +48,25 @@ export class MemoryBlobInfoCache implements BlobInfoCache {
   constructor(private readonly maxEntries = MAX_BLOB_INFO_ENTRIES) {}
 
   recordDigestPair(compressed: string, algorithm: 'gzip' | 'zstd', uncompressed: string): void {
+    this.ready()
     if (compressed === uncompressed) return
     this.record({ kind: 'pair', compressed, algorithm, uncompressed, time: Date.now() })
   }
 
   recordUncompressed(digest: string): void {
+    this.ready()
     this.record({ kind: 'uncompressed', digest, time: Date.now() })
   }
 
   uncompressedDigest(digest: string): string | undefined {
+    this.ready()
     if (this.entries.has(`u ${digest}`) || this.compressedOf.has(digest)) return digest
     const pair = this.entries.get(`p ${digest}`)
     return pair?.kind === 'pair' ? pair.uncompressed : undefined
   }
 
   variants(digest: string): Array<{ digest: string; compression: BlobCompression }> {
+    this.ready()
     const uncompressed = this.uncompressedDigest(digest)
     if (uncompressed === undefined) return []
     const found: Array<{ digest: string; compression: BlobCompression }> = []
@@ -75,18 +79,24 @@ export class MemoryBlobInfoCache implements BlobInfoCache {
   }
 
   recordKnownLocation(registry: string, repository: string, digest: string): void {
+    this.ready()
     this.record({ kind: 'location', registry, repository, digest, time: Date.now() })
   }
 
   forgetKnownLocation(registry: string, repository: string, digest: string): void {
+    this.ready()
     const key = entryKey({ kind: 'location', registry, repository, digest, time: 0 })
     this.forgotten.set(key, Date.now())
     if (this.remove(key)) this.changed = true
   }
 
   knownLocations(registry: string, digest: string): string[] {
+    this.ready()
     return [...(this.locations.get(locationKey(registry, digest)) ?? [])].reverse()
   }
+
+  /** Called first by every method of the interface (a file cache loads its file then). */
+  protected ready(): void {}
 
   /** Adds (or refreshes) an entry as the most recent one, dropping the oldest beyond the bound. */
   protected record(entry: BlobInfoEntry): void {
