@@ -1,7 +1,7 @@
 // The blob-info cache across processes: a second copy (a CLI or Action process) to another repository
 // of the same registry mounts what the first pushed, because the first recorded where the blobs are in
 // the cache file; and a destination reuses another compression of a layer the cache pairs with it.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'

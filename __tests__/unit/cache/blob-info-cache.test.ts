@@ -172,7 +172,8 @@ describe('blob-info cache file', () => {
           [d('plain'), t],
           ['md5:abc', t],
           [d('neg'), -1],
-          [d('inf'), 1e400]
+          [d('inf'), 'INFINITY'],
+          [d('half'), 1.5]
         ],
         locations: [
           [REGISTRY, 'team/a', d('gz'), t],
@@ -185,13 +186,16 @@ describe('blob-info cache file', () => {
           [REGISTRY, 'team/g\u001b[31m', d('gz'), t],
           [{ toString: 1 }, 'team/h', d('gz'), t]
         ]
-      }).replace(/^\{/, '{"__proto__":{"polluted":true},')
+      })
+        .replace(/^\{/, '{"__proto__":{"polluted":true},')
+        .replace('"INFINITY"', '1e400')
     )
     const cache = await openBlobInfoCache(file)
     expect(cache.variants(d('tar'))).toEqual([{ digest: d('gz'), compression: 'gzip' }])
     expect(cache.uncompressedDigest(d('plain'))).toBe(d('plain'))
     expect(cache.uncompressedDigest(d('neg'))).toBeUndefined()
     expect(cache.uncompressedDigest(d('inf'))).toBeUndefined()
+    expect(cache.uncompressedDigest(d('half'))).toBeUndefined()
     expect(cache.knownLocations(REGISTRY, d('gz'))).toEqual(['team/a'])
     expect(cache.knownLocations('docker.io', d('gz'))).toEqual([])
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
