@@ -82,6 +82,8 @@ export async function runActionStep(
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? dir,
+    // Never the user's ~/.cache: off, unless the test names a file.
+    IMAGE_COPY_BLOB_INFO_CACHE: process.env.IMAGE_COPY_BLOB_INFO_CACHE ?? 'off',
     GITHUB_ACTIONS: 'true',
     CI: 'true',
     RUNNER_TEMP: dir,

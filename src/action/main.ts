@@ -5,7 +5,8 @@ import { copyImageSettled } from '../copy/copy-image.js'
 import { ImageCopyError, errorMessage } from '../errors.js'
 import { checkOutputPaths } from '../options/output-paths.js'
 import { parseCopyRequest, type CopyRequest } from '../options/request.js'
-import { toCopyOptions } from '../options/copy-options.js'
+import { toCopyOptions, useBlobInfoCache } from '../options/copy-options.js'
+import { openUserBlobInfoCache } from '../cache/blob-info-cache.js'
 import {
   destinationName,
   destinationOutcomes,
@@ -108,8 +109,13 @@ export async function runMain(signal?: AbortSignal): Promise<void> {
     })
     options.blobCache = cache?.directory
     options.signal = signal
+    const blobInfo = await openUserBlobInfoCache(process.env, log.debug)
+    useBlobInfoCache(options, blobInfo)
     log.group(`Copying ${request.source} to ${request.destinations.length} destination(s)`)
-    const result = await copyImageSettled(options).finally(() => core.endGroup())
+    const result = await copyImageSettled(options).finally(async () => {
+      core.endGroup()
+      await blobInfo?.save()
+    })
     if (cache) rememberForPost(cache, request)
     await report(result, request, started)
     if (result.failures.length > 0) {

@@ -1,11 +1,12 @@
 import { writeFile } from 'node:fs/promises'
 import { BlobDirectory } from '../cache/blob-directory.js'
+import { openUserBlobInfoCache } from '../cache/blob-info-cache.js'
 import { copyImageSettled } from '../copy/copy-image.js'
 import type { CopyResult } from '../copy/result.js'
 import { ImageCopyError, errorMessage } from '../errors.js'
 import { checkOutputPaths } from '../options/output-paths.js'
 import { parseCopyRequest } from '../options/request.js'
-import { toCopyOptions } from '../options/copy-options.js'
+import { toCopyOptions, useBlobInfoCache } from '../options/copy-options.js'
 import { destinationName, firstDestination, instanceTable, resultJson, totalsLine } from '../report/format.js'
 import { escapeText } from '../report/escape.js'
 import { cliPhrases, platformChoiceNotice } from '../report/notices.js'
@@ -104,7 +105,10 @@ export async function run(
     const cache = request.cache.dir ? new BlobDirectory(request.cache.dir) : undefined
     options.blobCache = cache
     options.signal = signal
-    const result = await copyImageSettled(options)
+    // The CLI has no debug output: a blob-info cache that cannot be read or written is just not used.
+    const blobInfo = await openUserBlobInfoCache(env, () => {})
+    useBlobInfoCache(options, blobInfo)
+    const result = await copyImageSettled(options).finally(() => blobInfo?.save())
     if (cache) await cache.prune(request.cache.maxBytes)
     const first = firstDestination(result)
     if (request.digestFile && first) await writeFile(request.digestFile, first.digest)

@@ -5,6 +5,7 @@ import { setMaxListeners } from 'node:events'
 import { formatPlatform, type Platform } from '../manifest/index.js'
 import { cancellationError, ImageCopyError, UsageError, errorMessage } from '../errors.js'
 import type { ImageDestination, ImageSource, TransportContext } from '../transports/types.js'
+import { processBlobInfoCache } from '../cache/blob-info-cache.js'
 import { assertCanCompress } from '../compression/streams.js'
 import type { PipelineEnvironment } from './blob-pipeline.js'
 import { planDestination } from './destination-checks.js'
@@ -81,7 +82,7 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
     })
     run.emit({ type: 'plan', plan })
     const env = pipelineEnvironment(run, ends.source)
-    const inputs = imageInputs(env, set)
+    const inputs = imageInputs(env)
     for (const writer of run.writers)
       for (const image of set.images) writer.startConfig(image, env, inputs(image).config)
     const facts = await moveLayers(
@@ -256,7 +257,7 @@ function pipelineEnvironment(run: Run, source: ImageSource): PipelineEnvironment
     source,
     sourceRef: run.options.source,
     cache: run.options.blobCache,
-    conversions: run.options.blobInfoCache,
+    conversions: run.options.blobInfoCache ?? processBlobInfoCache(),
     compression: run.compression,
     emit: run.emit,
     signal: run.options.signal,
@@ -274,8 +275,7 @@ function pipelineEnvironment(run: Run, source: ImageSource): PipelineEnvironment
 
 /** Each image's config, read once for all destinations, and (once the layers moved) its schema1 facts. */
 function imageInputs(
-  env: PipelineEnvironment,
-  set: CopySet
+  env: PipelineEnvironment
 ): (image: SourceImage, facts?: Map<string, Schema1LayerFacts>) => ImageInputs {
   const configs = new Map<string, Promise<Buffer | undefined>>()
   const configOf = (image: SourceImage): Promise<Buffer | undefined> => {

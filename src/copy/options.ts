@@ -2,8 +2,8 @@ import type { Platform } from '../manifest/index.js'
 import type { ImageReference, TransportContext } from '../transports/types.js'
 import type { CopyEvent } from './events.js'
 import type { BlobCache } from './blob-cache.js'
-import type { ConversionMemory } from './blob-pipeline.js'
 import type { CompressionAlgorithm } from '../compression/streams.js'
+import type { BlobInfoCache } from '../cache/blob-info-cache.js'
 
 /** Which images of a list to copy (containers/image ImageListSelection). */
 export type ImageSelection =
@@ -32,8 +32,13 @@ export interface CopyOptions {
   destinationContext: TransportContext | ((destination: ImageReference) => TransportContext)
   /** Consulted before pulling a blob from the source, and filled with what was pulled. */
   blobCache?: BlobCache
-  /** Told which compressed and uncompressed digests belong together, so later copies can reuse instead of recompressing. */
-  blobInfoCache?: ConversionMemory
+  /**
+   * What is known of blobs across copies (the entry points keep it in a file): the engine records
+   * compressed ↔ uncompressed digest pairs it learns, and asks destinations to reuse a substitute
+   * (tryReusingBlob with canSubstitute). The same object as the contexts' `blobInfoCache`, where
+   * registry clients record blob locations. Default: one memory cache for the process.
+   */
+  blobInfoCache?: BlobInfoCache
   /** What layers are compressed with where a destination wants them compressed (`dest-compress-format`); gzip when unset. */
   compressFormat?: CompressionAlgorithm
   /** gzip 1-9, zstd 1-20 (`dest-compress-level`); zlib's default when unset. */

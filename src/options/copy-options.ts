@@ -1,4 +1,5 @@
 import { credentialLookup } from '../auth/index.js'
+import type { BlobInfoCache } from '../cache/blob-info-cache.js'
 import { proxyEnvironment } from '../registry/proxy-env.js'
 import type { CopyOptions } from '../copy/options.js'
 import type { CopyEvent } from '../copy/events.js'
@@ -86,4 +87,16 @@ export function toCopyOptions(
     destinationContext,
     onEvent: hooks.onEvent
   }
+}
+
+/** Gives the engine and every transport context of `options` one blob-info cache (none: unchanged). */
+export function useBlobInfoCache(options: CopyOptions, cache: BlobInfoCache | undefined): void {
+  if (!cache) return
+  options.blobInfoCache = cache
+  options.sourceContext = { ...options.sourceContext, blobInfoCache: cache }
+  const dest = options.destinationContext
+  options.destinationContext =
+    typeof dest === 'function'
+      ? (ref): TransportContext => ({ ...dest(ref), blobInfoCache: cache })
+      : { ...dest, blobInfoCache: cache }
 }

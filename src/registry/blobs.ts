@@ -1,6 +1,5 @@
 // Blob reads, existence checks and cross-repository mounts.
 import type { Readable } from 'node:stream'
-import { recordBlobLocation } from './blob-locations.js'
 import { throughputRule } from '../limits.js'
 import { resumableBlobStream } from './blob-reader.js'
 import { repositoryScope } from './challenge.js'
@@ -28,7 +27,7 @@ export async function blobExists(
   const res = await client.send({ method: 'HEAD', url: blobPath(repository, digest), extraScopes, context })
   await discard(res.body)
   if (res.status === 200) {
-    recordBlobLocation(client.registry, repository, digest)
+    client.blobInfoCache.recordKnownLocation(client.registry, repository, digest)
     return { size: contentLength(res) }
   }
   if (res.status === 404) return undefined
@@ -65,7 +64,7 @@ export async function getBlob(
   if (res.status !== 200) {
     throw await client.responseError(res, `reading ${describe}`, describeRequest('GET', res.url))
   }
-  recordBlobLocation(client.registry, client.repository, blob.digest)
+  client.blobInfoCache.recordKnownLocation(client.registry, client.repository, blob.digest)
   const size = blob.size >= 0 ? blob.size : contentLength(res)
   const stream = resumableBlobStream(res, {
     expectedSize: blob.size,
@@ -128,7 +127,7 @@ export async function mountBlob(
   })
   if (res.status === 201) {
     await discard(res.body)
-    recordBlobLocation(client.registry, client.repository, digest)
+    client.blobInfoCache.recordKnownLocation(client.registry, client.repository, digest)
     return true
   }
   if (res.status === 202) {

@@ -26,6 +26,7 @@ import {
   type RetryPolicy
 } from './retry.js'
 import { SecretReporter } from './secrets.js'
+import { processBlobInfoCache, type BlobInfoCache } from '../cache/blob-info-cache.js'
 import { registrySettings, type LogLevel, type RegistrySettings } from './settings.js'
 
 export const DEFAULT_USER_AGENT = 'image-copy-action'
@@ -62,6 +63,8 @@ export interface RegistryClientOptions {
   settings?: Partial<RegistrySettings>
   /** Cancels every request and retry wait at once; they then fail with the signal's reason. */
   signal?: AbortSignal
+  /** Where blob locations are recorded and looked up (default: this process's memory cache). */
+  blobInfoCache?: BlobInfoCache
 }
 
 export interface SendOptions {
@@ -134,6 +137,8 @@ export class RegistryClient {
   readonly userAgent: string
   /** Cancels every request and retry wait (the copy's signal). */
   readonly signal?: AbortSignal
+  /** Records which repositories hold which blobs (pulls, pushes, HEADs, mounts); read for mounts. */
+  readonly blobInfoCache: BlobInfoCache
   private readonly tlsVerify: boolean
   private readonly tlsVerifyOff: string
   private readonly certDir?: string
@@ -161,6 +166,7 @@ export class RegistryClient {
     }
     this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT
     this.signal = options.signal
+    this.blobInfoCache = options.blobInfoCache ?? processBlobInfoCache()
     this.tlsVerify = options.tlsVerify ?? true
     this.tlsVerifyOff = options.tlsVerifyOff ?? 'tls-verify set to false'
     this.certDir = options.certDir

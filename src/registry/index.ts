@@ -11,12 +11,6 @@ export {
   simplifyContentType,
   type FetchedManifest
 } from './manifests.js'
-export {
-  recordBlobLocation,
-  knownBlobLocations,
-  forgetBlobLocation,
-  clearBlobLocations
-} from './blob-locations.js'
 export { closeAllConnections } from './connections.js'
 export {
   configureRegistry,

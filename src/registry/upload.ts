@@ -5,7 +5,6 @@
 import { createHash, type Hash } from 'node:crypto'
 import { Readable, Transform, type TransformCallback } from 'node:stream'
 import { finished } from 'node:stream/promises'
-import { recordBlobLocation } from './blob-locations.js'
 import { blobExists, cancelUpload } from './blobs.js'
 import { networkReason, type RegistryClient } from './client.js'
 import { describeRequest, RegistryError } from './errors.js'
@@ -165,7 +164,7 @@ async function monolithicUpload(
     }
     if (res?.status === 201) {
       await discard(res.body)
-      recordBlobLocation(client.registry, client.repository, digest)
+      client.blobInfoCache.recordKnownLocation(client.registry, client.repository, digest)
       return { digest, size: data.length }
     }
     const retryable = res ? isRetryableStatus(res.status) : isRetryableError(failure)
@@ -379,7 +378,7 @@ async function completeUpload(
   })
   if (res.status === 201) {
     await discard(res.body)
-    recordBlobLocation(client.registry, client.repository, digest)
+    client.blobInfoCache.recordKnownLocation(client.registry, client.repository, digest)
     return
   }
   // A retried PUT after a lost answer finds the session gone; the blob may well be there.

@@ -1,6 +1,7 @@
 // The two interfaces every transport implements (DESIGN.md section 2). The copy engine knows only
 // these; a transport never imports the engine.
 import type { Readable } from 'node:stream'
+import type { BlobCompression, BlobInfoCache } from '../cache/blob-info-cache.js'
 import type { DockerReference } from '../reference/docker.js'
 import type { ProxyEnvironment } from '../registry/proxy-env.js'
 import type { DestinationProperties, SourceProperties } from './properties.js'
@@ -47,6 +48,12 @@ export interface TransportContext {
   dirForceDecompress?: boolean
   /** skopeo --dest-oci-accept-uncompressed-layers: oci:/oci-archive: keep uncompressed layers as they are. */
   ociAcceptUncompressedLayers?: boolean
+  /**
+   * What is known of blobs across copies: which repositories of a registry hold a digest (recorded by
+   * the registry client, read for mounts) and which digests are other compressions of the same content
+   * (read for substitutes). Default: one memory cache for the whole process.
+   */
+  blobInfoCache?: BlobInfoCache
 }
 
 export interface RegistryCredentials {
@@ -134,20 +141,27 @@ export interface ImageSource {
   close(): Promise<void>
 }
 
-/** How a blob's bytes are compressed. */
-export type BlobCompression = 'gzip' | 'zstd' | 'none'
+/**
+ * A blob `tryReusingBlob` found. `compression` is set when it is a substitute (another digest of the
+ * same content, with that compression); `digest` and `size` are then the substitute's, while the other
+ * fields are the caller's, unchanged: the engine derives the layer's media type from `compression`.
+ */
+export interface ReusedBlobInfo extends BlobInfo {
+  compression?: BlobCompression
+}
 
-/** What `tryReusingBlob` found: with `compression` set, another variant of the blob (substituted). */
-export type BlobReuse =
-  | { reused: false }
-  | { reused: true; how: 'exists' | 'mounted'; info: BlobInfo & { compression?: BlobCompression } }
+/** What `tryReusingBlob` found. */
+export type BlobReuse = { reused: false } | { reused: true; how: 'exists' | 'mounted'; info: ReusedBlobInfo }
 
 export interface TryReuseOptions {
   /** The source reference, so a registry destination can mount from it when both are on one registry. */
   source?: ImageReference
-  /** Another compression of the same content may be reused: the manifest can change (containers/image CanSubstitute). */
+  /**
+   * Another digest of the same content (another compression, or none) may be reused in place of the
+   * one asked for (containers/image CanSubstitute); the variants come from the blob-info cache.
+   */
   canSubstitute?: boolean
-  /** When substituting, only a variant with this compression will do; undefined = any. */
+  /** With canSubstitute: only substitutes with this compression are acceptable (undefined: any). */
   requiredCompression?: BlobCompression
 }
 

@@ -177,6 +177,7 @@ describe('the CLI bundle, cancelled', () => {
           env: {
             PATH: process.env.PATH ?? '/usr/bin:/bin',
             HOME: process.env.HOME ?? dir,
+            IMAGE_COPY_BLOB_INFO_CACHE: 'off',
             GITHUB_ACTIONS: 'true',
             RUNNER_TEMP: dir,
             GITHUB_OUTPUT: files[0],

@@ -3,12 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import {
-  clearBlobLocations,
-  closeAllConnections,
-  configureRegistry,
-  resetRegistrySettings
-} from '../../../src/registry/index.js'
+import { memoryBlobInfoCache } from '../../../src/cache/blob-info-cache.js'
+import { closeAllConnections, configureRegistry, resetRegistrySettings } from '../../../src/registry/index.js'
 import { startFaultProxy, type FaultProxy } from '../../harness/fault-proxy.js'
 import { describeWithPrograms } from '../../harness/programs.js'
 import { startRegistry, type TestRegistry } from '../../harness/registry.js'
@@ -51,7 +47,7 @@ describeWithPrograms(['docker-registry', 'openssl'], 'cross-repository blob moun
       const image = makeImage({ layerSizes: [200_000, 300_000] })
       await pushImage(await openDestination(`${proxy.host}/team/a:v1`, ctx), image)
       expect(proxy.requestBytes({ path: UPLOADS })).toBeGreaterThan(500_000)
-      clearBlobLocations() // only the source reference may say where the blobs are
+      ctx.blobInfoCache = memoryBlobInfoCache() // only the source reference may say where the blobs are
 
       proxy.resetCounters()
       const dest = await openDestination(`${proxy.host}/team/b:v1`, ctx)
@@ -77,7 +73,7 @@ describeWithPrograms(['docker-registry', 'openssl'], 'cross-repository blob moun
     it('mounts from a repository this process saw holding the blob (pull, then push elsewhere)', async () => {
       const image = makeImage({ layerSizes: [100_000] })
       await pushImage(await openDestination(`${proxy.host}/team/c:v1`, ctx), image)
-      clearBlobLocations()
+      ctx.blobInfoCache = memoryBlobInfoCache()
       const src = await openSource(`${proxy.host}/team/c:v1`, ctx)
       for (const b of [...image.layers, image.config]) await readStream((await src.getBlob(b)).stream)
 

@@ -59,7 +59,9 @@ function threePlatforms() {
   return { source: new MemorySource('list-src', { top: index.raw, images }), images, shared, index }
 }
 
-afterEach(() => jest.restoreAllMocks())
+afterEach(() => {
+  jest.restoreAllMocks()
+})
 
 it('a 3-platform list to a registry-like and an archive-like destination: the plan, printed', async () => {
   const { source, images, shared, index } = threePlatforms()

@@ -31,6 +31,7 @@ export async function registryClientFor(
     onSecret: options.onSecret,
     proxy: options.proxy,
     signal: ctx.signal,
+    blobInfoCache: ctx.blobInfoCache,
     ...(options.log ? { settings: { log: options.log } } : {})
   })
 }

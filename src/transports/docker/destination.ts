@@ -4,7 +4,6 @@ import { guessMimeType, manifestDigest, MediaType, parseDigest } from '../../man
 import {
   blobExists,
   isManifestTypeRejection,
-  knownBlobLocations,
   mountBlob,
   putManifest,
   RegistryError,
@@ -48,6 +47,10 @@ export const registryDestinationProperties: DestinationProperties = destinationP
   takesConfigsEarly: true
 })
 
+function sizeOr(size: number, fallback: number): number {
+  return size >= 0 ? size : fallback
+}
+
 export class DockerImageDestination implements ImageDestination {
   readonly properties = registryDestinationProperties
 
@@ -62,40 +65,66 @@ export class DockerImageDestination implements ImageDestination {
 
   /**
    * Exists already in this repository (HEAD), or mountable from another repository of the same
-   * registry: the source repository, or one this process saw holding the blob.
+   * registry: the source repository, or one the blob-info cache knows to hold the blob. Then, with
+   * canSubstitute, the same for each variant the cache knows (another compression of the content),
+   * mounted only from repositories the cache knows to hold it. A repository the cache named that
+   * answers 404 is forgotten.
    */
   async tryReusingBlob(info: BlobInfo, options: TryReuseOptions): Promise<BlobReuse> {
     if (!info.digest) return { reused: false }
-    const here = await blobExists(this.client, info.digest)
-    if (here)
-      return { reused: true, how: 'exists', info: { ...info, size: here.size >= 0 ? here.size : info.size } }
-
     const docker = this.ref.docker
-    const candidates = new Set<string>()
     const source = options.source
-    if (isDockerImageReference(source) && source.docker.registry === docker.registry) {
-      candidates.add(source.docker.repository)
-    }
-    for (const repo of knownBlobLocations(docker.registry, info.digest)) candidates.add(repo)
-    candidates.delete(docker.repository)
+    const sourceRepo =
+      isDockerImageReference(source) && source.docker.registry === docker.registry
+        ? [source.docker.repository]
+        : []
+    const direct = await this.reuseDigest(info.digest, sourceRepo)
+    if (direct)
+      return { reused: true, how: direct.how, info: { ...info, size: sizeOr(direct.size, info.size) } }
+    if (!options.canSubstitute) return { reused: false }
 
-    for (const repo of candidates) {
-      try {
-        // HEAD first, as containers/image does: a mount of a missing blob opens an upload session.
-        const there = await blobExists(this.client, info.digest, repo)
-        if (!there) continue
-        if (await mountBlob(this.client, info.digest, repo)) {
-          return {
-            reused: true,
-            how: 'mounted',
-            info: { ...info, size: there.size >= 0 ? there.size : info.size }
-          }
-        }
-      } catch (e) {
-        this.client.log('debug', `mounting ${info.digest} from ${repo}: ${(e as Error).message}`)
+    for (const variant of this.client.blobInfoCache.variants(info.digest)) {
+      if (options.requiredCompression !== undefined && variant.compression !== options.requiredCompression)
+        continue
+      const found = await this.reuseDigest(variant.digest, [])
+      if (found) {
+        this.client.log(
+          'debug',
+          `reusing ${variant.digest} (${variant.compression}) in place of ${info.digest}`
+        )
+        const reused = { ...info, digest: variant.digest, size: found.size, compression: variant.compression }
+        return { reused: true, how: found.how, info: reused }
       }
     }
     return { reused: false }
+  }
+
+  /** `digest` here (HEAD), else mounted from `extra` or a repository the cache knows; its size or -1. */
+  private async reuseDigest(
+    digest: string,
+    extra: string[]
+  ): Promise<{ how: 'exists' | 'mounted'; size: number } | undefined> {
+    const here = await blobExists(this.client, digest)
+    if (here) return { how: 'exists', size: here.size }
+
+    const { registry, repository } = this.ref.docker
+    const cache = this.client.blobInfoCache
+    const candidates = new Set([...extra, ...cache.knownLocations(registry, digest)])
+    candidates.delete(repository)
+    for (const repo of candidates) {
+      try {
+        // HEAD first, as containers/image does: a mount of a missing blob opens an upload session.
+        const there = await blobExists(this.client, digest, repo)
+        if (!there) {
+          cache.forgetKnownLocation(registry, repo, digest)
+          continue
+        }
+        if (await mountBlob(this.client, digest, repo)) return { how: 'mounted', size: there.size }
+      } catch (e) {
+        this.client.log('debug', `mounting ${digest} from ${repo}: ${(e as Error).message}`)
+      }
+    }
+    return undefined
   }
 
   async putBlob(stream: Readable, info: BlobInfo, _options: PutBlobOptions): Promise<BlobInfo> {

@@ -18,6 +18,7 @@ import { withKeyedLock } from '../local/keyed-lock.js'
 import { sweepStaleTemps } from '../local/stale-temps.js'
 import { WriteTracker } from '../local/write-tracker.js'
 import { guessMimeTypeOrEmpty, MediaType } from '../../manifest/index.js'
+import { processBlobInfoCache, type BlobInfoCache } from '../../cache/blob-info-cache.js'
 import {
   ManifestTypeRejectedError,
   type BlobInfo,
@@ -70,7 +71,9 @@ export class OciImageDestination implements ImageDestination {
     private readonly refName: string | undefined,
     private readonly blobDir: string,
     /** Directories this destination created, outermost first; removed on rollback if empty. */
-    private readonly createdDirs: string[]
+    private readonly createdDirs: string[],
+    /** Knows other compressions of a blob's content, reused here when present (canSubstitute). */
+    private readonly blobInfoCache: BlobInfoCache
   ) {
     this.writes = new WriteTracker(ref)
   }
@@ -100,16 +103,24 @@ export class OciImageDestination implements ImageDestination {
       layoutDir,
       selection.kind === 'name' ? selection.name : undefined,
       blobDir,
-      createdDirs
+      createdDirs,
+      ctx.blobInfoCache ?? processBlobInfoCache()
     )
   }
 
-  tryReusingBlob(info: BlobInfo, _options: TryReuseOptions): Promise<BlobReuse> {
+  /** The blob in the blobs directory; with canSubstitute, else a variant the cache knows that is there. */
+  tryReusingBlob(info: BlobInfo, options: TryReuseOptions): Promise<BlobReuse> {
     return this.writes.track(async (): Promise<BlobReuse> => {
-      const file = blobPath(this.blobDir, info.digest)
-      const size = await sizeIfExists(file)
-      if (size === undefined) return { reused: false }
-      return { reused: true, how: 'exists', info: { ...info, size } }
+      const size = await sizeIfExists(blobPath(this.blobDir, info.digest))
+      if (size !== undefined) return { reused: true, how: 'exists', info: { ...info, size } }
+      if (!options.canSubstitute) return { reused: false }
+      for (const { digest, compression } of this.blobInfoCache.variants(info.digest)) {
+        if (options.requiredCompression !== undefined && compression !== options.requiredCompression) continue
+        const found = await sizeIfExists(blobPath(this.blobDir, digest))
+        if (found !== undefined)
+          return { reused: true, how: 'exists', info: { ...info, digest, size: found, compression } }
+      }
+      return { reused: false }
     })
   }
 

@@ -1,0 +1,213 @@
+// The blob-info cache kept between processes in one JSON file, so that a second copy to another
+// repository of the same registry mounts what the first one pushed:
+//
+//   {"version":1,
+//    "pairs":[[compressed, "gzip"|"zstd", uncompressed, time]],
+//    "uncompressed":[[digest, time]],
+//    "locations":[[registry, repository, digest, time]]}
+//
+// The file is read whole once, when the cache is first used (a copy between local layouts never
+// pays for it), synchronously (it is small: 20 000 entries take 2.3 MB), and every entry is validated (digests by the manifest
+// parser's rules, names by the reference grammar); anything else is dropped, and a file that is not
+// this JSON is ignored. `save` reads the file again, merges (the newer of two entries wins; what this
+// process forgot stays forgotten), keeps the newest entries up to the bound, and replaces the file by
+// a rename: two processes saving at once may lose one's new entries, never corrupt the file.
+// Nothing in this cache may fail a copy: problems are reported to `onProblem` (a debug line).
+import { randomBytes } from 'node:crypto'
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs'
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { isValidDigest } from '../manifest/digest.js'
+import { parseDockerReference } from '../reference/docker.js'
+import type { BlobInfoCache, BlobInfoEntry } from './blob-info-cache.js'
+import { entryKey, MAX_BLOB_INFO_ENTRIES, MemoryBlobInfoCache } from './blob-info-memory.js'
+
+export type PersistentBlobInfoCache = BlobInfoCache & {
+  /** Writes what this process learned into the file. Never rejects. */
+  save(): Promise<void>
+}
+
+/** Larger files are not read (20 000 entries take about 2.3 MB). */
+const MAX_FILE_BYTES = 16 << 20
+const FILE_NAME = 'blob-info-cache-v1.json'
+
+/**
+ * `$IMAGE_COPY_BLOB_INFO_CACHE` (a file; "off" or "" turns the cache off: undefined), else
+ * `$XDG_CACHE_HOME/image-copy/blob-info-cache-v1.json`, else `~/.cache/image-copy/…`.
+ */
+export function defaultBlobInfoCachePath(env: NodeJS.ProcessEnv): string | undefined {
+  const given = env.IMAGE_COPY_BLOB_INFO_CACHE
+  if (given !== undefined) {
+    return given.trim() === '' || given.trim().toLowerCase() === 'off' ? undefined : path.resolve(given)
+  }
+  const xdg = env.XDG_CACHE_HOME
+  // The XDG spec: a relative path is invalid and is ignored.
+  if (xdg && path.isAbsolute(xdg)) return path.join(xdg, 'image-copy', FILE_NAME)
+  const home = env.HOME || os.homedir()
+  return home ? path.join(home, '.cache', 'image-copy', FILE_NAME) : undefined
+}
+
+class FileBlobInfoCache extends MemoryBlobInfoCache implements PersistentBlobInfoCache {
+  constructor(
+    private readonly file: string,
+    private readonly onProblem: (message: string) => void
+  ) {
+    super()
+  }
+
+  private loaded = false
+
+  protected override ready(): void {
+    if (this.loaded) return
+    this.loaded = true
+    for (const e of readEntries(this.file, this.onProblem)) this.record(e)
+    this.changed = false
+  }
+
+  async save(): Promise<void> {
+    if (!this.changed) return
+    try {
+      const merged = new Map<string, BlobInfoEntry>()
+      for (const e of readEntries(this.file, this.onProblem)) {
+        const key = entryKey(e)
+        const forgotten = this.forgotten.get(key)
+        if (forgotten === undefined || forgotten < e.time) merged.set(key, e)
+      }
+      for (const [key, e] of this.entries) {
+        const theirs = merged.get(key)
+        if (!theirs || theirs.time <= e.time) merged.set(key, e)
+      }
+      const kept = [...merged.values()].sort((a, b) => a.time - b.time).slice(-MAX_BLOB_INFO_ENTRIES)
+      await replaceFile(this.file, serialize(kept))
+      this.changed = false
+    } catch (e) {
+      this.onProblem(`blob-info cache ${this.file} not saved: ${(e as Error).message}`)
+    }
+  }
+}
+
+/** The cache in `file` (an absent, unreadable or corrupt file gives an empty cache). */
+export async function openBlobInfoCache(
+  file: string,
+  onProblem: (message: string) => void = () => {}
+): Promise<PersistentBlobInfoCache> {
+  return new FileBlobInfoCache(path.resolve(file), onProblem)
+}
+
+/**
+ * The entry points' cache: the file at defaultBlobInfoCachePath(env), or undefined when the cache is
+ * turned off (the registry client then keeps locations in this process's memory, as before).
+ */
+export async function openUserBlobInfoCache(
+  env: NodeJS.ProcessEnv,
+  onProblem: (message: string) => void
+): Promise<PersistentBlobInfoCache | undefined> {
+  const file = defaultBlobInfoCachePath(env)
+  return file === undefined ? undefined : openBlobInfoCache(file, onProblem)
+}
+
+function readEntries(file: string, onProblem: (message: string) => void): BlobInfoEntry[] {
+  let fd: number
+  try {
+    // O_NONBLOCK: a FIFO put in the file's place must not hang the copy.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK)
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+      onProblem(`blob-info cache ${file} not read: ${(e as Error).message}`)
+    return []
+  }
+  try {
+    const info = fstatSync(fd)
+    if (!info.isFile() || info.size > MAX_FILE_BYTES) {
+      onProblem(`blob-info cache ${file} ignored: not a regular file of at most ${MAX_FILE_BYTES} bytes`)
+      return []
+    }
+    return parseEntries(readFileSync(fd, 'utf8'))
+  } catch (e) {
+    onProblem(`blob-info cache ${file} ignored: ${(e as Error).message}`)
+    return []
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Valid entries of the file's text, oldest first; whatever is malformed is dropped. */
+export function parseEntries(text: string): BlobInfoEntry[] {
+  const data: unknown = JSON.parse(text)
+  if (typeof data !== 'object' || data === null || (data as { version?: unknown }).version !== 1) {
+    throw new Error('not a version 1 blob-info cache')
+  }
+  const { pairs, uncompressed, locations } = data as Record<string, unknown>
+  const names = new Map<string, boolean>()
+  const entries: BlobInfoEntry[] = []
+  for (const row of rows(pairs, 4)) {
+    const [compressed, algorithm, plain, time] = row
+    if (!isDigest(compressed) || !isDigest(plain) || compressed === plain || !isTime(time)) continue
+    if (algorithm !== 'gzip' && algorithm !== 'zstd') continue
+    entries.push({ kind: 'pair', compressed, algorithm, uncompressed: plain, time })
+  }
+  for (const [digest, time] of rows(uncompressed, 2)) {
+    if (isDigest(digest) && isTime(time)) entries.push({ kind: 'uncompressed', digest, time })
+  }
+  for (const [registry, repository, digest, time] of rows(locations, 4)) {
+    if (typeof registry !== 'string' || typeof repository !== 'string') continue
+    if (!isDigest(digest) || !isTime(time) || !isName(registry, repository, names)) continue
+    entries.push({ kind: 'location', registry, repository, digest, time })
+  }
+  return entries.sort((a, b) => a.time - b.time).slice(-MAX_BLOB_INFO_ENTRIES)
+}
+
+function rows(value: unknown, length: number): unknown[][] {
+  if (!Array.isArray(value)) return []
+  return value.filter((r): r is unknown[] => Array.isArray(r) && r.length === length)
+}
+
+function isDigest(v: unknown): v is string {
+  return typeof v === 'string' && isValidDigest(v)
+}
+
+function isTime(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0
+}
+
+/** A registry host and repository path exactly as a parsed reference names them. */
+function isName(registry: string, repository: string, seen: Map<string, boolean>): boolean {
+  const name = `${registry}/${repository}`
+  let ok = seen.get(name)
+  if (ok === undefined) {
+    try {
+      const ref = parseDockerReference(name, { defaultTag: false })
+      ok = ref.registry === registry && ref.repository === repository && ref.tag === undefined
+    } catch {
+      ok = false
+    }
+    seen.set(name, ok)
+  }
+  return ok
+}
+
+function serialize(entries: BlobInfoEntry[]): string {
+  const pairs: unknown[] = []
+  const uncompressed: unknown[] = []
+  const locations: unknown[] = []
+  for (const e of entries) {
+    if (e.kind === 'pair') pairs.push([e.compressed, e.algorithm, e.uncompressed, e.time])
+    else if (e.kind === 'uncompressed') uncompressed.push([e.digest, e.time])
+    else locations.push([e.registry, e.repository, e.digest, e.time])
+  }
+  return `${JSON.stringify({ version: 1, pairs, uncompressed, locations })}\n`
+}
+
+/** Writes a new file beside `file` (mode 0600, never through an existing name) and renames it over. */
+async function replaceFile(file: string, text: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 })
+  const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
+  try {
+    await writeFile(temp, text, { mode: 0o600, flag: 'wx' })
+    await rename(temp, file)
+  } catch (e) {
+    await unlink(temp).catch(() => {})
+    throw e
+  }
+}
