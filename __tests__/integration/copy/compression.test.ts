@@ -176,4 +176,49 @@ describeWithPrograms(['docker-registry', 'skopeo'], 'layer compression', () => {
     expect(stdout.trim().split('\n')).toEqual(diffIds)
     expect(await readdir(back)).toContain('manifest.json')
   })
+
+  it('a second run to another repository of the same registry mounts the compressed layers instead of compressing again (the blob-info cache)', async () => {
+    const cacheFile = path.join(await tempDir(), 'blob-info.json')
+    const cli = async (dest: string) => {
+      const { stdout } = await run(
+        process.execPath,
+        [
+          path.join(repoRoot, 'dist', 'cli', 'index.js'),
+          `docker-archive:${archive}`,
+          dest,
+          '--dest-tls-verify=false',
+          '--json',
+          '--quiet'
+        ],
+        { env: { ...process.env, IMAGE_COPY_BLOB_INFO_CACHE: cacheFile } }
+      )
+      return JSON.parse(stdout) as { destinations: Array<{ stats: Record<string, number> }> }
+    }
+    const first = await cli(`docker://${registry.host}/acme/first:1`)
+    expect(first.destinations[0].stats.pushedBlobs).toBe(diffIds.length + 1)
+    const second = await cli(`docker://${registry.host}/acme/second:1`)
+    expect(second.destinations[0].stats).toMatchObject({ pushedBlobs: 0, mountedBlobs: diffIds.length + 1 })
+    const [a, b] = await Promise.all([
+      registryManifest('acme/first', '1'),
+      registryManifest('acme/second', '1')
+    ])
+    expect(b.layers).toEqual(a.layers)
+    // Without the cache the same copy compresses and uploads again.
+    const third = await run(
+      process.execPath,
+      [
+        path.join(repoRoot, 'dist', 'cli', 'index.js'),
+        `docker-archive:${archive}`,
+        `docker://${registry.host}/acme/third:1`,
+        '--dest-tls-verify=false',
+        '--json',
+        '--quiet'
+      ],
+      { env: { ...process.env, IMAGE_COPY_BLOB_INFO_CACHE: 'off' } }
+    )
+    expect(
+      (JSON.parse(third.stdout) as { destinations: Array<{ stats: Record<string, number> }> }).destinations[0]
+        .stats.mountedBlobs
+    ).toBe(0)
+  })
 })
