@@ -2866,6 +2866,8 @@ const sections = [
                 help: 'Key for the blob cache (default - a hash of the source reference). Runs with the same key share blobs.' },
             { name: 'cache-max-size', kind: size, default: '2GiB',
                 help: 'Largest size of the blob cache (least recently used blobs are dropped first), e.g. 2GiB or 500MB.' },
+            { name: 'cache-location', kind: oneOf('actions', 'runner', 'both'), default: 'actions', cliHelp: 'Where the Action\'s cache lives; not used here (use --cache-dir).',
+                help: 'Where the blob cache lives between runs - actions (the GitHub Actions cache), runner (the runner\'s tool cache, kept on self-hosted runners), or both.' },
             { name: 'cache-dir', kind: kinds_text('DIR'), ...cliOnly,
                 help: 'A local blob cache: blobs are read from it before the source, and blobs pulled are added.' },
         ]],
@@ -3035,6 +3037,7 @@ function parseCopyRequest(reader) {
         cache: {
             enabled: bool(reader, 'cache'),
             key: optional(reader, 'cache-key'),
+            location: value(reader, 'cache-location'),
             maxBytes: number(reader, 'cache-max-size'),
             dir: optional(reader, 'cache-dir')
         }

@@ -8,7 +8,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _compile_cache_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9553);
 
 (0,_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .L)();
-const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(177)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7177));
+const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(415), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6948));
 await runPost();
 // A cache request left pending after a timeout would keep Node alive.
 process.exit(0);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { cacheKey, restoreBlobCache, saveBlobCache, type CacheLog } from '../cache/actions-cache.js'
 import { BlobDirectory } from '../cache/blob-directory.js'
 import type { CopyRequest } from '../options/request.js'
+import { runnerBlobDirectory } from './runner-cache.js'
 
 const stateName = 'blob-cache'
 
@@ -16,7 +17,11 @@ interface CacheState {
   maxBytes: number
   restored: string
   added: number
+  /** Where the blobs live between runs: the Actions cache, the runner's tool cache, or both. */
+  location: CacheLocation
 }
+
+export type CacheLocation = 'actions' | 'runner' | 'both'
 
 export const cacheLog: CacheLog = {
   info: m => core.info(m),
@@ -33,6 +38,7 @@ export interface OpenedCache {
   directory: BlobDirectory
   key: string
   restored: string
+  location: CacheLocation
 }
 
 export async function openBlobCache(request: CopyRequest): Promise<OpenedCache | undefined> {
@@ -43,9 +49,24 @@ export async function openBlobCache(request: CopyRequest): Promise<OpenedCache |
     runId: process.env.GITHUB_RUN_ID ?? '',
     attempt: process.env.GITHUB_RUN_ATTEMPT ?? ''
   })
-  const dir = cacheDirectory()
-  const restored = await restoreBlobCache(dir, key, restoreKeys, cacheLog)
-  return { directory: new BlobDirectory(dir), key, restored: restored.status }
+  let location = request.cache.location
+  let dir = cacheDirectory()
+  if (location !== 'actions') {
+    const runnerDir = await runnerBlobDirectory(restoreKeys[restoreKeys.length - 1])
+    if (runnerDir) {
+      dir = runnerDir
+      const held = await new BlobDirectory(dir).stats()
+      core.info(`Blob cache: the runner's tool cache at ${dir} holds ${held.count} blobs`)
+    } else {
+      core.warning(
+        `cache-location ${location}: this runner has no tool cache (RUNNER_TOOL_CACHE is unset); using the Actions cache`
+      )
+      location = 'actions'
+    }
+  }
+  const restored =
+    location === 'runner' ? { status: 'runner' } : await restoreBlobCache(dir, key, restoreKeys, cacheLog)
+  return { directory: new BlobDirectory(dir), key, restored: restored.status, location }
 }
 
 export function rememberForPost(cache: OpenedCache, request: CopyRequest): void {
@@ -54,7 +75,8 @@ export function rememberForPost(cache: OpenedCache, request: CopyRequest): void 
     key: cache.key,
     maxBytes: request.cache.maxBytes,
     restored: cache.restored,
-    added: cache.directory.added.count
+    added: cache.directory.added.count,
+    location: cache.location
   }
   core.saveState(stateName, JSON.stringify(state))
 }
@@ -64,10 +86,23 @@ export async function saveBlobCacheFromState(): Promise<void> {
   const raw = core.getState(stateName)
   if (!raw) return
   const state = JSON.parse(raw) as CacheState
+  if (state.location !== 'actions') await pruneRunnerCache(state)
+  if (state.location === 'runner') return
   if (state.restored === 'unavailable' || state.restored === 'disabled') return
   if (state.added === 0) {
     core.info('Blob cache: no new blobs in this run, nothing to save')
     return
   }
   await saveBlobCache(state.dir, state.key, cacheLog, { maxBytes: state.maxBytes })
+}
+
+/** The runner's copy is bounded by cache-max-size like the Actions cache: least recently used first. */
+async function pruneRunnerCache(state: CacheState): Promise<void> {
+  const blobs = new BlobDirectory(state.dir)
+  await blobs.sweep()
+  const pruned = await blobs.prune(state.maxBytes)
+  const held = await blobs.stats()
+  core.info(
+    `Blob cache: the runner's tool cache holds ${held.count} blobs${pruned.count > 0 ? ` (dropped ${pruned.count} least recently used to fit cache-max-size)` : ''}`
+  )
 }

@@ -46,7 +46,13 @@ export interface CopyRequest {
   authFile?: string
   /** Used for ghcr.io when no other credentials match. */
   githubToken?: string
-  cache: { enabled: boolean; key?: string; maxBytes: number; dir?: string }
+  cache: {
+    enabled: boolean
+    key?: string
+    maxBytes: number
+    dir?: string
+    location: 'actions' | 'runner' | 'both'
+  }
   layers: LayerOptions
 }
 
@@ -210,6 +216,7 @@ export function parseCopyRequest(reader: OptionReader): CopyRequest {
     cache: {
       enabled: bool(reader, 'cache'),
       key: optional(reader, 'cache-key'),
+      location: value(reader, 'cache-location') as 'actions' | 'runner' | 'both',
       maxBytes: number(reader, 'cache-max-size'),
       dir: optional(reader, 'cache-dir')
     }

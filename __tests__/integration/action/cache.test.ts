@@ -2,7 +2,7 @@
 // with @actions/cache pointed at a local server of the cache service protocol. The second run
 // restores the cache and pulls no blob bytes from the source registry.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdir, readFile, rm } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { copyImage } from '../../../src/copy/copy-image.js'
 import { parseImageReference } from '../../../src/transports/index.js'
@@ -128,5 +128,81 @@ withAll('the blob cache between workflow runs', () => {
     )
     expect(run.code).toBe(0)
     expect(Object.keys(server.counters.rpc)).toHaveLength(0)
+  })
+
+  it('cache-location runner: a self-hosted runner keeps the blobs in its tool cache; the next job pulls nothing and uses no cache service', async () => {
+    const toolCache = await tempDir()
+    const job = async (runId: string, dest: string) =>
+      runActionWithPost(
+        node24!,
+        {
+          src,
+          dest,
+          'all-images': 'true',
+          'src-tls-verify': 'false',
+          'cache-location': 'runner',
+          'cache-max-size': '1GiB'
+        },
+        // No cache service at all (as outside GitHub): the runner's disk is the only place blobs live.
+        {
+          RUNNER_TEMP: await tempDir(),
+          RUNNER_TOOL_CACHE: toolCache,
+          GITHUB_RUN_ID: runId,
+          GITHUB_RUN_ATTEMPT: '1'
+        }
+      )
+    proxy.resetCounters()
+    const first = await job('201', `oci:${await tempDir()}/one:1.0`)
+    expect([first.main.code, first.post.code]).toEqual([0, 0])
+    expect(blobBytes()).toBeGreaterThan(0)
+    expect(first.post.stdout).toMatch(/the runner's tool cache holds 7 blobs/)
+    // Where @actions/tool-cache keeps a tool: <tool cache>/image-copy-blobs/<version>/<arch>, marked complete.
+    const versions = await readdir(path.join(toolCache, 'image-copy-blobs'))
+    expect(versions.filter(v => /^1\.0\.0-[0-9a-f]{16}$/.test(v))).toHaveLength(1)
+    expect(versions.filter(v => v.endsWith('.complete'))).toEqual([])
+
+    proxy.resetCounters()
+    const secondDest = `${await tempDir()}/two`
+    const second = await job('202', `oci:${secondDest}:1.0`)
+    expect(second.main.code).toBe(0)
+    expect(second.main.stdout).toMatch(/the runner's tool cache at .* holds 7 blobs/)
+    expect(proxy.count({ method: 'GET', path: /\/blobs\/sha256:/ })).toBe(0)
+    expect(second.main.stdout).toMatch(/Totals: pulled 0 blobs \(0 B\), from cache 7/)
+    expect(await ociRefDigest(secondDest, '1.0')).toBe(await ociRefDigest(exampleLayout, '1.0'))
+  })
+
+  it('cache-location both: the runner directory is also saved to and restored from the Actions cache', async () => {
+    const job = async (runId: string, toolCache: string) =>
+      runActionWithPost(
+        node24!,
+        {
+          src,
+          dest: `oci:${await tempDir()}/x:1.0`,
+          'all-images': 'true',
+          'src-tls-verify': 'false',
+          'cache-location': 'both',
+          'cache-key': 'both-test'
+        },
+        {
+          ...cacheEnv(server, { runnerTemp: await tempDir() }),
+          RUNNER_TOOL_CACHE: toolCache,
+          GITHUB_RUN_ID: runId,
+          GITHUB_RUN_ATTEMPT: '1'
+        }
+      )
+    const shared = await tempDir()
+    const first = await job('301', shared)
+    expect([first.main.code, first.post.code]).toEqual([0, 0])
+    expect(
+      server.entries().filter(e => e.finalized && e.key.startsWith('image-copy-blobs-both-test-301'))
+    ).toHaveLength(1)
+    // Another machine (an empty tool cache at the same path) restores from the Actions cache.
+    await rm(shared, { recursive: true, force: true })
+    await mkdir(shared, { recursive: true })
+    proxy.resetCounters()
+    const second = await job('302', shared)
+    expect(second.main.code).toBe(0)
+    expect(second.main.stdout).toMatch(/^Blob cache: restored image-copy-blobs-both-test-301-1, /m)
+    expect(proxy.count({ method: 'GET', path: /\/blobs\/sha256:/ })).toBe(0)
   })
 })
