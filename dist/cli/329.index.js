@@ -268,7 +268,7 @@ function engineHostFromEnv(env = process.env) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   openDaemonSource: () => (/* binding */ openDaemonSource)
 /* harmony export */ });
-/* harmony import */ var _docker_archive_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6437);
+/* harmony import */ var _docker_archive_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4143);
 /* harmony import */ var _engine_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3696);
 /* harmony import */ var _engine_host_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8389);
 // Reading an image from the Docker daemon: GET /images/get (docker save) streamed once into a temp

@@ -11,7 +11,7 @@ export const modules = {
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _docker_archive_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6437);
+/* harmony import */ var _docker_archive_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4143);
 /* harmony import */ var _engine_client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3696);
 /* harmony import */ var _engine_host_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8389);
 // Loading an image into the Docker daemon: the docker-archive writer's output is streamed as the
