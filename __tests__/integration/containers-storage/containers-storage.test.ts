@@ -263,6 +263,32 @@ describeWithPodman(
       )
     })
 
+    it('no service running: one is started on the store the reference names, and stopped after the copy', async () => {
+      const saved = { CONTAINER_HOST: process.env.CONTAINER_HOST, XDG: process.env.XDG_RUNTIME_DIR }
+      delete process.env.CONTAINER_HOST
+      delete process.env.XDG_RUNTIME_DIR
+      const store = await newStore()
+      try {
+        logs.length = 0
+        const result = await run(example, [inStore('acme/started:1', store)])
+        expect(logs.some(l => l.includes(`started podman 4.`) && l.includes(store.graphRoot))).toBe(true)
+        expect(await podmanProcesses(store.dir)).toEqual([])
+        // The store holds it under our name, as the image we wrote (its config is the image ID).
+        const [image] = JSON.parse(
+          await store.podman(['image', 'inspect', 'localhost/acme/started:1'])
+        ) as Array<{
+          Id: string
+          Digest: string
+        }>
+        expect(`sha256:${image.Id}`).toBe((await registryManifest('example/single:1')).config.digest)
+        expect(image.RepoDigests).toContain(`localhost/acme/started@${result.destinations[0].digest}`)
+      } finally {
+        if (saved.CONTAINER_HOST !== undefined) process.env.CONTAINER_HOST = saved.CONTAINER_HOST
+        if (saved.XDG !== undefined) process.env.XDG_RUNTIME_DIR = saved.XDG
+        await store.remove()
+      }
+    })
+
     it('podman missing: the error says to install it', async () => {
       const saved = {
         PATH: process.env.PATH,
