@@ -128,6 +128,16 @@ describeWithPodman(
         JSON.parse(back.destinations[0].manifest.toString()) as { layers: Array<{ mediaType: string }> }
       ).layers
       expect(layers.every(l => l.mediaType.endsWith('gzip'))).toBe(true)
+
+      // By an image ID prefix, as containers/image resolves one; the layers must change, so
+      // preserve-digests is refused.
+      const byId = await run(inStore(`@${mine!.Id.slice(0, 12)}`), [
+        `dir:${path.join(await tempDir(), 'byid')}`
+      ])
+      expect(JSON.parse(byId.destinations[0].manifest.toString()).config.digest).toBe(original.config.digest)
+      await expect(
+        run(inStore('acme/single:1'), [inRegistry('back/preserved:1')], { preserveDigests: true })
+      ).rejects.toThrow(/would change the representation of its layers.*preserve digests/)
     })
 
     it('parity with skopeo: the same manifests stored; each reads what the other stored', async () => {
@@ -239,6 +249,11 @@ describeWithPodman(
         ])
 
       await run(inStore('acme/list:1'), [inRegistry('pushed/list:1')], { selection: { kind: 'all' } })
+      // Without all-images, one image of the list, by platform.
+      const one = await run(inStore('acme/list:1'), [`dir:${path.join(await tempDir(), 'one')}`], {
+        selection: platform('arm64', 'v8')
+      })
+      expect(one.destinations[0].instances.map(i => i.platform?.architecture)).toEqual(['arm64'])
       const pushed = await registryManifest('pushed/list:1')
       expect(pushed.manifests!.map(m => m.platform.architecture).sort()).toEqual(['amd64', 'arm64'])
       const source = await registryManifest('example/multiarch:1.0')

@@ -122,3 +122,23 @@ describe('openshift: and atomic:', () => {
     }
   )
 })
+
+describe('finding podman', () => {
+  it('CONTAINER_HOST other than unix:// is refused, saying what works', async () => {
+    const { openPodman } = await import('../../../src/transports/containers-storage/podman-host.js')
+    await expect(
+      openPodman(undefined, {}, { CONTAINER_HOST: 'ssh://core@host/run/podman/podman.sock' })
+    ).rejects.toThrow(/only a local unix:\/\/\/path\/to\/podman.sock is supported/)
+  })
+
+  it('no service answers and no podman on PATH: an error that says to install podman', async () => {
+    const { openPodman } = await import('../../../src/transports/containers-storage/podman-host.js')
+    const error = (await openPodman(
+      { graphRoot: '/nonexistent/graph', options: [] },
+      {},
+      { PATH: '/nonexistent' }
+    ).catch((e: unknown) => e)) as Error & { hint?: string }
+    expect(error.message).toContain('needs podman')
+    expect(error.hint).toContain('install podman')
+  })
+})
