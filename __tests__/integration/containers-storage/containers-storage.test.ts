@@ -291,10 +291,7 @@ describeWithPodman(
         // The store holds it under our name, as the image we wrote (its config is the image ID).
         const [image] = JSON.parse(
           await store.podman(['image', 'inspect', 'localhost/acme/started:1'])
-        ) as Array<{
-          Id: string
-          Digest: string
-        }>
+        ) as Array<{ Id: string; RepoDigests: string[] }>
         expect(`sha256:${image.Id}`).toBe((await registryManifest('example/single:1')).config.digest)
         expect(image.RepoDigests).toContain(`localhost/acme/started@${result.destinations[0].digest}`)
       } finally {
