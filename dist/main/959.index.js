@@ -111,8 +111,9 @@ class StorageImageDestination {
             throw new Error(this.properties.supportsSignatures);
     }
     async commit(toplevel, unparsedToplevel) {
-        const digest = (0,_local_digest_js__WEBPACK_IMPORTED_MODULE_5__/* .digestOf */ .ol)(toplevel.bytes);
-        await (0,_local_blob_store_js__WEBPACK_IMPORTED_MODULE_6__/* .storeBytes */ .jb)(toplevel.bytes, (0,_oci_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .blobPath */ .nD)(this.blobDir, digest), this.files);
+        await (0,_local_blob_store_js__WEBPACK_IMPORTED_MODULE_6__/* .storeBytes */ .jb)(toplevel.bytes, (0,_oci_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .blobPath */ .nD)(this.blobDir, (0,_local_digest_js__WEBPACK_IMPORTED_MODULE_5__/* .digestOf */ .ol)(toplevel.bytes)), this.files);
+        // What the store names it by: for a signed schema1 manifest, the digest of its payload.
+        const digest = (0,_manifest_index_js__WEBPACK_IMPORTED_MODULE_4__/* .manifestDigest */ .It)(toplevel.bytes);
         let entry = toplevel;
         if (unparsedToplevel && this.podmanChooses(unparsedToplevel, digest)) {
             entry = unparsedToplevel;

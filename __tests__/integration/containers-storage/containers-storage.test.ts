@@ -278,6 +278,38 @@ describeWithPodman(
       )
     })
 
+    it('a Docker schema2 image is stored as such, and read back as schema2 naming its DiffIDs', async () => {
+      // A fresh store: the same config in the shared one is the same record, whose manifest the last write sets.
+      await withFreshPodman(async fresh => {
+        const V2S2 = 'application/vnd.docker.distribution.manifest.v2+json'
+        const stored = await run(example, [inStore('acme/v2s2:1', fresh)], { forceMimeType: V2S2 })
+        expect(stored.destinations[0].mediaType).toBe(V2S2)
+        const [image] = JSON.parse(
+          await fresh.podman(['image', 'inspect', 'localhost/acme/v2s2:1'])
+        ) as Array<{
+          RepoDigests: string[]
+        }>
+        expect(image.RepoDigests).toContain(`localhost/acme/v2s2@${stored.destinations[0].digest}`)
+        // dir: takes uncompressed layers as they come: the manifest names the DiffIDs, still schema2.
+        const out = path.join(await tempDir(), 'v2s2')
+        const read = await run(inStore('acme/v2s2:1', fresh), [`dir:${out}`])
+        expect(read.destinations[0].mediaType).toBe(V2S2)
+        const config = JSON.parse(
+          await fs.readFile(
+            path.join(out, JSON.parse(read.destinations[0].manifest.toString()).config.digest.slice(7)),
+            'utf8'
+          )
+        ) as { rootfs: { diff_ids: string[] } }
+        const layers = (
+          JSON.parse(read.destinations[0].manifest.toString()) as {
+            layers: Array<{ digest: string; mediaType: string }>
+          }
+        ).layers
+        expect(layers.map(l => l.digest)).toEqual(config.rootfs.diff_ids)
+        expect(layers.every(l => l.mediaType === 'application/vnd.docker.image.rootfs.diff.tar')).toBe(true)
+      })
+    })
+
     it('no service running: one is started on the store the reference names, and stopped after the copy', async () => {
       const saved = { CONTAINER_HOST: process.env.CONTAINER_HOST, XDG: process.env.XDG_RUNTIME_DIR }
       delete process.env.CONTAINER_HOST

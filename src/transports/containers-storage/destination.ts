@@ -11,7 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
 import { ImageCopyError, UsageError } from '../../errors.js'
-import { isListMimeType, MediaType, parseList } from '../../manifest/index.js'
+import { isListMimeType, manifestDigest, MediaType, parseList } from '../../manifest/index.js'
 import { digestOf } from '../local/digest.js'
 import { sizeIfExists, storeBlob, storeBytes, type BlobFiles } from '../local/blob-store.js'
 import { makeDirectories } from '../local/files.js'
@@ -111,8 +111,9 @@ export class StorageImageDestination implements ImageDestination {
   }
 
   async commit(toplevel: RawManifest, unparsedToplevel?: RawManifest): Promise<void> {
-    const digest = digestOf(toplevel.bytes)
-    await storeBytes(toplevel.bytes, blobPath(this.blobDir, digest), this.files)
+    await storeBytes(toplevel.bytes, blobPath(this.blobDir, digestOf(toplevel.bytes)), this.files)
+    // What the store names it by: for a signed schema1 manifest, the digest of its payload.
+    const digest = manifestDigest(toplevel.bytes)
     let entry: RawManifest = toplevel
     if (unparsedToplevel && this.podmanChooses(unparsedToplevel, digest)) {
       entry = unparsedToplevel
