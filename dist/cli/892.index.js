@@ -319,42 +319,13 @@ async function startService(store, ctx, log, env) {
     const podman = findPodman(env);
     if (!podman)
         throw new errors/* ImageCopyError */.xv(PODMAN_MISSING, 'failure', PODMAN_INSTALL_HINT);
-    // Short: a unix socket path has at most 107 bytes.
-    const dir = await external_node_fs_.promises.mkdtemp(external_node_path_default().join(external_node_os_default().tmpdir(), 'image-copy-podman-'));
-    const socket = external_node_path_default().join(dir, 'podman.sock');
-    const logFile = external_node_path_default().join(dir, 'service.log');
-    const out = (0,external_node_fs_.openSync)(logFile, 'a');
-    let child;
-    try {
-        // With CONTAINER_HOST (or CONTAINER_CONNECTION) set, podman is a remote client and has no --root.
-        const local = { ...env };
-        delete local.CONTAINER_HOST;
-        delete local.CONTAINER_CONNECTION;
-        child = (0,external_node_child_process_.spawn)(podman, serviceArgs(store, socket), { stdio: ['ignore', out, out], env: local });
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(out);
-    }
-    const exited = new Promise(resolve => child.once('exit', () => resolve()));
-    child.once('error', () => undefined); // a spawn failure shows up as 'exit' too
-    let done = false;
-    child.once('exit', () => (done = true));
-    const stop = async () => {
-        if (!done) {
-            child.kill('SIGTERM');
-            const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-            await exited;
-            clearTimeout(timer);
-        }
-        await external_node_fs_.promises.rm(dir, { recursive: true, force: true });
-    };
-    const tail = async () => (await external_node_fs_.promises.readFile(logFile, 'utf8').catch(() => '')).trim().split('\n').slice(-10).join('\n');
+    const service = await ServiceProcess.spawn(podman, store, env);
     const deadline = Date.now() + START_TIMEOUT_MS;
     try {
         for (;;) {
-            if (done)
-                throw new errors/* ImageCopyError */.xv(`podman system service exited during start:\n${await tail()}`);
-            const client = await LibpodClient.connect(socket, ctx.signal);
+            if (service.exited)
+                throw new errors/* ImageCopyError */.xv(`podman system service exited during start:\n${await service.tail()}`);
+            const client = await LibpodClient.connect(service.socket, ctx.signal);
             if (client) {
                 const info = await client.info().catch(async (e) => {
                     await client.close();
@@ -363,18 +334,72 @@ async function startService(store, ctx, log, env) {
                 log('info', `containers-storage: started podman ${client.version} for this copy (store ${info.graphRoot})`);
                 const close = async () => {
                     await client.close();
-                    await stop();
+                    await service.stop();
                 };
                 return { client, info, description: 'a podman service started for this copy', close };
             }
             if (Date.now() > deadline)
-                throw new errors/* ImageCopyError */.xv(`podman system service did not answer within ${START_TIMEOUT_MS / 1000} s:\n${await tail()}`);
+                throw new errors/* ImageCopyError */.xv(`podman system service did not answer within ${START_TIMEOUT_MS / 1000} s:\n${await service.tail()}`);
             await new Promise(resolve => setTimeout(resolve, 100));
         }
     }
     catch (e) {
-        await stop();
+        await service.stop();
         throw e;
+    }
+}
+/** A `podman system service` child, its socket and log in a temp dir that stop() removes. */
+class ServiceProcess {
+    child;
+    dir;
+    exited = false;
+    exit;
+    constructor(child, dir) {
+        this.child = child;
+        this.dir = dir;
+        // A spawn failure emits 'error', and 'exit' may then never come: either ends it.
+        this.exit = new Promise(resolve => {
+            const ended = () => {
+                this.exited = true;
+                resolve();
+            };
+            child.once('exit', ended);
+            child.once('error', ended);
+        });
+    }
+    static async spawn(podman, store, env) {
+        // Short: a unix socket path has at most 107 bytes.
+        const dir = await external_node_fs_.promises.mkdtemp(external_node_path_default().join(external_node_os_default().tmpdir(), 'image-copy-podman-'));
+        const out = (0,external_node_fs_.openSync)(external_node_path_default().join(dir, 'service.log'), 'a');
+        try {
+            // With CONTAINER_HOST (or CONTAINER_CONNECTION) set, podman is a remote client and has no --root.
+            const local = { ...env };
+            delete local.CONTAINER_HOST;
+            delete local.CONTAINER_CONNECTION;
+            const args = serviceArgs(store, external_node_path_default().join(dir, 'podman.sock'));
+            return new ServiceProcess((0,external_node_child_process_.spawn)(podman, args, { stdio: ['ignore', out, out], env: local }), dir);
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(out);
+        }
+    }
+    get socket() {
+        return external_node_path_default().join(this.dir, 'podman.sock');
+    }
+    /** The last lines of its output, for an error. */
+    async tail() {
+        const text = await external_node_fs_.promises.readFile(external_node_path_default().join(this.dir, 'service.log'), 'utf8').catch(() => '');
+        return text.trim().split('\n').slice(-10).join('\n');
+    }
+    /** SIGTERM, SIGKILL after a grace period, then the temp dir removed. */
+    async stop() {
+        if (!this.exited) {
+            this.child.kill('SIGTERM');
+            const timer = setTimeout(() => this.child.kill('SIGKILL'), STOP_GRACE_MS);
+            await this.exit;
+            clearTimeout(timer);
+        }
+        await external_node_fs_.promises.rm(this.dir, { recursive: true, force: true });
     }
 }
 

@@ -126,41 +126,13 @@ async function startService(
 ): Promise<PodmanService> {
   const podman = findPodman(env)
   if (!podman) throw new ImageCopyError(PODMAN_MISSING, 'failure', PODMAN_INSTALL_HINT)
-  // Short: a unix socket path has at most 107 bytes.
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'image-copy-podman-'))
-  const socket = path.join(dir, 'podman.sock')
-  const logFile = path.join(dir, 'service.log')
-  const out = openSync(logFile, 'a')
-  let child: ChildProcess
-  try {
-    // With CONTAINER_HOST (or CONTAINER_CONNECTION) set, podman is a remote client and has no --root.
-    const local = { ...env }
-    delete local.CONTAINER_HOST
-    delete local.CONTAINER_CONNECTION
-    child = spawn(podman, serviceArgs(store, socket), { stdio: ['ignore', out, out], env: local })
-  } finally {
-    closeSync(out)
-  }
-  const exited = new Promise<void>(resolve => child.once('exit', () => resolve()))
-  child.once('error', () => undefined) // a spawn failure shows up as 'exit' too
-  let done = false
-  child.once('exit', () => (done = true))
-  const stop = async (): Promise<void> => {
-    if (!done) {
-      child.kill('SIGTERM')
-      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS)
-      await exited
-      clearTimeout(timer)
-    }
-    await fs.rm(dir, { recursive: true, force: true })
-  }
-  const tail = async (): Promise<string> =>
-    (await fs.readFile(logFile, 'utf8').catch(() => '')).trim().split('\n').slice(-10).join('\n')
+  const service = await ServiceProcess.spawn(podman, store, env)
   const deadline = Date.now() + START_TIMEOUT_MS
   try {
     for (;;) {
-      if (done) throw new ImageCopyError(`podman system service exited during start:\n${await tail()}`)
-      const client = await LibpodClient.connect(socket, ctx.signal)
+      if (service.exited)
+        throw new ImageCopyError(`podman system service exited during start:\n${await service.tail()}`)
+      const client = await LibpodClient.connect(service.socket, ctx.signal)
       if (client) {
         const info = await client.info().catch(async e => {
           await client.close()
@@ -172,18 +144,80 @@ async function startService(
         )
         const close = async (): Promise<void> => {
           await client.close()
-          await stop()
+          await service.stop()
         }
         return { client, info, description: 'a podman service started for this copy', close }
       }
       if (Date.now() > deadline)
         throw new ImageCopyError(
-          `podman system service did not answer within ${START_TIMEOUT_MS / 1000} s:\n${await tail()}`
+          `podman system service did not answer within ${START_TIMEOUT_MS / 1000} s:\n${await service.tail()}`
         )
       await new Promise(resolve => setTimeout(resolve, 100))
     }
   } catch (e) {
-    await stop()
+    await service.stop()
     throw e
+  }
+}
+
+/** A `podman system service` child, its socket and log in a temp dir that stop() removes. */
+class ServiceProcess {
+  exited = false
+  private readonly exit: Promise<void>
+
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly dir: string
+  ) {
+    // A spawn failure emits 'error', and 'exit' may then never come: either ends it.
+    this.exit = new Promise<void>(resolve => {
+      const ended = (): void => {
+        this.exited = true
+        resolve()
+      }
+      child.once('exit', ended)
+      child.once('error', ended)
+    })
+  }
+
+  static async spawn(
+    podman: string,
+    store: StoreSpec | undefined,
+    env: NodeJS.ProcessEnv
+  ): Promise<ServiceProcess> {
+    // Short: a unix socket path has at most 107 bytes.
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'image-copy-podman-'))
+    const out = openSync(path.join(dir, 'service.log'), 'a')
+    try {
+      // With CONTAINER_HOST (or CONTAINER_CONNECTION) set, podman is a remote client and has no --root.
+      const local = { ...env }
+      delete local.CONTAINER_HOST
+      delete local.CONTAINER_CONNECTION
+      const args = serviceArgs(store, path.join(dir, 'podman.sock'))
+      return new ServiceProcess(spawn(podman, args, { stdio: ['ignore', out, out], env: local }), dir)
+    } finally {
+      closeSync(out)
+    }
+  }
+
+  get socket(): string {
+    return path.join(this.dir, 'podman.sock')
+  }
+
+  /** The last lines of its output, for an error. */
+  async tail(): Promise<string> {
+    const text = await fs.readFile(path.join(this.dir, 'service.log'), 'utf8').catch(() => '')
+    return text.trim().split('\n').slice(-10).join('\n')
+  }
+
+  /** SIGTERM, SIGKILL after a grace period, then the temp dir removed. */
+  async stop(): Promise<void> {
+    if (!this.exited) {
+      this.child.kill('SIGTERM')
+      const timer = setTimeout(() => this.child.kill('SIGKILL'), STOP_GRACE_MS)
+      await this.exit
+      clearTimeout(timer)
+    }
+    await fs.rm(this.dir, { recursive: true, force: true })
   }
 }
