@@ -9,7 +9,8 @@ Usage: image-copy SRC DEST... [flags]
 
 References: docker://host/repo[:tag|@digest] (or host/repo:tag), oci:PATH[:REF],
             oci-archive:PATH[:REF], dir:PATH, docker-archive:PATH[:NAME:TAG|:@N],
-            docker-daemon:NAME:TAG (the Engine at DOCKER_HOST)
+            docker-daemon:NAME:TAG (the Engine at DOCKER_HOST),
+            containers-storage:[STORE]NAME[:TAG] (podman's store, through podman)
 `
 
 const width = 100

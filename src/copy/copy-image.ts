@@ -321,7 +321,9 @@ async function writeAndCommit(
     await writer.writeSignatures()
     if (writer.destination.properties.mustMatchRuntimeOS) await noteForeignPlatform(run, writer, set, inputs)
     run.options.signal?.throwIfAborted()
-    await writer.destination.commit({ bytes: top.bytes, mimeType: top.mimeType })
+    // One image chosen from a list: the list goes along, as containers/image's unparsedToplevel.
+    const unparsedToplevel = !set.list && set.listImages !== undefined ? set.top : undefined
+    await writer.destination.commit({ bytes: top.bytes, mimeType: top.mimeType }, unparsedToplevel)
     const done: DestinationResult = {
       destination: writer.name,
       index: writer.index,

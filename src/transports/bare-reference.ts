@@ -8,17 +8,21 @@ import { UsageError } from '../errors.js'
 import { TAG_RE } from '../reference/docker.js'
 import { closest } from '../suggest.js'
 
+// OpenShift 4 removed /oapi/v1, and containers/image deprecated the transport (reference notes §4).
+const OPENSHIFT_ADVICE =
+  ', the integrated registry (e.g. default-route-openshift-image-registry.apps.<cluster>) with any user name and the token `oc whoami -t` prints as the password; OpenShift 4 removed the /oapi/v1 API this transport needs'
+
 /** containers/image transports this version does not implement, and why not. */
 const unavailable: Readonly<Record<string, string>> = {
-  'containers-storage':
-    'not supported yet: the containers-storage: transport (podman, buildah and CRI-O storage); meanwhile go through `podman save --format oci-archive` and oci-archive:, or a registry',
   ostree: 'not supported yet: the ostree: transport',
   sif: 'not supported: the sif: transport (Singularity images)',
   tarball: 'not supported: the tarball: transport (layer tarballs); use oci-archive: or docker-archive:',
   openshift:
-    'the openshift: transport is retired (it spoke the OpenShift 3 image API); copy through the registry instead: docker://<registry>/<namespace>/<stream>:<tag>',
+    'the openshift: transport is retired (it spoke the OpenShift 3 image API); copy through the registry instead: docker://<registry>/<namespace>/<stream>:<tag>' +
+    OPENSHIFT_ADVICE,
   atomic:
-    'the atomic: transport is retired (it spoke the OpenShift 3 image API); copy through the registry instead: docker://<registry>/<namespace>/<stream>:<tag>'
+    'the atomic: transport is retired (it spoke the OpenShift 3 image API); copy through the registry instead: docker://<registry>/<namespace>/<stream>:<tag>' +
+    OPENSHIFT_ADVICE
 }
 
 const REGISTRY_HINT = 'a registry image is written docker://host/repository:tag (or host/repository:tag)'

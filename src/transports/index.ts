@@ -3,6 +3,7 @@
 // is surely something else (bare-reference.ts).
 import { UsageError } from '../errors.js'
 import { refuseNonRegistryReference } from './bare-reference.js'
+import { parseContainersStorageReference } from './containers-storage/index.js'
 import { parseDirReference } from './dir/index.js'
 import { parseDockerArchiveReference } from './docker-archive/index.js'
 import { parseDockerDaemonReference } from './docker-daemon/reference.js'
@@ -27,7 +28,8 @@ const parsers: Record<string, Parser> = {
   'oci-archive': parseOciArchiveReference,
   dir: parseDirReference,
   'docker-archive': parseDockerArchiveReference,
-  'docker-daemon': parseDockerDaemonReference
+  'docker-daemon': parseDockerDaemonReference,
+  'containers-storage': parseContainersStorageReference
 }
 
 export function parseImageReference(text: string, what = 'image reference'): ImageReference {

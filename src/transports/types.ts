@@ -215,9 +215,10 @@ export interface ImageDestination {
   /**
    * Makes everything written visible (moves refs, publishes the archive). Where the format allows,
    * nothing written SHOULD be visible to others before commit (a registry shows each manifest as
-   * it is written).
+   * it is written). `unparsedToplevel` is the source's list when one image was chosen from it
+   * (containers/image Commit's unparsedToplevel): a store that keeps lists beside images MAY keep it.
    */
-  commit(toplevel: RawManifest): Promise<void>
+  commit(toplevel: RawManifest, unparsedToplevel?: RawManifest): Promise<void>
   /**
    * Releases resources. When commit was not called, it MUST remove what this destination wrote
    * where the format allows (temp files, staging directories, an unfinished archive or load); it

@@ -21,6 +21,7 @@ import { parseImageReference } from '../../../src/transports/index.js'
 import { expandExpressions, fakeGithubToken } from '../../harness/action-manifest.js'
 import { requireNode24, runActionWithPost, type ActionRun } from '../../harness/action-runner.js'
 import { exampleLayout, ociRefDigest, removeTempDirs, sha256, tempDir } from '../../harness/local.js'
+import { startPodman } from '../../harness/podman.js'
 import { requireProgram } from '../../harness/programs.js'
 import { readReadme, readmeActionSteps, type ReadmeStep } from '../../harness/readme.js'
 import { startRegistry, type RegistryUser, type TestRegistry } from '../../harness/registry.js'
@@ -46,6 +47,10 @@ const tag = '1.4.0'
 
 interface World {
   registries: Record<Host, TestRegistry>
+  /** Run after all examples (services a plan started). */
+  cleanups: Array<() => Promise<void>>
+  /** The image ID (config hex) the buildah example's stand-in stored. */
+  builtConfig?: string
   exampleDigest: string
   /** The digest the promote example's `needs.build.outputs.digest` names (pushed to staging). */
   stagedDigest: string
@@ -57,6 +62,8 @@ interface Plan {
   /** Registries a login step writes into ~/.docker/config.json before this step (shown or implied). */
   dockerLogins: Host[]
   check(run: { main: ActionRun; post: ActionRun }, world: World, runnerTemp: string): Promise<void>
+  /** What the example's earlier steps would have made (an image in a store): the step's extra env. */
+  prepare?(world: World): Promise<Record<string, string>>
 }
 
 /** Fetches a manifest from a test registry as a client would; its digest is computed from the bytes. */
@@ -172,6 +179,32 @@ const PLANS: Record<string, Plan> = {
       expect(platformsOf(written.json)).toEqual(['linux/arm64/v8', 'linux/arm/v7'])
     }
   },
+  'Push an image built with buildah or podman': {
+    // `buildah bud` stands in as our own copy of the example's amd64 image into a podman store
+    // (the harness's, as root with vfs), which the Action reaches through CONTAINER_HOST.
+    rewrites: ['registry.example.com'],
+    dockerLogins: [],
+    async prepare(world) {
+      const podman = await startPodman()
+      world.cleanups.push(() => podman.stop())
+      await copyImage({
+        ...seedOptions(),
+        source: parseImageReference(`oci:${exampleLayout}:1.0`),
+        destinations: [parseImageReference(`containers-storage:${podman.spec}localhost/app:${tag}`)],
+        destinationContext: {}
+      })
+      world.builtConfig = JSON.parse(await podman.podman(['image', 'inspect', `localhost/app:${tag}`]))[0].Id
+      return { CONTAINER_HOST: podman.host }
+    },
+    async check(run, world) {
+      expectClean(run)
+      const written = await manifestAt(world, 'registry.example.com', 'acme/app', tag)
+      expect(written.digest).toBe(run.main.outputs.digest)
+      const json = written.json as { config: { digest: string }; layers: Array<{ mediaType: string }> }
+      expect(json.config.digest).toBe(`sha256:${world.builtConfig}`)
+      expect(json.layers.every(l => l.mediaType.endsWith('gzip'))).toBe(true)
+    }
+  },
   'Export an image to an artifact': {
     rewrites: ['ghcr.io'],
     dockerLogins: [],
@@ -191,6 +224,26 @@ const PLANS: Record<string, Plan> = {
 
 const steps = readmeActionSteps(readReadme())
 
+/** Why the examples that need podman cannot run here (fails under CI=true), or undefined. */
+function podmanMissing(): string | undefined {
+  const isRoot = typeof process.getuid !== 'function' || process.getuid() === 0
+  if (!isRoot && process.env.CI === 'true') throw new Error('podman examples must run as root (CI=true)')
+  if (!isRoot) return 'the harness runs podman as root'
+  return requireProgram('podman') ? undefined : 'podman is not installed'
+}
+
+function seedOptions() {
+  return {
+    selection: { kind: 'system' as const },
+    runtimePlatform: { os: 'linux', architecture: 'amd64' },
+    sparseList: 'strip' as const,
+    preserveDigests: false,
+    removeSignatures: false,
+    parallel: 4,
+    sourceContext: {}
+  }
+}
+
 describe('the README workflow examples', () => {
   it('are all known to this test: each has a plan, and each plan an example', () => {
     expect(steps.length).toBeGreaterThanOrEqual(4)
@@ -207,7 +260,11 @@ describe('the README workflow examples', () => {
       // A registry is written docker://host/…; a bare host/repo would escape the rewrite.
       expect(
         images.filter(
-          l => l !== '' && !/^(docker:\/\/|oci:|oci-archive:|dir:|docker-archive:|docker-daemon:)/.test(l)
+          l =>
+            l !== '' &&
+            !/^(docker:\/\/|oci:|oci-archive:|dir:|docker-archive:|docker-daemon:|containers-storage:)/.test(
+              l
+            )
         )
       ).toEqual([])
       const named = new Set(
@@ -219,7 +276,7 @@ describe('the README workflow examples', () => {
 })
 
 withAll('the README workflow examples, run as the runner runs them', () => {
-  const world = {} as World
+  const world = { cleanups: [] } as unknown as World
   const expressions: Record<string, string> = {}
   let caBundle: string
 
@@ -278,6 +335,7 @@ withAll('the README workflow examples, run as the runner runs them', () => {
     })
   })
   afterAll(async () => {
+    await Promise.all(world.cleanups.map(c => c()))
     await Promise.all(Object.values(world.registries ?? {}).map(r => r.stop()))
     await removeTempDirs()
   })
@@ -318,7 +376,14 @@ withAll('the README workflow examples, run as the runner runs them', () => {
     const plan = PLANS[heading]
     if (!plan) throw new Error(`README example "${heading}" has no plan in readme-examples.test.ts`)
     const runnerTemp = await tempDir()
+    let env: Record<string, string> = {}
+    if (plan.prepare) {
+      const missing = podmanMissing()
+      if (missing) return console.warn(`skipping README example "${heading}": ${missing}`)
+      env = await plan.prepare(world)
+    }
     const run = await runActionWithPost(node24!, inputsFor(step, runnerTemp), {
+      ...env,
       HOME: await dockerConfig(plan.dockerLogins),
       RUNNER_TEMP: runnerTemp,
       NODE_EXTRA_CA_CERTS: caBundle

@@ -19,7 +19,7 @@ function refusal(text: string): UsageError {
   throw new Error(`"${text}" was accepted`)
 }
 
-const known = 'known: docker, oci, oci-archive, dir, docker-archive, docker-daemon'
+const known = 'known: docker, oci, oci-archive, dir, docker-archive, docker-daemon, containers-storage'
 
 describe('references without a transport', () => {
   afterAll(removeTempDirs)
@@ -54,7 +54,6 @@ describe('references without a transport', () => {
   })
 
   it.each([
-    ['containers-storage:localhost/app:1', 'not supported yet: the containers-storage: transport'],
     ['ostree:app:1@/ostree/repo', 'not supported yet: the ostree: transport'],
     ['openshift:ns/stream:1', 'the openshift: transport is retired'],
     ['atomic:ns/stream:1', 'the atomic: transport is retired']

@@ -23,10 +23,24 @@ export function archiveTimestamp(env: NodeJS.ProcessEnv = process.env): Date {
 
 /** Writes `dir` as a tar to `outFile`, which must not exist; on failure nothing is left at `outFile`. */
 export async function packDirectory(dir: string, outFile: string, mtime: Date): Promise<void> {
+  await packDirectoryInto(dir, mtime, tarStream =>
+    writeStreamToNewFile(tarStream, outFile).then(() => undefined)
+  )
+}
+
+/**
+ * Streams `dir` as a tar into `consume` (a file writer, an HTTP request body) and resolves with what
+ * it resolves with; when either side fails, the other is stopped and the first error is thrown.
+ */
+export async function packDirectoryInto<T>(
+  dir: string,
+  mtime: Date,
+  consume: (tarStream: Readable) => Promise<T>
+): Promise<T> {
   const entries = await listTree(dir, '')
   const pack = tar.pack()
   // tar-stream's streams are streamx streams; Readable.from gives the Node stream our writer expects.
-  const writing = writeStreamToNewFile(Readable.from(pack), outFile)
+  const writing = consume(Readable.from(pack))
   writing.catch(() => undefined) // awaited below; this only keeps an early failure from being "unhandled"
   const common = { uid: 0, gid: 0, uname: '', gname: '', mtime }
   const produce = async (): Promise<void> => {
@@ -56,7 +70,7 @@ export async function packDirectory(dir: string, outFile: string, mtime: Date): 
     await writing.catch(() => undefined)
     throw e
   }
-  await writing
+  return writing
 }
 
 async function listTree(dir: string, prefix: string): Promise<TreeEntry[]> {
