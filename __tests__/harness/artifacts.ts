@@ -208,3 +208,21 @@ export async function tagsOf(base: string, repo: string): Promise<string[]> {
   const res = await fetch(`${base}/v2/${repo}/tags/list`)
   return ((await res.json()) as { tags: string[] | null }).tags ?? []
 }
+
+/**
+ * Adds an artifact to an OCI layout as oras lays it out: its blobs, its manifest, and an index.json
+ * entry (without a ref name unless `refName` is given).
+ */
+export async function addToLayout(layout: string, a: Artifact, refName?: string): Promise<void> {
+  const { mkdir, readFile, writeFile } = await import('node:fs/promises')
+  const path = await import('node:path')
+  const dir = path.join(layout, 'blobs', 'sha256')
+  await mkdir(dir, { recursive: true })
+  for (const blob of [...a.blobs, a.bytes]) await writeFile(path.join(dir, sha256(blob).slice(7)), blob)
+  const indexFile = path.join(layout, 'index.json')
+  const index = JSON.parse(await readFile(indexFile, 'utf8')) as { manifests: Descriptor[] }
+  const entry: Descriptor = { mediaType: a.mediaType, digest: a.digest, size: a.bytes.length }
+  if (refName) entry.annotations = { 'org.opencontainers.image.ref.name': refName }
+  index.manifests.push(entry)
+  await writeFile(indexFile, JSON.stringify(index))
+}

@@ -9,8 +9,8 @@ export const modules = {
 /* harmony export */   DockerImageSource: () => (/* binding */ DockerImageSource)
 /* harmony export */ });
 /* unused harmony exports acceptedManifestMimeTypes, manifestMimeType */
-/* harmony import */ var _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5426);
-/* harmony import */ var _registry_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6514);
+/* harmony import */ var _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(571);
+/* harmony import */ var _registry_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9687);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6355);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1072);
 /* harmony import */ var _client_factory_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6795);
@@ -35,6 +35,7 @@ class DockerImageSource {
     client;
     properties = (0,_types_js__WEBPACK_IMPORTED_MODULE_3__/* .sourceProperties */ .rj)({ hasThreadSafeGetBlob: true });
     toplevel;
+    tags;
     constructor(ref, client) {
         this.ref = ref;
         this.client = client;
@@ -84,6 +85,23 @@ class DockerImageSource {
     }
     async getBlob(info) {
         return (0,_registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .getBlob */ .qW)(this.client, { digest: info.digest, size: info.size, urls: info.urls });
+    }
+    /** The referrers API; the fallback tag's index when the registry has none. One artifact type is asked of the API. */
+    async listReferrers(digest, artifactTypes) {
+        (0,_manifest_index_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDigest */ .m)(digest);
+        const listing = await (0,_registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .listReferrers */ .xt)(this.client, digest, artifactTypes.length === 1 ? artifactTypes[0] : undefined);
+        return { descriptors: listing.descriptors, via: listing.via };
+    }
+    /** Tags `<alg>-<hex>.*` of the repository (the tag list is read once). */
+    async listDigestTags(digest) {
+        this.tags ??= (0,_registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .listTags */ .cB)(this.client);
+        const prefix = `${(0,_manifest_index_js__WEBPACK_IMPORTED_MODULE_0__/* .fallbackTag */ .fH)(digest)}.`;
+        return (await this.tags).filter(t => t.startsWith(prefix));
+    }
+    async getTaggedManifest(tag) {
+        if (!/^[\w][\w.-]{0,127}$/.test(tag))
+            throw new _registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl(`${JSON.stringify(tag)} is not a valid tag`);
+        return this.fetch(tag, undefined);
     }
     /** No signature storage is read from registries (see registryDestinationProperties.supportsSignatures). */
     async getSignatures(_instanceDigest) {

@@ -2,7 +2,7 @@ export const id = 795;
 export const ids = [795];
 export const modules = {
 
-/***/ 6514:
+/***/ 9687:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -10,16 +10,20 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   bP: () => (/* reexport */ RegistryClient),
   gl: () => (/* reexport */ RegistryError),
+  rh: () => (/* reexport */ addToFallbackIndex),
   kQ: () => (/* reexport */ blobExists),
   qW: () => (/* reexport */ getBlob),
   c2: () => (/* reexport */ getManifest),
   fg: () => (/* reexport */ isManifestTypeRejection),
+  xt: () => (/* reexport */ listReferrers),
+  cB: () => (/* reexport */ listTags),
   ti: () => (/* reexport */ mountBlob),
   RV: () => (/* reexport */ putManifest),
+  HJ: () => (/* reexport */ putManifestAnswer),
   PM: () => (/* reexport */ uploadBlob)
 });
 
-// UNUSED EXPORTS: DEFAULT_RETRY_POLICY, DEFAULT_USER_AGENT, RegistryAuthError, cancelUpload, closeAllConnections, configureRegistry, describeRequest, formatScope, isRetryableError, isRetryableStatus, parseChallenges, parseRetryAfter, parseScope, redactUrl, registrySettings, resetRegistrySettings, simplifyContentType
+// UNUSED EXPORTS: DEFAULT_RETRY_POLICY, DEFAULT_USER_AGENT, RegistryAuthError, cancelUpload, closeAllConnections, configureRegistry, describeRequest, formatScope, isRetryableError, isRetryableStatus, listReferrersApi, nextLink, parseChallenges, parseRetryAfter, parseScope, readFallbackIndex, redactUrl, registrySettings, resetRegistrySettings, simplifyContentType
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
@@ -2006,6 +2010,10 @@ async function getManifest(client, tagOrDigest, accept) {
 }
 /** PUT the manifest; returns the registry's Docker-Content-Digest, if it sent one. */
 async function putManifest(client, tagOrDigest, bytes, mimeType) {
+    return (await putManifestAnswer(client, tagOrDigest, bytes, mimeType)).digest;
+}
+/** PUT the manifest; the registry's Docker-Content-Digest and OCI-Subject (a referrers API registry's answer to a manifest with a subject). */
+async function putManifestAnswer(client, tagOrDigest, bytes, mimeType) {
     const context = `writing manifest ${tagOrDigest} to ${client.name}`;
     const path = manifestPath(client.repository, tagOrDigest);
     const res = await client.send({
@@ -2023,7 +2031,7 @@ async function putManifest(client, tagOrDigest, bytes, mimeType) {
     if (digest === undefined) {
         client.log('debug', `${context}: no Docker-Content-Digest in the answer; ${client.registry} may not be a registry`);
     }
-    return digest;
+    return { digest, subject: header(res.headers, 'oci-subject') };
 }
 /**
  * Whether a manifest PUT failed because the registry does not take this manifest type (the caller
@@ -2038,8 +2046,157 @@ function isManifestTypeRejection(e) {
     return e.code === 'UNSUPPORTED' && e.message.includes('Invalid JSON syntax');
 }
 
+// EXTERNAL MODULE: ./src/manifest/index.ts + 17 modules
+var manifest = __webpack_require__(571);
+;// CONCATENATED MODULE: ./src/registry/referrers.ts
+// OCI referrers on a registry (distribution-spec 1.1): the referrers API with its pagination, the
+// referrers tag schema (a `sha256-<hex>` OCI index kept by clients), and the tag list (cosign's
+// `sha256-<hex>.sig` tags). Every answer is capped and checked before use.
+
+
+
+
+/** A tag list or referrers list longer than this many pages is refused (a registry answering in a loop). */
+const MAX_PAGES = 1000;
+const MAX_TAG_PAGE_BYTES = 4 * 1024 * 1024;
+/** Clients whose registry answered 404 on the referrers endpoint: asked once per client. */
+const noReferrersApi = new WeakSet();
+/**
+ * The `next` URL of a Link header (`<url>; rel="next"`), resolved against the request's URL; only one
+ * on the registry's own origin is followed (credentials never go elsewhere).
+ */
+function nextLink(value, current) {
+    if (!value)
+        return undefined;
+    for (const part of value.split(',')) {
+        const m = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
+        if (!m || !/\brel="?next"?/i.test(m[2]))
+            continue;
+        const next = new URL(m[1], current);
+        if (next.origin !== current.origin) {
+            throw new RegistryError(`the registry's Link header points to another host (${next.origin}); not followed`);
+        }
+        return next;
+    }
+    return undefined;
+}
+/** Pages of a paginated GET, each read whole (capped), until there is no `next`. */
+async function* pages(client, first, accept, context, notFound) {
+    let url = first;
+    for (let page = 0; page < MAX_PAGES; page++) {
+        const res = await client.send({ method: 'GET', url, headers: { accept }, context });
+        if (res.status === 404 && notFound === 'undefined' && page === 0) {
+            await discard(res.body);
+            yield undefined;
+            return;
+        }
+        if (res.status !== 200)
+            throw await client.responseError(res, context, describeRequest('GET', res.url));
+        const bytes = await readBody(res.body, MAX_TAG_PAGE_BYTES, `${context}: the answer is larger than 4 MiB`);
+        yield {
+            bytes,
+            headers: { filters: header(res.headers, 'oci-filters-applied') }
+        };
+        const next = nextLink(header(res.headers, 'link'), res.url);
+        if (!next)
+            return;
+        url = next;
+    }
+    throw new RegistryError(`${context}: more than ${MAX_PAGES} pages`);
+}
+/**
+ * The referrers of `digest` through the API, every page; undefined when the registry has none (404
+ * on the endpoint: a registry with the API answers an empty index for an unknown digest).
+ */
+async function listReferrersApi(client, digest, artifactType) {
+    if (noReferrersApi.has(client))
+        return undefined;
+    const query = artifactType ? `?artifactType=${encodeURIComponent(artifactType)}` : '';
+    const path = `/v2/${repositoryPath(client.repository)}/referrers/${encodePathSegment(digest)}${query}`;
+    const context = `listing the referrers of ${digest} in ${client.name}`;
+    const descriptors = [];
+    let filtered = artifactType !== undefined;
+    for await (const page of pages(client, path, manifest/* MediaType */.zu.OCIIndex, context, 'undefined')) {
+        if (!page) {
+            noReferrersApi.add(client);
+            return undefined;
+        }
+        descriptors.push(...(0,manifest/* parseReferrersIndex */.AH)(page.bytes));
+        filtered &&= (page.headers.filters ?? '').split(',').some(f => f.trim() === 'artifactType');
+    }
+    return { descriptors, via: 'api', filtered };
+}
+/** The index under the referrers fallback tag of `digest`, or undefined when the tag does not exist. */
+async function readFallbackIndex(client, digest) {
+    try {
+        return await getManifest(client, (0,manifest/* fallbackTag */.fH)(digest), [manifest/* MediaType */.zu.OCIIndex]);
+    }
+    catch (e) {
+        if (e instanceof RegistryError && e.status === 404)
+            return undefined;
+        throw e;
+    }
+}
+/** The referrers of `digest`: the API, else the fallback tag's index (none when neither exists). */
+async function listReferrers(client, digest, artifactType) {
+    const api = await listReferrersApi(client, digest, artifactType);
+    if (api)
+        return api;
+    const index = await readFallbackIndex(client, digest);
+    return { descriptors: index ? (0,manifest/* parseReferrersIndex */.AH)(index.bytes) : [], via: 'tag', filtered: false };
+}
+/**
+ * Adds `desc` to the fallback index of `subject`, keeping every entry already there
+ * (read-modify-write). Another writer may replace the index between our read and our write: the
+ * entry is read back, and the update redone when it was lost.
+ */
+async function addToFallbackIndex(client, subject, desc) {
+    const tag = (0,manifest/* fallbackTag */.fH)(subject);
+    for (let attempt = 0; attempt < 4; attempt++) {
+        const current = await readFallbackIndex(client, subject);
+        if (current && current.contentType !== '' && current.contentType !== manifest/* MediaType */.zu.OCIIndex) {
+            throw new RegistryError(`${client.name}:${tag} holds a ${current.contentType}, not a referrers index; it is left as it is`);
+        }
+        const merged = (0,manifest/* mergeReferrersIndex */.l1)(current?.bytes, desc);
+        if (merged === undefined)
+            return;
+        await putManifest(client, tag, merged, manifest/* MediaType */.zu.OCIIndex);
+        const after = await readFallbackIndex(client, subject);
+        if (after && (0,manifest/* parseReferrersIndex */.AH)(after.bytes).some(d => d.digest === desc.digest))
+            return;
+        client.log('info', `${client.name}:${tag} changed while it was updated; updating it again`);
+    }
+    throw new RegistryError(`${client.name}:${tag}: another writer kept replacing the referrers index`);
+}
+/** Every tag of the repository (`GET /v2/<name>/tags/list`, every page). */
+async function listTags(client) {
+    const path = `/v2/${repositoryPath(client.repository)}/tags/list?n=1000`;
+    const context = `listing the tags of ${client.name}`;
+    const tags = [];
+    for await (const page of pages(client, path, 'application/json', context, 'error')) {
+        if (!page)
+            break;
+        let doc;
+        try {
+            doc = JSON.parse(page.bytes.toString('utf8'));
+        }
+        catch (e) {
+            throw new RegistryError(`${context}: the answer is not JSON: ${e.message}`);
+        }
+        const list = doc?.tags;
+        if (list === null || list === undefined)
+            continue;
+        if (!Array.isArray(list) || list.some(t => typeof t !== 'string'))
+            throw new RegistryError(`${context}: "tags" is not a list of strings`);
+        tags.push(...list);
+    }
+    return tags;
+}
+
 ;// CONCATENATED MODULE: ./src/registry/index.ts
 // The registry client: the distribution API (OCI distribution spec) over undici.
+
+
 
 
 
@@ -2059,7 +2216,7 @@ function isManifestTypeRejection(e) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ registryClientFor)
 /* harmony export */ });
-/* harmony import */ var _registry_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6514);
+/* harmony import */ var _registry_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9687);
 
 function isEmpty(c) {
     return !c || !(c.username || c.password || c.registryToken || c.identityToken);

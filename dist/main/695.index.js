@@ -9,8 +9,8 @@ export const modules = {
 /* harmony export */   DockerImageDestination: () => (/* binding */ DockerImageDestination)
 /* harmony export */ });
 /* unused harmony exports registryManifestMimeTypes, registryDestinationProperties */
-/* harmony import */ var _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5426);
-/* harmony import */ var _registry_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6514);
+/* harmony import */ var _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(571);
+/* harmony import */ var _registry_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9687);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1072);
 /* harmony import */ var _client_factory_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6795);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2078);
@@ -140,6 +140,25 @@ class DockerImageDestination {
                 throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .ManifestTypeRejectedError */ .Y9(e.message, mimeType);
             throw e;
         }
+    }
+    /**
+     * PUT by digest; a registry with the referrers API answers OCI-Subject and lists it itself,
+     * otherwise the subject's fallback tag index gets it (merged, never overwritten).
+     */
+    async putReferrer(manifest, digest, subject) {
+        const mimeType = manifest.mimeType || (0,_manifest_index_js__WEBPACK_IMPORTED_MODULE_0__/* .guessMimeType */ ._B)(manifest.bytes);
+        const actual = (0,_manifest_index_js__WEBPACK_IMPORTED_MODULE_0__/* .manifestDigest */ .It)(manifest.bytes, (0,_manifest_index_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDigest */ .m)(digest).algorithm);
+        if (actual !== digest)
+            throw new _registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl(`writing referrer ${digest} to ${this.ref.toString()}: its digest is ${actual}`);
+        const answer = await (0,_registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .putManifestAnswer */ .HJ)(this.client, digest, manifest.bytes, mimeType);
+        if (answer.subject === subject)
+            return 'api';
+        await (0,_registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .addToFallbackIndex */ .rh)(this.client, subject, (0,_manifest_index_js__WEBPACK_IMPORTED_MODULE_0__/* .referrerDescriptor */ .xh)(manifest.bytes, mimeType, digest));
+        return 'tag';
+    }
+    async putTaggedManifest(manifest, tag) {
+        const mimeType = manifest.mimeType || (0,_manifest_index_js__WEBPACK_IMPORTED_MODULE_0__/* .guessMimeType */ ._B)(manifest.bytes);
+        await (0,_registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .putManifest */ .RV)(this.client, tag, manifest.bytes, mimeType);
     }
     async putSignatures(signatures, _instanceDigest) {
         if (signatures.length > 0)

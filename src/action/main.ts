@@ -109,6 +109,7 @@ export async function runMain(signal?: AbortSignal): Promise<void> {
         progress(event)
         const notice = platformChoiceNotice(event, actionPhrases)
         if (notice) log.notice(notice)
+        if (event.type === 'referrers-not-held') log.notice(event.message)
       },
       onSecret: mask,
       onWarning: log.warning,

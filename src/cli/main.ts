@@ -98,6 +98,7 @@ export async function run(
               progress(event)
               const notice = platformChoiceNotice(event, cliPhrases)
               if (notice) err(`note: ${notice}`)
+              if (event.type === 'referrers-not-held') err(`note: ${event.message}`)
             },
         onWarning: message => err(`warning: ${message}`),
         onCredentials: quiet

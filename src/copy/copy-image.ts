@@ -324,11 +324,9 @@ async function findReferrers(
   if (!wanted || (!wanted.referrers && !wanted.digestTags)) return undefined
   const roots = [...(set.list ? [set.topDigest] : []), ...set.images.map(i => i.digest)]
   const found = await findArtifacts(source, roots, wanted, run.emit)
+  const where = run.options.source.toString()
   for (const what of found.missing)
-    run.emit({
-      type: 'notice',
-      message: `${run.options.source.toString()} cannot hold ${what}: none are copied`
-    })
+    run.emit({ type: 'referrers-not-held', where, message: `${where} cannot hold ${what}: none are copied` })
   return found
 }
 

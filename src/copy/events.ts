@@ -30,6 +30,8 @@ export type CopyEvent =
   | { type: 'manifest-written'; destination: string; digest: string; mimeType: string; instance: boolean }
   | { type: 'destination-failed'; destination: string; error: string }
   | ({ type: 'referrer-copied'; destination: string } & ReferrerResult)
+  /** A source or destination that cannot hold referrers or digest tags, asked for: said, not a failure. */
+  | { type: 'referrers-not-held'; where: string; message: string }
 
 /** How a blob reached a destination. */
 export type BlobOutcome = 'pushed' | 'exists' | 'mounted'

@@ -194,7 +194,11 @@ export async function writeArtifacts(
     }
   }
   for (const what of refused)
-    emit({ type: 'notice', message: `${target.name} cannot hold ${what}: none were copied there` })
+    emit({
+      type: 'referrers-not-held',
+      where: target.name,
+      message: `${target.name} cannot hold ${what}: none were copied there`
+    })
   return written
 }
 

@@ -302,7 +302,7 @@ describeWithPrograms(['docker-registry'], 'referrers and digest tags', () => {
     const dir = path.join(await tempDir(), 'img')
     const d = only(await copy(`docker://${a.host}/src/app:1.0`, `dir:${dir}`, {}, events))
     expect(d.referrers).toEqual([])
-    const notices = events.flatMap(e => (e.type === 'notice' ? [e.message] : []))
+    const notices = events.flatMap(e => (e.type === 'referrers-not-held' ? [e.message] : []))
     expect(notices).toContain(`dir:${dir} cannot hold referrers: none were copied there`)
     expect(notices).toContain(`dir:${dir} cannot hold digest tags: none were copied there`)
   })
