@@ -128,12 +128,33 @@ export async function listReferrers(
   return { descriptors: index ? parseReferrersIndex(index.bytes) : [], via: 'tag', filtered: false }
 }
 
+/** Fallback index updates in flight, per registry, repository and tag: this process's writers take turns. */
+const updating = new Map<string, Promise<void>>()
+
 /**
  * Adds `desc` to the fallback index of `subject`, keeping every entry already there
- * (read-modify-write). Another writer may replace the index between our read and our write: the
- * entry is read back, and the update redone when it was lost.
+ * (read-modify-write). Within this process updates of one index take turns. Another process may
+ * replace the index between our read and our write (registries offer no conditional PUT): the entry
+ * is read back, and the update redone when it was lost.
  */
 export async function addToFallbackIndex(
+  client: RegistryClient,
+  subject: string,
+  desc: ReferrerDescriptor
+): Promise<void> {
+  const key = `${client.registry}/${client.repository}:${fallbackTag(subject)}`
+  const previous = updating.get(key) ?? Promise.resolve()
+  const run = previous.then(() => updateFallbackIndex(client, subject, desc))
+  const tail = run.catch(() => undefined)
+  updating.set(key, tail)
+  try {
+    await run
+  } finally {
+    if (updating.get(key) === tail) updating.delete(key)
+  }
+}
+
+async function updateFallbackIndex(
   client: RegistryClient,
   subject: string,
   desc: ReferrerDescriptor

@@ -297,6 +297,48 @@ describeWithPrograms(['docker-registry'], 'referrers and digest tags', () => {
     expect(await indexDigests(a.url, 'trim/app', amd64.digest)).toEqual([made.prov.digest])
   })
 
+  it('copies racing to add referrers of one image to one fallback index: every entry survives', async () => {
+    // A second repository with the same list and another referrer of it.
+    await copy(`docker://${a.host}/src/app:1.0`, `docker://${a.host}/src2/app:1.0`, { referrers: undefined })
+    const extra = artifact({
+      artifactType: 'application/vnd.example.extra',
+      subject: list,
+      layers: [{ mediaType: 'text/plain', bytes: Buffer.from('extra') }]
+    })
+    await pushArtifact(a.url, 'src2/app', extra)
+    await addToFallbackIndex(a.url, 'src2/app', list.digest, extra.descriptor)
+    for (const round of [1, 2, 3]) {
+      const dest = `docker://${a.host}/race${round}/app:1.0`
+      await copy(`docker://${a.host}/src/app:1.0`, dest, { referrers: undefined })
+      await Promise.all([
+        copy(`docker://${a.host}/src/app:1.0`, dest, {
+          referrers: { referrers: true, digestTags: false, artifactTypes: [] }
+        }),
+        copy(`docker://${a.host}/src2/app:1.0`, dest, {
+          referrers: { referrers: true, digestTags: false, artifactTypes: [] }
+        })
+      ])
+      expect((await indexDigests(a.url, `race${round}/app`, list.digest)).sort()).toEqual(
+        [made.sbom.digest, made.vuln.digest, extra.digest].sort()
+      )
+    }
+  })
+
+  it('a fallback index listing a manifest whose subject is another digest: said, not copied', async () => {
+    await copy(`docker://${a.host}/src/app:1.0`, `docker://${a.host}/src3/app:1.0`, { referrers: undefined })
+    await pushArtifact(a.url, 'src3/app', made.prov)
+    await addToFallbackIndex(a.url, 'src3/app', list.digest, made.prov.descriptor)
+    const events: CopyEvent[] = []
+    const d = only(
+      await copy(`docker://${a.host}/src3/app:1.0`, `docker://${a.host}/dst3/app:1.0`, {}, events)
+    )
+    expect(digestsOf(d)).toEqual([])
+    expect(events).toContainEqual({
+      type: 'notice',
+      message: `${made.prov.digest} is listed as a referrer of ${list.digest}, but its subject is ${amd64.digest}: not copied`
+    })
+  })
+
   it('a destination that cannot hold referrers says so and the copy succeeds', async () => {
     const events: CopyEvent[] = []
     const dir = path.join(await tempDir(), 'img')
