@@ -1569,6 +1569,8 @@ function schema1Facts(set, plan, learned) {
 
 /** More artifacts than this hanging off one copy is refused (a hostile or looping source). */
 const MAX_ARTIFACTS = 1000;
+/** The distribution spec's tag grammar. */
+const TAG = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
 /** An index artifact nests manifests at most this deep. */
 const MAX_NESTING = 4;
 /** Phase (source side): the artifacts hanging off `roots`, recursively. */
@@ -1633,6 +1635,10 @@ async function taggedOf(finder, subject) {
         return [];
     const artifacts = [];
     for (const tag of await source.listDigestTags(subject)) {
+        if (!TAG.test(tag)) {
+            finder.emit({ type: 'notice', message: `${JSON.stringify(tag)} is not a valid tag: not copied` });
+            continue;
+        }
         if (!take(finder, `tag:${tag}`))
             continue;
         const raw = await source.getTaggedManifest(tag);

@@ -2145,12 +2145,29 @@ async function listReferrers(client, digest, artifactType) {
     const index = await readFallbackIndex(client, digest);
     return { descriptors: index ? (0,manifest/* parseReferrersIndex */.AH)(index.bytes) : [], via: 'tag', filtered: false };
 }
+/** Fallback index updates in flight, per registry, repository and tag: this process's writers take turns. */
+const updating = new Map();
 /**
  * Adds `desc` to the fallback index of `subject`, keeping every entry already there
- * (read-modify-write). Another writer may replace the index between our read and our write: the
- * entry is read back, and the update redone when it was lost.
+ * (read-modify-write). Within this process updates of one index take turns. Another process may
+ * replace the index between our read and our write (registries offer no conditional PUT): the entry
+ * is read back, and the update redone when it was lost.
  */
 async function addToFallbackIndex(client, subject, desc) {
+    const key = `${client.registry}/${client.repository}:${(0,manifest/* fallbackTag */.fH)(subject)}`;
+    const previous = updating.get(key) ?? Promise.resolve();
+    const run = previous.then(() => updateFallbackIndex(client, subject, desc));
+    const tail = run.catch(() => undefined);
+    updating.set(key, tail);
+    try {
+        await run;
+    }
+    finally {
+        if (updating.get(key) === tail)
+            updating.delete(key);
+    }
+}
+async function updateFallbackIndex(client, subject, desc) {
     const tag = (0,manifest/* fallbackTag */.fH)(subject);
     for (let attempt = 0; attempt < 4; attempt++) {
         const current = await readFallbackIndex(client, subject);

@@ -40,6 +40,8 @@ export interface ReferrerOptions {
 
 /** More artifacts than this hanging off one copy is refused (a hostile or looping source). */
 const MAX_ARTIFACTS = 1000
+/** The distribution spec's tag grammar. */
+const TAG = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/
 /** An index artifact nests manifests at most this deep. */
 const MAX_NESTING = 4
 
@@ -130,6 +132,10 @@ async function taggedOf(finder: Finder, subject: string): Promise<Artifact[]> {
   if (!options.digestTags || !source.listDigestTags || !source.getTaggedManifest) return []
   const artifacts: Artifact[] = []
   for (const tag of await source.listDigestTags(subject)) {
+    if (!TAG.test(tag)) {
+      finder.emit({ type: 'notice', message: `${JSON.stringify(tag)} is not a valid tag: not copied` })
+      continue
+    }
     if (!take(finder, `tag:${tag}`)) continue
     const raw = await source.getTaggedManifest(tag)
     const digest = manifestDigest(raw.bytes)
