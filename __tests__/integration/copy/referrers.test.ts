@@ -29,11 +29,13 @@ import {
 } from '../../harness/artifacts.js'
 import { exampleLayout, ociRefDigest, readIndexJson, removeTempDirs, tempDir } from '../../harness/local.js'
 import { describeWithPrograms } from '../../harness/programs.js'
+import { requireNode24, runActionStep } from '../../harness/action-runner.js'
 import { runCli } from '../../harness/cli-run.js'
 import { startReferrersShim, type ReferrersShim } from '../../harness/referrers-shim.js'
 import { startRegistry, type TestRegistry } from '../../harness/registry.js'
 
 const SPDX = 'application/spdx+json'
+const node24 = requireNode24()
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 
 describeWithPrograms(['docker-registry'], 'referrers and digest tags', () => {
@@ -391,6 +393,39 @@ describeWithPrograms(['docker-registry'], 'referrers and digest tags', () => {
     expect(usage.stderr).toContain(
       '--referrers-artifact-types limits the referrers copied; set --referrers too'
     )
+  })
+
+  it('the Action (bundled, Node 24): a trimmed list — outputs, a warning and the job summary say what followed and what did not', async () => {
+    if (!node24) return
+    const run = await runActionStep(node24, 'dist/main/index.js', {
+      src: `docker://${a.host}/src/app:1.0`,
+      dest: `docker://${a.host}/action/app:1.0`,
+      platforms: 'linux/amd64',
+      referrers: 'true',
+      'digest-tags': 'true',
+      'src-tls-verify': 'false',
+      'dest-tls-verify': 'false',
+      cache: 'false'
+    })
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.outputs.referrers)).toEqual([
+      {
+        digest: made.prov.digest,
+        artifactType: 'application/vnd.in-toto+json',
+        subject: amd64.digest,
+        via: 'tag'
+      }
+    ])
+    const instances = JSON.parse(run.outputs.instances) as Array<Record<string, unknown>>
+    expect(instances.find(i => i.sourceDigest === amd64.digest)?.referrers).toEqual(
+      JSON.parse(run.outputs.referrers)
+    )
+    const warnings = run.stdout.split('\n').filter(l => l.startsWith('::warning::'))
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toContain(`3 referrer(s) of ${list.digest} could not follow it`)
+    expect(run.summary).toContain('Referrers copied: 1')
+    expect(run.summary).toContain(`<code>${made.prov.digest}</code>`)
+    expect(run.summary).toContain(`3 referrer(s) of ${list.digest} could not follow it`)
   })
 
   it('a destination that cannot hold referrers says so and the copy succeeds', async () => {
