@@ -17,6 +17,8 @@ import { getManifest, putManifest } from './manifests.js'
 const MAX_PAGES = 1000
 const MAX_TAG_PAGE_BYTES = 4 * 1024 * 1024
 
+const NO_API = [404, 405, 501]
+
 /** Clients whose registry answered 404 on the referrers endpoint: asked once per client. */
 const noReferrersApi = new WeakSet<RegistryClient>()
 
@@ -59,7 +61,8 @@ async function* pages(
   let url: string | URL = first
   for (let page = 0; page < MAX_PAGES; page++) {
     const res = await client.send({ method: 'GET', url, headers: { accept }, context })
-    if (res.status === 404 && notFound === 'undefined' && page === 0) {
+    // 404 is the spec's "no referrers API"; some registries say it with 405 or 501.
+    if (NO_API.includes(res.status) && notFound === 'undefined' && page === 0) {
       await discard(res.body)
       yield undefined
       return
@@ -78,8 +81,8 @@ async function* pages(
 }
 
 /**
- * The referrers of `digest` through the API, every page; undefined when the registry has none (404
- * on the endpoint: a registry with the API answers an empty index for an unknown digest).
+ * The referrers of `digest` through the API, every page; undefined when the registry has none (404,
+ * or 405/501, on the endpoint: a registry with the API answers an empty index for an unknown digest).
  */
 export async function listReferrersApi(
   client: RegistryClient,
