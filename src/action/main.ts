@@ -13,6 +13,9 @@ import {
   firstDestination,
   instanceJson,
   instanceTable,
+  leftBehindText,
+  referrerJson,
+  referrerLines,
   totalsLine
 } from '../report/format.js'
 import { escapeText } from '../report/escape.js'
@@ -64,7 +67,8 @@ async function setOutputs(result: CopyResult, request: CopyRequest): Promise<voi
   core.setOutput('digest', first.digest)
   core.setOutput('media-type', first.mediaType)
   core.setOutput('manifest', first.manifest.toString('utf8'))
-  core.setOutput('instances', JSON.stringify(first.instances.map(instanceJson)))
+  core.setOutput('instances', JSON.stringify(first.instances.map(i => instanceJson(i, first))))
+  core.setOutput('referrers', JSON.stringify((first.referrers ?? []).map(referrerJson)))
   if (request.digestFile) await writeFile(request.digestFile, first.digest)
 }
 
@@ -77,7 +81,11 @@ async function report(result: CopyResult, request: CopyRequest, started: number)
   for (const d of result.destinations) {
     log.group(`${destinationName(d, request.destinations)}: ${d.digest}`)
     core.info(instanceTable(d))
+    const referrers = referrerLines(d)
+    if (referrers) core.info(referrers)
     core.endGroup()
+    for (const l of d.referrersLeftBehind ?? [])
+      log.warning(`${destinationName(d, request.destinations)}: ${leftBehindText(l)}`)
   }
   core.info(`Totals: ${totalsLine(result.stats)}`)
   await setOutputs(result, request)
@@ -101,6 +109,7 @@ export async function runMain(signal?: AbortSignal): Promise<void> {
         progress(event)
         const notice = platformChoiceNotice(event, actionPhrases)
         if (notice) log.notice(notice)
+        if (event.type === 'referrers-not-held') log.notice(event.message)
       },
       onSecret: mask,
       onWarning: log.warning,

@@ -7,7 +7,14 @@ import { ImageCopyError, errorMessage } from '../errors.js'
 import { checkOutputPaths } from '../options/output-paths.js'
 import { parseCopyRequest } from '../options/request.js'
 import { toCopyOptions, useBlobInfoCache } from '../options/copy-options.js'
-import { destinationName, firstDestination, instanceTable, resultJson, totalsLine } from '../report/format.js'
+import {
+  destinationName,
+  firstDestination,
+  instanceTable,
+  referrerLines,
+  resultJson,
+  totalsLine
+} from '../report/format.js'
 import { escapeText } from '../report/escape.js'
 import { cliPhrases, platformChoiceNotice } from '../report/notices.js'
 import { progressPrinter } from '../report/progress.js'
@@ -37,8 +44,9 @@ function printResult(
     stdout.write(`${JSON.stringify(resultJson(result, names), null, 2)}\n`)
   } else {
     for (const d of result.destinations) {
+      const referrers = referrerLines(d)
       stdout.write(
-        `${escapeText(destinationName(d, names))}\n${escapeText(d.digest)}\n${instanceTable(d)}\n\n`
+        `${escapeText(destinationName(d, names))}\n${escapeText(d.digest)}\n${instanceTable(d)}\n${referrers ? `${referrers}\n` : ''}\n`
       )
     }
     if (!flags.quiet) err(`Totals: ${totalsLine(result.stats)}`)
@@ -90,6 +98,7 @@ export async function run(
               progress(event)
               const notice = platformChoiceNotice(event, cliPhrases)
               if (notice) err(`note: ${notice}`)
+              if (event.type === 'referrers-not-held') err(`note: ${event.message}`)
             },
         onWarning: message => err(`warning: ${message}`),
         onCredentials: quiet

@@ -16,6 +16,7 @@ import type { CompressionRequest } from './layer-conversion.js'
 import { moveLayers } from './move-layers.js'
 import type { CopyOptions } from './options.js'
 import { buildCopyPlan } from './plan.js'
+import { findArtifacts, writeArtifacts, type SourceArtifacts } from './referrers.js'
 import { addStats, emptyStats, type BlobStats, type CopyResult, type DestinationResult } from './result.js'
 import { runtimePlatform } from './runtime-platform.js'
 import { readSmallBlob } from './small-blobs.js'
@@ -72,6 +73,7 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
   try {
     const { set, signatures } = await resolveSource(run, ends.source)
     await planDestinations(run, ends, set, signatures)
+    const artifacts = await findReferrers(run, ends.source, set)
     const plan = buildCopyPlan({
       source: options.source.toString(),
       set,
@@ -97,7 +99,9 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
       set
     )
     await Promise.all(
-      active(run).map(writer => writeAndCommit(run, writer, set, env, image => inputs(image, facts)))
+      active(run).map(writer =>
+        writeAndCommit(run, writer, set, env, image => inputs(image, facts), artifacts)
+      )
     )
     collectResults(run)
   } finally {
@@ -307,18 +311,56 @@ function active(run: Run): DestinationWriter[] {
   return run.writers.filter(w => !w.failure)
 }
 
-/** Phase, per destination: configs and manifests (instances in parallel, the list after them), signatures, commit. */
+/**
+ * Phase (source side, with `referrers`/`digest-tags`): the artifacts hanging off the list and every
+ * image to copy, found once for all destinations, before any blob moves.
+ */
+async function findReferrers(
+  run: Run,
+  source: ImageSource,
+  set: CopySet
+): Promise<SourceArtifacts | undefined> {
+  const wanted = run.options.referrers
+  if (!wanted || (!wanted.referrers && !wanted.digestTags)) return undefined
+  const roots = [...(set.list ? [set.topDigest] : []), ...set.images.map(i => i.digest)]
+  const found = await findArtifacts(source, roots, wanted, run.emit)
+  const where = run.options.source.toString()
+  for (const what of found.missing)
+    run.emit({ type: 'referrers-not-held', where, message: `${where} cannot hold ${what}: none are copied` })
+  return found
+}
+
+/**
+ * Phase, per destination: configs and manifests (instances in parallel, the list after them),
+ * signatures, the artifacts of the manifests whose digests were kept (referrers.ts), commit.
+ */
 async function writeAndCommit(
   run: Run,
   writer: DestinationWriter,
   set: CopySet,
   env: PipelineEnvironment,
-  inputs: (image: SourceImage) => ImageInputs
+  inputs: (image: SourceImage) => ImageInputs,
+  artifacts: SourceArtifacts | undefined
 ): Promise<void> {
   try {
     const written = await Promise.all(set.images.map(image => writer.writeImage(image, env, inputs(image))))
     const top = set.list ? await writer.writeList() : written[0]
     await writer.writeSignatures()
+    const manifests = [
+      ...(set.list ? [{ sourceDigest: set.topDigest, digest: top.digest }] : []),
+      ...set.images.map((image, i) => ({ sourceDigest: image.digest, digest: written[i].digest }))
+    ]
+    const copied = artifacts
+      ? await writeArtifacts(
+          artifacts,
+          env.source,
+          run.options.source,
+          writer,
+          manifests,
+          run.options.referrers!,
+          run.emit
+        )
+      : undefined
     if (writer.destination.properties.mustMatchRuntimeOS) await noteForeignPlatform(run, writer, set, inputs)
     run.options.signal?.throwIfAborted()
     // One image chosen from a list: the list goes along, as containers/image's unparsedToplevel.
@@ -331,7 +373,8 @@ async function writeAndCommit(
       mediaType: top.mimeType,
       manifest: top.bytes,
       instances: writer.instanceResults(),
-      stats: writer.stats
+      stats: writer.stats,
+      ...(copied ? { referrers: copied.referrers, referrersLeftBehind: copied.leftBehind } : {})
     }
     run.result.destinations.push(done)
   } catch (e) {

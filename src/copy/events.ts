@@ -1,4 +1,5 @@
 import type { CopyPlan } from './plan.js'
+import type { ReferrerResult } from './result.js'
 
 /** Progress the engine reports while it copies; the Action and the CLI render these. */
 export type CopyEvent =
@@ -28,6 +29,9 @@ export type CopyEvent =
   | { type: 'notice'; message: string }
   | { type: 'manifest-written'; destination: string; digest: string; mimeType: string; instance: boolean }
   | { type: 'destination-failed'; destination: string; error: string }
+  | ({ type: 'referrer-copied'; destination: string } & ReferrerResult)
+  /** A source or destination that cannot hold referrers or digest tags, asked for: said, not a failure. */
+  | { type: 'referrers-not-held'; where: string; message: string }
 
 /** How a blob reached a destination. */
 export type BlobOutcome = 'pushed' | 'exists' | 'mounted'

@@ -4,6 +4,7 @@ import type { CopyEvent } from './events.js'
 import type { BlobCache } from './blob-cache.js'
 import type { CompressionAlgorithm } from '../compression/streams.js'
 import type { BlobInfoCache } from '../cache/blob-info-cache.js'
+import type { ReferrerOptions } from './referrers.js'
 
 /** Which images of a list to copy (containers/image ImageListSelection). */
 export type ImageSelection =
@@ -43,6 +44,8 @@ export interface CopyOptions {
   compressFormat?: CompressionAlgorithm
   /** gzip 1-9, zstd 1-20 (`dest-compress-level`); zlib's default when unset. */
   compressLevel?: number
+  /** Referrers and cosign's digest tags copied with every manifest whose digest the copy keeps (default: none). */
+  referrers?: ReferrerOptions
   onEvent?: (event: CopyEvent) => void
   /** The platform a system copy picks when `selection.platform` is absent. Defaults to this process's. */
   runtimePlatform?: Platform

@@ -59,6 +59,30 @@ export interface DestinationResult {
   manifest: Buffer
   instances: InstanceResult[]
   stats: BlobStats
+  /** With `referrers`/`digest-tags`: the artifacts copied, and the manifests whose artifacts could not follow. */
+  referrers?: ReferrerResult[]
+  referrersLeftBehind?: LeftBehind[]
+}
+
+/** An artifact copied with the image: a referrer (by its `subject`) or a digest-tagged manifest (cosign). */
+export interface ReferrerResult {
+  digest: string
+  mediaType: string
+  artifactType?: string
+  /** The digest it hangs off (an image, the list, or another artifact). */
+  subject: string
+  /** For a digest tag (`sha256-<hex>.sig`): the tag. */
+  tag?: string
+  /** How the destination holds it: its referrers API, the fallback tag's index, an OCI layout's index.json, or the digest tag. */
+  via: 'api' | 'tag' | 'layout' | 'digest-tag'
+}
+
+/** A manifest written under another digest than the source's: its artifacts could not follow. */
+export interface LeftBehind {
+  sourceDigest: string
+  digest: string
+  /** The digests of the referrers and digest-tagged manifests left behind. */
+  referrers: string[]
 }
 
 export interface DestinationFailure {

@@ -87,3 +87,15 @@ export {
   type GoValue,
   type JsonValue
 } from './go-json.js'
+export {
+  OCIEmptyConfig,
+  checkDescriptor,
+  fallbackTag,
+  manifestLinks,
+  matchesArtifactTypes,
+  mergeReferrersIndex,
+  parseReferrersIndex,
+  referrerDescriptor,
+  type ManifestLinks,
+  type ReferrerDescriptor
+} from './referrers.js'

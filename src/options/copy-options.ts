@@ -85,6 +85,7 @@ export function toCopyOptions(
     compressLevel: request.layers.compressLevel,
     sourceContext,
     destinationContext,
+    referrers: request.referrers,
     onEvent: hooks.onEvent
   }
 }

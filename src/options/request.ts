@@ -54,6 +54,8 @@ export interface CopyRequest {
     location: 'actions' | 'runner' | 'both'
   }
   layers: LayerOptions
+  /** `referrers`, `digest-tags`, `referrers-artifact-types`. */
+  referrers: { referrers: boolean; digestTags: boolean; artifactTypes: string[] }
 }
 
 /** What happens to layers' compression (skopeo's --dest-compress* flags). */
@@ -213,6 +215,7 @@ export function parseCopyRequest(reader: OptionReader): CopyRequest {
     authFile: optional(reader, 'auth-file'),
     githubToken: optional(reader, 'github-token'),
     layers: layerOptions(reader),
+    referrers: referrerOptions(reader),
     cache: {
       enabled: bool(reader, 'cache'),
       key: optional(reader, 'cache-key'),
@@ -221,6 +224,21 @@ export function parseCopyRequest(reader: OptionReader): CopyRequest {
       dir: optional(reader, 'cache-dir')
     }
   }
+}
+
+function referrerOptions(reader: OptionReader): CopyRequest['referrers'] {
+  const referrers = bool(reader, 'referrers')
+  const artifactTypes = reader.getList('referrers-artifact-types')
+  if (artifactTypes.length > 0 && !referrers) {
+    throw new UsageError(
+      `${reader.label('referrers-artifact-types')} limits the referrers copied; set ${reader.label('referrers')} too`
+    )
+  }
+  for (const t of artifactTypes) {
+    if (!/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i.test(t))
+      throw new UsageError(`${reader.label('referrers-artifact-types')}: "${t}" is not a media type`)
+  }
+  return { referrers, digestTags: bool(reader, 'digest-tags'), artifactTypes }
 }
 
 function layerOptions(reader: OptionReader): LayerOptions {

@@ -74,6 +74,14 @@ const sections: Array<[string, Entry[]]> = [
     { name: 'dest-oci-accept-uncompressed-layers', kind: boolean, default: 'false',
       help: 'For oci: and oci-archive: destinations, keep uncompressed layers as they are.' },
   ]],
+  ['Referrers (signatures, SBOMs, attestations: copied for every manifest whose digest the copy keeps)', [
+    { name: 'referrers', kind: boolean, default: 'false',
+      help: 'Copy the OCI referrers (manifests whose subject is the image: signatures, SBOMs, attestations) of the list and of each image, recursively, with their digests unchanged.' },
+    { name: 'digest-tags', kind: boolean, default: 'false',
+      help: 'Copy the tags named after each image digest (cosign sha256-<hex>.sig, .att, .sbom and any sha256-<hex>.*) as they are.' },
+    { name: 'referrers-artifact-types', kind: list('TYPE,...'),
+      help: 'With referrers, copy only referrers of these artifact types (comma or newline separated), e.g. application/spdx+json.' },
+  ]],
   ['Registries', [
     { name: 'src-username', kind: text('USER'), help: 'Username for the source registry.' },
     { name: 'src-password', kind: text('PASS'), secret: true, env: 'IMAGE_COPY_SRC_PASSWORD',

@@ -21,3 +21,13 @@ export {
   type LogLevel
 } from './settings.js'
 export { DEFAULT_RETRY_POLICY, parseRetryAfter, isRetryableStatus, isRetryableError } from './retry.js'
+export { putManifestAnswer } from './manifests.js'
+export {
+  addToFallbackIndex,
+  listReferrers,
+  listReferrersApi,
+  listTags,
+  nextLink,
+  readFallbackIndex,
+  type ReferrersListing
+} from './referrers.js'

@@ -57,6 +57,16 @@ export async function putManifest(
   bytes: Buffer,
   mimeType: string
 ): Promise<string | undefined> {
+  return (await putManifestAnswer(client, tagOrDigest, bytes, mimeType)).digest
+}
+
+/** PUT the manifest; the registry's Docker-Content-Digest and OCI-Subject (a referrers API registry's answer to a manifest with a subject). */
+export async function putManifestAnswer(
+  client: RegistryClient,
+  tagOrDigest: string,
+  bytes: Buffer,
+  mimeType: string
+): Promise<{ digest?: string; subject?: string }> {
   const context = `writing manifest ${tagOrDigest} to ${client.name}`
   const path = manifestPath(client.repository, tagOrDigest)
   const res = await client.send({
@@ -77,7 +87,7 @@ export async function putManifest(
       `${context}: no Docker-Content-Digest in the answer; ${client.registry} may not be a registry`
     )
   }
-  return digest
+  return { digest, subject: header(res.headers, 'oci-subject') }
 }
 
 /**

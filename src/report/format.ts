@@ -2,7 +2,13 @@
 import { formatPlatform } from '../manifest/index.js'
 import { formatBytes } from '../bytes.js'
 import { escapeText } from './escape.js'
-import type { BlobStats, CopyResult, DestinationResult, InstanceResult } from '../copy/result.js'
+import type {
+  BlobStats,
+  CopyResult,
+  DestinationResult,
+  InstanceResult,
+  ReferrerResult
+} from '../copy/result.js'
 
 export function shortDigest(d: string | undefined): string {
   if (!d) return '-'
@@ -71,16 +77,84 @@ export function totalsLine(stats: BlobStats): string {
   )
 }
 
-/** The `instances` output / JSON entry of one instance. */
-export function instanceJson(i: InstanceResult): Record<string, unknown> {
+/**
+ * The `instances` output / JSON entry of one instance; with the destination's referrers (when they
+ * were asked for), the artifacts hanging off it (recursively) and those that could not follow.
+ */
+export function instanceJson(i: InstanceResult, d?: DestinationResult): Record<string, unknown> {
+  const left = d?.referrersLeftBehind?.find(l => l.sourceDigest === i.sourceDigest)
   return {
     sourceDigest: i.sourceDigest,
     digest: i.digest ?? null,
     mediaType: i.mediaType,
     platform: i.platform ? formatPlatform(i.platform) : null,
     ...(i.attests !== undefined ? { attests: i.attests } : {}),
-    status: i.status
+    status: i.status,
+    ...(d?.referrers && i.digest === i.sourceDigest
+      ? { referrers: artifactsOf(i.sourceDigest, d.referrers).map(referrerJson) }
+      : {}),
+    ...(left ? { referrersLeftBehind: left.referrers } : {})
   }
+}
+
+/** The artifacts hanging off `digest`, directly or through another artifact (a signature of an SBOM). */
+export function artifactsOf(digest: string, all: ReferrerResult[]): ReferrerResult[] {
+  const out: ReferrerResult[] = []
+  const queue = [digest]
+  const seen = new Set(queue)
+  while (queue.length > 0) {
+    const subject = queue.shift()!
+    for (const r of all.filter(a => a.subject === subject)) {
+      out.push(r)
+      if (!seen.has(r.digest)) queue.push(r.digest)
+      seen.add(r.digest)
+    }
+  }
+  return out
+}
+
+/** One artifact copied, as JSON: digest, artifactType, subject, and the tag for a digest tag. */
+export function referrerJson(r: ReferrerResult): Record<string, unknown> {
+  return {
+    digest: r.digest,
+    artifactType: r.artifactType ?? null,
+    subject: r.subject,
+    ...(r.tag !== undefined ? { tag: r.tag } : {}),
+    via: r.via
+  }
+}
+
+const viaText: Record<ReferrerResult['via'], string> = {
+  api: 'referrers API',
+  tag: 'fallback tag',
+  layout: 'index.json',
+  'digest-tag': 'digest tag'
+}
+
+/** The artifacts copied to a destination as a table, and a line per manifest whose artifacts could not follow. */
+export function referrerLines(d: DestinationResult): string {
+  const lines: string[] = []
+  const copied = d.referrers ?? []
+  if (copied.length > 0) {
+    const rows = [['ARTIFACT', 'DIGEST', 'SUBJECT', 'STORED AS']]
+    for (const r of copied)
+      rows.push([
+        r.tag ?? r.artifactType ?? r.mediaType,
+        shortDigest(r.digest),
+        shortDigest(r.subject),
+        viaText[r.via]
+      ])
+    lines.push(`Referrers copied: ${copied.length}`, table(rows))
+  }
+  for (const l of d.referrersLeftBehind ?? []) lines.push(escapeText(leftBehindText(l)))
+  return lines.join('\n')
+}
+
+export function leftBehindText(l: { sourceDigest: string; digest: string; referrers: string[] }): string {
+  return (
+    `${l.referrers.length} referrer(s) of ${l.sourceDigest} could not follow it: it was written as ${l.digest} ` +
+    `(${l.referrers.map(shortDigest).join(', ')})`
+  )
 }
 
 /** A destination (written or failed) as the user wrote it: `names` in the order given to the engine. */
@@ -119,8 +193,10 @@ export function resultJson(result: CopyResult, names: string[] = []): unknown {
       digest: d.digest,
       mediaType: d.mediaType,
       manifest: d.manifest.toString('utf8'),
-      instances: d.instances.map(i => ({ ...instanceJson(i), stats: i.stats })),
-      stats: d.stats
+      instances: d.instances.map(i => ({ ...instanceJson(i, d), stats: i.stats })),
+      stats: d.stats,
+      ...(d.referrers ? { referrers: d.referrers.map(referrerJson) } : {}),
+      ...(d.referrersLeftBehind ? { referrersLeftBehind: d.referrersLeftBehind } : {})
     })),
     failures: result.failures.map(f => ({ destination: f.destination, error: f.error.message })),
     failed: destinationOutcomes(result, names).failed,

@@ -54,6 +54,11 @@ export function progressPrinter(
           `Wrote ${event.instance ? 'manifest' : 'top-level manifest'} ${event.digest} to ${event.destination}`
         )
         break
+      case 'referrer-copied':
+        write(
+          `Copied ${event.tag ? `tag ${event.tag}` : `referrer ${event.artifactType ?? event.mediaType}`} ${event.digest} (subject ${shortDigest(event.subject)}) to ${event.destination}`
+        )
+        break
       case 'destination-failed':
         write(`Failed: ${event.destination}: ${event.error}`)
         break

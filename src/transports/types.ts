@@ -2,6 +2,7 @@
 // these; a transport never imports the engine.
 import type { Readable } from 'node:stream'
 import type { BlobCompression, BlobInfoCache } from '../cache/blob-info-cache.js'
+import type { ReferrerDescriptor } from '../manifest/index.js'
 import type { DockerReference } from '../reference/docker.js'
 import type { ProxyEnvironment } from '../registry/proxy-env.js'
 import type { DestinationProperties, SourceProperties } from './properties.js'
@@ -23,6 +24,18 @@ export interface BlobInfo {
   urls?: string[]
   annotations?: Record<string, string>
 }
+
+/**
+ * The referrers of one manifest as a source found them, and how: the registry's referrers API, the
+ * referrers fallback tag (`sha256-<hex>`, an OCI index), or an OCI layout's index.json.
+ */
+export interface ReferrerListing {
+  descriptors: ReferrerDescriptor[]
+  via: 'api' | 'tag' | 'layout'
+}
+
+/** How a destination made a referrer findable: its referrers API (OCI-Subject), the fallback tag's index, or index.json. */
+export type ReferrerStorage = 'api' | 'tag' | 'layout'
 
 /** A manifest as stored: the exact bytes and the MIME type the store reported (or we guessed). */
 export interface RawManifest {
@@ -137,6 +150,21 @@ export interface ImageSource {
    * engine writes manifests that name them (and refuses when a manifest must not change).
    */
   layerInfosForCopy?(instanceDigest?: string): Promise<BlobInfo[] | undefined>
+  /**
+   * Optional: the referrers of a manifest (manifests whose `subject` is `digest`: signatures, SBOMs,
+   * attestations). A source that has it MUST return every referrer it holds (every page of the API;
+   * the fallback tag's index when the store has no API; none, not an error, when there are none),
+   * each descriptor checked (digest syntax, size); it MAY apply `artifactTypes` itself (the engine
+   * filters again). Every manifest listed MUST be readable through getManifest(digest), verified.
+   */
+  listReferrers?(digest: string, artifactTypes: readonly string[]): Promise<ReferrerListing>
+  /**
+   * Optional: the tags named after `digest` (cosign's `sha256-<hex>.sig`, `.att`, `.sbom`: every
+   * `<alg>-<hex>.*`), not its referrers fallback tag. SHOULD list every such tag.
+   */
+  listDigestTags?(digest: string): Promise<string[]>
+  /** Optional, with listDigestTags: the manifest a tag names, as stored (any manifest type). */
+  getTaggedManifest?(tag: string): Promise<RawManifest>
   /** Releases resources (temp files, connections). MUST be safe to call once after any failure. */
   close(): Promise<void>
 }
@@ -210,6 +238,16 @@ export interface ImageDestination {
    * throw ManifestTypeRejectedError, so the engine tries the next candidate type.
    */
   putManifest(manifest: RawManifest, instanceDigest?: string): Promise<void>
+  /**
+   * Optional: stores a referrer (a manifest whose `subject` is `subject`; its blobs and child manifests
+   * put before) byte for byte under `digest`, and makes it findable as a referrer of `subject`. A
+   * registry that does not answer the PUT with `OCI-Subject` MUST add it to the subject's fallback
+   * tag index by read-modify-write, keeping every entry already there. Destinations without it
+   * cannot hold referrers; the engine says so and goes on.
+   */
+  putReferrer?(manifest: RawManifest, digest: string, subject: string): Promise<ReferrerStorage>
+  /** Optional: stores a manifest under a tag, byte for byte (cosign's digest tags); its blobs put before. */
+  putTaggedManifest?(manifest: RawManifest, tag: string): Promise<void>
   /** MUST be called after putManifest for the same image; MUST fail when given signatures it cannot store. */
   putSignatures(signatures: Buffer[], instanceDigest?: string): Promise<void>
   /**

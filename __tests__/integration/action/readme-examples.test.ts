@@ -12,7 +12,7 @@
 // Each plan (PLANS) says what else its example needs and checks what the example promises.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { request } from 'node:https'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -24,6 +24,7 @@ import { exampleLayout, ociRefDigest, removeTempDirs, sha256, tempDir } from '..
 import { startPodman } from '../../harness/podman.js'
 import { requireProgram } from '../../harness/programs.js'
 import { readReadme, readmeActionSteps, type ReadmeStep } from '../../harness/readme.js'
+import { addToLayout, artifact, cosignSignature, type Artifact } from '../../harness/artifacts.js'
 import { startRegistry, type RegistryUser, type TestRegistry } from '../../harness/registry.js'
 
 const node24 = requireNode24()
@@ -54,6 +55,8 @@ interface World {
   exampleDigest: string
   /** The digest the promote example's `needs.build.outputs.digest` names (pushed to staging). */
   stagedDigest: string
+  /** Hanging off the staged list: an SBOM referrer, a signature of the SBOM, a cosign `.sig` tag. */
+  staged: { sbom: Artifact; sbomSig: Artifact; cosign: Artifact }
 }
 
 interface Plan {
@@ -168,6 +171,32 @@ const PLANS: Record<string, Plan> = {
       )
     }
   },
+  'Promote with its signatures, SBOMs and attestations': {
+    rewrites: ['staging.example.com', 'registry.example.com'],
+    dockerLogins: [],
+    async check(run, world) {
+      expectClean(run)
+      expect(run.main.outputs.digest).toBe(world.stagedDigest)
+      const { sbom, sbomSig, cosign } = world.staged
+      const copied = JSON.parse(run.main.outputs.referrers) as Array<{
+        digest: string
+        via: string
+        subject: string
+      }>
+      expect(copied.map(r => [r.digest, r.via, r.subject])).toEqual([
+        [sbom.digest, 'tag', world.stagedDigest],
+        [sbomSig.digest, 'tag', sbom.digest],
+        [cosign.digest, 'digest-tag', world.stagedDigest]
+      ])
+      // What cosign verify reads at the destination: the .sig tag; referrers tools: the fallback index.
+      const hex = world.stagedDigest.slice('sha256:'.length)
+      expect((await manifestAt(world, 'registry.example.com', 'acme/app', `sha256-${hex}.sig`)).digest).toBe(
+        cosign.digest
+      )
+      const index = await manifestAt(world, 'registry.example.com', 'acme/app', `sha256-${hex}`)
+      expect((index.json.manifests as Array<{ digest: string }>).map(m => m.digest)).toEqual([sbom.digest])
+    }
+  },
   'Only some platforms, as a valid list': {
     // The snippet gives no credentials for registry.example.com: a docker login earlier in the job.
     rewrites: ['ghcr.io', 'registry.example.com'],
@@ -220,6 +249,52 @@ const PLANS: Record<string, Plan> = {
       expect(await ociRefDigest(unpacked, tag)).toBe(run.main.outputs.digest)
     }
   }
+}
+
+/**
+ * Puts an SBOM (subject: the staged list), a signature of it and a cosign `.sig` tag next to the
+ * staged image, through an OCI layout holding them and a copy with referrers (the registry has no
+ * referrers API: the copy writes the fallback indexes).
+ */
+async function stageArtifacts(world: World): Promise<World['staged']> {
+  const layout = path.join(await tempDir(), 'staged')
+  await cp(exampleLayout, layout, { recursive: true })
+  const list = { mediaType: 'application/vnd.oci.image.index.v1+json', digest: world.stagedDigest, size: 0 }
+  list.size = (await readFile(path.join(layout, 'blobs', 'sha256', world.stagedDigest.slice(7)))).length
+  const sbom = artifact({
+    artifactType: 'application/spdx+json',
+    subject: list,
+    layers: [{ mediaType: 'application/spdx+json', bytes: Buffer.from('{"spdxVersion":"SPDX-2.3"}') }]
+  })
+  const sbomSig = artifact({
+    artifactType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+    subject: sbom.descriptor,
+    layers: [{ mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json', bytes: Buffer.from('{}') }]
+  })
+  const cosign = cosignSignature(world.stagedDigest, 'staging.example.com/acme/app')
+  await addToLayout(layout, sbom)
+  await addToLayout(layout, sbomSig)
+  await addToLayout(layout, cosign, `sha256-${world.stagedDigest.slice(7)}.sig`)
+  const registry = world.registries['staging.example.com']
+  const user = REGISTRIES['staging.example.com'].user
+  await copyImage({
+    source: parseImageReference(`oci:${layout}:1.0`),
+    destinations: [parseImageReference(`docker://${registry.host}/acme/app:candidate`)],
+    selection: { kind: 'all' },
+    sparseList: 'strip',
+    preserveDigests: true,
+    removeSignatures: false,
+    parallel: 4,
+    referrers: { referrers: true, digestTags: true, artifactTypes: [] },
+    sourceContext: {},
+    destinationContext: {
+      registry: {
+        certDir: registry.clientCertDir,
+        credentials: { username: user.name, password: user.password }
+      }
+    }
+  })
+  return { sbom, sbomSig, cosign }
 }
 
 const steps = readmeActionSteps(readReadme())
@@ -319,6 +394,7 @@ withAll('the README workflow examples, run as the runner runs them', () => {
     await push('staging.example.com', 'acme/app:candidate')
     await push('ghcr.io', `acme/app:${tag}`)
     world.stagedDigest = (await manifestAt(world, 'staging.example.com', 'acme/app', 'candidate')).digest
+    world.staged = await stageArtifacts(world)
     const secrets = (prefix: string, host: Host) => ({
       [`secrets.${prefix}_USER`]: REGISTRIES[host].user!.name,
       [`secrets.${prefix}_TOKEN`]: REGISTRIES[host].user!.password

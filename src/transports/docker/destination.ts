@@ -1,11 +1,19 @@
 // Writing an image to a registry.
 import type { Readable } from 'node:stream'
-import { guessMimeType, manifestDigest, MediaType, parseDigest } from '../../manifest/index.js'
 import {
+  guessMimeType,
+  manifestDigest,
+  MediaType,
+  parseDigest,
+  referrerDescriptor
+} from '../../manifest/index.js'
+import {
+  addToFallbackIndex,
   blobExists,
   isManifestTypeRejection,
   mountBlob,
   putManifest,
+  putManifestAnswer,
   RegistryError,
   uploadBlob,
   type RegistryClient
@@ -19,6 +27,7 @@ import {
   type ImageDestination,
   type PutBlobOptions,
   type RawManifest,
+  type ReferrerStorage,
   type TransportContext,
   type TryReuseOptions
 } from '../types.js'
@@ -157,6 +166,26 @@ export class DockerImageDestination implements ImageDestination {
       if (isManifestTypeRejection(e)) throw new ManifestTypeRejectedError((e as Error).message, mimeType)
       throw e
     }
+  }
+
+  /**
+   * PUT by digest; a registry with the referrers API answers OCI-Subject and lists it itself,
+   * otherwise the subject's fallback tag index gets it (merged, never overwritten).
+   */
+  async putReferrer(manifest: RawManifest, digest: string, subject: string): Promise<ReferrerStorage> {
+    const mimeType = manifest.mimeType || guessMimeType(manifest.bytes)
+    const actual = manifestDigest(manifest.bytes, parseDigest(digest).algorithm)
+    if (actual !== digest)
+      throw new RegistryError(`writing referrer ${digest} to ${this.ref.toString()}: its digest is ${actual}`)
+    const answer = await putManifestAnswer(this.client, digest, manifest.bytes, mimeType)
+    if (answer.subject === subject) return 'api'
+    await addToFallbackIndex(this.client, subject, referrerDescriptor(manifest.bytes, mimeType, digest))
+    return 'tag'
+  }
+
+  async putTaggedManifest(manifest: RawManifest, tag: string): Promise<void> {
+    const mimeType = manifest.mimeType || guessMimeType(manifest.bytes)
+    await putManifest(this.client, tag, manifest.bytes, mimeType)
   }
 
   async putSignatures(signatures: Buffer[], _instanceDigest?: string): Promise<void> {

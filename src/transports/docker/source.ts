@@ -2,18 +2,27 @@
 import type { Readable } from 'node:stream'
 import {
   defaultRequestedManifestMimeTypes,
+  fallbackTag,
   guessMimeTypeOrEmpty,
   manifestDigest,
   MediaType,
   parseDigest
 } from '../../manifest/index.js'
-import { getBlob, getManifest, RegistryError, type RegistryClient } from '../../registry/index.js'
+import {
+  getBlob,
+  getManifest,
+  listReferrers,
+  listTags,
+  RegistryError,
+  type RegistryClient
+} from '../../registry/index.js'
 import { ImageNotFoundError } from '../errors.js'
 import {
   sourceProperties,
   type BlobInfo,
   type ImageSource,
   type RawManifest,
+  type ReferrerListing,
   type TransportContext
 } from '../types.js'
 import { registryClientFor } from './client-factory.js'
@@ -34,6 +43,7 @@ export function manifestMimeType(contentType: string, bytes: Buffer): string {
 export class DockerImageSource implements ImageSource {
   readonly properties = sourceProperties({ hasThreadSafeGetBlob: true })
   private toplevel?: RawManifest
+  private tags?: Promise<string[]>
 
   private constructor(
     readonly ref: DockerImageReference,
@@ -93,6 +103,29 @@ export class DockerImageSource implements ImageSource {
 
   async getBlob(info: BlobInfo): Promise<{ stream: Readable; size: number }> {
     return getBlob(this.client, { digest: info.digest, size: info.size, urls: info.urls })
+  }
+
+  /** The referrers API; the fallback tag's index when the registry has none. One artifact type is asked of the API. */
+  async listReferrers(digest: string, artifactTypes: readonly string[]): Promise<ReferrerListing> {
+    parseDigest(digest)
+    const listing = await listReferrers(
+      this.client,
+      digest,
+      artifactTypes.length === 1 ? artifactTypes[0] : undefined
+    )
+    return { descriptors: listing.descriptors, via: listing.via }
+  }
+
+  /** Tags `<alg>-<hex>.*` of the repository (the tag list is read once). */
+  async listDigestTags(digest: string): Promise<string[]> {
+    this.tags ??= listTags(this.client)
+    const prefix = `${fallbackTag(digest)}.`
+    return (await this.tags).filter(t => t.startsWith(prefix))
+  }
+
+  async getTaggedManifest(tag: string): Promise<RawManifest> {
+    if (!/^[\w][\w.-]{0,127}$/.test(tag)) throw new RegistryError(`${JSON.stringify(tag)} is not a valid tag`)
+    return this.fetch(tag, undefined)
   }
 
   /** No signature storage is read from registries (see registryDestinationProperties.supportsSignatures). */

@@ -17,7 +17,7 @@ import { withFileLock } from '../local/file-lock.js'
 import { withKeyedLock } from '../local/keyed-lock.js'
 import { sweepStaleTemps } from '../local/stale-temps.js'
 import { WriteTracker } from '../local/write-tracker.js'
-import { guessMimeTypeOrEmpty, MediaType } from '../../manifest/index.js'
+import { guessMimeTypeOrEmpty, MediaType, referrerDescriptor } from '../../manifest/index.js'
 import { processBlobInfoCache, type BlobInfoCache } from '../../cache/blob-info-cache.js'
 import {
   ManifestTypeRejectedError,
@@ -28,6 +28,7 @@ import {
   type ImageReference,
   type PutBlobOptions,
   type RawManifest,
+  type ReferrerStorage,
   type TransportContext,
   type TryReuseOptions,
   destinationProperties
@@ -63,6 +64,8 @@ export function ociDestinationProperties(ctx: TransportContext): DestinationProp
 
 export class OciImageDestination implements ImageDestination {
   private readonly writes: WriteTracker
+  /** Referrers and digest-tagged manifests written, added to index.json at commit with the image. */
+  private readonly extraEntries: OciDescriptor[] = []
 
   private constructor(
     readonly ref: ImageReference,
@@ -145,6 +148,36 @@ export class OciImageDestination implements ImageDestination {
     if (signatures.length > 0) throw new Error(SIGNATURES_REFUSED)
   }
 
+  /**
+   * As oras lays referrers out: the manifest's blob, and an index.json entry without a ref name
+   * (reachable, so no garbage collection drops it; found by its `subject`), added at commit.
+   */
+  putReferrer(manifest: RawManifest, digest: string, _subject: string): Promise<ReferrerStorage> {
+    return this.writes.track(async () => {
+      await this.putManifest(manifest, digest)
+      const desc = referrerDescriptor(manifest.bytes, manifest.mimeType, digest)
+      const entry: OciDescriptor = { mediaType: desc.mediaType, digest, size: desc.size }
+      if (desc.artifactType !== undefined) entry.artifactType = desc.artifactType
+      this.extraEntries.push(entry)
+      return 'layout' as const
+    })
+  }
+
+  /** A ref name in index.json, as the layout names images (cosign's `sha256-<hex>.sig` tags). */
+  putTaggedManifest(manifest: RawManifest, tag: string): Promise<void> {
+    return this.writes.track(async () => {
+      const digest = digestOf(manifest.bytes)
+      await this.putManifest(manifest, digest)
+      const mediaType = manifest.mimeType || guessMimeTypeOrEmpty(manifest.bytes)
+      this.extraEntries.push({
+        mediaType,
+        digest,
+        size: manifest.bytes.length,
+        annotations: { [REF_NAME_ANNOTATION]: tag }
+      })
+    })
+  }
+
   async commit(toplevel: RawManifest): Promise<void> {
     await this.writes.settle()
     checkManifestType(toplevel)
@@ -162,6 +195,7 @@ export class OciImageDestination implements ImageDestination {
       withFileLock(indexFile, async () => {
         // Re-read: another copy may have committed to this layout since we opened it.
         const index = (await readIndex(this.layoutDir)) ?? newIndex()
+        for (const entry of this.extraEntries) addManifestToIndex(index, entry)
         addManifestToIndex(index, desc)
         await writeLayoutFile(path.join(this.layoutDir, LAYOUT_FILE))
         await writeFileAtomic(indexFile, serializeIndex(index))

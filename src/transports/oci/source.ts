@@ -11,19 +11,30 @@ import {
   readManifestFile
 } from '../local/blob-read.js'
 import { isNotFound } from '../local/files.js'
-import { guessMimeTypeOrEmpty, isListMimeType, MediaType } from '../../manifest/index.js'
+import {
+  fallbackTag,
+  guessMimeTypeOrEmpty,
+  isListMimeType,
+  manifestLinks,
+  MediaType,
+  parseReferrersIndex,
+  referrerDescriptor,
+  type ReferrerDescriptor
+} from '../../manifest/index.js'
 import {
   sourceProperties,
   type BlobInfo,
   type ImageReference,
   type ImageSource,
   type RawManifest,
+  type ReferrerListing,
   type TransportContext
 } from '../types.js'
 import {
   BLOBS_DIR,
   blobPath,
   readIndex,
+  refName,
   selectDescriptor,
   type OciDescriptor,
   type OciIndexJson
@@ -39,6 +50,7 @@ export interface OciSourceOptions {
 
 export class OciImageSource implements ImageSource {
   readonly properties = sourceProperties({ hasThreadSafeGetBlob: true })
+  private bySubject?: Promise<Map<string, ReferrerDescriptor[]>>
 
   private constructor(
     readonly ref: ImageReference,
@@ -103,6 +115,58 @@ export class OciImageSource implements ImageSource {
 
   async getSignatures(_instanceDigest?: string): Promise<Buffer[]> {
     return []
+  }
+
+  /**
+   * Referrers as OCI layouts hold them: index.json entries whose manifest names `digest` as its
+   * subject (how oras and this tool write them), and the entries of a `sha256-<hex>` index named in
+   * index.json (how regclient's ocidir wrote them).
+   */
+  async listReferrers(digest: string, _artifactTypes: readonly string[]): Promise<ReferrerListing> {
+    this.bySubject ??= this.indexSubjects()
+    const found = [...((await this.bySubject).get(digest) ?? [])]
+    const tagged = this.index.manifests.find(
+      m => refName(m) === fallbackTag(digest) && (m.mediaType ?? MediaType.OCIIndex) === MediaType.OCIIndex
+    )
+    if (tagged) {
+      const bytes = await readManifestFile(await this.locate(tagged.digest))
+      checkContentDigest(bytes, tagged.digest, `manifest ${tagged.digest} in ${this.where}`)
+      for (const d of parseReferrersIndex(bytes)) if (!found.some(f => f.digest === d.digest)) found.push(d)
+    }
+    return { descriptors: found, via: 'layout' }
+  }
+
+  /** Ref names `<alg>-<hex>.*` (cosign's tags, as a layout names them). */
+  async listDigestTags(digest: string): Promise<string[]> {
+    const prefix = `${fallbackTag(digest)}.`
+    return [...new Set(this.index.manifests.map(refName).filter(n => n.startsWith(prefix)))]
+  }
+
+  async getTaggedManifest(tag: string): Promise<RawManifest> {
+    const entry = this.index.manifests.find(m => refName(m) === tag)
+    if (!entry) throw new ImageNotFoundError(`no image named ${JSON.stringify(tag)} in ${this.where}`)
+    const bytes = await readManifestFile(await this.locate(entry.digest))
+    checkContentDigest(bytes, entry.digest, `manifest ${entry.digest} in ${this.where}`)
+    return { bytes, mimeType: entry.mediaType || guessMimeTypeOrEmpty(bytes) }
+  }
+
+  /** subject digest → referrer descriptors, from every image manifest and index entry of index.json. */
+  private async indexSubjects(): Promise<Map<string, ReferrerDescriptor[]>> {
+    const map = new Map<string, ReferrerDescriptor[]>()
+    const seen = new Set<string>()
+    for (const entry of this.index.manifests) {
+      if (seen.has(entry.digest) || entry.size > MAX_MANIFEST_SIZE) continue
+      seen.add(entry.digest)
+      if (entry.mediaType !== MediaType.OCIManifest && entry.mediaType !== MediaType.OCIIndex) continue
+      const bytes = await readManifestFile(await this.locate(entry.digest))
+      checkContentDigest(bytes, entry.digest, `manifest ${entry.digest} in ${this.where}`)
+      const subject = manifestLinks(bytes, entry.mediaType).subject
+      if (subject === undefined) continue
+      const list = map.get(subject) ?? []
+      list.push(referrerDescriptor(bytes, entry.mediaType, entry.digest))
+      map.set(subject, list)
+    }
+    return map
   }
 
   async close(): Promise<void> {}
