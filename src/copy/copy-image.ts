@@ -2,7 +2,7 @@
 // its phases: open the ends → resolve the source → plan per destination → move the layers → write
 // configs, manifests and signatures, and commit, per destination → close everything.
 import { setMaxListeners } from 'node:events'
-import { formatPlatform, type Platform } from '../manifest/index.js'
+import { formatPlatform, isListMimeType, type Platform } from '../manifest/index.js'
 import { cancellationError, ImageCopyError, UsageError, errorMessage } from '../errors.js'
 import type { ImageDestination, ImageSource, TransportContext } from '../transports/types.js'
 import { processBlobInfoCache } from '../cache/blob-info-cache.js'
@@ -15,8 +15,16 @@ import { chooseCopySet, type CopySet, type Schema1LayerFacts, type SourceImage }
 import type { CompressionRequest } from './layer-conversion.js'
 import { moveLayers } from './move-layers.js'
 import type { CopyOptions } from './options.js'
-import { buildCopyPlan } from './plan.js'
-import { addStats, emptyStats, type BlobStats, type CopyResult, type DestinationResult } from './result.js'
+import { buildCopyPlan, type CopyPlan } from './plan.js'
+import {
+  addStats,
+  emptyStats,
+  type BlobStats,
+  type CopyResult,
+  type DestinationResult,
+  type InstanceResult
+} from './result.js'
+import { foreseeManifest, pinnedUnchanged } from './unchanged.js'
 import { runtimePlatform } from './runtime-platform.js'
 import { readSmallBlob } from './small-blobs.js'
 
@@ -49,11 +57,17 @@ export function copyImageSettled(options: CopyOptions): Promise<CopyResult> {
   })
 }
 
+/** What a destination's reference names now (ImageDestination.existingManifest), when asked. */
+type Existing = { digest: string; mimeType: string } | undefined
+
 /** The source and the destinations, opened (destinations while the source's manifests are read). */
 interface Ends {
-  source: ImageSource
+  /** Not opened yet when every destination may turn out unchanged without reading it. */
+  source?: ImageSource
   opening: Array<Promise<ImageDestination>>
   opened: ImageDestination[]
+  /** By destination index, asked as soon as it opens (skipUnchanged only). */
+  existing: Array<Promise<Existing>>
 }
 
 /** What one copy run carries through its phases. */
@@ -63,6 +77,8 @@ interface Run {
   result: CopyResult
   compression: CompressionRequest
   writers: DestinationWriter[]
+  /** Indexes of destinations found unchanged (their results are in `result` already). */
+  unchanged: Set<number>
 }
 
 export async function copyImage(options: CopyOptions): Promise<CopyResult> {
@@ -70,16 +86,12 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
   const run = startRun(options)
   const ends = await openEnds(options)
   try {
+    if (await skipPinnedUnread(run, ends)) return finish(run)
+    ends.source ??= await openSource(options)
     const { set, signatures } = await resolveSource(run, ends.source)
     await planDestinations(run, ends, set, signatures)
-    const plan = buildCopyPlan({
-      source: options.source.toString(),
-      set,
-      destinations: run.writers.map(w => w.plan),
-      compression: run.compression,
-      skipsForeignLayers: name =>
-        run.writers.find(w => w.name === name)!.destination.properties.acceptsForeignLayerURLs
-    })
+    let plan = planFor(run, set)
+    if (await skipForeseen(run, ends, set, signatures, plan)) plan = planFor(run, set)
     run.emit({ type: 'plan', plan })
     const env = pipelineEnvironment(run, ends.source)
     const inputs = imageInputs(env)
@@ -103,6 +115,11 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
   } finally {
     await closeEnds(run, ends)
   }
+  return finish(run)
+}
+
+function finish(run: Run): CopyResult {
+  const { options } = run
   // Cancelled: what failed, failed because of it (what committed before it stays committed).
   if (options.signal?.aborted && run.result.failures.length > 0) throw cancellationError(options.signal)
   if (run.result.failures.length > 0) throw new CopyFailedError(run.result)
@@ -137,12 +154,17 @@ function startRun(options: CopyOptions): Run {
       level: options.compressLevel,
       explicit: options.compressFormat !== undefined
     },
-    writers: []
+    writers: [],
+    unchanged: new Set()
   }
 }
 
+/**
+ * The source first (a missing source fails before any destination is touched), unless it is pinned
+ * by digest and may need no reading at all: then the destinations first, each asked what it holds.
+ */
 async function openEnds(options: CopyOptions): Promise<Ends> {
-  const source = await options.source.newSource(withSignal(options.sourceContext, options.signal))
+  const source = mayNeedNoSource(options) ? undefined : await openSource(options)
   const opened: ImageDestination[] = []
   const opening = options.destinations.map(ref =>
     ref.newDestination(destinationContext(options, ref)).then(destination => {
@@ -151,7 +173,168 @@ async function openEnds(options: CopyOptions): Promise<Ends> {
     })
   )
   for (const o of opening) o.catch(() => undefined)
-  return { source, opening, opened }
+  const existing = opening.map(o =>
+    options.skipUnchanged ? o.then(askExisting, () => undefined) : Promise.resolve(undefined)
+  )
+  return { source, opening, opened, existing }
+}
+
+function openSource(options: CopyOptions): Promise<ImageSource> {
+  return options.source.newSource(withSignal(options.sourceContext, options.signal))
+}
+
+function mayNeedNoSource(options: CopyOptions): boolean {
+  return (
+    options.skipUnchanged === true &&
+    options.source.digest !== undefined &&
+    options.source.servesImagesAsStored === true
+  )
+}
+
+/** What the destination holds now; a failed question is no answer (the copy then goes on and meets any real error). */
+async function askExisting(destination: ImageDestination): Promise<Existing> {
+  try {
+    return await destination.existingManifest?.()
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Phase, for a source pinned by digest: destinations that already hold that digest and would get the
+ * source's manifest unchanged (unchanged.ts pinnedUnchanged) are done without reading the source.
+ * True when no destination is left to write (the others failed to open: recorded here).
+ */
+async function skipPinnedUnread(run: Run, ends: Ends): Promise<boolean> {
+  const { options } = run
+  if (!mayNeedNoSource(options)) return false
+  const sourceDigest = options.source.digest!
+  await Promise.all(
+    options.destinations.map(async (ref, index) => {
+      const destination = await ends.opening[index].catch(() => undefined)
+      const existing = await ends.existing[index]
+      if (!destination || !existing) return
+      const unchanged = pinnedUnchanged({
+        sourceDigest,
+        servesImagesAsStored: true,
+        existing,
+        selection: options.selection,
+        properties: destination.properties,
+        forceMimeType: options.forceMimeType,
+        compressionExplicit: run.compression.explicit
+      })
+      if (!unchanged) return
+      const single = !isListMimeType(existing.mimeType)
+      markUnchanged(
+        run,
+        ref.toString(),
+        index,
+        existing,
+        Buffer.alloc(0),
+        [...(single ? [unchangedInstance(existing)] : [])],
+        false
+      )
+    })
+  )
+  if (run.unchanged.size === 0) return false
+  run.result.sourceDigest = sourceDigest
+  run.result.sourceMediaType = run.result.destinations[0].mediaType
+  const left = await Promise.all(
+    ends.opening.map((o, index) =>
+      run.unchanged.has(index)
+        ? false
+        : o.then(
+            () => true,
+            () => false
+          )
+    )
+  )
+  if (left.some(Boolean)) return false
+  await planDestinations(run, ends) // records the destinations that failed to open
+  collectResults(run)
+  return true
+}
+
+function unchangedInstance(existing: NonNullable<Existing>): InstanceResult {
+  return {
+    sourceDigest: existing.digest,
+    digest: existing.digest,
+    mediaType: existing.mimeType,
+    status: 'unchanged',
+    stats: emptyStats()
+  }
+}
+
+function markUnchanged(
+  run: Run,
+  name: string,
+  index: number,
+  existing: NonNullable<Existing>,
+  manifest: Buffer,
+  instances: InstanceResult[],
+  sourceRead: boolean
+): void {
+  run.unchanged.add(index)
+  run.result.destinations.push({
+    destination: name,
+    index,
+    status: 'unchanged',
+    digest: existing.digest,
+    mediaType: existing.mimeType,
+    manifest,
+    instances,
+    stats: emptyStats()
+  })
+  run.emit({ type: 'destination-unchanged', destination: name, digest: existing.digest, sourceRead })
+}
+
+function planFor(run: Run, set: CopySet): CopyPlan {
+  return buildCopyPlan({
+    source: run.options.source.toString(),
+    set,
+    destinations: run.writers.map(w => w.plan),
+    compression: run.compression,
+    skipsForeignLayers: name =>
+      run.writers.find(w => w.name === name)!.destination.properties.acceptsForeignLayerURLs
+  })
+}
+
+/**
+ * Phase, once the plan is built: each destination whose copy would provably write the source's own
+ * top manifest (unchanged.ts foreseeManifest), and which already holds that digest under its
+ * reference, is done: it leaves the copy before any blob moves. True when one left (plan again).
+ */
+async function skipForeseen(
+  run: Run,
+  ends: Ends,
+  set: CopySet,
+  signatures: Map<string, Buffer[]>,
+  plan: CopyPlan
+): Promise<boolean> {
+  if (!run.options.skipUnchanged) return false
+  const found = await Promise.all(
+    run.writers.map(async writer => {
+      const foreseen = foreseeManifest({
+        set,
+        destination: writer.plan,
+        blobs: plan.blobs,
+        signatures,
+        removeSignatures: run.options.removeSignatures,
+        compression: run.compression
+      })
+      if (!foreseen.known) return false
+      const existing = await ends.existing[writer.index]
+      if (existing?.digest !== foreseen.manifest.digest) return false
+      const instances = writer
+        .instanceResults()
+        .map(i => ({ ...i, digest: i.sourceDigest, status: 'unchanged' as const }))
+      const { digest, mimeType, bytes } = foreseen.manifest
+      markUnchanged(run, writer.name, writer.index, { digest, mimeType }, bytes, instances, true)
+      return true
+    })
+  )
+  run.writers = run.writers.filter(w => !run.unchanged.has(w.index))
+  return found.some(Boolean)
 }
 
 function destinationContext(
@@ -231,14 +414,16 @@ async function readSignatures(
 async function planDestinations(
   run: Run,
   ends: Ends,
-  set: CopySet,
-  signatures: Map<string, Buffer[]>
+  set?: CopySet,
+  signatures: Map<string, Buffer[]> = new Map()
 ): Promise<void> {
   const { options } = run
   await Promise.all(
     options.destinations.map(async (ref, index) => {
+      if (run.unchanged.has(index)) return
       try {
         const destination = await ends.opening[index]
+        if (!set) return // only the ones that failed to open are recorded
         const name = ref.toString()
         const ctx = { name, index, destination, options, set, signatures, compression: run.compression }
         run.writers.push(new DestinationWriter(destination, planDestination(ctx), options, set, signatures))
@@ -325,6 +510,7 @@ async function writeAndCommit(
     const done: DestinationResult = {
       destination: writer.name,
       index: writer.index,
+      status: 'copied',
       digest: top.digest,
       mediaType: top.mimeType,
       manifest: top.bytes,
@@ -388,6 +574,7 @@ function perDestination(stats: BlobStats): BlobStats {
 async function closeEnds(run: Run, ends: Ends): Promise<void> {
   await Promise.allSettled(run.writers.map(w => w.earlyWritesSettled()))
   await Promise.allSettled(ends.opening)
+  await Promise.allSettled(ends.existing)
   await Promise.allSettled(ends.opened.map(d => d.close()))
-  await ends.source.close()
+  await ends.source?.close()
 }

@@ -28,6 +28,8 @@ export type CopyEvent =
   | { type: 'notice'; message: string }
   | { type: 'manifest-written'; destination: string; digest: string; mimeType: string; instance: boolean }
   | { type: 'destination-failed'; destination: string; error: string }
+  /** The destination already holds what would be written; nothing is written to it. */
+  | { type: 'destination-unchanged'; destination: string; digest: string; sourceRead: boolean }
 
 /** How a blob reached a destination. */
 export type BlobOutcome = 'pushed' | 'exists' | 'mounted'

@@ -43,6 +43,12 @@ export interface CopyOptions {
   compressFormat?: CompressionAlgorithm
   /** gzip 1-9, zstd 1-20 (`dest-compress-level`); zlib's default when unset. */
   compressLevel?: number
+  /**
+   * Ask each destination what its reference names first, and write nothing where that is exactly what
+   * would be written (status `unchanged`; unchanged.ts has the rules). Default false here; the entry
+   * points' `skip-unchanged` defaults to true.
+   */
+  skipUnchanged?: boolean
   onEvent?: (event: CopyEvent) => void
   /** The platform a system copy picks when `selection.platform` is absent. Defaults to this process's. */
   runtimePlatform?: Platform

@@ -54,6 +54,11 @@ export function progressPrinter(
           `Wrote ${event.instance ? 'manifest' : 'top-level manifest'} ${event.digest} to ${event.destination}`
         )
         break
+      case 'destination-unchanged':
+        write(
+          `Unchanged: ${event.destination} already has ${event.digest}; nothing written${event.sourceRead ? '' : ' (source not read)'}`
+        )
+        break
       case 'destination-failed':
         write(`Failed: ${event.destination}: ${event.error}`)
         break

@@ -1,8 +1,16 @@
 // Writing an image to a registry.
 import type { Readable } from 'node:stream'
-import { guessMimeType, manifestDigest, MediaType, parseDigest } from '../../manifest/index.js'
+import {
+  guessMimeType,
+  isValidDigest,
+  manifestDigest,
+  MediaType,
+  normalizeMimeType,
+  parseDigest
+} from '../../manifest/index.js'
 import {
   blobExists,
+  headManifest,
   isManifestTypeRejection,
   mountBlob,
   putManifest,
@@ -157,6 +165,23 @@ export class DockerImageDestination implements ImageDestination {
       if (isManifestTypeRejection(e)) throw new ManifestTypeRejectedError((e as Error).message, mimeType)
       throw e
     }
+  }
+
+  /**
+   * A manifest HEAD of the tag (or digest): what it names and its type. The registry checked, when the
+   * manifest was pushed, that its blobs and (for a list) its manifests were there. Without a valid
+   * Docker-Content-Digest, or with a type we do not know, it tells nothing.
+   */
+  async existingManifest(): Promise<{ digest: string; mimeType: string } | undefined> {
+    const docker = this.ref.docker
+    const tagOrDigest = docker.tag ?? docker.digest ?? 'latest'
+    const head = await headManifest(this.client, tagOrDigest, [...registryManifestMimeTypes])
+    if (!head?.digestHeader || !isValidDigest(head.digestHeader)) return undefined
+    if (docker.tag === undefined && docker.digest !== undefined && head.digestHeader !== docker.digest)
+      return undefined
+    const mimeType = normalizeMimeType(head.contentType)
+    if (!registryManifestMimeTypes.includes(mimeType)) return undefined
+    return { digest: head.digestHeader, mimeType }
   }
 
   async putSignatures(signatures: Buffer[], _instanceDigest?: string): Promise<void> {
