@@ -141,6 +141,24 @@ class DockerImageDestination {
             throw e;
         }
     }
+    /**
+     * A manifest HEAD of the tag (or digest): what it names and its type. The registry checked, when the
+     * manifest was pushed, that its blobs and (for a list) its manifests were there. Without a valid
+     * Docker-Content-Digest, or with a type we do not know, it tells nothing.
+     */
+    async existingManifest() {
+        const docker = this.ref.docker;
+        const tagOrDigest = docker.tag ?? docker.digest ?? 'latest';
+        const head = await (0,_registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .headManifest */ .sy)(this.client, tagOrDigest, [...registryManifestMimeTypes]);
+        if (!head?.digestHeader || !(0,_manifest_index_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidDigest */ .fH)(head.digestHeader))
+            return undefined;
+        if (docker.tag === undefined && docker.digest !== undefined && head.digestHeader !== docker.digest)
+            return undefined;
+        const mimeType = (0,_manifest_index_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeMimeType */ .Ej)(head.contentType);
+        if (!registryManifestMimeTypes.includes(mimeType))
+            return undefined;
+        return { digest: head.digestHeader, mimeType };
+    }
     async putSignatures(signatures, _instanceDigest) {
         if (signatures.length > 0)
             throw new _registry_index_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl(`${this.ref.toString()}: ${this.properties.supportsSignatures}`);

@@ -13,6 +13,7 @@ __webpack_require__.d(__webpack_exports__, {
   kQ: () => (/* reexport */ blobExists),
   qW: () => (/* reexport */ getBlob),
   c2: () => (/* reexport */ getManifest),
+  sy: () => (/* reexport */ headManifest),
   fg: () => (/* reexport */ isManifestTypeRejection),
   ti: () => (/* reexport */ mountBlob),
   RV: () => (/* reexport */ putManifest),
@@ -2002,6 +2003,29 @@ async function getManifest(client, tagOrDigest, accept) {
         bytes,
         contentType: simplifyContentType(header(res.headers, 'content-type')),
         digestHeader: header(res.headers, 'docker-content-digest')
+    };
+}
+/**
+ * HEAD the manifest a tag or digest names: undefined when there is none (404). A HEAD costs no
+ * body, and Docker Hub does not count it against its pull limit.
+ */
+async function headManifest(client, tagOrDigest, accept) {
+    const context = `checking manifest ${tagOrDigest} of ${client.name}`;
+    const path = manifestPath(client.repository, tagOrDigest);
+    const res = await client.send({
+        method: 'HEAD',
+        url: path,
+        headers: { accept: accept.join(', ') },
+        context
+    });
+    await discard(res.body);
+    if (res.status === 404)
+        return undefined;
+    if (res.status !== 200)
+        throw await client.responseError(res, context, describeRequest('HEAD', res.url));
+    return {
+        digestHeader: header(res.headers, 'docker-content-digest'),
+        contentType: simplifyContentType(header(res.headers, 'content-type'))
     };
 }
 /** PUT the manifest; returns the registry's Docker-Content-Digest, if it sent one. */
