@@ -2,7 +2,7 @@
 // its phases: open the ends → resolve the source → plan per destination → move the layers → write
 // configs, manifests and signatures, and commit, per destination → close everything.
 import { setMaxListeners } from 'node:events'
-import { formatPlatform, isListMimeType, type Platform } from '../manifest/index.js'
+import { formatPlatform, manifestDigest, type Platform } from '../manifest/index.js'
 import { cancellationError, ImageCopyError, UsageError, errorMessage } from '../errors.js'
 import type { ImageDestination, ImageSource, TransportContext } from '../transports/types.js'
 import { processBlobInfoCache } from '../cache/blob-info-cache.js'
@@ -10,21 +10,13 @@ import { assertCanCompress } from '../compression/streams.js'
 import type { PipelineEnvironment } from './blob-pipeline.js'
 import { planDestination } from './destination-checks.js'
 import { DestinationWriter, type ImageInputs } from './destination-writer.js'
-import type { CopyEvent } from './events.js'
 import { chooseCopySet, type CopySet, type Schema1LayerFacts, type SourceImage } from './instances.js'
-import type { CompressionRequest } from './layer-conversion.js'
 import { moveLayers } from './move-layers.js'
 import type { CopyOptions } from './options.js'
 import { buildCopyPlan, type CopyPlan } from './plan.js'
-import {
-  addStats,
-  emptyStats,
-  type BlobStats,
-  type CopyResult,
-  type DestinationResult,
-  type InstanceResult
-} from './result.js'
-import { foreseeManifest, pinnedUnchanged } from './unchanged.js'
+import { addStats, emptyStats, type BlobStats, type CopyResult, type DestinationResult } from './result.js'
+import type { Ends, Run } from './run.js'
+import { askExisting, readTop, skipForeseen, skipUnread } from './skip-unchanged.js'
 import { runtimePlatform } from './runtime-platform.js'
 import { readSmallBlob } from './small-blobs.js'
 
@@ -57,37 +49,15 @@ export function copyImageSettled(options: CopyOptions): Promise<CopyResult> {
   })
 }
 
-/** What a destination's reference names now (ImageDestination.existingManifest), when asked. */
-type Existing = { digest: string; mimeType: string } | undefined
-
-/** The source and the destinations, opened (destinations while the source's manifests are read). */
-interface Ends {
-  /** Not opened yet when every destination may turn out unchanged without reading it. */
-  source?: ImageSource
-  opening: Array<Promise<ImageDestination>>
-  opened: ImageDestination[]
-  /** By destination index, asked as soon as it opens (skipUnchanged only). */
-  existing: Array<Promise<Existing>>
-}
-
-/** What one copy run carries through its phases. */
-interface Run {
-  options: CopyOptions
-  emit: (event: CopyEvent) => void
-  result: CopyResult
-  compression: CompressionRequest
-  writers: DestinationWriter[]
-  /** Indexes of destinations found unchanged (their results are in `result` already). */
-  unchanged: Set<number>
-}
-
 export async function copyImage(options: CopyOptions): Promise<CopyResult> {
   checkOptions(options)
   const run = startRun(options)
   const ends = await openEnds(options)
   try {
-    if (await skipPinnedUnread(run, ends)) return finish(run)
+    if (await skipUnread(run, ends, options.source.digest)) return allUnchanged(run, ends)
     ends.source ??= await openSource(options)
+    const top = await readTop(run, ends.source)
+    if (top && (await skipUnread(run, ends, manifestDigest(top.bytes), top))) return allUnchanged(run, ends)
     const { set, signatures } = await resolveSource(run, ends.source)
     await planDestinations(run, ends, set, signatures)
     let plan = planFor(run, set)
@@ -115,6 +85,13 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
   } finally {
     await closeEnds(run, ends)
   }
+  return finish(run)
+}
+
+/** Every destination was unchanged, or failed to open (recorded now). */
+async function allUnchanged(run: Run, ends: Ends): Promise<CopyResult> {
+  await planDestinations(run, ends)
+  collectResults(run)
   return finish(run)
 }
 
@@ -191,103 +168,6 @@ function mayNeedNoSource(options: CopyOptions): boolean {
   )
 }
 
-/** What the destination holds now; a failed question is no answer (the copy then goes on and meets any real error). */
-async function askExisting(destination: ImageDestination): Promise<Existing> {
-  try {
-    return await destination.existingManifest?.()
-  } catch {
-    return undefined
-  }
-}
-
-/**
- * Phase, for a source pinned by digest: destinations that already hold that digest and would get the
- * source's manifest unchanged (unchanged.ts pinnedUnchanged) are done without reading the source.
- * True when no destination is left to write (the others failed to open: recorded here).
- */
-async function skipPinnedUnread(run: Run, ends: Ends): Promise<boolean> {
-  const { options } = run
-  if (!mayNeedNoSource(options)) return false
-  const sourceDigest = options.source.digest!
-  await Promise.all(
-    options.destinations.map(async (ref, index) => {
-      const destination = await ends.opening[index].catch(() => undefined)
-      const existing = await ends.existing[index]
-      if (!destination || !existing) return
-      const unchanged = pinnedUnchanged({
-        sourceDigest,
-        servesImagesAsStored: true,
-        existing,
-        selection: options.selection,
-        properties: destination.properties,
-        forceMimeType: options.forceMimeType,
-        compressionExplicit: run.compression.explicit
-      })
-      if (!unchanged) return
-      const single = !isListMimeType(existing.mimeType)
-      markUnchanged(
-        run,
-        ref.toString(),
-        index,
-        existing,
-        Buffer.alloc(0),
-        [...(single ? [unchangedInstance(existing)] : [])],
-        false
-      )
-    })
-  )
-  if (run.unchanged.size === 0) return false
-  run.result.sourceDigest = sourceDigest
-  run.result.sourceMediaType = run.result.destinations[0].mediaType
-  const left = await Promise.all(
-    ends.opening.map((o, index) =>
-      run.unchanged.has(index)
-        ? false
-        : o.then(
-            () => true,
-            () => false
-          )
-    )
-  )
-  if (left.some(Boolean)) return false
-  await planDestinations(run, ends) // records the destinations that failed to open
-  collectResults(run)
-  return true
-}
-
-function unchangedInstance(existing: NonNullable<Existing>): InstanceResult {
-  return {
-    sourceDigest: existing.digest,
-    digest: existing.digest,
-    mediaType: existing.mimeType,
-    status: 'unchanged',
-    stats: emptyStats()
-  }
-}
-
-function markUnchanged(
-  run: Run,
-  name: string,
-  index: number,
-  existing: NonNullable<Existing>,
-  manifest: Buffer,
-  instances: InstanceResult[],
-  sourceRead: boolean
-): void {
-  run.unchanged.add(index)
-  run.result.destinations.push({
-    destination: name,
-    index,
-    status: 'unchanged',
-    digest: existing.digest,
-    mediaType: existing.mimeType,
-    manifest,
-    instances,
-    stats: emptyStats()
-  })
-  run.emit({ type: 'destination-unchanged', destination: name, digest: existing.digest, sourceRead })
-}
-
 function planFor(run: Run, set: CopySet): CopyPlan {
   return buildCopyPlan({
     source: run.options.source.toString(),
@@ -297,44 +177,6 @@ function planFor(run: Run, set: CopySet): CopyPlan {
     skipsForeignLayers: name =>
       run.writers.find(w => w.name === name)!.destination.properties.acceptsForeignLayerURLs
   })
-}
-
-/**
- * Phase, once the plan is built: each destination whose copy would provably write the source's own
- * top manifest (unchanged.ts foreseeManifest), and which already holds that digest under its
- * reference, is done: it leaves the copy before any blob moves. True when one left (plan again).
- */
-async function skipForeseen(
-  run: Run,
-  ends: Ends,
-  set: CopySet,
-  signatures: Map<string, Buffer[]>,
-  plan: CopyPlan
-): Promise<boolean> {
-  if (!run.options.skipUnchanged) return false
-  const found = await Promise.all(
-    run.writers.map(async writer => {
-      const foreseen = foreseeManifest({
-        set,
-        destination: writer.plan,
-        blobs: plan.blobs,
-        signatures,
-        removeSignatures: run.options.removeSignatures,
-        compression: run.compression
-      })
-      if (!foreseen.known) return false
-      const existing = await ends.existing[writer.index]
-      if (existing?.digest !== foreseen.manifest.digest) return false
-      const instances = writer
-        .instanceResults()
-        .map(i => ({ ...i, digest: i.sourceDigest, status: 'unchanged' as const }))
-      const { digest, mimeType, bytes } = foreseen.manifest
-      markUnchanged(run, writer.name, writer.index, { digest, mimeType }, bytes, instances, true)
-      return true
-    })
-  )
-  run.writers = run.writers.filter(w => !run.unchanged.has(w.index))
-  return found.some(Boolean)
 }
 
 function destinationContext(

@@ -107,6 +107,14 @@ describeWithPrograms(['docker-registry'], 'skip what is already there', () => {
       'unchanged',
       'unchanged'
     ])
+    // decided from the list itself: its instances' manifests are not read, its entries are reported
+    expect(manifestRequests(src, 'GET')).toHaveLength(1)
+    expect(again.destinations[0].instances.map(i => i.platform?.architecture)).toEqual([
+      'amd64',
+      'arm64',
+      'arm'
+    ])
+    expect(again.destinations[0].manifest.length).toBeGreaterThan(0)
     expect(blobRequests(dst)).toEqual([])
     expect(blobRequests(src)).toEqual([])
     expect(manifestRequests(dst, 'PUT')).toEqual([])
