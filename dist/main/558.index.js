@@ -1568,7 +1568,9 @@ function schema1Facts(set, plan, learned) {
 //   media type) to be compressed. A layer that may not change (preserve-digests, signatures, a
 //   digested destination) never stops it.
 // When the destination holds the digest, every blob of that manifest is there, so trying to reuse a
-// blob finds the very digest before any substitute: a copy would write the same manifest.
+// blob finds the very digest before any substitute: a copy would write the same manifest. That makes
+// the layer rules conservative (a copy that may compress finds the layers there as they are); they
+// are kept so that what is skipped never depends on what a destination happens to hold.
 
 const compressedLayerTypes = new Set([
     src_manifest/* MediaType */.zu.DockerV2Schema2Layer,

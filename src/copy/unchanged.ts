@@ -14,7 +14,9 @@
 //   media type) to be compressed. A layer that may not change (preserve-digests, signatures, a
 //   digested destination) never stops it.
 // When the destination holds the digest, every blob of that manifest is there, so trying to reuse a
-// blob finds the very digest before any substitute: a copy would write the same manifest.
+// blob finds the very digest before any substitute: a copy would write the same manifest. That makes
+// the layer rules conservative (a copy that may compress finds the layers there as they are); they
+// are kept so that what is skipped never depends on what a destination happens to hold.
 import {
   MediaType,
   allManifestMimeTypes,

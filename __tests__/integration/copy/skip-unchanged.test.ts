@@ -4,7 +4,7 @@
 // another digest under the tag is copied over; an oci: layout too; the CLI's table and --json, and the
 // bundled Action's outputs and summary, show it.
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
-import { readFile, rm, stat } from 'node:fs/promises'
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { copyImage } from '../../../src/copy/copy-image.js'
 import type { CopyOptions } from '../../../src/copy/options.js'
@@ -177,6 +177,42 @@ describeWithPrograms(['docker-registry'], 'skip what is already there', () => {
     const repaired = await copy(`docker://${src.host}/src/list:1`, [dest])
     expect(repaired.destinations[0].status).toBe('copied')
     expect((await stat(path.join(layout, 'blobs', 'sha256', instance.slice(7)))).size).toBeGreaterThan(0)
+  })
+
+  it('a dir: directory: unchanged from a local source (the plan path); not with a signature stored beside it', async () => {
+    const parent = await tempDir()
+    const dest = `dir:${path.join(parent, 'img')}`
+    expect((await copy(example, [dest])).destinations[0]).toMatchObject({
+      status: 'copied',
+      digest: listDigest
+    })
+    const again = await copy(example, [dest])
+    expect(again.destinations[0]).toMatchObject({ status: 'unchanged', digest: listDigest })
+    expect(again.stats.pulledBlobs).toBe(0)
+    expect(await readdir(parent)).toEqual(['img']) // no staging directory left behind
+    await writeFile(path.join(parent, 'img', 'signature-1'), 'a signature this copy would not write')
+    const replaced = await copy(example, [dest])
+    expect(replaced.destinations[0].status).toBe('copied')
+    expect(await readdir(path.join(parent, 'img'))).not.toContain('signature-1')
+  })
+
+  it('a docker-archive source (uncompressed layers) to a registry holding them uncompressed: copied unless preserve-digests', async () => {
+    const archive = `docker-archive:${path.join(await tempDir(), 'img.tar')}:acme/app:1`
+    const amd64 = { kind: 'system' as const, platform: { os: 'linux', architecture: 'amd64' } }
+    await copy(example, [archive], { selection: amd64 })
+    const dest = `docker://${dst.host}/from-archive/app:1`
+    // preserve-digests keeps the layers uncompressed: the registry holds the archive's own manifest
+    const kept = await copy(archive, [dest], { selection: amd64, preserveDigests: true })
+    expect(kept.destinations[0].digest).toBe(kept.sourceDigest)
+    const unchanged = await copy(archive, [dest], { selection: amd64, preserveDigests: true })
+    expect(unchanged.destinations[0]).toMatchObject({ status: 'unchanged', digest: kept.sourceDigest })
+    // without it, the plan says the layers may be compressed: not skipped, though the tag names the
+    // source's digest (the copy then finds every layer there as it is and writes the same manifest)
+    reset()
+    const again = await copy(archive, [dest], { selection: amd64 })
+    expect(again.destinations[0].status).toBe('copied')
+    expect(manifestRequests(dst, 'PUT')).toHaveLength(1)
+    expect(blobRequests(dst).filter(r => r.method === 'HEAD').length).toBeGreaterThan(0)
   })
 
   it('the CLI: the table says unchanged, --json has the status; --skip-unchanged=false copies', async () => {
