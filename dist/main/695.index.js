@@ -154,10 +154,10 @@ class DockerImageDestination {
             return undefined;
         if (docker.tag === undefined && docker.digest !== undefined && head.digestHeader !== docker.digest)
             return undefined;
-        const mimeType = (0,_manifest_index_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeMimeType */ .Ej)(head.contentType);
-        if (!registryManifestMimeTypes.includes(mimeType))
+        // Only a type named exactly: normalizing would take anything unknown for schema1.
+        if (!registryManifestMimeTypes.includes(head.contentType))
             return undefined;
-        return { digest: head.digestHeader, mimeType };
+        return { digest: head.digestHeader, mimeType: head.contentType };
     }
     async putSignatures(signatures, _instanceDigest) {
         if (signatures.length > 0)

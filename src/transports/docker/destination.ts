@@ -1,13 +1,6 @@
 // Writing an image to a registry.
 import type { Readable } from 'node:stream'
-import {
-  guessMimeType,
-  isValidDigest,
-  manifestDigest,
-  MediaType,
-  normalizeMimeType,
-  parseDigest
-} from '../../manifest/index.js'
+import { guessMimeType, isValidDigest, manifestDigest, MediaType, parseDigest } from '../../manifest/index.js'
 import {
   blobExists,
   headManifest,
@@ -179,9 +172,9 @@ export class DockerImageDestination implements ImageDestination {
     if (!head?.digestHeader || !isValidDigest(head.digestHeader)) return undefined
     if (docker.tag === undefined && docker.digest !== undefined && head.digestHeader !== docker.digest)
       return undefined
-    const mimeType = normalizeMimeType(head.contentType)
-    if (!registryManifestMimeTypes.includes(mimeType)) return undefined
-    return { digest: head.digestHeader, mimeType }
+    // Only a type named exactly: normalizing would take anything unknown for schema1.
+    if (!registryManifestMimeTypes.includes(head.contentType)) return undefined
+    return { digest: head.digestHeader, mimeType: head.contentType }
   }
 
   async putSignatures(signatures: Buffer[], _instanceDigest?: string): Promise<void> {
