@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // image-copy vs skopeo, side by side on the same local registries (see bench/RESULTS.md).
 //
-//   npm run bench                    full run: scenarios a–e2, d20, s, s2 (5 runs each), the 1 GiB ones f–h (3 runs)
+//   npm run bench                    full run: scenarios a–e2, d20, r1, r1p, r3, r3p, s, s2 (5 runs each), the 1 GiB ones f–h (3 runs)
 //   npm run bench -- --quick         the same but 3 runs each and no 1 GiB image
 //   options: --runs N  --big-runs N  --only a,b,f  --node PATH (node that runs our CLI; default: the
 //            Node 24 that `npm run setup:node24` installs under .tools/, the Action's runtime, else this one)
@@ -91,7 +91,12 @@ const sh = (cmd, args) =>
 // ---------- references ----------
 const ociRef = (dir, ref) => ({ kind: 'oci', dir, ref })
 const regRef = (reg, repo, tag) => ({ kind: 'reg', host: reg.host, repo, tag })
-const cliRef = r => (r.kind === 'oci' ? `oci:${r.dir}:${r.ref}` : `docker://${r.host}/${r.repo}:${r.tag}`)
+/** A registry source named by digest (`repo@sha256:…`) rather than by tag. */
+const pinnedRef = (reg, repo, digest) => ({ kind: 'reg', host: reg.host, repo, pin: digest })
+const cliRef = r =>
+  r.kind === 'oci'
+    ? `oci:${r.dir}:${r.ref}`
+    : `docker://${r.host}/${r.repo}${r.pin ? `@${r.pin}` : `:${r.tag}`}`
 const limitRef = r => (r.kind === 'oci' ? `oci:${r.dir}:${r.ref}` : `reg:${r.host}/${r.repo}:${r.tag}`)
 
 const MANIFEST_ACCEPT = [
@@ -426,6 +431,53 @@ async function main() {
         }
       }
     },
+    // Re-run, nothing changed (issue 15): the destination (Full) already holds the image under the tag.
+    // Ours asks it first (a manifest HEAD) and writes nothing; skopeo copy has no such check: it reads
+    // the source manifests, HEADs every blob and PUTs every manifest again.
+    ...[
+      { id: 'r1', what: 'a single image', image: images[1] },
+      { id: 'r3', what: 'the 3-platform list (all images)', image: images[0] }
+    ].flatMap(({ id, what, image }) => [
+      {
+        id,
+        title: `re-run, nothing changed: ${what}, A → B by tag`,
+        bytes: 0,
+        runs: RUNS,
+        limit: false,
+        setup: async () => ({
+          pairs: fromA([image]).map(s => ({ ...s, dest: regRef(Full, `bench/${s.name}`, '1.0') })),
+          cleanup: async () => {}
+        })
+      },
+      {
+        id: `${id}p`,
+        title: `as (${id}), the source pinned by digest, ${REMOTE_DELAY_MS} ms added to every request`,
+        bytes: 0,
+        runs: RUNS,
+        limit: false,
+        setup: async () => {
+          const [src, dest] = await Promise.all([
+            startDelayProxy(A, REMOTE_DELAY_MS),
+            startDelayProxy(Full, REMOTE_DELAY_MS)
+          ])
+          return {
+            pairs: [
+              {
+                src: pinnedRef(src, `bench/${image.name}`, image.digest),
+                dest: regRef(dest, `bench/${image.name}`, '1.0'),
+                list: image.list,
+                digest: image.digest,
+                name: image.name
+              }
+            ],
+            cleanup: async () => {
+              src.stop()
+              dest.stop()
+            }
+          }
+        }
+      }
+    ]),
     {
       id: 's',
       title: 'startup only: `--version`',

@@ -79,7 +79,9 @@ function withHint(e: unknown): string {
 /** Logs, outputs and summary of what was written; one error annotation per failed destination. */
 async function report(result: CopyResult, request: CopyRequest, started: number): Promise<void> {
   for (const d of result.destinations) {
-    log.group(`${destinationName(d, request.destinations)}: ${d.digest}`)
+    log.group(
+      `${destinationName(d, request.destinations)}: ${d.digest}${d.status === 'unchanged' ? ' (unchanged)' : ''}`
+    )
     core.info(instanceTable(d))
     const referrers = referrerLines(d)
     if (referrers) core.info(referrers)

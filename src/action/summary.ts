@@ -21,27 +21,31 @@ export async function writeSummary(result: CopyResult, seconds: number, names: s
   )
   for (const d of result.destinations) {
     const name = destinationName(d, names)
-    core.summary.addRaw(`**${h(name)}**: <code>${h(d.digest)}</code> (${h(mediaTypeName(d.mediaType))})\n\n`)
-    core.summary.addTable([
-      [
-        { data: 'Platform', header: true },
-        { data: 'Source digest', header: true },
-        { data: 'Written digest', header: true },
-        { data: 'Type', header: true },
-        { data: 'Status', header: true },
-        { data: 'Pushed', header: true },
-        { data: 'Reused', header: true }
-      ],
-      ...d.instances.map(i => [
-        h(platformLabel(i, d.instances)),
-        `<code>${h(i.sourceDigest)}</code>`,
-        i.digest ? `<code>${h(i.digest)}</code>` : '-',
-        h(mediaTypeName(i.mediaType)),
-        h(i.status),
-        formatBytes(i.stats.pushedBytes),
-        formatBytes(i.stats.reusedBytes + i.stats.mountedBytes)
+    const unchanged = d.status === 'unchanged' ? ', unchanged: nothing written' : ''
+    core.summary.addRaw(
+      `**${h(name)}**: <code>${h(d.digest)}</code> (${h(mediaTypeName(d.mediaType))}${unchanged})\n\n`
+    )
+    if (d.instances.length > 0)
+      core.summary.addTable([
+        [
+          { data: 'Platform', header: true },
+          { data: 'Source digest', header: true },
+          { data: 'Written digest', header: true },
+          { data: 'Type', header: true },
+          { data: 'Status', header: true },
+          { data: 'Pushed', header: true },
+          { data: 'Reused', header: true }
+        ],
+        ...d.instances.map(i => [
+          h(platformLabel(i, d.instances)),
+          `<code>${h(i.sourceDigest)}</code>`,
+          i.digest ? `<code>${h(i.digest)}</code>` : '-',
+          h(mediaTypeName(i.mediaType)),
+          h(i.status),
+          formatBytes(i.stats.pushedBytes),
+          formatBytes(i.stats.reusedBytes + i.stats.mountedBytes)
+        ])
       ])
-    ])
     addReferrers(d)
   }
   for (const f of result.failures) {

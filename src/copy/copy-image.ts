@@ -2,7 +2,7 @@
 // its phases: open the ends → resolve the source → plan per destination → move the layers → write
 // configs, manifests and signatures, and commit, per destination → close everything.
 import { setMaxListeners } from 'node:events'
-import { formatPlatform, type Platform } from '../manifest/index.js'
+import { formatPlatform, manifestDigest, type Platform } from '../manifest/index.js'
 import { cancellationError, ImageCopyError, UsageError, errorMessage } from '../errors.js'
 import type { ImageDestination, ImageSource, TransportContext } from '../transports/types.js'
 import { processBlobInfoCache } from '../cache/blob-info-cache.js'
@@ -10,14 +10,14 @@ import { assertCanCompress } from '../compression/streams.js'
 import type { PipelineEnvironment } from './blob-pipeline.js'
 import { planDestination } from './destination-checks.js'
 import { DestinationWriter, type ImageInputs } from './destination-writer.js'
-import type { CopyEvent } from './events.js'
 import { chooseCopySet, type CopySet, type Schema1LayerFacts, type SourceImage } from './instances.js'
-import type { CompressionRequest } from './layer-conversion.js'
 import { moveLayers } from './move-layers.js'
 import type { CopyOptions } from './options.js'
-import { buildCopyPlan } from './plan.js'
+import { buildCopyPlan, type CopyPlan } from './plan.js'
 import { findArtifacts, writeArtifacts, type SourceArtifacts } from './referrers.js'
 import { addStats, emptyStats, type BlobStats, type CopyResult, type DestinationResult } from './result.js'
+import type { Ends, Run } from './run.js'
+import { askExisting, readTop, skipForeseen, skipUnread } from './skip-unchanged.js'
 import { runtimePlatform } from './runtime-platform.js'
 import { readSmallBlob } from './small-blobs.js'
 
@@ -50,38 +50,20 @@ export function copyImageSettled(options: CopyOptions): Promise<CopyResult> {
   })
 }
 
-/** The source and the destinations, opened (destinations while the source's manifests are read). */
-interface Ends {
-  source: ImageSource
-  opening: Array<Promise<ImageDestination>>
-  opened: ImageDestination[]
-}
-
-/** What one copy run carries through its phases. */
-interface Run {
-  options: CopyOptions
-  emit: (event: CopyEvent) => void
-  result: CopyResult
-  compression: CompressionRequest
-  writers: DestinationWriter[]
-}
-
 export async function copyImage(options: CopyOptions): Promise<CopyResult> {
   checkOptions(options)
   const run = startRun(options)
   const ends = await openEnds(options)
   try {
+    if (await skipUnread(run, ends, options.source.digest)) return allUnchanged(run, ends)
+    ends.source ??= await openSource(options)
+    const top = await readTop(run, ends.source)
+    if (top && (await skipUnread(run, ends, manifestDigest(top.bytes), top))) return allUnchanged(run, ends)
     const { set, signatures } = await resolveSource(run, ends.source)
     await planDestinations(run, ends, set, signatures)
+    let plan = planFor(run, set)
+    if (await skipForeseen(run, ends, set, signatures, plan)) plan = planFor(run, set)
     const artifacts = await findReferrers(run, ends.source, set)
-    const plan = buildCopyPlan({
-      source: options.source.toString(),
-      set,
-      destinations: run.writers.map(w => w.plan),
-      compression: run.compression,
-      skipsForeignLayers: name =>
-        run.writers.find(w => w.name === name)!.destination.properties.acceptsForeignLayerURLs
-    })
     run.emit({ type: 'plan', plan })
     const env = pipelineEnvironment(run, ends.source)
     const inputs = imageInputs(env)
@@ -107,6 +89,18 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
   } finally {
     await closeEnds(run, ends)
   }
+  return finish(run)
+}
+
+/** Every destination was unchanged, or failed to open (recorded now). */
+async function allUnchanged(run: Run, ends: Ends): Promise<CopyResult> {
+  await planDestinations(run, ends)
+  collectResults(run)
+  return finish(run)
+}
+
+function finish(run: Run): CopyResult {
+  const { options } = run
   // Cancelled: what failed, failed because of it (what committed before it stays committed).
   if (options.signal?.aborted && run.result.failures.length > 0) throw cancellationError(options.signal)
   if (run.result.failures.length > 0) throw new CopyFailedError(run.result)
@@ -141,12 +135,17 @@ function startRun(options: CopyOptions): Run {
       level: options.compressLevel,
       explicit: options.compressFormat !== undefined
     },
-    writers: []
+    writers: [],
+    unchanged: new Set()
   }
 }
 
+/**
+ * The source first (a missing source fails before any destination is touched), unless it is pinned
+ * by digest and may need no reading at all: then the destinations first, each asked what it holds.
+ */
 async function openEnds(options: CopyOptions): Promise<Ends> {
-  const source = await options.source.newSource(withSignal(options.sourceContext, options.signal))
+  const source = mayNeedNoSource(options) ? undefined : await openSource(options)
   const opened: ImageDestination[] = []
   const opening = options.destinations.map(ref =>
     ref.newDestination(destinationContext(options, ref)).then(destination => {
@@ -155,7 +154,33 @@ async function openEnds(options: CopyOptions): Promise<Ends> {
     })
   )
   for (const o of opening) o.catch(() => undefined)
-  return { source, opening, opened }
+  const existing = opening.map(o =>
+    options.skipUnchanged ? o.then(askExisting, () => undefined) : Promise.resolve(undefined)
+  )
+  return { source, opening, opened, existing }
+}
+
+function openSource(options: CopyOptions): Promise<ImageSource> {
+  return options.source.newSource(withSignal(options.sourceContext, options.signal))
+}
+
+function mayNeedNoSource(options: CopyOptions): boolean {
+  return (
+    options.skipUnchanged === true &&
+    options.source.digest !== undefined &&
+    options.source.servesImagesAsStored === true
+  )
+}
+
+function planFor(run: Run, set: CopySet): CopyPlan {
+  return buildCopyPlan({
+    source: run.options.source.toString(),
+    set,
+    destinations: run.writers.map(w => w.plan),
+    compression: run.compression,
+    skipsForeignLayers: name =>
+      run.writers.find(w => w.name === name)!.destination.properties.acceptsForeignLayerURLs
+  })
 }
 
 function destinationContext(
@@ -235,14 +260,16 @@ async function readSignatures(
 async function planDestinations(
   run: Run,
   ends: Ends,
-  set: CopySet,
-  signatures: Map<string, Buffer[]>
+  set?: CopySet,
+  signatures: Map<string, Buffer[]> = new Map()
 ): Promise<void> {
   const { options } = run
   await Promise.all(
     options.destinations.map(async (ref, index) => {
+      if (run.unchanged.has(index)) return
       try {
         const destination = await ends.opening[index]
+        if (!set) return // only the ones that failed to open are recorded
         const name = ref.toString()
         const ctx = { name, index, destination, options, set, signatures, compression: run.compression }
         run.writers.push(new DestinationWriter(destination, planDestination(ctx), options, set, signatures))
@@ -369,6 +396,7 @@ async function writeAndCommit(
     const done: DestinationResult = {
       destination: writer.name,
       index: writer.index,
+      status: 'copied',
       digest: top.digest,
       mediaType: top.mimeType,
       manifest: top.bytes,
@@ -433,6 +461,7 @@ function perDestination(stats: BlobStats): BlobStats {
 async function closeEnds(run: Run, ends: Ends): Promise<void> {
   await Promise.allSettled(run.writers.map(w => w.earlyWritesSettled()))
   await Promise.allSettled(ends.opening)
+  await Promise.allSettled(ends.existing)
   await Promise.allSettled(ends.opened.map(d => d.close()))
-  await ends.source.close()
+  await ends.source?.close()
 }

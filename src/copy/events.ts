@@ -32,6 +32,8 @@ export type CopyEvent =
   | ({ type: 'referrer-copied'; destination: string } & ReferrerResult)
   /** A source or destination that cannot hold referrers or digest tags, asked for: said, not a failure. */
   | { type: 'referrers-not-held'; where: string; message: string }
+  /** The destination already holds what would be written; nothing is written to it. */
+  | { type: 'destination-unchanged'; destination: string; digest: string; sourceRead: boolean }
 
 /** How a blob reached a destination. */
 export type BlobOutcome = 'pushed' | 'exists' | 'mounted'

@@ -46,6 +46,12 @@ export interface CopyOptions {
   compressLevel?: number
   /** Referrers and cosign's digest tags copied with every manifest whose digest the copy keeps (default: none). */
   referrers?: ReferrerOptions
+  /**
+   * Ask each destination what its reference names first, and write nothing where that is exactly what
+   * would be written (status `unchanged`; unchanged.ts has the rules). Default false here; the entry
+   * points' `skip-unchanged` defaults to true.
+   */
+  skipUnchanged?: boolean
   onEvent?: (event: CopyEvent) => void
   /** The platform a system copy picks when `selection.platform` is absent. Defaults to this process's. */
   runtimePlatform?: Platform

@@ -45,7 +45,8 @@ export interface InstanceResult {
   platform?: Platform
   /** For an attestation manifest (BuildKit provenance/SBOM): the source digest of the image it describes. */
   attests?: string
-  status: 'copied' | 'skipped' | 'removed'
+  /** `unchanged`: the destination already held it (nothing was written; see unchanged.ts). */
+  status: 'copied' | 'unchanged' | 'skipped' | 'removed'
   stats: BlobStats
 }
 
@@ -53,10 +54,14 @@ export interface DestinationResult {
   destination: string
   /** Position in CopyOptions.destinations (entry points name the destination as the user wrote it). */
   index: number
-  /** Digest and MIME type of the top-level manifest written (the list, or the single image). */
+  /** `unchanged`: its reference already named exactly what would be written, and nothing was written. */
+  status: 'copied' | 'unchanged'
+  /** Digest and MIME type of the top-level manifest written (the list, or the single image), or found unchanged. */
   digest: string
   mediaType: string
+  /** Empty when it was not read: unchanged, with the source pinned by digest and not read at all. */
   manifest: Buffer
+  /** Empty when not known: an unchanged list whose source was not read. */
   instances: InstanceResult[]
   stats: BlobStats
   /** With `referrers`/`digest-tags`: the artifacts copied, and the manifests whose artifacts could not follow. */

@@ -80,6 +80,7 @@ export function toCopyOptions(
     forceMimeType: request.forceMimeType,
     preserveDigests: request.preserveDigests,
     removeSignatures: request.removeSignatures,
+    skipUnchanged: request.skipUnchanged,
     parallel: request.parallel,
     compressFormat: request.layers.compressFormat,
     compressLevel: request.layers.compressLevel,

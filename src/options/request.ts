@@ -38,6 +38,7 @@ export interface CopyRequest {
   forceMimeType?: string
   preserveDigests: boolean
   removeSignatures: boolean
+  skipUnchanged: boolean
   parallel: number
   retryTimes: number
   src: RegistrySide
@@ -207,6 +208,7 @@ export function parseCopyRequest(reader: OptionReader): CopyRequest {
     forceMimeType,
     preserveDigests: bool(reader, 'preserve-digests'),
     removeSignatures: bool(reader, 'remove-signatures'),
+    skipUnchanged: bool(reader, 'skip-unchanged'),
     parallel: number(reader, 'parallel'),
     retryTimes: number(reader, 'retry-times'),
     src: side(reader, 'src'),

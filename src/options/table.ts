@@ -61,6 +61,8 @@ const sections: Array<[string, Entry[]]> = [
       help: 'Fail rather than change any manifest (and so its digest).' },
     { name: 'remove-signatures', kind: boolean, default: 'false',
       help: 'Do not copy signatures.' },
+    { name: 'skip-unchanged', kind: boolean, default: 'true',
+      help: 'Ask each destination first what its tag names (a manifest HEAD), and write nothing where that is exactly what would be written (status unchanged). false copies every time.' },
   ]],
   ['Layers (compressed where a destination wants them compressed: registries, oci:, oci-archive:)', [
     { name: 'dest-compress-format', kind: oneOf('gzip', 'zstd'),

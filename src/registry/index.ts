@@ -6,10 +6,12 @@ export { blobExists, getBlob, mountBlob, cancelUpload, type BlobRequest } from '
 export { uploadBlob, type UploadRequest, type UploadResult } from './upload.js'
 export {
   getManifest,
+  headManifest,
   putManifest,
   isManifestTypeRejection,
   simplifyContentType,
-  type FetchedManifest
+  type FetchedManifest,
+  type ManifestHead
 } from './manifests.js'
 export { closeAllConnections } from './connections.js'
 export {

@@ -50,6 +50,39 @@ export async function getManifest(
   }
 }
 
+/** What a manifest HEAD tells: the digest the registry names (Docker-Content-Digest) and the type. */
+export interface ManifestHead {
+  /** The Docker-Content-Digest header as sent (unvalidated), if any. */
+  digestHeader?: string
+  contentType: string
+}
+
+/**
+ * HEAD the manifest a tag or digest names: undefined when there is none (404). A HEAD costs no
+ * body, and Docker Hub does not count it against its pull limit.
+ */
+export async function headManifest(
+  client: RegistryClient,
+  tagOrDigest: string,
+  accept: string[]
+): Promise<ManifestHead | undefined> {
+  const context = `checking manifest ${tagOrDigest} of ${client.name}`
+  const path = manifestPath(client.repository, tagOrDigest)
+  const res = await client.send({
+    method: 'HEAD',
+    url: path,
+    headers: { accept: accept.join(', ') },
+    context
+  })
+  await discard(res.body)
+  if (res.status === 404) return undefined
+  if (res.status !== 200) throw await client.responseError(res, context, describeRequest('HEAD', res.url))
+  return {
+    digestHeader: header(res.headers, 'docker-content-digest'),
+    contentType: simplifyContentType(header(res.headers, 'content-type'))
+  }
+}
+
 /** PUT the manifest; returns the registry's Docker-Content-Digest, if it sent one. */
 export async function putManifest(
   client: RegistryClient,

@@ -52,6 +52,9 @@ export function platformLabel(i: InstanceResult, all: InstanceResult[]): string 
 }
 
 export function instanceTable(result: DestinationResult): string {
+  // An unchanged list whose source was not read: its instances are not known.
+  if (result.instances.length === 0)
+    return `${result.status}: ${mediaTypeName(result.mediaType)}, instances not read`
   const rows = [['PLATFORM', 'SOURCE DIGEST', 'WRITTEN DIGEST', 'TYPE', 'STATUS', 'PUSHED', 'REUSED']]
   for (const i of result.instances) {
     rows.push([
@@ -190,9 +193,10 @@ export function resultJson(result: CopyResult, names: string[] = []): unknown {
     sourceMediaType: result.sourceMediaType,
     destinations: result.destinations.map(d => ({
       destination: d.destination,
+      status: d.status,
       digest: d.digest,
       mediaType: d.mediaType,
-      manifest: d.manifest.toString('utf8'),
+      manifest: d.manifest.length > 0 ? d.manifest.toString('utf8') : null,
       instances: d.instances.map(i => ({ ...instanceJson(i, d), stats: i.stats })),
       stats: d.stats,
       ...(d.referrers ? { referrers: d.referrers.map(referrerJson) } : {}),

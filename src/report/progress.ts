@@ -59,6 +59,11 @@ export function progressPrinter(
           `Copied ${event.tag ? `tag ${event.tag}` : `referrer ${event.artifactType ?? event.mediaType}`} ${event.digest} (subject ${shortDigest(event.subject)}) to ${event.destination}`
         )
         break
+      case 'destination-unchanged':
+        write(
+          `Unchanged: ${event.destination} already has ${event.digest}; nothing written${event.sourceRead ? '' : ' (source not read)'}`
+        )
+        break
       case 'destination-failed':
         write(`Failed: ${event.destination}: ${event.error}`)
         break

@@ -109,6 +109,12 @@ export interface ImageReference {
   readonly digest?: string
   /** The Docker reference a registry destination stands for (a schema1 manifest written there embeds it). */
   readonly dockerReference?: DockerReference
+  /**
+   * true when an image read through this reference never carries signatures or layer-info
+   * overrides (a registry: no signature storage is read), so the engine may decide that a copy
+   * changes nothing at a destination without opening the source. Absent: unknown.
+   */
+  readonly servesImagesAsStored?: boolean
   /** `transport:reference`, for logs and errors. MUST NOT contain credentials. */
   toString(): string
   /** Opens the image for reading. The caller MUST close what it gets. */
@@ -248,6 +254,18 @@ export interface ImageDestination {
   putReferrer?(manifest: RawManifest, digest: string, subject: string): Promise<ReferrerStorage>
   /** Optional: stores a manifest under a tag, byte for byte (cosign's digest tags); its blobs put before. */
   putTaggedManifest?(manifest: RawManifest, tag: string): Promise<void>
+  /**
+   * Optional (skip what is already there): the top-level manifest the reference names now (a tag's,
+   * or the digest's when the reference names one), as its digest and MIME type, or undefined when it
+   * names none or this cannot be told cheaply. The engine then writes nothing to this destination
+   * when that digest is exactly what it would write. So it MUST report only a manifest that is there
+   * complete: its blobs and, for a list, every manifest the list names (a registry verifies these when
+   * a manifest is pushed; a local layout checks them). It MUST NOT report a manifest with signatures
+   * stored beside it (a copy that writes none would remove them). It SHOULD cost no more than one
+   * request without a body (a manifest HEAD) or a few local reads, and MUST NOT write anything. It is
+   * called before any blob moves, possibly while the source is being read.
+   */
+  existingManifest?(): Promise<{ digest: string; mimeType: string } | undefined>
   /** MUST be called after putManifest for the same image; MUST fail when given signatures it cannot store. */
   putSignatures(signatures: Buffer[], instanceDigest?: string): Promise<void>
   /**

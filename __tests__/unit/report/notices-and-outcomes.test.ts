@@ -68,6 +68,7 @@ describe('destination outcomes', () => {
       {
         destination: 'docker://docker.io/library/app:1',
         index: 1,
+        status: 'copied',
         digest: 'sha256:22',
         mediaType: 'm',
         manifest: Buffer.from('{}'),

@@ -17,6 +17,9 @@ import {
 } from '../local/files.js'
 import { recoverSwap, replaceContents, STAGING_INSIDE, swapIn } from './swap.js'
 import { WriteTracker } from '../local/write-tracker.js'
+import { completeManifest, readSmallFile } from '../local/existing-manifest.js'
+import { MAX_MANIFEST_BYTES } from '../../limits.js'
+import { manifestDigest } from '../../manifest/index.js'
 import {
   destinationProperties,
   type BlobInfo,
@@ -142,6 +145,23 @@ export class DirImageDestination implements ImageDestination {
       if (instanceDigest !== undefined && usesNonSha256(instanceDigest)) this.usesNonSha256Digest = true
       await fs.writeFile(manifestPath(this.staging, instanceDigest), manifest.bytes, { mode: 0o644 })
     })
+  }
+
+  /**
+   * The image the directory holds (manifest.json), when it is complete and has no signatures stored
+   * beside it (a copy that writes none would remove them).
+   */
+  async existingManifest(): Promise<{ digest: string; mimeType: string } | undefined> {
+    const bytes = await readSmallFile(manifestPath(this.target), MAX_MANIFEST_BYTES)
+    if (!bytes) return undefined
+    const read = (digest: string): Promise<Buffer | undefined> =>
+      readSmallFile(manifestPath(this.target, digest), MAX_MANIFEST_BYTES)
+    const exists = async (file: string): Promise<boolean> => (await sizeIfExists(file)) !== undefined
+    const store = { manifest: read, hasBlob: (digest: string) => exists(layerPath(this.target, digest)) }
+    const found = await completeManifest(store, manifestDigest(bytes), bytes, undefined)
+    if (!found) return undefined
+    const names = await fs.readdir(this.target).catch(() => [] as string[])
+    return names.some(n => /(^|\.)signature-\d+$/.test(n)) ? undefined : found
   }
 
   putSignatures(signatures: Buffer[], instanceDigest?: string): Promise<void> {

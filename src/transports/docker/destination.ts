@@ -2,6 +2,7 @@
 import type { Readable } from 'node:stream'
 import {
   guessMimeType,
+  isValidDigest,
   manifestDigest,
   MediaType,
   parseDigest,
@@ -10,6 +11,7 @@ import {
 import {
   addToFallbackIndex,
   blobExists,
+  headManifest,
   isManifestTypeRejection,
   mountBlob,
   putManifest,
@@ -186,6 +188,23 @@ export class DockerImageDestination implements ImageDestination {
   async putTaggedManifest(manifest: RawManifest, tag: string): Promise<void> {
     const mimeType = manifest.mimeType || guessMimeType(manifest.bytes)
     await putManifest(this.client, tag, manifest.bytes, mimeType)
+  }
+
+  /**
+   * A manifest HEAD of the tag (or digest): what it names and its type. The registry checked, when the
+   * manifest was pushed, that its blobs and (for a list) its manifests were there. Without a valid
+   * Docker-Content-Digest, or with a type we do not know, it tells nothing.
+   */
+  async existingManifest(): Promise<{ digest: string; mimeType: string } | undefined> {
+    const docker = this.ref.docker
+    const tagOrDigest = docker.tag ?? docker.digest ?? 'latest'
+    const head = await headManifest(this.client, tagOrDigest, [...registryManifestMimeTypes])
+    if (!head?.digestHeader || !isValidDigest(head.digestHeader)) return undefined
+    if (docker.tag === undefined && docker.digest !== undefined && head.digestHeader !== docker.digest)
+      return undefined
+    // Only a type named exactly: normalizing would take anything unknown for schema1.
+    if (!registryManifestMimeTypes.includes(head.contentType)) return undefined
+    return { digest: head.digestHeader, mimeType: head.contentType }
   }
 
   async putSignatures(signatures: Buffer[], _instanceDigest?: string): Promise<void> {

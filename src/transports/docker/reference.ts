@@ -5,6 +5,8 @@ import type { ImageDestination, ImageReference, ImageSource, TransportContext } 
 
 export class DockerImageReference implements ImageReference {
   readonly transport = 'docker'
+  /** Registries store no signatures we read, and serve layers as their manifests name them. */
+  readonly servesImagesAsStored = true
 
   constructor(readonly docker: DockerReference) {}
 

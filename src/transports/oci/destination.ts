@@ -17,6 +17,8 @@ import { withFileLock } from '../local/file-lock.js'
 import { withKeyedLock } from '../local/keyed-lock.js'
 import { sweepStaleTemps } from '../local/stale-temps.js'
 import { WriteTracker } from '../local/write-tracker.js'
+import { completeManifest, readSmallFile } from '../local/existing-manifest.js'
+import { MAX_MANIFEST_BYTES } from '../../limits.js'
 import { guessMimeTypeOrEmpty, MediaType, referrerDescriptor } from '../../manifest/index.js'
 import { processBlobInfoCache, type BlobInfoCache } from '../../cache/blob-info-cache.js'
 import {
@@ -43,6 +45,7 @@ import {
   newIndex,
   readIndex,
   REF_NAME_ANNOTATION,
+  refName,
   serializeIndex,
   type OciDescriptor
 } from './layout.js'
@@ -142,6 +145,24 @@ export class OciImageDestination implements ImageDestination {
       }
       await this.writeBlobBytes(digest, manifest.bytes)
     })
+  }
+
+  /**
+   * The index.json entry carrying this reference's name, when its manifest (and, for an index, every
+   * manifest it names) and their blobs are in the layout. An unnamed destination names nothing.
+   */
+  async existingManifest(): Promise<{ digest: string; mimeType: string } | undefined> {
+    if (this.refName === undefined) return undefined
+    const entry = (await readIndex(this.layoutDir))?.manifests.find(m => refName(m) === this.refName)
+    if (!entry) return undefined
+    const read = (digest: string): Promise<Buffer | undefined> =>
+      readSmallFile(blobPath(this.blobDir, digest), MAX_MANIFEST_BYTES)
+    const store = {
+      manifest: read,
+      hasBlob: async (digest: string) => (await sizeIfExists(blobPath(this.blobDir, digest))) !== undefined
+    }
+    const declared = typeof entry.mediaType === 'string' ? entry.mediaType : undefined
+    return completeManifest(store, entry.digest, await read(entry.digest), declared)
   }
 
   async putSignatures(signatures: Buffer[], _instanceDigest?: string): Promise<void> {
