@@ -6,11 +6,13 @@ export { blobExists, getBlob, mountBlob, cancelUpload, type BlobRequest } from '
 export { uploadBlob, type UploadRequest, type UploadResult } from './upload.js'
 export {
   getManifest,
+  headManifestDigest,
   putManifest,
   isManifestTypeRejection,
   simplifyContentType,
   type FetchedManifest
 } from './manifests.js'
+export { listTags, nextLink, type TagListOptions } from './tags.js'
 export { closeAllConnections } from './connections.js'
 export {
   configureRegistry,
