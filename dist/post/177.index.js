@@ -767,14 +767,19 @@ const cacheLog = {
 function cacheDirectory() {
     return path.join(process.env.RUNNER_TEMP || tmpdir(), 'image-copy-blobs');
 }
-async function openBlobCache(request) {
+/**
+ * `sources` names what is copied (default: src) for the key; `shard` (i/N) makes each shard's entry
+ * its own within a run (every shard saves), while restore keys still find any shard's entry.
+ */
+async function openBlobCache(request, sources = [request.source], shard) {
     if (!request.cache.enabled)
         return undefined;
+    const attempt = process.env.GITHUB_RUN_ATTEMPT ?? '';
     const { key, restoreKeys } = cacheKey({
-        sourceRefs: [request.source],
+        sourceRefs: sources,
         cacheKey: request.cache.key,
         runId: process.env.GITHUB_RUN_ID ?? '',
-        attempt: process.env.GITHUB_RUN_ATTEMPT ?? ''
+        attempt: shard ? `${attempt.trim() || '1'}-shard-${shard.replace('/', '-of-')}` : attempt
     });
     const dir = cacheDirectory();
     const restored = await restoreBlobCache(dir, key, restoreKeys, cacheLog);

@@ -14,18 +14,20 @@ describe('tag patterns', () => {
   it('a regular expression matches anywhere unless anchored; exclude-tags removes', () => {
     expect(tags.filter(tagPattern('^v1\\.', 'tags'))).toEqual(['v1.0.0', 'v1.2.0', 'v1.10.3', 'v1.2.0-rc.1'])
     expect(tags.filter(tagPattern('rc', 'tags'))).toEqual(['v1.2.0-rc.1'])
-    expect(tags.filter(withExclusion(tagPattern('^v1\\.', 'tags'), regexFilter('-rc', 'exclude-tags')))).toEqual([
-      'v1.0.0',
-      'v1.2.0',
-      'v1.10.3'
-    ])
+    expect(
+      tags.filter(withExclusion(tagPattern('^v1\\.', 'tags'), regexFilter('-rc', 'exclude-tags')))
+    ).toEqual(['v1.0.0', 'v1.2.0', 'v1.10.3'])
   })
   it('semver: and a range; tags that are not versions are ignored', () => {
     expect(tags.filter(tagPattern('semver: >=1.2 <2', 'tags'))).toEqual(['v1.2.0', 'v1.10.3', '1.5.0'])
   })
   it('a bad pattern is a usage error naming the input', () => {
-    expect(() => tagPattern('^v1(', 'input "tags"')).toThrow(/input "tags": "\^v1\(" is not a regular expression/)
-    expect(() => tagPattern('semver: >=abc', 'input "tags"')).toThrow(/input "tags": ">=abc" is not a semver range/)
+    expect(() => tagPattern('^v1(', 'input "tags"')).toThrow(
+      /input "tags": "\^v1\(" is not a regular expression/
+    )
+    expect(() => tagPattern('semver: >=abc', 'input "tags"')).toThrow(
+      /input "tags": ">=abc" is not a semver range/
+    )
   })
 })
 
@@ -65,7 +67,10 @@ quay.io:
       tlsVerify: false,
       certDir: '/home/john/certs'
     })
-    expect(b).toMatchObject({ registry: 'quay.io', images: [{ repository: 'coreos/etcd', refs: ['latest'] }] })
+    expect(b).toMatchObject({
+      registry: 'quay.io',
+      images: [{ repository: 'coreos/etcd', refs: ['latest'] }]
+    })
   })
 
   it.each([
@@ -84,13 +89,19 @@ quay.io:
 describe('destination names, as skopeo sync --dest docker', () => {
   const ref = (t: string) => parseDockerReference(t)
   it('the last path component, or the whole reference with scoped', () => {
-    expect(syncDestination('ghcr.io/acme/mirror', ref('quay.io/coreos/etcd:3.5'), false)).toBe('docker://ghcr.io/acme/mirror/etcd:3.5')
+    expect(syncDestination('ghcr.io/acme/mirror', ref('quay.io/coreos/etcd:3.5'), false)).toBe(
+      'docker://ghcr.io/acme/mirror/etcd:3.5'
+    )
     expect(syncDestination('ghcr.io/acme/mirror/', ref('quay.io/coreos/etcd:3.5'), true)).toBe(
       'docker://ghcr.io/acme/mirror/quay.io/coreos/etcd:3.5'
     )
-    expect(syncDestination('h:5000/m', ref('busybox:1'), true)).toBe('docker://h:5000/m/docker.io/library/busybox:1')
+    expect(syncDestination('h:5000/m', ref('busybox:1'), true)).toBe(
+      'docker://h:5000/m/docker.io/library/busybox:1'
+    )
     const digest = 'sha256:' + 'a'.repeat(64)
-    expect(syncDestination('h:5000/m', ref(`r.io/a/b@${digest}`), false)).toBe(`docker://h:5000/m/b@${digest}`)
+    expect(syncDestination('h:5000/m', ref(`r.io/a/b@${digest}`), false)).toBe(
+      `docker://h:5000/m/b@${digest}`
+    )
   })
 })
 
@@ -104,8 +115,12 @@ describe('shards', () => {
     expect(shardMatrix(3)).toEqual({ shard: ['1/3', '2/3', '3/3'] })
   })
   it('equal weights split by name, whatever the listing order', () => {
-    const a = [{ key: 'x', weight: 1 }, { key: 'y', weight: 1 }]
-    const shardOf = (jobs: typeof a) => Object.fromEntries(jobs.map((j, i) => [j.key, assignShards(jobs, 2)[i]]))
+    const a = [
+      { key: 'x', weight: 1 },
+      { key: 'y', weight: 1 }
+    ]
+    const shardOf = (jobs: typeof a) =>
+      Object.fromEntries(jobs.map((j, i) => [j.key, assignShards(jobs, 2)[i]]))
     expect(shardOf(a)).toEqual(shardOf([...a].reverse()))
   })
 })
@@ -120,7 +135,11 @@ describe('the tag list Link header', () => {
 })
 
 describe('the many-image options', () => {
-  const reader = (values: Record<string, string>) => ({ label: (n: string) => `--${n}`, get: (n: string) => values[n], getList: () => [] })
+  const reader = (values: Record<string, string>) => ({
+    label: (n: string) => `--${n}`,
+    get: (n: string) => values[n],
+    getList: () => []
+  })
   it('none set: one image; plan and shard exclude each other; shard is i/N', () => {
     expect(parseManyRequest(reader({}))).toBeUndefined()
     expect(parseManyRequest(reader({ tags: '^v1', shard: '2/3' }))?.shard).toEqual({ index: 2, count: 3 })

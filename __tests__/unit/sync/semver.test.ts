@@ -3,19 +3,50 @@
 import { describe, expect, it } from '@jest/globals'
 import { compareVersions, parseRange, parseVersion } from '../../../src/sync/semver.js'
 
-const tags = ['1.0.0', 'v1.2.0', '1.2.3', '1.2.10', '1.3', '1.4.0-rc.1', '1.4.0', '1.9.9', '2.0.0', '2.1', '0.2.3', '0.2.9', '0.3.0', 'latest', 'stable-1.4', '1.4.0-alpine']
+const tags = [
+  '1.0.0',
+  'v1.2.0',
+  '1.2.3',
+  '1.2.10',
+  '1.3',
+  '1.4.0-rc.1',
+  '1.4.0',
+  '1.9.9',
+  '2.0.0',
+  '2.1',
+  '0.2.3',
+  '0.2.9',
+  '0.3.0',
+  'latest',
+  'stable-1.4',
+  '1.4.0-alpine'
+]
 
 const matching = (range: string): string[] => tags.filter(t => parseRange(range).test(t))
 
 describe('versions', () => {
   it('reads lenient versions and refuses what is not one', () => {
     expect(parseVersion('v1.2')).toEqual({ major: 1, minor: 2, patch: 0, prerelease: [] })
-    expect(parseVersion('1.4.0-rc.1+build.5')).toEqual({ major: 1, minor: 4, patch: 0, prerelease: ['rc', '1'] })
-    for (const t of ['latest', '1.2.3.4', 'stable-1.4', '', 'v', '1..2']) expect([t, parseVersion(t)]).toEqual([t, undefined])
+    expect(parseVersion('1.4.0-rc.1+build.5')).toEqual({
+      major: 1,
+      minor: 4,
+      patch: 0,
+      prerelease: ['rc', '1']
+    })
+    for (const t of ['latest', '1.2.3.4', 'stable-1.4', '', 'v', '1..2'])
+      expect([t, parseVersion(t)]).toEqual([t, undefined])
   })
 
   it('orders pre-releases before their release, numerically where numeric', () => {
-    const order = ['1.0.0-alpha', '1.0.0-alpha.1', '1.0.0-alpha.beta', '1.0.0-beta.2', '1.0.0-beta.11', '1.0.0-rc.1', '1.0.0']
+    const order = [
+      '1.0.0-alpha',
+      '1.0.0-alpha.1',
+      '1.0.0-alpha.beta',
+      '1.0.0-beta.2',
+      '1.0.0-beta.11',
+      '1.0.0-rc.1',
+      '1.0.0'
+    ]
     const sorted = [...order].reverse().sort((a, b) => compareVersions(parseVersion(a)!, parseVersion(b)!))
     expect(sorted).toEqual(order)
   })
@@ -36,7 +67,7 @@ describe('ranges', () => {
     ['>1.9', ['2.0.0', '2.1']],
     ['<=1.2', ['1.0.0', 'v1.2.0', '1.2.3', '1.2.10', '0.2.3', '0.2.9', '0.3.0']],
     ['=1.2.3', ['1.2.3']],
-    ['>=1.4.0-rc.0 <1.5', ['1.4.0-rc.1', '1.4.0']], // 1.4.0-alpine sorts before rc (alphabetical)
+    ['>=1.4.0-rc.0 <1.5', ['1.4.0-rc.1', '1.4.0']] // 1.4.0-alpine sorts before rc (alphabetical)
   ])('%s', (range, expected) => {
     expect(matching(range)).toEqual(expected)
   })
