@@ -6136,6 +6136,7 @@ function withExclusion(include, exclude) {
 
 
 
+const MAX_SYNC_FILE_BYTES = 1 << 20;
 function parseRepository(text, label) {
     const value = text.trim();
     if (value.startsWith('oci:')) {
@@ -6245,6 +6246,11 @@ async function imagesOfRegistry(entry, file, exclude, contextFor) {
 /** `images-file`: every image the file names, to each dest prefix. */
 async function jobsFromSyncFile(dests, request, labels, contextFor) {
     const file = request.imagesFile;
+    const size = await (0,promises_.stat)(file).then(s => s.size, (e) => {
+        throw new errors/* UsageError */.eb(`${labels.imagesFile} ${file} cannot be read: ${e.message}`);
+    });
+    if (size > MAX_SYNC_FILE_BYTES)
+        throw new errors/* UsageError */.eb(`${file} is larger than ${MAX_SYNC_FILE_BYTES} bytes; is it a sync file?`);
     const entries = parseSyncFile(await (0,promises_.readFile)(file, 'utf8'), file);
     const exclude = request.excludeTags ? regexFilter(request.excludeTags, labels.excludeTags) : undefined;
     const prefixes = dests.map(d => prefixOf(d, labels.dest));
@@ -6407,7 +6413,7 @@ async function listJobs(e) {
         return sourceContextOf({ ...request, src: sideWith(request.src, o) }, reader, e.hooks, e.env);
     };
     if (many.imagesFile) {
-        return jobsFromSyncFile(request.destinations, many, { dest: label('dest'), excludeTags: label('exclude-tags') }, contextFor);
+        return jobsFromSyncFile(request.destinations, many, { dest: label('dest'), excludeTags: label('exclude-tags'), imagesFile: label('images-file') }, contextFor);
     }
     if (many.tags) {
         const labels = {

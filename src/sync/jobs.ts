@@ -2,7 +2,7 @@
 // destinations). From `tags` (the tags of the src repository that match, each to the same tag under
 // every dest repository) or from a skopeo sync file (each image to dest prefix + its name, as
 // `skopeo sync --dest docker` names it).
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { UsageError } from '../errors.js'
 import { isValidDigest } from '../manifest/index.js'
@@ -15,6 +15,8 @@ import type { TransportContext } from '../transports/types.js'
 import type { ManyRequest } from './request.js'
 import { parseSyncFile, type SyncRegistry } from './sync-file.js'
 import { regexFilter, semverFilter, tagPattern, withExclusion, type TagFilter } from './tag-filter.js'
+
+const MAX_SYNC_FILE_BYTES = 1 << 20
 
 /** Source settings of one registry of a sync file, over the src-* options. */
 export interface SourceOverrides {
@@ -172,10 +174,18 @@ async function imagesOfRegistry(
 export async function jobsFromSyncFile(
   dests: string[],
   request: ManyRequest,
-  labels: { dest: string; excludeTags: string },
+  labels: { dest: string; excludeTags: string; imagesFile: string },
   contextFor: (o: SourceOverrides) => TransportContext
 ): Promise<CopyJob[]> {
   const file = request.imagesFile!
+  const size = await stat(file).then(
+    s => s.size,
+    (e: Error) => {
+      throw new UsageError(`${labels.imagesFile} ${file} cannot be read: ${e.message}`)
+    }
+  )
+  if (size > MAX_SYNC_FILE_BYTES)
+    throw new UsageError(`${file} is larger than ${MAX_SYNC_FILE_BYTES} bytes; is it a sync file?`)
   const entries = parseSyncFile(await readFile(file, 'utf8'), file)
   const exclude = request.excludeTags ? regexFilter(request.excludeTags, labels.excludeTags) : undefined
   const prefixes = dests.map(d => prefixOf(d, labels.dest))

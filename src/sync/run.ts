@@ -83,7 +83,7 @@ export async function listJobs(e: ManyEnvironment): Promise<CopyJob[]> {
     return jobsFromSyncFile(
       request.destinations,
       many,
-      { dest: label('dest'), excludeTags: label('exclude-tags') },
+      { dest: label('dest'), excludeTags: label('exclude-tags'), imagesFile: label('images-file') },
       contextFor
     )
   }

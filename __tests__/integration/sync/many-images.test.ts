@@ -14,7 +14,15 @@ import { listTags } from '../../../src/registry/tags.js'
 import { requireNode24, runActionStep } from '../../harness/action-runner.js'
 import { runCli } from '../../harness/cli-run.js'
 import { startFaultProxy } from '../../harness/fault-proxy.js'
-import { exampleLayout, removeTempDirs, sha256, skopeo, tempDir } from '../../harness/local.js'
+import {
+  exampleLayout,
+  ociRefDigest,
+  readIndexJson,
+  removeTempDirs,
+  sha256,
+  skopeo,
+  tempDir
+} from '../../harness/local.js'
 import { requireProgram } from '../../harness/programs.js'
 import { startRegistry, type TestRegistry } from '../../harness/registry.js'
 
@@ -224,6 +232,22 @@ withAll('many images against a real registry', () => {
       '1.5.0': digests['1.5.0'],
       'v2.0.0': digests['v2.0.0']
     })
+  })
+
+  it('an oci: layout as the source: its tags are the ref names of index.json', async () => {
+    const layout = path.join(await tempDir(), 'layout')
+    await sk('copy', '--all', example, `oci:${layout}:v1.0`)
+    await sk('copy', example, `oci:${layout}:v1.1`)
+    await sk('copy', '--all', example, `oci:${layout}:nightly`)
+    const out = path.join(await tempDir(), 'out')
+    const run = await runCli(['--tags', '^v1', '--all-images', `oci:${layout}`, `oci:${out}`])
+    expect([run.code, run.stderr]).toEqual([0, expect.any(String)])
+    const refs = (await readIndexJson(out)).manifests.map(
+      m => m.annotations?.['org.opencontainers.image.ref.name']
+    )
+    expect(refs.sort()).toEqual(['v1.0', 'v1.1'])
+    for (const ref of ['v1.0', 'v1.1'])
+      expect(await ociRefDigest(out, ref)).toBe(await ociRefDigest(layout, ref))
   })
 
   it('plan: 3, then the three shards one after another: their union is a one-step copy; each reuses the blob cache', async () => {
