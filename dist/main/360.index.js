@@ -5396,9 +5396,6 @@ function parseManyRequest(reader) {
 var registry = __webpack_require__(9718);
 // EXTERNAL MODULE: ./src/transports/docker/client-factory.ts
 var client_factory = __webpack_require__(6795);
-// EXTERNAL MODULE: ./node_modules/js-yaml/index.js
-var js_yaml = __webpack_require__(4281);
-var js_yaml_default = /*#__PURE__*/__webpack_require__.n(js_yaml);
 ;// CONCATENATED MODULE: ./src/sync/sync-file.ts
 // skopeo sync's YAML source file (skopeo-sync(1), "YAML file content"), read strictly: every key
 // is one skopeo knows, every value has the shape skopeo expects, and an error names the key.
@@ -5410,7 +5407,6 @@ var js_yaml_default = /*#__PURE__*/__webpack_require__.n(js_yaml);
 //     credentials: {username: john, password: secret}
 //     tls-verify: false
 //     cert-dir: /home/john/certs
-
 
 const registryKeys = [
     'images',
@@ -5483,14 +5479,15 @@ function registryEntry(registry, v, fail) {
         certDir: certDir === undefined || certDir === null ? undefined : sync_file_text(certDir, `${registry}.cert-dir`, fail)
     };
 }
-/** The registries of a sync file's text; `file` names it in errors. */
-function parseSyncFile(content, file) {
+/** The registries of a sync file's text; `file` names it in errors. (js-yaml is loaded only here.) */
+async function parseSyncFile(content, file) {
+    const { default: yaml } = await __webpack_require__.e(/* import() */ 281).then(__webpack_require__.t.bind(__webpack_require__, 4281, 23));
     const fail = (where, what) => {
         throw new errors/* UsageError */.eb(`${file}: ${where}: expected ${what}`);
     };
     let doc;
     try {
-        doc = js_yaml_default().safeLoad(content, { filename: file });
+        doc = yaml.safeLoad(content, { filename: file });
     }
     catch (e) {
         throw new errors/* UsageError */.eb(`${file} is not valid YAML: ${e.message}`);
@@ -5871,7 +5868,7 @@ async function jobsFromSyncFile(dests, request, labels, contextFor) {
     });
     if (size > MAX_SYNC_FILE_BYTES)
         throw new errors/* UsageError */.eb(`${file} is larger than ${MAX_SYNC_FILE_BYTES} bytes; is it a sync file?`);
-    const entries = parseSyncFile(await (0,promises_.readFile)(file, 'utf8'), file);
+    const entries = await parseSyncFile(await (0,promises_.readFile)(file, 'utf8'), file);
     const exclude = request.excludeTags ? regexFilter(request.excludeTags, labels.excludeTags) : undefined;
     const prefixes = dests.map(d => prefixOf(d, labels.dest));
     const jobs = [];
@@ -6046,30 +6043,49 @@ async function listJobs(e) {
     }
     return [{ source: request.source, destinations: request.destinations }];
 }
-/** Each job's shard, from the weight of its image at the source. */
+/**
+ * Each job's shard, from the weight of its image at the source. An image that cannot be weighed
+ * weighs 0 (still in exactly one shard): its copy fails there, and is reported, not the whole run.
+ */
 async function shardsOf(jobs, count, e) {
     const weights = new Map();
-    for (const job of jobs)
-        weights.set(job, await weighSource(optionsFor(job, e)));
-    const shards = assignShards(jobs.map(j => ({ key: j.source, weight: weights.get(j).sourceBytes })), count);
+    for (const job of jobs) {
+        weights.set(job, await weighSource(optionsFor(job, e)).catch((err) => err instanceof Error ? err : new Error(String(err))));
+    }
+    const weightOf = (j) => {
+        const w = weights.get(j);
+        return w instanceof Error ? 0 : w.sourceBytes;
+    };
+    const shards = assignShards(jobs.map(j => ({ key: j.source, weight: weightOf(j) })), count);
     return { shards, weights };
+}
+async function planRows(job, weight, shard, e) {
+    const rows = [];
+    const options = optionsFor(job, e);
+    for (const [d, destination] of job.destinations.entries()) {
+        const row = { source: job.source, destination, shard };
+        try {
+            if (weight instanceof Error)
+                throw weight;
+            const bytes = await missingBytes(options, options.destinations[d], weight);
+            rows.push({ ...row, status: 'planned', digest: weight.digest, bytes });
+        }
+        catch (err) {
+            rows.push({
+                ...row,
+                status: 'failed',
+                bytes: 0,
+                error: err instanceof Error ? err : new Error(String(err))
+            });
+        }
+    }
+    return rows;
 }
 async function plan(jobs, count, e) {
     const { shards, weights } = await shardsOf(jobs, count, e);
     const outcomes = [];
     for (const [i, job] of jobs.entries()) {
-        const options = optionsFor(job, e);
-        for (const [d, destination] of job.destinations.entries()) {
-            const bytes = await missingBytes(options, options.destinations[d], weights.get(job));
-            outcomes.push({
-                source: job.source,
-                destination,
-                status: 'planned',
-                digest: weights.get(job).digest,
-                bytes,
-                shard: shards[i]
-            });
-        }
+        outcomes.push(...(await planRows(job, weights.get(job), shards[i], e)));
         e.say(`Weighed ${job.source}: shard ${shards[i]}/${count}`);
     }
     return { outcomes, stats: emptyStats(), matrix: shardMatrix(count) };
@@ -6208,9 +6224,15 @@ async function reportMany(result, started, log) {
     if (result.matrix)
         lib_core/* setOutput */.uH('matrix', JSON.stringify(result.matrix));
     const failed = rows.filter(r => r.status === 'failed');
+    await writeManySummary(result, (Date.now() - started) / 1000);
+    if (result.matrix) {
+        // A plan still gives every shard its share: an image it could not weigh fails in its shard.
+        for (const f of failed)
+            log.warning(`${f.source} → ${f.destination}: not weighed: ${withHint(f.error)}`);
+        return;
+    }
     for (const f of failed)
         log.error(withHint(f.error), `${f.source} → ${f.destination}`);
-    await writeManySummary(result, (Date.now() - started) / 1000);
     if (failed.length > 0) {
         process.exitCode = lib_core/* ExitCode */.yU.Failure;
         log.info(`Failed: ${failed.length} of ${rows.length} image(s): ${failed.map(f => f.destination).join(', ')}`);

@@ -26,6 +26,12 @@ export function printMany(
     else if (!flags.quiet) err(`Totals: ${totalsLine(result.stats)}`)
   }
   const failed = rows.filter(r => r.status === 'failed')
+  if (result.matrix) {
+    // A plan still gives every shard its share: an image it could not weigh fails in its shard.
+    for (const f of failed)
+      err(`warning: ${f.source} → ${f.destination}: not weighed: ${errorMessage(f.error)}`)
+    return true
+  }
   for (const f of failed) {
     err(`image-copy: ${f.source} → ${f.destination}: ${errorMessage(f.error)}`)
     if (f.error instanceof ImageCopyError && f.error.hint) err(`  hint: ${f.error.hint}`)

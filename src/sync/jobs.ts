@@ -186,7 +186,7 @@ export async function jobsFromSyncFile(
   )
   if (size > MAX_SYNC_FILE_BYTES)
     throw new UsageError(`${file} is larger than ${MAX_SYNC_FILE_BYTES} bytes; is it a sync file?`)
-  const entries = parseSyncFile(await readFile(file, 'utf8'), file)
+  const entries = await parseSyncFile(await readFile(file, 'utf8'), file)
   const exclude = request.excludeTags ? regexFilter(request.excludeTags, labels.excludeTags) : undefined
   const prefixes = dests.map(d => prefixOf(d, labels.dest))
   const jobs: CopyJob[] = []

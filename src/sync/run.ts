@@ -99,37 +99,68 @@ export async function listJobs(e: ManyEnvironment): Promise<CopyJob[]> {
   return [{ source: request.source, destinations: request.destinations }]
 }
 
-/** Each job's shard, from the weight of its image at the source. */
+type Weight = Awaited<ReturnType<typeof weighSource>>
+
+/**
+ * Each job's shard, from the weight of its image at the source. An image that cannot be weighed
+ * weighs 0 (still in exactly one shard): its copy fails there, and is reported, not the whole run.
+ */
 async function shardsOf(
   jobs: CopyJob[],
   count: number,
   e: ManyEnvironment
-): Promise<{ shards: number[]; weights: Map<CopyJob, Awaited<ReturnType<typeof weighSource>>> }> {
-  const weights = new Map<CopyJob, Awaited<ReturnType<typeof weighSource>>>()
-  for (const job of jobs) weights.set(job, await weighSource(optionsFor(job, e)))
+): Promise<{ shards: number[]; weights: Map<CopyJob, Weight | Error> }> {
+  const weights = new Map<CopyJob, Weight | Error>()
+  for (const job of jobs) {
+    weights.set(
+      job,
+      await weighSource(optionsFor(job, e)).catch((err: unknown) =>
+        err instanceof Error ? err : new Error(String(err))
+      )
+    )
+  }
+  const weightOf = (j: CopyJob): number => {
+    const w = weights.get(j)!
+    return w instanceof Error ? 0 : w.sourceBytes
+  }
   const shards = assignShards(
-    jobs.map(j => ({ key: j.source, weight: weights.get(j)!.sourceBytes })),
+    jobs.map(j => ({ key: j.source, weight: weightOf(j) })),
     count
   )
   return { shards, weights }
+}
+
+async function planRows(
+  job: CopyJob,
+  weight: Weight | Error,
+  shard: number,
+  e: ManyEnvironment
+): Promise<ImageOutcome[]> {
+  const rows: ImageOutcome[] = []
+  const options = optionsFor(job, e)
+  for (const [d, destination] of job.destinations.entries()) {
+    const row = { source: job.source, destination, shard }
+    try {
+      if (weight instanceof Error) throw weight
+      const bytes = await missingBytes(options, options.destinations[d], weight)
+      rows.push({ ...row, status: 'planned', digest: weight.digest, bytes })
+    } catch (err) {
+      rows.push({
+        ...row,
+        status: 'failed',
+        bytes: 0,
+        error: err instanceof Error ? err : new Error(String(err))
+      })
+    }
+  }
+  return rows
 }
 
 async function plan(jobs: CopyJob[], count: number, e: ManyEnvironment): Promise<ManyResult> {
   const { shards, weights } = await shardsOf(jobs, count, e)
   const outcomes: ImageOutcome[] = []
   for (const [i, job] of jobs.entries()) {
-    const options = optionsFor(job, e)
-    for (const [d, destination] of job.destinations.entries()) {
-      const bytes = await missingBytes(options, options.destinations[d], weights.get(job)!)
-      outcomes.push({
-        source: job.source,
-        destination,
-        status: 'planned',
-        digest: weights.get(job)!.digest,
-        bytes,
-        shard: shards[i]
-      })
-    }
+    outcomes.push(...(await planRows(job, weights.get(job)!, shards[i], e)))
     e.say(`Weighed ${job.source}: shard ${shards[i]}/${count}`)
   }
   return { outcomes, stats: emptyStats(), matrix: shardMatrix(count) }

@@ -8,7 +8,6 @@
 //     credentials: {username: john, password: secret}
 //     tls-verify: false
 //     cert-dir: /home/john/certs
-import yaml from 'js-yaml'
 import { UsageError } from '../errors.js'
 
 export interface SyncRegistry {
@@ -104,8 +103,9 @@ function registryEntry(registry: string, v: unknown, fail: Fail): SyncRegistry {
   }
 }
 
-/** The registries of a sync file's text; `file` names it in errors. */
-export function parseSyncFile(content: string, file: string): SyncRegistry[] {
+/** The registries of a sync file's text; `file` names it in errors. (js-yaml is loaded only here.) */
+export async function parseSyncFile(content: string, file: string): Promise<SyncRegistry[]> {
+  const { default: yaml } = await import('js-yaml')
   const fail: Fail = (where, what) => {
     throw new UsageError(`${file}: ${where}: expected ${what}`)
   }

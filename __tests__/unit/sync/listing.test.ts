@@ -53,8 +53,8 @@ quay.io:
   images:
     coreos/etcd: [latest]
 `
-  it('reads every key skopeo documents', () => {
-    const [a, b] = parseSyncFile(file, 'sync.yml')
+  it('reads every key skopeo documents', async () => {
+    const [a, b] = await parseSyncFile(file, 'sync.yml')
     expect(a).toEqual({
       registry: 'registry.example.com',
       images: [
@@ -81,8 +81,8 @@ quay.io:
     ['r.io:\n  images: {a: latest}\n', /r.io.images.a: expected a list of tags or digests/],
     ['- a\n- b\n', /the top level: expected a map of registry names/],
     ['r.io: [\n', /sync.yml is not valid YAML/]
-  ])('refuses %j', (text, error) => {
-    expect(() => parseSyncFile(text, 'sync.yml')).toThrow(error)
+  ])('refuses %j', async (text, error) => {
+    await expect(parseSyncFile(text, 'sync.yml')).rejects.toThrow(error)
   })
 })
 
