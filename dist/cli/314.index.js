@@ -6715,14 +6715,13 @@ function countByStatus(rows) {
         counts[r.status]++;
     return counts;
 }
-/** The totals row's words: `3 copied, 1 unchanged, 1 failed; 12.3 MB`. */
+/** The totals row's words: `5 image(s): 3 copied, 1 unchanged, 1 failed`. */
 function imagesTotals(rows) {
     const counts = countByStatus(rows);
     const parts = Object.keys(counts)
         .filter(s => counts[s] > 0)
         .map(s => `${counts[s]} ${s}`);
-    const bytes = rows.reduce((n, r) => n + r.bytes, 0);
-    return `${rows.length} image(s): ${parts.join(', ') || 'none'}; ${bytes_formatBytes(bytes)}`;
+    return `${rows.length} image(s): ${parts.join(', ') || 'none'}`;
 }
 function imagesTable(rows, planned = false) {
     const withShard = rows.some(r => r.shard !== undefined);

@@ -21,14 +21,13 @@ export function countByStatus(rows: ImageRow[]): Record<ImageRow['status'], numb
   return counts
 }
 
-/** The totals row's words: `3 copied, 1 unchanged, 1 failed; 12.3 MB`. */
+/** The totals row's words: `5 image(s): 3 copied, 1 unchanged, 1 failed`. */
 export function imagesTotals(rows: ImageRow[]): string {
   const counts = countByStatus(rows)
   const parts = (Object.keys(counts) as Array<ImageRow['status']>)
     .filter(s => counts[s] > 0)
     .map(s => `${counts[s]} ${s}`)
-  const bytes = rows.reduce((n, r) => n + r.bytes, 0)
-  return `${rows.length} image(s): ${parts.join(', ') || 'none'}; ${formatBytes(bytes)}`
+  return `${rows.length} image(s): ${parts.join(', ') || 'none'}`
 }
 
 export function imagesTable(rows: ImageRow[], planned = false): string {
