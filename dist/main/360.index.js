@@ -5780,7 +5780,9 @@ async function ociTags(dir) {
     const index = await readIndex(dir);
     if (!index)
         throw new errors/* UsageError */.eb(`oci:${dir} has no index.json`);
-    return [...new Set(index.manifests.map(refName).filter(n => n !== ''))];
+    // A ref name that is neither a ref name nor a tag cannot name a copy: left out, as a bad tag is.
+    const names = index.manifests.map(refName).filter(n => n !== '' && isValidRefName(n) && docker/* TAG_RE */.PP.test(n));
+    return [...new Set(names)];
 }
 async function dockerTags(ref, ctx) {
     const client = await (0,client_factory/* registryClientFor */.C)((0,docker/* withTagOrDigest */.M6)(ref, 'latest'), ctx, 'pull');
@@ -5810,8 +5812,9 @@ function prefixOf(dest, label) {
         throw new errors/* UsageError */.eb(`${label} "${dest}": with a sync file, dest is a registry prefix (docker://host/path)`);
     return ref.ref.name;
 }
-function overridesOf(entry) {
-    return { tlsVerify: entry.tlsVerify, certDir: entry.certDir, credentials: entry.credentials };
+function overridesOf(entry, file) {
+    const from = entry.credentials ? { credentialsFrom: `${file}: ${entry.registry}.credentials` } : {};
+    return { tlsVerify: entry.tlsVerify, certDir: entry.certDir, credentials: entry.credentials, ...from };
 }
 function repositoryIn(entry, repository, file) {
     const ref = (0,docker/* parseDockerReference */.F4)(`${entry.registry}/${repository}`, { defaultTag: false });
@@ -5822,7 +5825,7 @@ function repositoryIn(entry, repository, file) {
 }
 /** The images one registry entry of a sync file names, tag lists read where the file asks for them. */
 async function imagesOfRegistry(entry, file, exclude, contextFor) {
-    const overrides = overridesOf(entry);
+    const overrides = overridesOf(entry, file);
     const ctx = contextFor(overrides);
     const out = [];
     const tagged = async (repo, filter) => {
@@ -6008,6 +6011,13 @@ function sideWith(side, o) {
             : {})
     };
 }
+/** The reader, naming a sync file's credentials where they came from (the log says which). */
+function readerFor(reader, o) {
+    const from = o?.credentialsFrom;
+    if (!from)
+        return reader;
+    return { ...reader, label: name => (name === 'src-username' ? from : reader.label(name)) };
+}
 function optionsFor(job, e) {
     const request = {
         ...e.request,
@@ -6015,7 +6025,7 @@ function optionsFor(job, e) {
         destinations: job.destinations,
         src: sideWith(e.request.src, job.overrides)
     };
-    const options = toCopyOptions(request, e.reader, e.hooks, e.env);
+    const options = toCopyOptions(request, readerFor(e.reader, job.overrides), e.hooks, e.env);
     e.configure(options);
     return options;
 }
@@ -6026,7 +6036,7 @@ async function listJobs(e) {
         if (o?.credentials) {
             e.hooks.onSecret?.(o.credentials.password);
         }
-        return sourceContextOf({ ...request, src: sideWith(request.src, o) }, reader, e.hooks, e.env);
+        return sourceContextOf({ ...request, src: sideWith(request.src, o) }, readerFor(reader, o), e.hooks, e.env);
     };
     if (many.imagesFile) {
         return jobsFromSyncFile(request.destinations, many, { dest: label('dest'), excludeTags: label('exclude-tags'), imagesFile: label('images-file') }, contextFor);

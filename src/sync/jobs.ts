@@ -6,11 +6,11 @@ import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { UsageError } from '../errors.js'
 import { isValidDigest } from '../manifest/index.js'
-import { parseDockerReference, withTagOrDigest, type DockerReference } from '../reference/docker.js'
+import { parseDockerReference, TAG_RE, withTagOrDigest, type DockerReference } from '../reference/docker.js'
 import { listTags } from '../registry/index.js'
 import { registryClientFor } from '../transports/docker/client-factory.js'
 import { readIndex, refName } from '../transports/oci/layout.js'
-import { splitOciReference } from '../transports/oci/reference-syntax.js'
+import { isValidRefName, splitOciReference } from '../transports/oci/reference-syntax.js'
 import type { TransportContext } from '../transports/types.js'
 import type { ManyRequest } from './request.js'
 import { parseSyncFile, type SyncRegistry } from './sync-file.js'
@@ -23,6 +23,8 @@ export interface SourceOverrides {
   tlsVerify?: boolean
   certDir?: string
   credentials?: { username: string; password: string }
+  /** Where the credentials come from, for the log (`sync.yml: ghcr.io.credentials`). */
+  credentialsFrom?: string
 }
 
 export interface CopyJob {
@@ -67,7 +69,9 @@ function imageIn(repo: Repository, tag: string): string {
 async function ociTags(dir: string): Promise<string[]> {
   const index = await readIndex(dir)
   if (!index) throw new UsageError(`oci:${dir} has no index.json`)
-  return [...new Set(index.manifests.map(refName).filter(n => n !== ''))]
+  // A ref name that is neither a ref name nor a tag cannot name a copy: left out, as a bad tag is.
+  const names = index.manifests.map(refName).filter(n => n !== '' && isValidRefName(n) && TAG_RE.test(n))
+  return [...new Set(names)]
 }
 
 async function dockerTags(ref: DockerReference, ctx: TransportContext): Promise<string[]> {
@@ -118,8 +122,9 @@ interface RegistryImage {
   overrides: SourceOverrides
 }
 
-function overridesOf(entry: SyncRegistry): SourceOverrides {
-  return { tlsVerify: entry.tlsVerify, certDir: entry.certDir, credentials: entry.credentials }
+function overridesOf(entry: SyncRegistry, file: string): SourceOverrides {
+  const from = entry.credentials ? { credentialsFrom: `${file}: ${entry.registry}.credentials` } : {}
+  return { tlsVerify: entry.tlsVerify, certDir: entry.certDir, credentials: entry.credentials, ...from }
 }
 
 function repositoryIn(entry: SyncRegistry, repository: string, file: string): DockerReference {
@@ -137,7 +142,7 @@ async function imagesOfRegistry(
   exclude: TagFilter | undefined,
   contextFor: (o: SourceOverrides) => TransportContext
 ): Promise<RegistryImage[]> {
-  const overrides = overridesOf(entry)
+  const overrides = overridesOf(entry, file)
   const ctx = contextFor(overrides)
   const out: RegistryImage[] = []
   const tagged = async (repo: DockerReference, filter: TagFilter): Promise<void> => {

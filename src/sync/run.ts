@@ -58,6 +58,13 @@ function sideWith(side: RegistrySide, o: SourceOverrides | undefined): RegistryS
   }
 }
 
+/** The reader, naming a sync file's credentials where they came from (the log says which). */
+function readerFor(reader: OptionReader, o: SourceOverrides | undefined): OptionReader {
+  const from = o?.credentialsFrom
+  if (!from) return reader
+  return { ...reader, label: name => (name === 'src-username' ? from : reader.label(name)) }
+}
+
 function optionsFor(job: CopyJob, e: ManyEnvironment): CopyOptions {
   const request = {
     ...e.request,
@@ -65,7 +72,7 @@ function optionsFor(job: CopyJob, e: ManyEnvironment): CopyOptions {
     destinations: job.destinations,
     src: sideWith(e.request.src, job.overrides)
   }
-  const options = toCopyOptions(request, e.reader, e.hooks, e.env)
+  const options = toCopyOptions(request, readerFor(e.reader, job.overrides), e.hooks, e.env)
   e.configure(options)
   return options
 }
@@ -77,7 +84,12 @@ export async function listJobs(e: ManyEnvironment): Promise<CopyJob[]> {
     if (o?.credentials) {
       e.hooks.onSecret?.(o.credentials.password)
     }
-    return sourceContextOf({ ...request, src: sideWith(request.src, o) }, reader, e.hooks, e.env)
+    return sourceContextOf(
+      { ...request, src: sideWith(request.src, o) },
+      readerFor(reader, o),
+      e.hooks,
+      e.env
+    )
   }
   if (many.imagesFile) {
     return jobsFromSyncFile(

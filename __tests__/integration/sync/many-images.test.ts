@@ -250,6 +250,52 @@ withAll('many images against a real registry', () => {
       expect(await ociRefDigest(out, ref)).toBe(await ociRefDigest(layout, ref))
   })
 
+  it("a sync file's credentials and tls-verify for its registry: used, named in the log, never printed", async () => {
+    const alice = { name: 'alice', password: 'pw-Alice-sync-51e2' }
+    const secured = await startRegistry({ auth: 'htpasswd', users: [alice] })
+    try {
+      const creds = `--dest-creds=${alice.name}:${alice.password}`
+      await sk('copy', '--dest-tls-verify=false', creds, example, `docker://${secured.host}/team/app:1`)
+      const file = path.join(await tempDir(), 'creds.yml')
+      const yml = [
+        `${secured.host}:`,
+        '  images:',
+        '    team/app: []',
+        '  credentials:',
+        `    username: ${alice.name}`
+      ]
+      await writeFile(file, [...yml, `    password: ${alice.password}`, '  tls-verify: false', ''].join('\n'))
+      const run = await runCli([
+        '--images-file',
+        file,
+        '--dest-tls-verify=false',
+        `docker://${registry.host}/from-secured`
+      ])
+      expect([run.code, run.stderr]).toEqual([
+        0,
+        expect.stringContaining(
+          `Credentials for ${secured.host}/team/app: ${file}: ${secured.host}.credentials`
+        )
+      ])
+      expect(run.stdout + run.stderr).not.toContain(alice.password)
+      expect(await tagsAt(`${registry.host}/from-secured/app`)).toEqual(['1'])
+      // Without them the same file cannot list the repository.
+      await writeFile(
+        file,
+        [`${secured.host}:`, '  images:', '    team/app: []', '  tls-verify: false', ''].join('\n')
+      )
+      const denied = await runCli([
+        '--images-file',
+        file,
+        '--dest-tls-verify=false',
+        `docker://${registry.host}/from-secured`
+      ])
+      expect(denied.code).not.toBe(0)
+    } finally {
+      await secured.stop()
+    }
+  })
+
   it('plan: 3, then the three shards one after another: their union is a one-step copy; each reuses the blob cache', async () => {
     const proxy = await startFaultProxy(registry.url)
     const cacheDir = await tempDir()
