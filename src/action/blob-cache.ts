@@ -41,13 +41,22 @@ export interface OpenedCache {
   location: CacheLocation
 }
 
-export async function openBlobCache(request: CopyRequest): Promise<OpenedCache | undefined> {
+/**
+ * `sources` names what is copied (default: src) for the key; `shard` (i/N) makes each shard's entry
+ * its own within a run (every shard saves), while restore keys still find any shard's entry.
+ */
+export async function openBlobCache(
+  request: CopyRequest,
+  sources: string[] = [request.source],
+  shard?: string
+): Promise<OpenedCache | undefined> {
   if (!request.cache.enabled) return undefined
+  const attempt = process.env.GITHUB_RUN_ATTEMPT ?? ''
   const { key, restoreKeys } = cacheKey({
-    sourceRefs: [request.source],
+    sourceRefs: sources,
     cacheKey: request.cache.key,
     runId: process.env.GITHUB_RUN_ID ?? '',
-    attempt: process.env.GITHUB_RUN_ATTEMPT ?? ''
+    attempt: shard ? `${attempt.trim() || '1'}-shard-${shard.replace('/', '-of-')}` : attempt
   })
   let location = request.cache.location
   let dir = cacheDirectory()

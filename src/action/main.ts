@@ -5,7 +5,7 @@ import { copyImageSettled } from '../copy/copy-image.js'
 import { ImageCopyError, errorMessage } from '../errors.js'
 import { checkOutputPaths } from '../options/output-paths.js'
 import { parseCopyRequest, type CopyRequest } from '../options/request.js'
-import { toCopyOptions, useBlobInfoCache } from '../options/copy-options.js'
+import { toCopyOptions, useBlobInfoCache, type EntryHooks } from '../options/copy-options.js'
 import { openUserBlobInfoCache } from '../cache/blob-info-cache.js'
 import {
   destinationName,
@@ -19,9 +19,14 @@ import {
   totalsLine
 } from '../report/format.js'
 import { escapeText } from '../report/escape.js'
+import { imageRowsOf, imagesJson } from '../report/images.js'
 import { actionPhrases, platformChoiceNotice } from '../report/notices.js'
 import { progressPrinter } from '../report/progress.js'
 import type { CopyResult } from '../copy/result.js'
+import type { CopyOptions } from '../copy/options.js'
+import { parseManyRequest, shardText } from '../sync/request.js'
+import { runMany } from '../sync/run.js'
+import { reportMany } from './many.js'
 import { actionInputs } from './inputs.js'
 import { writeSummary } from './summary.js'
 import { openBlobCache, rememberForPost } from './blob-cache.js'
@@ -62,6 +67,7 @@ async function setOutputs(result: CopyResult, request: CopyRequest): Promise<voi
   const { digests, failed } = destinationOutcomes(result, request.destinations)
   core.setOutput('digests', JSON.stringify(digests))
   core.setOutput('failed', JSON.stringify(failed))
+  core.setOutput('images', JSON.stringify(imagesJson(imageRowsOf(result, request.destinations))))
   const first = firstDestination(result)
   if (!first) return
   core.setOutput('digest', first.digest)
@@ -104,9 +110,14 @@ export async function runMain(signal?: AbortSignal): Promise<void> {
     const request = parseCopyRequest(reader)
     await checkOutputPaths(request, reader)
     maskSecrets(request)
-    const cache = await openBlobCache(request)
+    const many = parseManyRequest(reader)
+    const cache = await openBlobCache(
+      request,
+      [request.source || many?.imagesFile || ''],
+      many?.shard && shardText(many.shard)
+    )
     const progress = progressPrinter(log.info)
-    const options = toCopyOptions(request, reader, {
+    const hooks: EntryHooks = {
       onEvent: event => {
         progress(event)
         const notice = platformChoiceNotice(event, actionPhrases)
@@ -117,11 +128,24 @@ export async function runMain(signal?: AbortSignal): Promise<void> {
       onWarning: log.warning,
       onCredentials: (host, repo, from) => log.info(`Credentials for ${host}/${repo}: ${from}`),
       onLog: (level, message) => log[level](message)
-    })
-    options.blobCache = cache?.directory
-    options.signal = signal
+    }
     const blobInfo = await openUserBlobInfoCache(process.env, log.debug)
-    useBlobInfoCache(options, blobInfo)
+    const configure = (options: CopyOptions): void => {
+      options.blobCache = cache?.directory
+      options.signal = signal
+      useBlobInfoCache(options, blobInfo)
+    }
+    if (many) {
+      const result = await runMany(
+        { request, many, reader, hooks, configure, say: log.info },
+        signal
+      ).finally(async () => await blobInfo?.save())
+      if (cache && many.plan === undefined) rememberForPost(cache, request)
+      await reportMany(result, started, log)
+      return
+    }
+    const options = toCopyOptions(request, reader, hooks)
+    configure(options)
     log.group(`Copying ${request.source} to ${request.destinations.length} destination(s)`)
     const result = await copyImageSettled(options).finally(async () => {
       core.endGroup()

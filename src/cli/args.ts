@@ -65,8 +65,10 @@ export function parseArgs(argv: string[]): ParsedArgs {
 /** Reads parsed flags as named options; SRC and DEST... may also be positional. */
 export function argsReader(args: ParsedArgs, env: NodeJS.ProcessEnv): OptionReader {
   const first = (name: string): string | undefined => args.values.get(name)?.[0]
-  const positionalSrc = args.positional[0]
-  const positionalDest = args.positional.slice(1)
+  // With --images-file the file names the sources: every positional is a destination.
+  const noSrc = first('images-file') !== undefined
+  const positionalSrc = noSrc ? undefined : args.positional[0]
+  const positionalDest = noSrc ? args.positional : args.positional.slice(1)
   return {
     label: name => `--${name}`,
     setting: (name, value) => `--${name}=${value}`,

@@ -6,6 +6,8 @@ const intro = `image-copy: copy container images between registries and local fo
 
 Usage: image-copy SRC DEST... [flags]
        image-copy --src SRC --dest DEST [--dest DEST...] [flags]
+       image-copy --tags REGEX|'semver: RANGE' SRC-REPOSITORY DEST-REPOSITORY... [flags]
+       image-copy --images-file SYNC.yml DEST-PREFIX... [flags]
 
 References: docker://host/repo[:tag|@digest] (or host/repo:tag), oci:PATH[:REF],
             oci-archive:PATH[:REF], dir:PATH, docker-archive:PATH[:NAME:TAG|:@N],

@@ -6,7 +6,11 @@ import type { CopyResult } from '../copy/result.js'
 import { ImageCopyError, errorMessage } from '../errors.js'
 import { checkOutputPaths } from '../options/output-paths.js'
 import { parseCopyRequest } from '../options/request.js'
-import { toCopyOptions, useBlobInfoCache } from '../options/copy-options.js'
+import { toCopyOptions, useBlobInfoCache, type EntryHooks } from '../options/copy-options.js'
+import type { CopyOptions } from '../copy/options.js'
+import { parseManyRequest } from '../sync/request.js'
+import { runMany } from '../sync/run.js'
+import { printMany } from './many.js'
 import {
   destinationName,
   firstDestination,
@@ -88,35 +92,43 @@ export async function run(
     const json = args.values.get('json')?.[0] === 'true'
     const quiet = args.values.get('quiet')?.[0] === 'true'
     const progress = progressPrinter(err)
-    const options = toCopyOptions(
-      request,
-      reader,
-      {
-        onEvent: quiet
-          ? undefined
-          : event => {
-              progress(event)
-              const notice = platformChoiceNotice(event, cliPhrases)
-              if (notice) err(`note: ${notice}`)
-              if (event.type === 'referrers-not-held') err(`note: ${event.message}`)
-            },
-        onWarning: message => err(`warning: ${message}`),
-        onCredentials: quiet
-          ? undefined
-          : (host, repo, from) => err(`Credentials for ${host}/${repo}: ${from}`),
-        onLog: (level, message) => {
-          if (level === 'warning') err(`warning: ${message}`)
-          else if (level === 'info' && !quiet) err(message)
-        }
-      },
-      env
-    )
+    const hooks: EntryHooks = {
+      onEvent: quiet
+        ? undefined
+        : event => {
+            progress(event)
+            const notice = platformChoiceNotice(event, cliPhrases)
+            if (notice) err(`note: ${notice}`)
+            if (event.type === 'referrers-not-held') err(`note: ${event.message}`)
+          },
+      onWarning: message => err(`warning: ${message}`),
+      onCredentials: quiet
+        ? undefined
+        : (host, repo, from) => err(`Credentials for ${host}/${repo}: ${from}`),
+      onLog: (level, message) => {
+        if (level === 'warning') err(`warning: ${message}`)
+        else if (level === 'info' && !quiet) err(message)
+      }
+    }
     const cache = request.cache.dir ? new BlobDirectory(request.cache.dir) : undefined
-    options.blobCache = cache
-    options.signal = signal
     // The CLI has no debug output: a blob-info cache that cannot be read or written is just not used.
     const blobInfo = await openUserBlobInfoCache(env, () => {})
-    useBlobInfoCache(options, blobInfo)
+    const configure = (options: CopyOptions): void => {
+      options.blobCache = cache
+      options.signal = signal
+      useBlobInfoCache(options, blobInfo)
+    }
+    const many = parseManyRequest(reader)
+    if (many) {
+      const say = quiet ? () => {} : err
+      const result = await runMany({ request, many, reader, hooks, env, configure, say }, signal).finally(
+        () => blobInfo?.save()
+      )
+      if (cache) await cache.prune(request.cache.maxBytes)
+      return printMany(result, { json, quiet }, stdout, err) ? exitCodes.ok : exitCodes.failure
+    }
+    const options = toCopyOptions(request, reader, hooks, env)
+    configure(options)
     const result = await copyImageSettled(options).finally(() => blobInfo?.save())
     if (cache) await cache.prune(request.cache.maxBytes)
     const first = firstDestination(result)

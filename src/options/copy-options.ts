@@ -55,16 +55,26 @@ function registryOptions(
   }
 }
 
+/** The source's transport context alone (listing a repository's tags before any copy). */
+export function sourceContextOf(
+  request: CopyRequest,
+  reader: OptionReader,
+  hooks: EntryHooks = {},
+  env: NodeJS.ProcessEnv = process.env
+): TransportContext {
+  return {
+    registry: registryOptions('src', request, reader, env, hooks),
+    sharedBlobDir: request.src.sharedBlobDir
+  }
+}
+
 export function toCopyOptions(
   request: CopyRequest,
   reader: OptionReader,
   hooks: EntryHooks = {},
   env: NodeJS.ProcessEnv = process.env
 ): CopyOptions {
-  const sourceContext: TransportContext = {
-    registry: registryOptions('src', request, reader, env, hooks),
-    sharedBlobDir: request.src.sharedBlobDir
-  }
+  const sourceContext = sourceContextOf(request, reader, hooks, env)
   const destinationContext: TransportContext = {
     registry: registryOptions('dest', request, reader, env, hooks),
     sharedBlobDir: request.dest.sharedBlobDir,

@@ -145,8 +145,14 @@ export function parseCopyRequest(reader: OptionReader): CopyRequest {
     if (optional(reader, name) !== undefined) throw new UsageError(`not supported yet: ${reader.label(name)}`)
   }
 
-  const source = optional(reader, 'src')
-  if (!source)
+  const source = optional(reader, 'src') ?? ''
+  const fromFile = optional(reader, 'images-file') !== undefined
+  if (source && fromFile) {
+    throw new UsageError(
+      `${reader.label('src')} and ${reader.label('images-file')} cannot go together: the file names the images to copy`
+    )
+  }
+  if (!source && !fromFile)
     throw new UsageError(
       `${reader.label('src')} is required: the image to copy, e.g. docker://ghcr.io/acme/app:1.0`
     )

@@ -37,10 +37,24 @@ const cliOnly = { input: false } as const
 // prettier-ignore
 const sections: Array<[string, Entry[]]> = [
   ['Images', [
-    { name: 'src', kind: text('SRC'), required: true, cliHelp: 'The image to copy (or the first argument).',
-      help: 'The image to copy, as transport:reference (docker://ghcr.io/acme/app:1.0, oci:./layout:1.0, oci-archive:./img.tar, dir:./img, docker-archive:./img.tar, docker-daemon:acme/app:1.0). No transport means a registry.' },
+    { name: 'src', kind: text('SRC'), required: false, cliHelp: 'The image to copy (or the first argument).',
+      help: 'The image to copy, as transport:reference (docker://ghcr.io/acme/app:1.0, oci:./layout:1.0, oci-archive:./img.tar, dir:./img, docker-archive:./img.tar, docker-daemon:acme/app:1.0). No transport means a registry. With tags, a repository without a tag; with images-file, not given.' },
     { name: 'dest', kind: list('DEST'), required: true, cliHelp: 'A destination, in the same form as SRC (or the arguments after SRC).',
       help: 'One or more destinations, one per line, in the same form as src. The source is read once and written to each.' },
+  ]],
+  ['Many images (one engine call per image; one failing image does not stop the others)', [
+    { name: 'tags', kind: text('REGEX|semver: RANGE'),
+      help: 'Copy every tag of the src repository (named without a tag) that matches - a JavaScript regular expression (^v1\\.), or semver: and a range (semver: >=1.4 <2) - to the same tag under each dest repository.' },
+    { name: 'exclude-tags', kind: text('REGEX'),
+      help: 'Leave out the tags this regular expression matches (with tags or images-file).' },
+    { name: 'images-file', kind: text('PATH'),
+      help: 'A skopeo sync YAML file (registry - images, images-by-tag-regex, images-by-semver, credentials, tls-verify, cert-dir); each image goes to each dest prefix as skopeo sync --dest docker names it.' },
+    { name: 'scoped', kind: boolean, default: 'false',
+      help: 'With images-file, name each copy dest prefix + the whole source reference (skopeo sync --scoped), not only its last path component.' },
+    { name: 'plan', kind: integer(1, 256),
+      help: 'Copy nothing; list what would be copied, weigh it (bytes each destination lacks) and set the matrix output to this many shards.' },
+    { name: 'shard', kind: text('I/N'),
+      help: 'Copy only shard I of N (as the matrix output names them); every shard lists and splits the images the same way.' },
   ]],
   ['Selection (when SRC is a manifest list; default: one image, for this machine\'s platform)', [
     { name: 'all-images', kind: boolean, default: 'false',

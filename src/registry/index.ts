@@ -7,12 +7,14 @@ export { uploadBlob, type UploadRequest, type UploadResult } from './upload.js'
 export {
   getManifest,
   headManifest,
+  headManifestDigest,
   putManifest,
   isManifestTypeRejection,
   simplifyContentType,
   type FetchedManifest,
   type ManifestHead
 } from './manifests.js'
+export { listTags, nextLink, type TagListOptions } from './tags.js'
 export { closeAllConnections } from './connections.js'
 export {
   configureRegistry,
@@ -28,8 +30,6 @@ export {
   addToFallbackIndex,
   listReferrers,
   listReferrersApi,
-  listTags,
-  nextLink,
   readFallbackIndex,
   type ReferrersListing
 } from './referrers.js'

@@ -1,4 +1,5 @@
 // Manifest reads and writes, by tag or digest.
+import type { IncomingHttpHeaders } from 'node:http'
 import { MAX_MANIFEST_BYTES } from '../limits.js'
 import type { RegistryClient } from './client.js'
 import { describeRequest, RegistryError } from './errors.js'
@@ -34,6 +35,7 @@ export async function getManifest(
   const path = manifestPath(client.repository, tagOrDigest)
   const res = await client.send({ method: 'GET', url: path, headers: { accept: accept.join(', ') }, context })
   if (res.status !== 200) throw await client.responseError(res, context, describeRequest('GET', res.url))
+  noteRateLimit(client, res.headers)
   let bytes: Buffer
   try {
     bytes = await readBody(res.body, MAX_MANIFEST_BYTES)
@@ -132,4 +134,41 @@ export function isManifestTypeRejection(e: unknown): boolean {
   if (!(e instanceof RegistryError)) return false
   if (e.code === 'MANIFEST_INVALID' || e.code === 'TAG_INVALID') return true
   return e.code === 'UNSUPPORTED' && e.message.includes('Invalid JSON syntax')
+}
+
+const rateLimitLogged = new Set<string>()
+
+/**
+ * Docker Hub's pull limit (`ratelimit-limit: 100;w=21600`, `ratelimit-remaining: 76;w=21600`), logged
+ * once per registry and process when a manifest answer carries it. Values are checked before printing.
+ */
+function noteRateLimit(client: RegistryClient, headers: IncomingHttpHeaders): void {
+  if (rateLimitLogged.has(client.registry)) return
+  const remaining = header(headers, 'ratelimit-remaining')
+  const limit = header(headers, 'ratelimit-limit')
+  const valid = (v: string | undefined): v is string =>
+    v !== undefined && /^\d{1,9}(;w=\d{1,9})?$/.test(v.trim())
+  if (!valid(remaining)) return
+  rateLimitLogged.add(client.registry)
+  const window = /;w=(\d+)/.exec(remaining)?.[1]
+  const of = valid(limit) ? ` of ${limit.split(';')[0]}` : ''
+  const per = window ? ` per ${Number(window) / 3600} h` : ''
+  client.log(
+    'info',
+    `${client.registry} pull limit: ${remaining.split(';')[0].trim()}${of} manifest requests left${per}`
+  )
+}
+
+/**
+ * The digest a tag or digest names in the repository, from a HEAD (no body; Docker Hub does not count
+ * HEADs against its pull limit), or undefined when absent. A registry that sends no valid
+ * Docker-Content-Digest gives undefined too: the caller then cannot know, and must not assume.
+ */
+export async function headManifestDigest(
+  client: RegistryClient,
+  tagOrDigest: string,
+  accept: string[]
+): Promise<string | undefined> {
+  const digest = (await headManifest(client, tagOrDigest, accept))?.digestHeader?.trim()
+  return digest !== undefined && /^sha256:[a-f0-9]{64}$/.test(digest) ? digest : undefined
 }

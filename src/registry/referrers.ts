@@ -34,7 +34,7 @@ export interface ReferrersListing {
  * The `next` URL of a Link header (`<url>; rel="next"`), resolved against the request's URL; only one
  * on the registry's own origin is followed (credentials never go elsewhere).
  */
-export function nextLink(value: string | undefined, current: URL): URL | undefined {
+export function nextPage(value: string | undefined, current: URL): URL | undefined {
   if (!value) return undefined
   for (const part of value.split(',')) {
     const m = /^\s*<([^>]*)>\s*;(.*)$/.exec(part)
@@ -73,7 +73,7 @@ async function* pages(
       bytes,
       headers: { filters: header(res.headers, 'oci-filters-applied') }
     }
-    const next = nextLink(header(res.headers, 'link'), res.url)
+    const next = nextPage(header(res.headers, 'link'), res.url)
     if (!next) return
     url = next
   }
@@ -178,26 +178,4 @@ async function updateFallbackIndex(
     client.log('info', `${client.name}:${tag} changed while it was updated; updating it again`)
   }
   throw new RegistryError(`${client.name}:${tag}: another writer kept replacing the referrers index`)
-}
-
-/** Every tag of the repository (`GET /v2/<name>/tags/list`, every page). */
-export async function listTags(client: RegistryClient): Promise<string[]> {
-  const path = `/v2/${repositoryPath(client.repository)}/tags/list?n=1000`
-  const context = `listing the tags of ${client.name}`
-  const tags: string[] = []
-  for await (const page of pages(client, path, 'application/json', context, 'error')) {
-    if (!page) break
-    let doc: unknown
-    try {
-      doc = JSON.parse(page.bytes.toString('utf8'))
-    } catch (e) {
-      throw new RegistryError(`${context}: the answer is not JSON: ${(e as Error).message}`)
-    }
-    const list = (doc as { tags?: unknown } | null)?.tags
-    if (list === null || list === undefined) continue
-    if (!Array.isArray(list) || list.some(t => typeof t !== 'string'))
-      throw new RegistryError(`${context}: "tags" is not a list of strings`)
-    tags.push(...(list as string[]))
-  }
-  return tags
 }

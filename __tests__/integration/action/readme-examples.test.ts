@@ -234,6 +234,36 @@ const PLANS: Record<string, Plan> = {
       expect(json.layers.every(l => l.mediaType.endsWith('gzip'))).toBe(true)
     }
   },
+  'Mirror every 1.x tag, split across runners': {
+    rewrites: ['ghcr.io', 'registry.example.com'],
+    dockerLogins: [],
+    async check(run) {
+      expectClean(run)
+      expect(JSON.parse(run.main.outputs.matrix)).toEqual({ shard: ['1/3', '2/3', '3/3'] })
+      // ghcr.io here holds one tag, 1.4.0: the heaviest (only) image goes to shard 1; nothing is copied.
+      const images = JSON.parse(run.main.outputs.images) as Array<Record<string, unknown>>
+      expect(images).toEqual([
+        expect.objectContaining({
+          destination: expect.stringMatching(/\/mirror\/app:1\.4\.0$/),
+          status: 'planned',
+          shard: 1
+        })
+      ])
+      expect(images[0].bytes).toBeGreaterThan(0)
+    }
+  },
+  'Then one copy job per shard': {
+    rewrites: ['ghcr.io', 'registry.example.com'],
+    dockerLogins: [],
+    async check(run, world) {
+      expectClean(run)
+      expect((await manifestAt(world, 'registry.example.com', 'mirror/app', tag)).digest).toBe(
+        world.exampleDigest
+      )
+      const images = JSON.parse(run.main.outputs.images) as Array<Record<string, unknown>>
+      expect(images.map(i => [i.status, i.digest])).toEqual([['copied', world.exampleDigest]])
+    }
+  },
   'Export an image to an artifact': {
     rewrites: ['ghcr.io'],
     dockerLogins: [],
@@ -403,6 +433,7 @@ withAll('the README workflow examples, run as the runner runs them', () => {
       'github.event.release.tag_name': tag,
       'github.repository_owner': 'acme',
       'github.token': fakeGithubToken,
+      'matrix.shard': '1/3',
       'needs.build.outputs.digest': world.stagedDigest,
       'secrets.BUILD_REGISTRY_USER': REGISTRIES['build.example.com'].user.name,
       'secrets.BUILD_REGISTRY_TOKEN': REGISTRIES['build.example.com'].user.password,

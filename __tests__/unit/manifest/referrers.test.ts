@@ -9,7 +9,7 @@ import {
   parseReferrersIndex,
   referrerDescriptor
 } from '../../../src/manifest/index.js'
-import { nextLink } from '../../../src/registry/referrers.js'
+import { nextPage } from '../../../src/registry/referrers.js'
 
 const hex = 'a'.repeat(64)
 const digest = `sha256:${hex}`
@@ -101,11 +101,11 @@ describe('referrers', () => {
 
   it('Link pagination: the next page on the same registry is followed, another host is refused', () => {
     const here = new URL('https://r.example/v2/app/referrers/x')
-    expect(nextLink('</v2/app/referrers/x?page=2>; rel="next"', here)?.href).toBe(
+    expect(nextPage('</v2/app/referrers/x?page=2>; rel="next"', here)?.href).toBe(
       'https://r.example/v2/app/referrers/x?page=2'
     )
-    expect(nextLink('<https://r.example/a>; rel="prev"', here)).toBeUndefined()
-    expect(nextLink(undefined, here)).toBeUndefined()
-    expect(() => nextLink('<https://evil.example/v2/x>; rel="next"', here)).toThrow(/another host/)
+    expect(nextPage('<https://r.example/a>; rel="prev"', here)).toBeUndefined()
+    expect(nextPage(undefined, here)).toBeUndefined()
+    expect(() => nextPage('<https://evil.example/v2/x>; rel="next"', here)).toThrow(/another host/)
   })
 })
