@@ -204,6 +204,18 @@ export async function addToFallbackIndex(
   await putManifest(base, repo, fallbackTagOf(subject), bytes, OCI_INDEX)
 }
 
+/** Takes one digest out of the fallback tag index of `subject` (a test putting back what it added). */
+export async function removeFromFallbackIndex(
+  base: string,
+  repo: string,
+  subject: string,
+  digest: string
+): Promise<void> {
+  const manifests = (await fallbackIndex(base, repo, subject)).filter(d => d.digest !== digest)
+  const bytes = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests }))
+  await putManifest(base, repo, fallbackTagOf(subject), bytes, OCI_INDEX)
+}
+
 export async function tagsOf(base: string, repo: string): Promise<string[]> {
   const res = await fetch(`${base}/v2/${repo}/tags/list`)
   return ((await res.json()) as { tags: string[] | null }).tags ?? []

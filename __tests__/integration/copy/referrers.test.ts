@@ -24,6 +24,7 @@ import {
   fallbackTagOf,
   getManifest,
   pushArtifact,
+  removeFromFallbackIndex,
   type Artifact,
   type Descriptor
 } from '../../harness/artifacts.js'
@@ -393,6 +394,42 @@ describeWithPrograms(['docker-registry'], 'referrers and digest tags', () => {
     expect(usage.stderr).toContain(
       '--referrers-artifact-types limits the referrers copied; set --referrers too'
     )
+  })
+
+  it('a re-run with referrers (skip-unchanged on by default): the image is written again, so a signature added at the source since then arrives', async () => {
+    const args = [
+      `docker://${a.host}/src/app:1.0`,
+      `docker://${a.host}/rerun/app:1.0`,
+      '--all-images',
+      '--json'
+    ]
+    const tls = ['--src-tls-verify=false', '--dest-tls-verify=false']
+    const first = await runCli([...args, ...tls, '--referrers'], {})
+    expect(first.code).toBe(0)
+    // Without referrers a re-run is skipped: the image is there, unchanged.
+    const plain = JSON.parse((await runCli([...args, ...tls], {})).stdout) as {
+      destinations: Array<{ status: string }>
+    }
+    expect(plain.destinations[0].status).toBe('unchanged')
+    const late = artifact({
+      artifactType: 'application/vnd.example.late+json',
+      subject: list,
+      layers: [{ mediaType: 'application/vnd.example.late+json', bytes: Buffer.from('{"late":true}') }]
+    })
+    await pushArtifact(a.url, 'src/app', late)
+    await addToFallbackIndex(a.url, 'src/app', list.digest, late.descriptor)
+    try {
+      const again = await runCli([...args, ...tls, '--referrers'], {})
+      expect(again.code).toBe(0)
+      const out = JSON.parse(again.stdout) as {
+        destinations: Array<{ status: string; referrers: Array<{ digest: string }> }>
+      }
+      expect(out.destinations[0].status).toBe('copied')
+      expect(out.destinations[0].referrers.map(r => r.digest)).toContain(late.digest)
+      expect(await indexDigests(a.url, 'rerun/app', list.digest)).toContain(late.digest)
+    } finally {
+      await removeFromFallbackIndex(a.url, 'src/app', list.digest, late.digest)
+    }
   })
 
   it('the Action (bundled, Node 24): a trimmed list — outputs, a warning and the job summary say what followed and what did not', async () => {

@@ -141,6 +141,36 @@ withAll('many images against a real registry', () => {
     expect(run.summary).toContain(digests['v1.2.0'])
   })
 
+  it('the same tags copied again: every image unchanged, no blob request and no manifest PUT at either end', async () => {
+    const proxy = await startFaultProxy(registry.url)
+    try {
+      const dest = `docker://${proxy.host}/mirror-again/app`
+      const source = `docker://${proxy.host}/src/app`
+      const inputs = {
+        src: source,
+        dest,
+        tags: '^v1\\.',
+        'all-images': 'true',
+        'src-tls-verify': 'false',
+        'dest-tls-verify': 'false'
+      }
+      const first = await runActionStep(node24!, 'dist/main/index.js', inputs)
+      expect(first.code).toBe(0)
+      proxy.resetCounters()
+      const second = await runActionStep(node24!, 'dist/main/index.js', inputs)
+      expect(second.code).toBe(0)
+      const images = JSON.parse(second.outputs.images) as Array<{ status: string; digest: string }>
+      expect(images.map(i => i.status)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged'])
+      expect(images.map(i => i.digest).sort()).toEqual(
+        ['v1.0.0', 'v1.1.0', 'v1.2.0', 'v1.2.0-rc.1'].map(t => digests[t]).sort()
+      )
+      expect(proxy.records.filter(r => /\/blobs\//.test(r.path))).toEqual([])
+      expect(proxy.records.filter(r => r.method === 'PUT')).toEqual([])
+    } finally {
+      await proxy.stop()
+    }
+  })
+
   it('the CLI: a semver range, exclude-tags; tags that are not versions are ignored', async () => {
     const dest = `docker://${registry.host}/mirror-b/app`
     const run = await runCli([
