@@ -215,7 +215,14 @@ function decode(t: GType, data: Buffer): GValue {
       const nul = data.lastIndexOf(0)
       if (nul < 0) throw new Error('GVariant v: no type string')
       const type = data.toString('latin1', nul + 1)
-      return { type, value: decode(parseType(type), data.subarray(0, nul)) }
+      let inner: GType
+      try {
+        inner = parseType(type)
+      } catch {
+        // A value of a type this module does not read (a double in someone's metadata): kept as bytes.
+        return { type, value: Buffer.from(data.subarray(0, nul)) }
+      }
+      return { type, value: decode(inner, data.subarray(0, nul)) }
     }
     case 'array':
       return decodeArray(t.element, data)
