@@ -9,6 +9,7 @@ import { parseDockerDaemonReference } from './docker-daemon/reference.js'
 import { parseDockerImageReference } from './docker/reference.js'
 import { parseOciArchiveReference } from './oci-archive/index.js'
 import { parseOciReference } from './oci/index.js'
+import { parseOstreeReference } from './ostree/index.js'
 import type { ImageReference } from './types.js'
 
 type Parser = (reference: string) => ImageReference
@@ -27,7 +28,8 @@ const parsers: Record<string, Parser> = {
   'oci-archive': parseOciArchiveReference,
   dir: parseDirReference,
   'docker-archive': parseDockerArchiveReference,
-  'docker-daemon': parseDockerDaemonReference
+  'docker-daemon': parseDockerDaemonReference,
+  ostree: parseOstreeReference
 }
 
 export function parseImageReference(text: string, what = 'image reference'): ImageReference {

@@ -19,7 +19,7 @@ function refusal(text: string): UsageError {
   throw new Error(`"${text}" was accepted`)
 }
 
-const known = 'known: docker, oci, oci-archive, dir, docker-archive, docker-daemon'
+const known = 'known: docker, oci, oci-archive, dir, docker-archive, docker-daemon, ostree'
 
 describe('references without a transport', () => {
   afterAll(removeTempDirs)

@@ -109,13 +109,24 @@ async function addEntry(
   parent.files.set(name, checksum)
 }
 
+/**
+ * A symlink is stored 0777 whatever its tar header says: upstream committed the untarred directory
+ * (where every symlink is 0777), and a bare repository can hold nothing else (`ostree commit
+ * --tree=tar=` keeps a 0644 symlink's mode, and `fsck` of a bare repository it is pulled into fails).
+ */
 function metaOf(entry: TarEntry, kind: number, owner: Ownership): FileMeta {
   const r = owner.rootless
+  if (kind === S_IFLNK)
+    return {
+      uid: r?.uid ?? entry.uid,
+      gid: r?.gid ?? entry.gid,
+      mode: S_IFLNK | 0o777,
+      xattrs: r ? new Map() : entry.xattrs
+    }
   if (!r) return { uid: entry.uid, gid: entry.gid, mode: kind | entry.mode, xattrs: entry.xattrs }
   let mode = entry.mode & 0o777 & ~r.umask
   if (kind === S_IFDIR) mode |= 0o700
-  else if (kind === S_IFREG) mode |= 0o600
-  else mode = entry.mode & 0o777
+  else mode |= 0o600
   return { uid: r.uid, gid: r.gid, mode: kind | mode, xattrs: new Map() }
 }
 

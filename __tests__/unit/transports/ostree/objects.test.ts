@@ -1,7 +1,7 @@
 // Layer commits written natively into an archive repository, against `ostree commit --tree=tar=`
 // (Debian's ostree 2022.7) on the same layer with the same metadata and timestamp: equal commit
 // checksums (so every object is the same), `ostree fsck` clean, and the checkout has the files.
-import { describe, expect, it } from '@jest/globals'
+import { expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { promises as fs } from 'node:fs'
 import os from 'node:os'
@@ -11,7 +11,7 @@ import { describeWithPrograms } from '../../../harness/programs.js'
 import { importLayer } from '../../../../src/transports/ostree/layer-import.js'
 import { writeCommit, writeTree } from '../../../../src/transports/ostree/objects.js'
 import { OstreeRepo } from '../../../../src/transports/ostree/repo.js'
-import { awkwardLayers, LONG_NAME } from './layers.js'
+import { awkwardLayers, layerTar, LONG_NAME } from './layers.js'
 
 const TIMESTAMP = 1767225600
 const ostree = (repo: string, ...args: string[]): string =>
@@ -68,4 +68,22 @@ describeWithPrograms(['ostree'], 'OSTree layer commits', () => {
       await fs.rm(dir, { recursive: true, force: true })
     }
   }, 120_000)
+
+  it('stores a symlink 0777 whatever its tar mode, as upstream did, so that a bare repository can hold it', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ostree-objects-'))
+    try {
+      const ours = await OstreeRepo.createArchive(path.join(dir, 'ours'))
+      const tar = await layerTar([{ name: 'link', type: 'symlink', linkname: 'target', mode: 0o644 }])
+      const imported = await importLayer(ours, Readable.from([tar]), {})
+      const root = await writeTree(ours, imported.root)
+      await ours.writeRef('l', await writeCommit(ours, { metadata: [], timestamp: TIMESTAMP, root }))
+      expect(ostree(ours.dir, 'ls', 'l', '/link')).toMatch(/^l00777 /)
+      // `ostree commit --tree=tar=` keeps 0644, which a bare repository cannot check out or fsck.
+      ostree(path.join(dir, 'bare'), 'init', '--mode=bare-user')
+      ostree(path.join(dir, 'bare'), 'pull-local', ours.dir, 'l')
+      expect(ostree(path.join(dir, 'bare'), 'fsck')).toMatch(/no errors/)
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true })
+    }
+  })
 })
