@@ -12,7 +12,6 @@ import { closest } from '../suggest.js'
 const unavailable: Readonly<Record<string, string>> = {
   'containers-storage':
     'not supported yet: the containers-storage: transport (podman, buildah and CRI-O storage); meanwhile go through `podman save --format oci-archive` and oci-archive:, or a registry',
-  ostree: 'not supported yet: the ostree: transport',
   sif: 'not supported: the sif: transport (Singularity images)',
   tarball: 'not supported: the tarball: transport (layer tarballs); use oci-archive: or docker-archive:',
   openshift:

@@ -55,7 +55,6 @@ describe('references without a transport', () => {
 
   it.each([
     ['containers-storage:localhost/app:1', 'not supported yet: the containers-storage: transport'],
-    ['ostree:app:1@/ostree/repo', 'not supported yet: the ostree: transport'],
     ['openshift:ns/stream:1', 'the openshift: transport is retired'],
     ['atomic:ns/stream:1', 'the atomic: transport is retired']
   ])('%s is refused by name', (text, message) => {
