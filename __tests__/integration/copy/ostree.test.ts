@@ -300,11 +300,19 @@ describeWithPrograms(['ostree'], 'ostree: transport', () => {
     await expect(copy(`oci:${work}/src:1`, `ostree:${IMAGE}@${odd}`)).rejects.toThrow(
       /mode "archive-z9", which is not supported/
     )
+    // bare-user-only cannot hold a set-uid file: ostree's own error, and no branch moved.
+    const userOnly = await newRepo('user-only', 'bare-user-only')
+    await expect(copy(`oci:${work}/src:1`, `ostree:${IMAGE}@${userOnly}`)).rejects.toThrow(
+      /ostree pull-local into .*user-only failed: .*invalid mode 0104755/
+    )
+    expect(ostree(userOnly, 'refs')).toBe('')
     await ociLayout(path.join(work, 'list'), [image([layers[1]]), image([layers[2]], 'arm64')], true)
     const all = copy(`oci:${work}/list:1`, `ostree:localhost/list:1@${archive}`, {
       selection: { kind: 'all' }
     })
-    await expect(all).rejects.toThrow(/ostree:localhost\/list:1@.* cannot hold a manifest list, so it cannot take a copy of several images/)
+    await expect(all).rejects.toThrow(
+      /ostree:localhost\/list:1@.* cannot hold a manifest list, so it cannot take a copy of several images/
+    )
     expect(ostree(archive, 'refs')).toBe(refsBefore)
     expect(await objects(archive)).toEqual(objectsBefore)
   }, 120_000)
