@@ -5502,10 +5502,20 @@ async function readCommit(repo, checksum) {
 
 const FILE_TYPE = 1;
 const SEGMENT_TYPE = 2;
-/** Records a tar as it is walked; `output()` is the gzip-compressed JSON lines. */
+/** Records a tar as it is walked, compressing as it goes; `output()` is the gzip-compressed JSON lines. */
 class TarSplitPacker {
-    lines = [];
+    gzip = (0,external_node_zlib_.createGzip)();
+    compressed = [];
+    ended;
+    position = 0;
     seen = new Set();
+    constructor() {
+        this.gzip.on('data', (chunk) => this.compressed.push(chunk));
+        this.ended = new Promise((resolve, reject) => {
+            this.gzip.on('end', resolve);
+            this.gzip.on('error', reject);
+        });
+    }
     segment(bytes) {
         if (bytes.length === 0)
             return;
@@ -5527,11 +5537,13 @@ class TarSplitPacker {
     }
     add(entry) {
         // Go's encoding/json escapes <, > and & (and U+2028/9); keep the bytes Go would write.
-        const json = JSON.stringify({ ...entry, position: this.lines.length }).replace(/[<>&\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-        this.lines.push(json + '\n');
+        const json = JSON.stringify({ ...entry, position: this.position++ }).replace(/[<>&\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+        this.gzip.write(json + '\n');
     }
-    output() {
-        return (0,external_node_zlib_.gzipSync)(Buffer.from(this.lines.join(''), 'utf8'));
+    async output() {
+        this.gzip.end();
+        await this.ended;
+        return Buffer.concat(this.compressed);
     }
 }
 function validUtf8(bytes) {
@@ -5849,6 +5861,7 @@ function currentOwnership() {
 }
 async function importLayer(repo, tar, owner) {
     const root = newDir();
+    const layer = { repo, root, owner, dropped: new Set() };
     const packer = new TarSplitPacker();
     const digest = (0,external_node_crypto_.createHash)('sha256');
     let size = 0;
@@ -5869,51 +5882,61 @@ async function importLayer(repo, tar, owner) {
                 yield chunk;
             }
         })();
-        await addEntry(repo, root, entry, data, owner);
+        await addEntry(layer, entry, data);
         for await (const _ of data)
             void _;
         packer.file(entry.name, entry.size, entry.size > 0 ? crc.digest() : null);
     }
-    return { root, tarSplit: packer.output(), diffID: `sha256:${digest.digest('hex')}`, size };
+    return { root, tarSplit: await packer.output(), diffID: `sha256:${digest.digest('hex')}`, size };
 }
-async function addEntry(repo, root, entry, data, owner) {
+async function addEntry(layer, entry, data) {
     const parts = splitPath(entry.name);
     const type = entry.typeflag;
-    if (type === '5') {
-        const meta = metaOf(entry, S_IFDIR, owner);
-        if (parts.length === 0)
-            root.meta = meta;
-        else {
-            const parent = ensureDir(root, parts.slice(0, -1), meta);
-            const name = parts[parts.length - 1];
-            parent.files.delete(name);
-            const existing = parent.dirs.get(name);
-            if (existing)
-                existing.meta = meta;
-            else
-                parent.dirs.set(name, { ...newDir(meta) });
-        }
+    if (type === '5')
+        return addDirectory(layer, entry, parts);
+    if ('346'.includes(type)) {
+        // Devices and fifos: OSTree has no object for them; dropped as upstream's fixFiles did.
+        layer.dropped.add(parts.join('/'));
         return;
     }
+    if (type === 'V')
+        return; // a GNU volume label names no file
     if (!'0712'.includes(type))
-        return; // fifo, device, socket, or a kind OSTree has no object for
+        throw new Error(`layer entry ${JSON.stringify(entry.name.toString())} has tar type ${JSON.stringify(type)}, which cannot be stored`);
     if (parts.length === 0)
         throw new Error(`layer entry ${JSON.stringify(entry.name.toString())} is not a file name`);
+    const linkTarget = type === '1' ? splitPath(entry.linkname) : [];
+    if (type === '1' && layer.dropped.has(linkTarget.join('/'))) {
+        layer.dropped.add(parts.join('/'));
+        return;
+    }
+    const { repo, root, owner } = layer;
     const parent = ensureDir(root, parts.slice(0, -1), metaOf(entry, S_IFDIR, owner));
     const name = parts[parts.length - 1];
     let checksum;
-    if (type === '1') {
-        checksum = findFile(root, splitPath(entry.linkname), entry);
-    }
-    else if (type === '2') {
-        const target = utf8(entry.linkname, 'symlink target');
-        checksum = await writeSymlink(repo, metaOf(entry, S_IFLNK, owner), target);
-    }
-    else {
+    if (type === '1')
+        checksum = findFile(root, linkTarget, entry);
+    else if (type === '2')
+        checksum = await writeSymlink(repo, metaOf(entry, S_IFLNK, owner), utf8(entry.linkname, 'symlink target'));
+    else
         checksum = await writeRegularFile(repo, metaOf(entry, S_IFREG, owner), entry.size, data);
-    }
     parent.dirs.delete(name);
     parent.files.set(name, checksum);
+}
+function addDirectory(layer, entry, parts) {
+    const meta = metaOf(entry, S_IFDIR, layer.owner);
+    if (parts.length === 0) {
+        layer.root.meta = meta;
+        return;
+    }
+    const parent = ensureDir(layer.root, parts.slice(0, -1), meta);
+    const name = parts[parts.length - 1];
+    parent.files.delete(name);
+    const existing = parent.dirs.get(name);
+    if (existing)
+        existing.meta = meta;
+    else
+        parent.dirs.set(name, newDir(meta));
 }
 /**
  * A symlink is stored 0777 whatever its tar header says: upstream committed the untarred directory

@@ -42,6 +42,7 @@ export function currentOwnership(): Ownership {
 
 export async function importLayer(repo: OstreeRepo, tar: Readable, owner: Ownership): Promise<ImportedLayer> {
   const root = newDir()
+  const layer: Layer = { repo, root, owner, dropped: new Set() }
   const packer = new TarSplitPacker()
   const digest = createHash('sha256')
   let size = 0
@@ -62,51 +63,66 @@ export async function importLayer(repo: OstreeRepo, tar: Readable, owner: Owners
         yield chunk
       }
     })()
-    await addEntry(repo, root, entry, data, owner)
+    await addEntry(layer, entry, data)
     for await (const _ of data) void _
     packer.file(entry.name, entry.size, entry.size > 0 ? crc.digest() : null)
   }
-  return { root, tarSplit: packer.output(), diffID: `sha256:${digest.digest('hex')}`, size }
+  return { root, tarSplit: await packer.output(), diffID: `sha256:${digest.digest('hex')}`, size }
 }
 
-async function addEntry(
-  repo: OstreeRepo,
-  root: DirNode,
-  entry: TarEntry,
-  data: AsyncIterable<Buffer>,
+interface Layer {
+  repo: OstreeRepo
+  root: DirNode
   owner: Ownership
-): Promise<void> {
+  /** Paths of devices and fifos left out, so that hard links to them are left out too. */
+  dropped: Set<string>
+}
+
+async function addEntry(layer: Layer, entry: TarEntry, data: AsyncIterable<Buffer>): Promise<void> {
   const parts = splitPath(entry.name)
   const type = entry.typeflag
-  if (type === '5') {
-    const meta = metaOf(entry, S_IFDIR, owner)
-    if (parts.length === 0) root.meta = meta
-    else {
-      const parent = ensureDir(root, parts.slice(0, -1), meta)
-      const name = parts[parts.length - 1]
-      parent.files.delete(name)
-      const existing = parent.dirs.get(name)
-      if (existing) existing.meta = meta
-      else parent.dirs.set(name, { ...newDir(meta) })
-    }
+  if (type === '5') return addDirectory(layer, entry, parts)
+  if ('346'.includes(type)) {
+    // Devices and fifos: OSTree has no object for them; dropped as upstream's fixFiles did.
+    layer.dropped.add(parts.join('/'))
     return
   }
-  if (!'0712'.includes(type)) return // fifo, device, socket, or a kind OSTree has no object for
+  if (type === 'V') return // a GNU volume label names no file
+  if (!'0712'.includes(type))
+    throw new Error(
+      `layer entry ${JSON.stringify(entry.name.toString())} has tar type ${JSON.stringify(type)}, which cannot be stored`
+    )
   if (parts.length === 0)
     throw new Error(`layer entry ${JSON.stringify(entry.name.toString())} is not a file name`)
+  const linkTarget = type === '1' ? splitPath(entry.linkname) : []
+  if (type === '1' && layer.dropped.has(linkTarget.join('/'))) {
+    layer.dropped.add(parts.join('/'))
+    return
+  }
+  const { repo, root, owner } = layer
   const parent = ensureDir(root, parts.slice(0, -1), metaOf(entry, S_IFDIR, owner))
   const name = parts[parts.length - 1]
   let checksum: string
-  if (type === '1') {
-    checksum = findFile(root, splitPath(entry.linkname), entry)
-  } else if (type === '2') {
-    const target = utf8(entry.linkname, 'symlink target')
-    checksum = await writeSymlink(repo, metaOf(entry, S_IFLNK, owner), target)
-  } else {
-    checksum = await writeRegularFile(repo, metaOf(entry, S_IFREG, owner), entry.size, data)
-  }
+  if (type === '1') checksum = findFile(root, linkTarget, entry)
+  else if (type === '2')
+    checksum = await writeSymlink(repo, metaOf(entry, S_IFLNK, owner), utf8(entry.linkname, 'symlink target'))
+  else checksum = await writeRegularFile(repo, metaOf(entry, S_IFREG, owner), entry.size, data)
   parent.dirs.delete(name)
   parent.files.set(name, checksum)
+}
+
+function addDirectory(layer: Layer, entry: TarEntry, parts: string[]): void {
+  const meta = metaOf(entry, S_IFDIR, layer.owner)
+  if (parts.length === 0) {
+    layer.root.meta = meta
+    return
+  }
+  const parent = ensureDir(layer.root, parts.slice(0, -1), meta)
+  const name = parts[parts.length - 1]
+  parent.files.delete(name)
+  const existing = parent.dirs.get(name)
+  if (existing) existing.meta = meta
+  else parent.dirs.set(name, newDir(meta))
 }
 
 /**

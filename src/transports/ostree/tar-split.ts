@@ -5,7 +5,7 @@
 // `{"type":2,"payload":<raw bytes, base64>,"position":n}` for a segment), gzip-compressed.
 import path from 'node:path'
 import { Readable } from 'node:stream'
-import { gunzipSync, gzipSync } from 'node:zlib'
+import { createGzip, gunzipSync } from 'node:zlib'
 
 export const FILE_TYPE = 1
 export const SEGMENT_TYPE = 2
@@ -19,10 +19,21 @@ export interface TarSplitEntry {
   position: number
 }
 
-/** Records a tar as it is walked; `output()` is the gzip-compressed JSON lines. */
+/** Records a tar as it is walked, compressing as it goes; `output()` is the gzip-compressed JSON lines. */
 export class TarSplitPacker {
-  private lines: string[] = []
+  private readonly gzip = createGzip()
+  private readonly compressed: Buffer[] = []
+  private readonly ended: Promise<void>
+  private position = 0
   private readonly seen = new Set<string>()
+
+  constructor() {
+    this.gzip.on('data', (chunk: Buffer) => this.compressed.push(chunk))
+    this.ended = new Promise((resolve, reject) => {
+      this.gzip.on('end', resolve)
+      this.gzip.on('error', reject)
+    })
+  }
 
   segment(bytes: Buffer): void {
     if (bytes.length === 0) return
@@ -46,15 +57,17 @@ export class TarSplitPacker {
 
   private add(entry: Record<string, unknown>): void {
     // Go's encoding/json escapes <, > and & (and U+2028/9); keep the bytes Go would write.
-    const json = JSON.stringify({ ...entry, position: this.lines.length }).replace(
+    const json = JSON.stringify({ ...entry, position: this.position++ }).replace(
       /[<>&\u2028\u2029]/g,
       c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
     )
-    this.lines.push(json + '\n')
+    this.gzip.write(json + '\n')
   }
 
-  output(): Buffer {
-    return gzipSync(Buffer.from(this.lines.join(''), 'utf8'))
+  async output(): Promise<Buffer> {
+    this.gzip.end()
+    await this.ended
+    return Buffer.concat(this.compressed)
   }
 }
 

@@ -86,4 +86,49 @@ describeWithPrograms(['ostree'], 'OSTree layer commits', () => {
       await fs.rm(dir, { recursive: true, force: true })
     }
   })
+
+  it('applies the rootless rules when not run as root: owned by the user, umask, no set-id bits, no xattrs', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ostree-objects-'))
+    try {
+      const ours = await OstreeRepo.createArchive(path.join(dir, 'ours'))
+      const [tar] = await awkwardLayers()
+      const owner = { rootless: { uid: 1234, gid: 4321, umask: 0o027 } }
+      const imported = await importLayer(ours, Readable.from([tar]), owner)
+      const root = await writeTree(ours, imported.root)
+      await ours.writeRef('l', await writeCommit(ours, { metadata: [], timestamp: TIMESTAMP, root }))
+      const ls = (p: string): string => ostree(ours.dir, 'ls', '-X', 'l', p).trim()
+      expect(ls('/usr/bin/tool')).toMatch(/^-00750 1234 4321 .*\{ @a\(ayay\) \[\] \}/)
+      expect(ls('/home/user/notes')).toMatch(/^-00640 1234 4321 .*\{ @a\(ayay\) \[\] \}/)
+      expect(ls('/etc/empty')).toMatch(/^d00700 1234 4321 /)
+      expect(ls('/usr/bin/sh')).toMatch(/^l00777 1234 4321 /)
+      expect(ostree(ours.dir, 'fsck')).toMatch(/no errors/)
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('leaves out hard links to a dropped fifo, and refuses entry types it cannot store (sparse files)', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ostree-objects-'))
+    try {
+      const ours = await OstreeRepo.createArchive(path.join(dir, 'ours'))
+      const links = await layerTar([
+        { name: 'p', type: 'fifo' },
+        { name: 'p2', type: 'link', linkname: 'p' },
+        { name: 'f', content: 'x' }
+      ])
+      const imported = await importLayer(ours, Readable.from([links]), {})
+      expect([...imported.root.files.keys()]).toEqual(['f'])
+      const sparse = await layerTar([{ name: 'f', content: 'x' }])
+      sparse[156] = 'S'.charCodeAt(0)
+      sparse.fill(0x20, 148, 156)
+      let sum = 0
+      for (let i = 0; i < 512; i++) sum += sparse[i]
+      sparse.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1')
+      await expect(importLayer(ours, Readable.from([sparse]), {})).rejects.toThrow(
+        /tar type "S", which cannot be stored/
+      )
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true })
+    }
+  })
 })

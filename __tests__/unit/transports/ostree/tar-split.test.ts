@@ -25,7 +25,7 @@ async function pack(tar: Buffer): Promise<Buffer> {
       packer.file(event.entry.name, event.entry.size, event.entry.size > 0 ? crc.digest() : null)
     }
   }
-  return packer.output()
+  return await packer.output()
 }
 
 async function rebuild(split: Buffer, dir: string): Promise<Buffer> {
