@@ -5927,6 +5927,8 @@ const CHECKSUM_RE = /^[0-9a-f]{64}$/;
 class OstreeRepo {
     dir;
     mode;
+    /** objects/<xx> directories known to exist. */
+    objectDirs = new Set();
     constructor(dir, mode) {
         this.dir = dir;
         this.mode = mode;
@@ -5996,7 +5998,11 @@ class OstreeRepo {
     /** Moves a finished temp file into place as an object (a concurrent writer may have won: same bytes). */
     async publish(temp, checksum, type) {
         const target = this.objectPath(checksum, type);
-        await external_node_fs_.promises.mkdir(external_node_path_default().dirname(target), { recursive: true });
+        const dir = external_node_path_default().dirname(target);
+        if (!this.objectDirs.has(dir)) {
+            await external_node_fs_.promises.mkdir(dir, { recursive: true });
+            this.objectDirs.add(dir);
+        }
         await external_node_fs_.promises.rename(temp, target);
     }
     tempPath() {
@@ -6091,8 +6097,12 @@ function archiveHeader(meta, size, symlinkTarget) {
         xattrList(meta.xattrs)
     ]));
 }
+/** Files up to this size are read whole and deflated in one call: most files of a layer are small. */
+const SMALL_FILE = 256 * 1024;
 /** Streams a regular file into an archive-mode content object; returns its checksum. */
 async function writeRegularFile(repo, meta, size, data) {
+    if (size <= SMALL_FILE)
+        return writeSmallFile(repo, meta, size, data);
     const hash = (0,external_node_crypto_.createHash)('sha256').update(fileHeader(meta, ''));
     const temp = repo.tempPath();
     await external_node_fs_.promises.writeFile(temp, archiveHeader(meta, size, ''), { mode: 0o644 });
@@ -6106,16 +6116,34 @@ async function writeRegularFile(repo, meta, size, data) {
         // Every regular file gets a deflate stream, even an empty one (fsck wants it).
         (0,external_node_zlib_.createDeflateRaw)({ level: 6 }), (0,external_node_fs_.createWriteStream)(temp, { flags: 'a' }));
         const checksum = hash.digest('hex');
-        if (await repo.hasObject(checksum, 'file'))
-            await external_node_fs_.promises.rm(temp, { force: true });
-        else
-            await repo.publish(temp, checksum, 'file');
+        await publishUnlessPresent(repo, temp, checksum);
         return checksum;
     }
     catch (e) {
         await external_node_fs_.promises.rm(temp, { force: true });
         throw e;
     }
+}
+async function writeSmallFile(repo, meta, size, data) {
+    const chunks = [];
+    for await (const chunk of data)
+        chunks.push(chunk);
+    const content = Buffer.concat(chunks);
+    const checksum = (0,external_node_crypto_.createHash)('sha256').update(fileHeader(meta, '')).update(content).digest('hex');
+    if (await repo.hasObject(checksum, 'file'))
+        return checksum;
+    const temp = repo.tempPath();
+    await external_node_fs_.promises.writeFile(temp, Buffer.concat([archiveHeader(meta, size, ''), (0,external_node_zlib_.deflateRawSync)(content, { level: 6 })]), {
+        mode: 0o644
+    });
+    await repo.publish(temp, checksum, 'file');
+    return checksum;
+}
+async function publishUnlessPresent(repo, temp, checksum) {
+    if (await repo.hasObject(checksum, 'file'))
+        await external_node_fs_.promises.rm(temp, { force: true });
+    else
+        await repo.publish(temp, checksum, 'file');
 }
 /** A symlink's content object (a header only); returns its checksum. */
 async function writeSymlink(repo, meta, target) {
@@ -6174,12 +6202,15 @@ async function readCommit(repo, checksum) {
     return { metadata, root: [tree.toString('hex'), dirmeta.toString('hex')] };
 }
 
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __webpack_require__(6193);
 ;// CONCATENATED MODULE: ./src/transports/ostree/tar-split.ts
 // tar-split (github.com/vbatts/tar-split, as containers/storage and the ostree transport store it):
 // a tar's headers and padding kept as raw segments plus, per entry, its name, size and CRC-64/ISO,
 // so that the same tar can be rebuilt byte for byte from the entries' files. The stored form is
 // JSON lines (`{"type":1,"name":…,"size":…,"payload":<crc, base64>,"position":n}` for an entry,
 // `{"type":2,"payload":<raw bytes, base64>,"position":n}` for a segment), gzip-compressed.
+
 
 
 
@@ -6237,29 +6268,42 @@ function validUtf8(bytes) {
         return undefined;
     }
 }
-/** Parses stored tar-split (gzip-compressed JSON lines); refuses anything malformed. */
-function parseTarSplit(gzipped) {
-    const text = (0,external_node_zlib_.gunzipSync)(gzipped, { maxOutputLength: 1 << 30 }).toString('utf8');
-    return text
-        .split('\n')
-        .filter(line => line !== '')
-        .map((line, i) => {
-        const e = JSON.parse(line);
-        if (e.type !== FILE_TYPE && e.type !== SEGMENT_TYPE)
-            throw new Error(`tar-split: entry ${i}: unknown type`);
-        const payload = typeof e.payload === 'string' ? Buffer.from(e.payload, 'base64') : null;
-        const size = e.size ?? 0;
-        if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
-            throw new Error(`tar-split: entry ${i}: invalid size`);
-        let name;
-        if (typeof e.name_raw === 'string')
-            name = Buffer.from(e.name_raw, 'base64');
-        else if (typeof e.name === 'string')
-            name = Buffer.from(e.name, 'utf8');
-        if (e.type === FILE_TYPE && name === undefined)
-            throw new Error(`tar-split: entry ${i}: a file without a name`);
-        return { type: e.type, name, size, payload, position: i };
-    });
+const MAX_LINE = 16 * 1024 * 1024;
+/** Parses stored tar-split (gzip-compressed JSON lines) as it inflates; refuses anything malformed. */
+async function* parseTarSplit(gzipped) {
+    // A StringDecoder keeps a character split between two chunks whole.
+    const decoder = new external_node_string_decoder_.StringDecoder('utf8');
+    let rest = '';
+    let position = 0;
+    for await (const chunk of external_node_stream_.Readable.from([gzipped]).pipe((0,external_node_zlib_.createGunzip)())) {
+        const lines = (rest + decoder.write(chunk)).split('\n');
+        rest = lines.pop();
+        if (rest.length > MAX_LINE)
+            throw new Error('tar-split: a line is too long');
+        for (const line of lines)
+            if (line !== '')
+                yield parseEntry(line, position++);
+    }
+    rest += decoder.end();
+    if (rest !== '')
+        yield parseEntry(rest, position);
+}
+function parseEntry(line, i) {
+    const e = JSON.parse(line);
+    if (e.type !== FILE_TYPE && e.type !== SEGMENT_TYPE)
+        throw new Error(`tar-split: entry ${i}: unknown type`);
+    const payload = typeof e.payload === 'string' ? Buffer.from(e.payload, 'base64') : null;
+    const size = e.size ?? 0;
+    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
+        throw new Error(`tar-split: entry ${i}: invalid size`);
+    let name;
+    if (typeof e.name_raw === 'string')
+        name = Buffer.from(e.name_raw, 'base64');
+    else if (typeof e.name === 'string')
+        name = Buffer.from(e.name, 'utf8');
+    if (e.type === FILE_TYPE && name === undefined)
+        throw new Error(`tar-split: entry ${i}: a file without a name`);
+    return { type: e.type, name, size, payload, position: i };
 }
 /**
  * Rebuilds the tar: segments as stored, each file's bytes from `open(name)` (asked only for entries
@@ -6267,7 +6311,7 @@ function parseTarSplit(gzipped) {
  */
 function assembleTar(entries, open) {
     async function* generate() {
-        for (const e of entries) {
+        for await (const e of entries) {
             if (e.type === SEGMENT_TYPE) {
                 if (e.payload)
                     yield e.payload;

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { createWriteStream, promises as fs } from 'node:fs'
 import { pipeline } from 'node:stream/promises'
-import { createDeflateRaw } from 'node:zlib'
+import { createDeflateRaw, deflateRawSync } from 'node:zlib'
 import { serialize, type GValue } from './gvariant.js'
 import { TYPES, type OstreeRepo } from './repo.js'
 
@@ -55,6 +55,9 @@ function archiveHeader(meta: FileMeta, size: number, symlinkTarget: string): Buf
   )
 }
 
+/** Files up to this size are read whole and deflated in one call: most files of a layer are small. */
+const SMALL_FILE = 256 * 1024
+
 /** Streams a regular file into an archive-mode content object; returns its checksum. */
 export async function writeRegularFile(
   repo: OstreeRepo,
@@ -62,6 +65,7 @@ export async function writeRegularFile(
   size: number,
   data: AsyncIterable<Buffer>
 ): Promise<string> {
+  if (size <= SMALL_FILE) return writeSmallFile(repo, meta, size, data)
   const hash = createHash('sha256').update(fileHeader(meta, ''))
   const temp = repo.tempPath()
   await fs.writeFile(temp, archiveHeader(meta, size, ''), { mode: 0o644 })
@@ -78,13 +82,40 @@ export async function writeRegularFile(
       createWriteStream(temp, { flags: 'a' })
     )
     const checksum = hash.digest('hex')
-    if (await repo.hasObject(checksum, 'file')) await fs.rm(temp, { force: true })
-    else await repo.publish(temp, checksum, 'file')
+    await publishUnlessPresent(repo, temp, checksum)
     return checksum
   } catch (e) {
     await fs.rm(temp, { force: true })
     throw e
   }
+}
+
+async function writeSmallFile(
+  repo: OstreeRepo,
+  meta: FileMeta,
+  size: number,
+  data: AsyncIterable<Buffer>
+): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of data) chunks.push(chunk)
+  const content = Buffer.concat(chunks)
+  const checksum = createHash('sha256').update(fileHeader(meta, '')).update(content).digest('hex')
+  if (await repo.hasObject(checksum, 'file')) return checksum
+  const temp = repo.tempPath()
+  await fs.writeFile(
+    temp,
+    Buffer.concat([archiveHeader(meta, size, ''), deflateRawSync(content, { level: 6 })]),
+    {
+      mode: 0o644
+    }
+  )
+  await repo.publish(temp, checksum, 'file')
+  return checksum
+}
+
+async function publishUnlessPresent(repo: OstreeRepo, temp: string, checksum: string): Promise<void> {
+  if (await repo.hasObject(checksum, 'file')) await fs.rm(temp, { force: true })
+  else await repo.publish(temp, checksum, 'file')
 }
 
 /** A symlink's content object (a header only); returns its checksum. */

@@ -25,6 +25,9 @@ const MAX_META_OBJECT = 64 * 1024 * 1024
 const CHECKSUM_RE = /^[0-9a-f]{64}$/
 
 export class OstreeRepo {
+  /** objects/<xx> directories known to exist. */
+  private readonly objectDirs = new Set<string>()
+
   private constructor(
     readonly dir: string,
     readonly mode: RepoMode
@@ -99,7 +102,11 @@ export class OstreeRepo {
   /** Moves a finished temp file into place as an object (a concurrent writer may have won: same bytes). */
   async publish(temp: string, checksum: string, type: MetaObjectType | 'file'): Promise<void> {
     const target = this.objectPath(checksum, type)
-    await fs.mkdir(path.dirname(target), { recursive: true })
+    const dir = path.dirname(target)
+    if (!this.objectDirs.has(dir)) {
+      await fs.mkdir(dir, { recursive: true })
+      this.objectDirs.add(dir)
+    }
     await fs.rename(temp, target)
   }
 

@@ -5,7 +5,8 @@
 // `{"type":2,"payload":<raw bytes, base64>,"position":n}` for a segment), gzip-compressed.
 import path from 'node:path'
 import { Readable } from 'node:stream'
-import { createGzip, gunzipSync } from 'node:zlib'
+import { StringDecoder } from 'node:string_decoder'
+import { createGunzip, createGzip } from 'node:zlib'
 
 export const FILE_TYPE = 1
 export const SEGMENT_TYPE = 2
@@ -79,27 +80,37 @@ function validUtf8(bytes: Buffer): string | undefined {
   }
 }
 
-/** Parses stored tar-split (gzip-compressed JSON lines); refuses anything malformed. */
-export function parseTarSplit(gzipped: Buffer): TarSplitEntry[] {
-  const text = gunzipSync(gzipped, { maxOutputLength: 1 << 30 }).toString('utf8')
-  return text
-    .split('\n')
-    .filter(line => line !== '')
-    .map((line, i) => {
-      const e = JSON.parse(line) as Record<string, unknown>
-      if (e.type !== FILE_TYPE && e.type !== SEGMENT_TYPE)
-        throw new Error(`tar-split: entry ${i}: unknown type`)
-      const payload = typeof e.payload === 'string' ? Buffer.from(e.payload, 'base64') : null
-      const size = e.size ?? 0
-      if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
-        throw new Error(`tar-split: entry ${i}: invalid size`)
-      let name: Buffer | undefined
-      if (typeof e.name_raw === 'string') name = Buffer.from(e.name_raw, 'base64')
-      else if (typeof e.name === 'string') name = Buffer.from(e.name, 'utf8')
-      if (e.type === FILE_TYPE && name === undefined)
-        throw new Error(`tar-split: entry ${i}: a file without a name`)
-      return { type: e.type, name, size, payload, position: i } as TarSplitEntry
-    })
+const MAX_LINE = 16 * 1024 * 1024
+
+/** Parses stored tar-split (gzip-compressed JSON lines) as it inflates; refuses anything malformed. */
+export async function* parseTarSplit(gzipped: Buffer): AsyncGenerator<TarSplitEntry> {
+  // A StringDecoder keeps a character split between two chunks whole.
+  const decoder = new StringDecoder('utf8')
+  let rest = ''
+  let position = 0
+  for await (const chunk of Readable.from([gzipped]).pipe(createGunzip())) {
+    const lines = (rest + decoder.write(chunk as Buffer)).split('\n')
+    rest = lines.pop()!
+    if (rest.length > MAX_LINE) throw new Error('tar-split: a line is too long')
+    for (const line of lines) if (line !== '') yield parseEntry(line, position++)
+  }
+  rest += decoder.end()
+  if (rest !== '') yield parseEntry(rest, position)
+}
+
+function parseEntry(line: string, i: number): TarSplitEntry {
+  const e = JSON.parse(line) as Record<string, unknown>
+  if (e.type !== FILE_TYPE && e.type !== SEGMENT_TYPE) throw new Error(`tar-split: entry ${i}: unknown type`)
+  const payload = typeof e.payload === 'string' ? Buffer.from(e.payload, 'base64') : null
+  const size = e.size ?? 0
+  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
+    throw new Error(`tar-split: entry ${i}: invalid size`)
+  let name: Buffer | undefined
+  if (typeof e.name_raw === 'string') name = Buffer.from(e.name_raw, 'base64')
+  else if (typeof e.name === 'string') name = Buffer.from(e.name, 'utf8')
+  if (e.type === FILE_TYPE && name === undefined)
+    throw new Error(`tar-split: entry ${i}: a file without a name`)
+  return { type: e.type, name, size, payload, position: i }
 }
 
 /**
@@ -107,11 +118,11 @@ export function parseTarSplit(gzipped: Buffer): TarSplitEntry[] {
  * of non-zero size), checked against the recorded size and CRC-64.
  */
 export function assembleTar(
-  entries: TarSplitEntry[],
+  entries: AsyncIterable<TarSplitEntry>,
   open: (name: Buffer) => Promise<AsyncIterable<Buffer>>
 ): Readable {
   async function* generate(): AsyncGenerator<Buffer> {
-    for (const e of entries) {
+    for await (const e of entries) {
       if (e.type === SEGMENT_TYPE) {
         if (e.payload) yield e.payload
         continue
