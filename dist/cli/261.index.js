@@ -6832,8 +6832,12 @@ class OstreeImageDestination {
         const refs = [];
         for (const hex of layerHexes(this.manifest)) {
             const blob = this.blobs.get(hex);
-            if (!blob)
-                continue; // reused: already in the repository
+            if (!blob) {
+                // Reused: already in the repository (checked again, as upstream's checkLayer does).
+                if ((await this.target.readRef(`ociimage/${hex}`)) === undefined)
+                    throw new Error(`ostree: layer sha256:${hex} was neither written nor found in ${this.target.dir}`);
+                continue;
+            }
             this.blobs.delete(hex);
             refs.push([`ociimage/${hex}`, await this.commitLayer(repo, blob)]);
         }
@@ -6998,10 +7002,14 @@ class OstreeImageSource {
             throw new errors/* UsageError */.eb(LISTS_NOT_SUPPORTED);
         const manifestLayers = this.manifestLayers();
         const records = await this.layerRecords();
+        // Upstream kept the manifest's (compressed) media type here, so a destination that keeps layers
+        // as they are wrote a manifest calling a tar gzip; name them uncompressed, as containers-storage: does.
         return records.map((r, i) => ({
             digest: r.uncompressedDigest,
             size: r.uncompressedSize,
-            mediaType: manifestLayers[i].mediaType
+            mediaType: manifestLayers[i].mediaType?.startsWith(src_manifest/* MediaType */.zu.OCILayer)
+                ? src_manifest/* MediaType */.zu.OCILayer
+                : src_manifest/* MediaType */.zu.DockerV2SchemaLayerUncompressed
         }));
     }
     async getBlob(info) {

@@ -362,11 +362,13 @@ async function roundTrip(repo: string, out: string): Promise<void> {
   }
   const dir = path.join(work, `${out}-dir`)
   await copy(`ostree:${IMAGE}@${repo}`, `dir:${dir}`)
+  // Kept as they are: uncompressed, and named so.
   const stored = JSON.parse(await fs.readFile(path.join(dir, 'manifest.json'), 'utf8')) as typeof manifest
   expect(stored.config.digest).toBe(sha256(first.config))
   expect(await fs.readFile(path.join(dir, hex(stored.config.digest)))).toEqual(first.config)
   for (const [i, l] of stored.layers.entries()) {
     expect(l.digest).toBe(sha256(layers[i]))
+    expect(l.mediaType).toBe('application/vnd.docker.image.rootfs.diff.tar')
     expect((await fs.readFile(path.join(dir, hex(l.digest)))).equals(layers[i])).toBe(true)
   }
 }

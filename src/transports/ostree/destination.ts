@@ -126,7 +126,12 @@ export class OstreeImageDestination implements ImageDestination {
     const refs: [string, string][] = []
     for (const hex of layerHexes(this.manifest)) {
       const blob = this.blobs.get(hex)
-      if (!blob) continue // reused: already in the repository
+      if (!blob) {
+        // Reused: already in the repository (checked again, as upstream's checkLayer does).
+        if ((await this.target.readRef(`ociimage/${hex}`)) === undefined)
+          throw new Error(`ostree: layer sha256:${hex} was neither written nor found in ${this.target.dir}`)
+        continue
+      }
       this.blobs.delete(hex)
       refs.push([`ociimage/${hex}`, await this.commitLayer(repo, blob)])
     }

@@ -5,7 +5,7 @@
 // docker.uncompressed_size), as upstream serves them.
 import { Readable } from 'node:stream'
 import { MAX_MANIFEST_BYTES, MAX_SIGNATURE_BYTES, ReadLimitError } from '../../limits.js'
-import { guessMimeTypeOrEmpty } from '../../manifest/index.js'
+import { guessMimeTypeOrEmpty, MediaType } from '../../manifest/index.js'
 import { UsageError } from '../../errors.js'
 import { ImageNotFoundError } from '../errors.js'
 import { sourceProperties, type BlobInfo, type ImageSource, type RawManifest } from '../types.js'
@@ -63,10 +63,14 @@ export class OstreeImageSource implements ImageSource {
     if (instanceDigest !== undefined) throw new UsageError(LISTS_NOT_SUPPORTED)
     const manifestLayers = this.manifestLayers()
     const records = await this.layerRecords()
+    // Upstream kept the manifest's (compressed) media type here, so a destination that keeps layers
+    // as they are wrote a manifest calling a tar gzip; name them uncompressed, as containers-storage: does.
     return records.map((r, i) => ({
       digest: r.uncompressedDigest,
       size: r.uncompressedSize,
-      mediaType: manifestLayers[i].mediaType
+      mediaType: manifestLayers[i].mediaType?.startsWith(MediaType.OCILayer)
+        ? MediaType.OCILayer
+        : MediaType.DockerV2SchemaLayerUncompressed
     }))
   }
 
