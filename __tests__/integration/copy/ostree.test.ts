@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { Readable } from 'node:stream'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { copyImage } from '../../../src/copy/copy-image.js'
 import type { CopyOptions } from '../../../src/copy/options.js'
@@ -326,6 +327,69 @@ describeWithPrograms(['ostree'], 'ostree: transport', () => {
     expect(parsed.layers.map(l => l.digest)).toEqual([sha256(gzipSync(layers[1]))])
     expect(ostree(archive, 'fsck')).toMatch(/no errors found/)
   }, 120_000)
+  it('stores signatures as upstream did (files signature-N, metadata signatures=N) and reads them back', async () => {
+    const repo = await newRepo('signed', 'archive')
+    const ref = parseImageReference(`ostree:localhost/signed:1@${repo}`)
+    const layer = gzipSync(layers[1])
+    const config = image([layers[1]]).config
+    const manifest = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+        config: {
+          mediaType: 'application/vnd.docker.container.image.v1+json',
+          digest: sha256(config),
+          size: config.length
+        },
+        layers: [
+          {
+            mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+            digest: sha256(layer),
+            size: layer.length
+          }
+        ]
+      })
+    )
+    const signatures = [Buffer.from('first signature\n'), Buffer.from([0, 1, 2, 255])]
+    const dest = await ref.newDestination({})
+    try {
+      await dest.putBlob(
+        Readable.from([layer]),
+        { digest: sha256(layer), size: layer.length },
+        { isConfig: false }
+      )
+      await dest.putBlob(
+        Readable.from([config]),
+        { digest: sha256(config), size: config.length },
+        { isConfig: true }
+      )
+      const raw = { bytes: manifest, mimeType: 'application/vnd.docker.distribution.manifest.v2+json' }
+      await dest.putManifest(raw)
+      await dest.putSignatures(signatures)
+      await dest.commit(raw)
+    } finally {
+      await dest.close()
+    }
+    const branch = 'ociimage/localhost_2Fsigned_3A1'
+    expect(gvariantString(ostree(repo, 'show', '--print-metadata-key=signatures', branch))).toBe('2')
+    expect(execFileSync('ostree', [`--repo=${repo}`, 'cat', branch, '/signature-2'])).toEqual(signatures[1])
+    expect(
+      ostree(repo, 'ls', branch)
+        .trim()
+        .split('\n')
+        .map(l => l.split(' ').pop())
+    ).toEqual(['/', '/manifest.json', '/signature-1', '/signature-2'])
+    const source = await ref.newSource({})
+    try {
+      expect(await source.getSignatures()).toEqual(signatures)
+      expect((await source.getManifest()).bytes).toEqual(manifest)
+      await expect(source.getManifest(sha256(manifest))).rejects.toThrow(
+        /Manifest lists are not supported by "ostree:"/
+      )
+    } finally {
+      await source.close()
+    }
+  }, 60_000)
 })
 
 /** The branches the first image has: one per layer (compressed digest), the config's, the image's. */
