@@ -54,19 +54,18 @@ describe('image-copy refuses the usual mistakes, saying what to write', () => {
   it.each([
     [
       'containers-storage-typo:x',
-      'unknown transport "containers-storage-typo"; known: docker, oci, oci-archive, dir, docker-archive, docker-daemon'
+      'unknown transport "containers-storage-typo"; known: docker, oci, oci-archive, dir, docker-archive, docker-daemon, ostree'
     ],
     [
       'oci-layout:/x',
-      'unknown transport "oci-layout"; known: docker, oci, oci-archive, dir, docker-archive, docker-daemon; did you mean oci:?'
+      'unknown transport "oci-layout"; known: docker, oci, oci-archive, dir, docker-archive, docker-daemon, ostree; did you mean oci:?'
     ],
     ['openshift:ns/app:1', 'the openshift: transport is retired'],
     [
       'atomic:ns/app:1',
       'retired (it spoke the OpenShift 3 image API); copy through the registry instead: docker://'
     ],
-    ['containers-storage:localhost/app:1', 'not supported yet: the containers-storage: transport'],
-    ['ostree:app:1@/srv/repo', 'not supported yet: the ostree: transport']
+    ['containers-storage:localhost/app:1', 'not supported yet: the containers-storage: transport']
   ])('source %s is refused with exit 2, before any network access', async (src, message) => {
     const { code, stderr } = await cli(src, 'oci:/tmp/never:1.0')
     expect(code).toBe(2)
