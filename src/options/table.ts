@@ -38,7 +38,7 @@ const cliOnly = { input: false } as const
 const sections: Array<[string, Entry[]]> = [
   ['Images', [
     { name: 'src', kind: text('SRC'), required: false, cliHelp: 'The image to copy (or the first argument).',
-      help: 'The image to copy, as transport:reference (docker://ghcr.io/acme/app:1.0, oci:./layout:1.0, oci-archive:./img.tar, dir:./img, docker-archive:./img.tar, docker-daemon:acme/app:1.0). No transport means a registry. With tags, a repository without a tag; with images-file, not given.' },
+      help: 'The image to copy, as transport:reference (docker://ghcr.io/acme/app:1.0, oci:./layout:1.0, oci-archive:./img.tar, dir:./img, docker-archive:./img.tar, docker-daemon:acme/app:1.0, containers-storage:localhost/app:1.0, ostree:acme/app:1.0@/srv/repo). No transport means a registry. With tags, a repository without a tag; with images-file, not given.' },
     { name: 'dest', kind: list('DEST'), required: true, cliHelp: 'A destination, in the same form as SRC (or the arguments after SRC).',
       help: 'One or more destinations, one per line, in the same form as src. The source is read once and written to each.' },
   ]],

@@ -14,7 +14,6 @@ const OPENSHIFT_ADVICE =
 
 /** containers/image transports this version does not implement, and why not. */
 const unavailable: Readonly<Record<string, string>> = {
-  ostree: 'not supported yet: the ostree: transport',
   sif: 'not supported: the sif: transport (Singularity images)',
   tarball: 'not supported: the tarball: transport (layer tarballs); use oci-archive: or docker-archive:',
   openshift:

@@ -10,6 +10,7 @@ import { parseDockerDaemonReference } from './docker-daemon/reference.js'
 import { parseDockerImageReference } from './docker/reference.js'
 import { parseOciArchiveReference } from './oci-archive/index.js'
 import { parseOciReference } from './oci/index.js'
+import { parseOstreeReference } from './ostree/index.js'
 import type { ImageReference } from './types.js'
 
 type Parser = (reference: string) => ImageReference
@@ -29,7 +30,8 @@ const parsers: Record<string, Parser> = {
   dir: parseDirReference,
   'docker-archive': parseDockerArchiveReference,
   'docker-daemon': parseDockerDaemonReference,
-  'containers-storage': parseContainersStorageReference
+  'containers-storage': parseContainersStorageReference,
+  ostree: parseOstreeReference
 }
 
 export function parseImageReference(text: string, what = 'image reference'): ImageReference {

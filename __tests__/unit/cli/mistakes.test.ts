@@ -54,18 +54,17 @@ describe('image-copy refuses the usual mistakes, saying what to write', () => {
   it.each([
     [
       'containers-storage-typo:x',
-      'unknown transport "containers-storage-typo"; known: docker, oci, oci-archive, dir, docker-archive, docker-daemon, containers-storage'
+      'unknown transport "containers-storage-typo"; known: docker, oci, oci-archive, dir, docker-archive, docker-daemon, containers-storage, ostree'
     ],
     [
       'oci-layout:/x',
-      'unknown transport "oci-layout"; known: docker, oci, oci-archive, dir, docker-archive, docker-daemon, containers-storage; did you mean oci:?'
+      'unknown transport "oci-layout"; known: docker, oci, oci-archive, dir, docker-archive, docker-daemon, containers-storage, ostree; did you mean oci:?'
     ],
     ['openshift:ns/app:1', 'the openshift: transport is retired'],
     [
       'atomic:ns/app:1',
       'retired (it spoke the OpenShift 3 image API); copy through the registry instead: docker://'
-    ],
-    ['ostree:app:1@/srv/repo', 'not supported yet: the ostree: transport']
+    ]
   ])('source %s is refused with exit 2, before any network access', async (src, message) => {
     const { code, stderr } = await cli(src, 'oci:/tmp/never:1.0')
     expect(code).toBe(2)

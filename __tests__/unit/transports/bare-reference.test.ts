@@ -19,7 +19,8 @@ function refusal(text: string): UsageError {
   throw new Error(`"${text}" was accepted`)
 }
 
-const known = 'known: docker, oci, oci-archive, dir, docker-archive, docker-daemon, containers-storage'
+const known =
+  'known: docker, oci, oci-archive, dir, docker-archive, docker-daemon, containers-storage, ostree'
 
 describe('references without a transport', () => {
   afterAll(removeTempDirs)
@@ -54,7 +55,6 @@ describe('references without a transport', () => {
   })
 
   it.each([
-    ['ostree:app:1@/ostree/repo', 'not supported yet: the ostree: transport'],
     ['openshift:ns/stream:1', 'the openshift: transport is retired'],
     ['atomic:ns/stream:1', 'the atomic: transport is retired']
   ])('%s is refused by name', (text, message) => {
