@@ -32,7 +32,7 @@ describe('the CLI bundle refuses the usual mistakes', () => {
     const { code, stderr } = await cli(['oci-layout:/x', 'oci:/tmp/never:1.0'])
     expect(code).toBe(2)
     expect(stderr).toContain(
-      'unknown transport "oci-layout"; known: docker, oci, oci-archive, dir, docker-archive, docker-daemon, ostree'
+      'unknown transport "oci-layout"; known: docker, oci, oci-archive, dir, docker-archive, docker-daemon, containers-storage, ostree'
     )
   })
 
