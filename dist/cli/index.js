@@ -11,7 +11,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 (0,_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .L)();
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(267), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4962));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(841)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8841));
 const cancellation = (0,_signals_js__WEBPACK_IMPORTED_MODULE_1__/* .cancelOnSignals */ .d)();
 const code = await run(process.argv.slice(2), process.env, process.stdout, process.stderr, process.stdin, cancellation.signal);
 cancellation.dispose();

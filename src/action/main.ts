@@ -25,8 +25,6 @@ import { progressPrinter } from '../report/progress.js'
 import type { CopyResult } from '../copy/result.js'
 import type { CopyOptions } from '../copy/options.js'
 import { parseManyRequest, shardText } from '../sync/request.js'
-import { runMany } from '../sync/run.js'
-import { reportMany } from './many.js'
 import { actionInputs } from './inputs.js'
 import { writeSummary } from './summary.js'
 import { openBlobCache, rememberForPost } from './blob-cache.js'
@@ -136,6 +134,8 @@ export async function runMain(signal?: AbortSignal): Promise<void> {
       useBlobInfoCache(options, blobInfo)
     }
     if (many) {
+      // Many images in one step load their code (tag listing, sync files, shards) only when asked for.
+      const [{ runMany }, { reportMany }] = await Promise.all([import('../sync/run.js'), import('./many.js')])
       const result = await runMany(
         { request, many, reader, hooks, configure, say: log.info },
         signal

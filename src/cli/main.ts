@@ -9,8 +9,6 @@ import { parseCopyRequest } from '../options/request.js'
 import { toCopyOptions, useBlobInfoCache, type EntryHooks } from '../options/copy-options.js'
 import type { CopyOptions } from '../copy/options.js'
 import { parseManyRequest } from '../sync/request.js'
-import { runMany } from '../sync/run.js'
-import { printMany } from './many.js'
 import {
   destinationName,
   firstDestination,
@@ -121,6 +119,8 @@ export async function run(
     const many = parseManyRequest(reader)
     if (many) {
       const say = quiet ? () => {} : err
+      // Many images in one step load their code (tag listing, sync files, shards) only when asked for.
+      const [{ runMany }, { printMany }] = await Promise.all([import('../sync/run.js'), import('./many.js')])
       const result = await runMany({ request, many, reader, hooks, env, configure, say }, signal).finally(
         () => blobInfo?.save()
       )

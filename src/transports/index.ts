@@ -3,14 +3,14 @@
 // is surely something else (bare-reference.ts).
 import { UsageError } from '../errors.js'
 import { refuseNonRegistryReference } from './bare-reference.js'
-import { parseContainersStorageReference } from './containers-storage/index.js'
+import { parseContainersStorageReference } from './containers-storage/reference.js'
 import { parseDirReference } from './dir/index.js'
 import { parseDockerArchiveReference } from './docker-archive/index.js'
 import { parseDockerDaemonReference } from './docker-daemon/reference.js'
 import { parseDockerImageReference } from './docker/reference.js'
 import { parseOciArchiveReference } from './oci-archive/index.js'
 import { parseOciReference } from './oci/index.js'
-import { parseOstreeReference } from './ostree/index.js'
+import { parseOstreeReference } from './ostree/reference.js'
 import type { ImageReference } from './types.js'
 
 type Parser = (reference: string) => ImageReference

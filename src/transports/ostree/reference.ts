@@ -5,8 +5,6 @@ import path from 'node:path'
 import { UsageError } from '../../errors.js'
 import { parseDockerReference } from '../../reference/docker.js'
 import type { ImageDestination, ImageReference, ImageSource, TransportContext } from '../types.js'
-import { OstreeImageDestination } from './destination.js'
-import { OstreeImageSource } from './source.js'
 
 export const DEFAULT_REPO = '/ostree/repo'
 
@@ -39,11 +37,14 @@ export class OstreeReference implements ImageReference {
     return `ostree:${this.image}@${this.repo}`
   }
 
-  newSource(_ctx: TransportContext): Promise<ImageSource> {
+  // The transport's code (GVariant, tar-split, repository I/O) loads on first use: most copies never need it.
+  async newSource(_ctx: TransportContext): Promise<ImageSource> {
+    const { OstreeImageSource } = await import('./source.js')
     return OstreeImageSource.open(this)
   }
 
-  newDestination(ctx: TransportContext): Promise<ImageDestination> {
+  async newDestination(ctx: TransportContext): Promise<ImageDestination> {
+    const { OstreeImageDestination } = await import('./destination.js')
     return OstreeImageDestination.open(this, ctx)
   }
 }
