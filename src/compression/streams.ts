@@ -13,7 +13,7 @@ export type CompressionAlgorithm = 'gzip' | 'zstd'
 export const MAGIC_LENGTH = 6
 
 /** The levels each algorithm takes (containers/image: gzip 1-9, zstd 1-20). */
-export const compressionLevels: Readonly<Record<CompressionAlgorithm, { min: number; max: number }>> = {
+const compressionLevels: Readonly<Record<CompressionAlgorithm, { min: number; max: number }>> = {
   gzip: { min: 1, max: 9 },
   zstd: { min: 1, max: 20 }
 }
@@ -43,15 +43,19 @@ export function hasZstd(): boolean {
 const zstdMissing = (): string =>
   `this node (${process.version}) has no zstd support; node 22.15 or newer has (the Action runs on node 24)`
 
-/** Refuses, before anything is copied, a zstd request this node cannot carry out. */
+/** What is wrong with `level` for `algorithm` ("gzip takes a level from 1 to 9"), or undefined. */
+export function levelProblem(algorithm: CompressionAlgorithm, level: number | undefined): string | undefined {
+  const range = compressionLevels[algorithm]
+  if (level === undefined || (Number.isInteger(level) && level >= range.min && level <= range.max))
+    return undefined
+  return `${algorithm} takes a level from ${range.min} to ${range.max}`
+}
+
+/** Refuses, before anything is copied, a request this node cannot carry out (zstd) or a level out of range. */
 export function assertCanCompress(algorithm: CompressionAlgorithm, level: number | undefined): void {
   if (algorithm === 'zstd' && !hasZstd()) throw new UsageError(`dest-compress-format zstd: ${zstdMissing()}`)
-  const range = compressionLevels[algorithm]
-  if (level !== undefined && (!Number.isInteger(level) || level < range.min || level > range.max)) {
-    throw new UsageError(
-      `dest-compress-level ${level}: ${algorithm} takes a whole number from ${range.min} to ${range.max}`
-    )
-  }
+  const problem = levelProblem(algorithm, level)
+  if (problem) throw new UsageError(`dest-compress-level ${level}: ${problem}`)
 }
 
 /** A stream that compresses with `algorithm` at `level` (zlib's default level when undefined). */

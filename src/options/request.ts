@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js'
 import { parseValue } from './kinds.js'
 import { option } from './table.js'
 import type { ImageSelection, SparseListAction } from '../copy/options.js'
-import { compressionLevels, type CompressionAlgorithm } from '../compression/streams.js'
+import { levelProblem, type CompressionAlgorithm } from '../compression/streams.js'
 
 /** Reads named options; `label` renders a name the way the user wrote it (`input "all-images"`, `--all-images`). */
 export interface OptionReader {
@@ -252,13 +252,8 @@ function referrerOptions(reader: OptionReader): CopyRequest['referrers'] {
 function layerOptions(reader: OptionReader): LayerOptions {
   const compressFormat = value(reader, 'dest-compress-format') as CompressionAlgorithm | undefined
   const compressLevel = value(reader, 'dest-compress-level') as number | undefined
-  const algorithm = compressFormat ?? 'gzip'
-  const range = compressionLevels[algorithm]
-  if (compressLevel !== undefined && (compressLevel < range.min || compressLevel > range.max)) {
-    throw new UsageError(
-      `${reader.label('dest-compress-level')} ${compressLevel}: ${algorithm} takes a level from ${range.min} to ${range.max}`
-    )
-  }
+  const problem = levelProblem(compressFormat ?? 'gzip', compressLevel)
+  if (problem) throw new UsageError(`${reader.label('dest-compress-level')} ${compressLevel}: ${problem}`)
   const dirCompress = bool(reader, 'dest-compress')
   const dirDecompress = bool(reader, 'dest-decompress')
   if (dirCompress && dirDecompress) {
