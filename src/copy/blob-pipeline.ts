@@ -9,7 +9,7 @@
 //   put         each destination stores its branch
 import { finished } from 'node:stream/promises'
 import type { Readable } from 'node:stream'
-import { sniffCompression, type Compression } from '../compression/streams.js'
+import { decompressor, sniffCompression, type Compression } from '../compression/streams.js'
 import { cancellationError } from '../errors.js'
 import type {
   BlobInfo,
@@ -19,7 +19,6 @@ import type {
   LayerCompressionPolicy
 } from '../transports/types.js'
 import type { BlobCache } from './blob-cache.js'
-import { DiffIdSink } from './diff-id.js'
 import type { BlobOutcome, CopyEvent } from './events.js'
 import {
   chooseConversion,
@@ -27,6 +26,7 @@ import {
   conversionKey,
   conversionStreams,
   describeConversion,
+  DigestTap,
   type CompressionRequest,
   type LayerConversion
 } from './layer-conversion.js'
@@ -197,9 +197,11 @@ async function streamToTargets(
     destinations: targets.map(t => t.name)
   })
   const outcomes = new Map<BlobTarget, Delivery | Error>()
+  // Unless the bytes are looked at, their compression is unknown and taken as "keep as is".
+  const sniffs = mayConvert(targets) || options.needDiffId
   let detected: Compression = 'none'
   let input = raw
-  if (mayConvert(targets) || options.needDiffId) {
+  if (sniffs) {
     try {
       ;({ compression: detected, stream: input } = await sniffCompression(raw))
     } catch (e) {
@@ -218,8 +220,8 @@ async function streamToTargets(
     deliverGroup(env, info, root, g, detected, outcomes, options.isConfig ?? false)
   )
   if (fillsCache) work.push(fillCache(env.cache!, info.digest, root))
-  const diffIdSink = hashesDiffId ? sinkDiffId(root) : undefined
-  if (diffIdSink) work.push(diffIdSink.result.catch(() => undefined))
+  const diffIdOf = hashesDiffId ? hashUncompressed(root, detected, `layer ${info.digest}`) : undefined
+  if (diffIdOf) work.push(diffIdOf.catch(() => undefined))
 
   const cancel = (): void => void verifier.destroy(cancellationError(env.signal!))
   env.signal?.addEventListener('abort', cancel, { once: true })
@@ -235,7 +237,8 @@ async function streamToTargets(
   // A cache entry that did not verify is not counted: the blob is read again from the source.
   if (!(readError && from === 'cache')) env.onRead(from, verifier.bytesSeen)
   if (readError) return { outcomes, readError, bytesRead: verifier.bytesSeen }
-  const diffId = detected === 'none' ? info.digest : await diffIdSink?.result
+  if (!sniffs) return { outcomes, bytesRead: verifier.bytesSeen }
+  const diffId = detected === 'none' ? info.digest : await diffIdOf
   rememberDiffId(env, info.digest, detected, diffId)
   return { outcomes, diffId: options.needDiffId ? diffId : undefined, bytesRead: verifier.bytesSeen }
 }
@@ -390,9 +393,25 @@ async function fillCache(cache: BlobCache, digest: string, root: Tee): Promise<v
   )
 }
 
-/** Stage tee, DiffID branch: the sha256 of the uncompressed bytes (for schema1 conversions). */
-function sinkDiffId(root: Tee): DiffIdSink {
-  const sink = new DiffIdSink()
-  root.branch().pipe(sink)
-  return sink
+/**
+ * Stage tee, DiffID branch: the sha256 of the uncompressed bytes (for schema1 conversions). The
+ * compression is the one the detect stage read. A branch that fails stops being fed, so the other
+ * consumers of the read go on.
+ */
+function hashUncompressed(root: Tee, detected: Compression, what: string): Promise<string> {
+  const branch = root.branch()
+  const tap = new DigestTap()
+  try {
+    link(link(branch, decompressor(detected as Exclude<Compression, 'none'>, what)), tap).resume()
+  } catch (e) {
+    root.drop(branch)
+    return Promise.reject(e as Error)
+  }
+  return finished(tap).then(
+    () => tap.digest!,
+    (e: Error) => {
+      root.drop(branch)
+      throw e
+    }
+  )
 }
