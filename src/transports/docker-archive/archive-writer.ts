@@ -29,9 +29,8 @@ import {
   serializeRepositories,
   type ManifestItem
 } from './archive-format.js'
-import { decompressor, detectCompression, MAGIC_LENGTH } from '../../compression/streams.js'
+import { decompressor, sniffCompression } from '../../compression/streams.js'
 import { legacyLayers } from './legacy-layers.js'
-import { peekHead } from './stream-head.js'
 import { BLOCK_SIZE, encodeHeader, END_OF_ARCHIVE, paddingFor } from './tar-header.js'
 import type { TarSink } from './tar-sink.js'
 
@@ -107,8 +106,8 @@ export class ArchiveWriter {
       await drain(input)
       return known
     }
-    const { head, stream } = await peekHead(input, MAGIC_LENGTH)
-    const compression = detectCompression(head)
+    // The first bytes are put back on the stream itself: no stage between it and the archive.
+    const { compression, stream } = await sniffCompression(input)
     const what = `layer ${info.digest || '(unknown digest)'}`
     const transform =
       policy === 'decompress' && compression !== 'none' ? decompressor(compression, what) : undefined
