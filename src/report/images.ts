@@ -83,11 +83,10 @@ export function imagesFailed(rows: ImageRow[]): Record<string, string> {
 export function imageRowsOf(result: CopyResult, names: string[]): ImageRow[] {
   const rows: ImageRow[] = []
   for (const d of result.destinations) {
-    const status = (d as { status?: 'copied' | 'unchanged' }).status ?? 'copied'
     rows.push({
       source: result.source,
       destination: destinationName(d, names),
-      status,
+      status: d.status,
       digest: d.digest,
       bytes: d.stats.pushedBytes
     })
