@@ -13,7 +13,7 @@ import {
   platformMatches,
   type Descriptor
 } from '../manifest/index.js'
-import { blobExists, headManifestDigest } from '../registry/index.js'
+import { blobExists, headManifest } from '../registry/index.js'
 import { registryClientFor } from '../transports/docker/client-factory.js'
 import { isDockerImageReference } from '../transports/docker/reference.js'
 import type { ImageReference, ImageSource, TransportContext } from '../transports/types.js'
@@ -84,10 +84,11 @@ export async function missingBytes(
   if (!isDockerImageReference(destination)) return weight.sourceBytes
   const ref = destination.docker
   const client = await registryClientFor(ref, contextOf(options, destination), 'pull')
-  const at = await headManifestDigest(client, ref.digest ?? ref.tag ?? 'latest', [
+  const head = await headManifest(client, ref.digest ?? ref.tag ?? 'latest', [
     ...defaultRequestedManifestMimeTypes
   ])
-  if (at === weight.digest) return 0
+  // weight.digest is a valid digest: equal to it, the header needs no other check.
+  if (head?.digestHeader?.trim() === weight.digest) return 0
   let missing = 0
   for (const [digest, size] of weight.blobs) {
     if (!(await blobExists(client, digest))) missing += size
