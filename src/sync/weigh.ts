@@ -16,7 +16,7 @@ import {
 import { blobExists, headManifest } from '../registry/index.js'
 import { registryClientFor } from '../transports/docker/client-factory.js'
 import { isDockerImageReference } from '../transports/docker/reference.js'
-import type { ImageReference, ImageSource, TransportContext } from '../transports/types.js'
+import type { ImageReference, RawManifest, TransportContext } from '../transports/types.js'
 
 export interface SourceWeight {
   /** The digest a destination gets when nothing is converted (the list, or the one instance). */
@@ -26,12 +26,7 @@ export interface SourceWeight {
   sourceBytes: number
 }
 
-async function imageBlobs(
-  source: ImageSource,
-  instance: string | undefined,
-  into: Map<string, number>
-): Promise<void> {
-  const raw = await source.getManifest(instance)
+function imageBlobs(raw: RawManifest, into: Map<string, number>): void {
   const manifest = parseImageManifest(raw.bytes, raw.mimeType)
   const config = manifest.configDescriptor()
   for (const b of [...(config ? [config] : []), ...manifest.layerInfos()])
@@ -56,9 +51,9 @@ export async function weighSource(options: CopyOptions): Promise<SourceWeight> {
     if (isListMimeType(top.mimeType)) {
       const chosen = chosenInstances(parseList(top.bytes, top.mimeType).instances(), options)
       if (options.selection.kind === 'system' && chosen.length === 1) digest = chosen[0].digest
-      for (const i of chosen) await imageBlobs(source, i.digest, blobs)
+      for (const i of chosen) imageBlobs(await source.getManifest(i.digest), blobs)
     } else {
-      await imageBlobs(source, undefined, blobs)
+      imageBlobs(top, blobs)
     }
     const sourceBytes = [...blobs.values()].reduce((a, b) => a + b, 0)
     return { digest, blobs, sourceBytes }
