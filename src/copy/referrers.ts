@@ -25,6 +25,7 @@ import type {
   RawManifest
 } from '../transports/types.js'
 import { ImageCopyError } from '../errors.js'
+import { TAG_RE } from '../reference/docker.js'
 import type { CopyEvent } from './events.js'
 import type { LeftBehind, ReferrerResult } from './result.js'
 import type { BlobStats } from './result.js'
@@ -40,8 +41,6 @@ export interface ReferrerOptions {
 
 /** More artifacts than this hanging off one copy is refused (a hostile or looping source). */
 const MAX_ARTIFACTS = 1000
-/** The distribution spec's tag grammar. */
-const TAG = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/
 /** An index artifact nests manifests at most this deep. */
 const MAX_NESTING = 4
 
@@ -132,7 +131,7 @@ async function taggedOf(finder: Finder, subject: string): Promise<Artifact[]> {
   if (!options.digestTags || !source.listDigestTags || !source.getTaggedManifest) return []
   const artifacts: Artifact[] = []
   for (const tag of await source.listDigestTags(subject)) {
-    if (!TAG.test(tag)) {
+    if (!TAG_RE.test(tag)) {
       finder.emit({ type: 'notice', message: `${JSON.stringify(tag)} is not a valid tag: not copied` })
       continue
     }
