@@ -77,7 +77,7 @@ function optionsFor(job: CopyJob, e: ManyEnvironment): CopyOptions {
   return options
 }
 
-export async function listJobs(e: ManyEnvironment): Promise<CopyJob[]> {
+async function listJobs(e: ManyEnvironment): Promise<CopyJob[]> {
   const { request, many, reader } = e
   const label = (n: string): string => reader.label(n)
   const contextFor = (o?: SourceOverrides) => {
