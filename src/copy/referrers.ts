@@ -138,11 +138,9 @@ async function taggedOf(finder: Finder, subject: string): Promise<Artifact[]> {
     if (!take(finder, `tag:${tag}`)) continue
     const raw = await source.getTaggedManifest(tag)
     const digest = manifestDigest(raw.bytes)
-    const links = manifestLinks(raw.bytes, raw.mimeType)
-    const descriptor: ReferrerDescriptor = { mediaType: links.mediaType, digest, size: raw.bytes.length }
-    const artifactType = links.artifactType ?? links.blobs[0]?.mediaType
-    if (artifactType) descriptor.artifactType = artifactType
-    artifacts.push({ digest, raw: { bytes: raw.bytes, mimeType: links.mediaType }, descriptor, subject, tag })
+    const descriptor = referrerDescriptor(raw.bytes, raw.mimeType, digest)
+    const mimeType = descriptor.mediaType
+    artifacts.push({ digest, raw: { bytes: raw.bytes, mimeType }, descriptor, subject, tag })
   }
   return artifacts
 }
