@@ -25,6 +25,7 @@ import type {
   RawManifest
 } from '../transports/types.js'
 import { ImageCopyError } from '../errors.js'
+import { TAG_RE } from '../reference/docker.js'
 import type { CopyEvent } from './events.js'
 import type { LeftBehind, ReferrerResult } from './result.js'
 import type { BlobStats } from './result.js'
@@ -40,8 +41,6 @@ export interface ReferrerOptions {
 
 /** More artifacts than this hanging off one copy is refused (a hostile or looping source). */
 const MAX_ARTIFACTS = 1000
-/** The distribution spec's tag grammar. */
-const TAG = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/
 /** An index artifact nests manifests at most this deep. */
 const MAX_NESTING = 4
 
@@ -132,18 +131,16 @@ async function taggedOf(finder: Finder, subject: string): Promise<Artifact[]> {
   if (!options.digestTags || !source.listDigestTags || !source.getTaggedManifest) return []
   const artifacts: Artifact[] = []
   for (const tag of await source.listDigestTags(subject)) {
-    if (!TAG.test(tag)) {
+    if (!TAG_RE.test(tag)) {
       finder.emit({ type: 'notice', message: `${JSON.stringify(tag)} is not a valid tag: not copied` })
       continue
     }
     if (!take(finder, `tag:${tag}`)) continue
     const raw = await source.getTaggedManifest(tag)
     const digest = manifestDigest(raw.bytes)
-    const links = manifestLinks(raw.bytes, raw.mimeType)
-    const descriptor: ReferrerDescriptor = { mediaType: links.mediaType, digest, size: raw.bytes.length }
-    const artifactType = links.artifactType ?? links.blobs[0]?.mediaType
-    if (artifactType) descriptor.artifactType = artifactType
-    artifacts.push({ digest, raw: { bytes: raw.bytes, mimeType: links.mediaType }, descriptor, subject, tag })
+    const descriptor = referrerDescriptor(raw.bytes, raw.mimeType, digest)
+    const mimeType = descriptor.mediaType
+    artifacts.push({ digest, raw: { bytes: raw.bytes, mimeType }, descriptor, subject, tag })
   }
   return artifacts
 }

@@ -7,7 +7,6 @@ export { uploadBlob, type UploadRequest, type UploadResult } from './upload.js'
 export {
   getManifest,
   headManifest,
-  headManifestDigest,
   putManifest,
   isManifestTypeRejection,
   simplifyContentType,

@@ -158,17 +158,3 @@ function noteRateLimit(client: RegistryClient, headers: IncomingHttpHeaders): vo
     `${client.registry} pull limit: ${remaining.split(';')[0].trim()}${of} manifest requests left${per}`
   )
 }
-
-/**
- * The digest a tag or digest names in the repository, from a HEAD (no body; Docker Hub does not count
- * HEADs against its pull limit), or undefined when absent. A registry that sends no valid
- * Docker-Content-Digest gives undefined too: the caller then cannot know, and must not assume.
- */
-export async function headManifestDigest(
-  client: RegistryClient,
-  tagOrDigest: string,
-  accept: string[]
-): Promise<string | undefined> {
-  const digest = (await headManifest(client, tagOrDigest, accept))?.digestHeader?.trim()
-  return digest !== undefined && /^sha256:[a-f0-9]{64}$/.test(digest) ? digest : undefined
-}

@@ -12,6 +12,7 @@ import type { RegistryClient } from './client.js'
 import { describeRequest, RegistryError } from './errors.js'
 import { discard, encodePathSegment, header, readBody, repositoryPath } from './http.js'
 import { getManifest, putManifest } from './manifests.js'
+import { nextLink } from './tags.js'
 
 /** A tag list or referrers list longer than this many pages is refused (a registry answering in a loop). */
 const MAX_PAGES = 1000
@@ -35,19 +36,15 @@ export interface ReferrersListing {
  * on the registry's own origin is followed (credentials never go elsewhere).
  */
 export function nextPage(value: string | undefined, current: URL): URL | undefined {
-  if (!value) return undefined
-  for (const part of value.split(',')) {
-    const m = /^\s*<([^>]*)>\s*;(.*)$/.exec(part)
-    if (!m || !/\brel="?next"?/i.test(m[2])) continue
-    const next = new URL(m[1], current)
-    if (next.origin !== current.origin) {
-      throw new RegistryError(
-        `the registry's Link header points to another host (${next.origin}); not followed`
-      )
-    }
-    return next
+  const target = nextLink(value)
+  if (target === undefined) return undefined
+  const next = new URL(target, current)
+  if (next.origin !== current.origin) {
+    throw new RegistryError(
+      `the registry's Link header points to another host (${next.origin}); not followed`
+    )
   }
-  return undefined
+  return next
 }
 
 /** Pages of a paginated GET, each read whole (capped), until there is no `next`. */

@@ -3,19 +3,13 @@
 // from a registry): `table` escapes each cell.
 import { formatBytes } from '../bytes.js'
 import type { CopyResult } from '../copy/result.js'
+import type { ImageOutcome } from '../sync/run.js'
 import { destinationName, shortDigest, table } from './format.js'
 
-export interface ImageRow {
-  source: string
-  destination: string
-  status: 'copied' | 'unchanged' | 'failed' | 'planned'
-  digest?: string
-  bytes: number
-  shard?: number
-  error?: Error
-}
+/** One image at one destination: a many-image run's outcome row, or a one-image copy's (imageRowsOf). */
+export type ImageRow = ImageOutcome
 
-export function countByStatus(rows: ImageRow[]): Record<ImageRow['status'], number> {
+function countByStatus(rows: ImageRow[]): Record<ImageRow['status'], number> {
   const counts = { copied: 0, unchanged: 0, failed: 0, planned: 0 }
   for (const r of rows) counts[r.status]++
   return counts
@@ -83,11 +77,10 @@ export function imagesFailed(rows: ImageRow[]): Record<string, string> {
 export function imageRowsOf(result: CopyResult, names: string[]): ImageRow[] {
   const rows: ImageRow[] = []
   for (const d of result.destinations) {
-    const status = (d as { status?: 'copied' | 'unchanged' }).status ?? 'copied'
     rows.push({
       source: result.source,
       destination: destinationName(d, names),
-      status,
+      status: d.status,
       digest: d.digest,
       bytes: d.stats.pushedBytes
     })

@@ -145,9 +145,13 @@ async function imagesOfRegistry(
   const overrides = overridesOf(entry, file)
   const ctx = contextFor(overrides)
   const out: RegistryImage[] = []
+  // A repository named in several sections (images, by regex, by semver) is listed once.
+  const lists = new Map<string, Promise<string[]>>()
   const tagged = async (repo: DockerReference, filter: TagFilter): Promise<void> => {
-    for (const tag of await dockerTags(repo, ctx)) {
-      if (filter(tag) && !exclude?.(tag)) out.push({ ref: withTagOrDigest(repo, tag), overrides })
+    if (!lists.has(repo.name)) lists.set(repo.name, dockerTags(repo, ctx))
+    const keep = withExclusion(filter, exclude)
+    for (const tag of await lists.get(repo.name)!) {
+      if (keep(tag)) out.push({ ref: withTagOrDigest(repo, tag), overrides })
     }
   }
   for (const { repository, refs } of entry.images) {

@@ -28,7 +28,7 @@ export function shardText(shard: Shard): string {
   return `${shard.index}/${shard.count}`
 }
 
-export function parseShard(text: string, label: string): Shard {
+function parseShard(text: string, label: string): Shard {
   const m = /^\s*(\d{1,4})\s*\/\s*(\d{1,4})\s*$/.exec(text)
   const index = Number(m?.[1])
   const count = Number(m?.[2])

@@ -3,7 +3,7 @@
 // destination of every job ends as one outcome row.
 import { copyImageSettled } from '../copy/copy-image.js'
 import type { CopyOptions } from '../copy/options.js'
-import { addStats, emptyStats, type BlobStats, type DestinationResult } from '../copy/result.js'
+import { addStats, emptyStats, type BlobStats } from '../copy/result.js'
 import { sourceContextOf, toCopyOptions, type EntryHooks } from '../options/copy-options.js'
 import type { CopyRequest, OptionReader, RegistrySide } from '../options/request.js'
 import { parseImageReference } from '../transports/index.js'
@@ -77,7 +77,7 @@ function optionsFor(job: CopyJob, e: ManyEnvironment): CopyOptions {
   return options
 }
 
-export async function listJobs(e: ManyEnvironment): Promise<CopyJob[]> {
+async function listJobs(e: ManyEnvironment): Promise<CopyJob[]> {
   const { request, many, reader } = e
   const label = (n: string): string => reader.label(n)
   const contextFor = (o?: SourceOverrides) => {
@@ -178,11 +178,6 @@ async function plan(jobs: CopyJob[], count: number, e: ManyEnvironment): Promise
   return { outcomes, stats: emptyStats(), matrix: shardMatrix(count) }
 }
 
-function statusOf(d: DestinationResult): 'copied' | 'unchanged' {
-  // Set by skip-unchanged (another change); absent means the engine wrote it.
-  return (d as { status?: 'copied' | 'unchanged' }).status ?? 'copied'
-}
-
 async function copyJob(
   job: CopyJob,
   e: ManyEnvironment,
@@ -198,7 +193,7 @@ async function copyJob(
       byIndex.set(d.index, {
         source: job.source,
         destination: job.destinations[d.index],
-        status: statusOf(d),
+        status: d.status,
         digest: d.digest,
         bytes: d.stats.pushedBytes,
         shard

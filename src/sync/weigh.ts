@@ -13,10 +13,10 @@ import {
   platformMatches,
   type Descriptor
 } from '../manifest/index.js'
-import { blobExists, headManifestDigest } from '../registry/index.js'
+import { blobExists, headManifest } from '../registry/index.js'
 import { registryClientFor } from '../transports/docker/client-factory.js'
 import { isDockerImageReference } from '../transports/docker/reference.js'
-import type { ImageReference, ImageSource, TransportContext } from '../transports/types.js'
+import type { ImageReference, RawManifest, TransportContext } from '../transports/types.js'
 
 export interface SourceWeight {
   /** The digest a destination gets when nothing is converted (the list, or the one instance). */
@@ -26,12 +26,7 @@ export interface SourceWeight {
   sourceBytes: number
 }
 
-async function imageBlobs(
-  source: ImageSource,
-  instance: string | undefined,
-  into: Map<string, number>
-): Promise<void> {
-  const raw = await source.getManifest(instance)
+function imageBlobs(raw: RawManifest, into: Map<string, number>): void {
   const manifest = parseImageManifest(raw.bytes, raw.mimeType)
   const config = manifest.configDescriptor()
   for (const b of [...(config ? [config] : []), ...manifest.layerInfos()])
@@ -56,9 +51,9 @@ export async function weighSource(options: CopyOptions): Promise<SourceWeight> {
     if (isListMimeType(top.mimeType)) {
       const chosen = chosenInstances(parseList(top.bytes, top.mimeType).instances(), options)
       if (options.selection.kind === 'system' && chosen.length === 1) digest = chosen[0].digest
-      for (const i of chosen) await imageBlobs(source, i.digest, blobs)
+      for (const i of chosen) imageBlobs(await source.getManifest(i.digest), blobs)
     } else {
-      await imageBlobs(source, undefined, blobs)
+      imageBlobs(top, blobs)
     }
     const sourceBytes = [...blobs.values()].reduce((a, b) => a + b, 0)
     return { digest, blobs, sourceBytes }
@@ -84,10 +79,11 @@ export async function missingBytes(
   if (!isDockerImageReference(destination)) return weight.sourceBytes
   const ref = destination.docker
   const client = await registryClientFor(ref, contextOf(options, destination), 'pull')
-  const at = await headManifestDigest(client, ref.digest ?? ref.tag ?? 'latest', [
+  const head = await headManifest(client, ref.digest ?? ref.tag ?? 'latest', [
     ...defaultRequestedManifestMimeTypes
   ])
-  if (at === weight.digest) return 0
+  // weight.digest is a valid digest: equal to it, the header needs no other check.
+  if (head?.digestHeader?.trim() === weight.digest) return 0
   let missing = 0
   for (const [digest, size] of weight.blobs) {
     if (!(await blobExists(client, digest))) missing += size

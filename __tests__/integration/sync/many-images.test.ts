@@ -264,6 +264,43 @@ withAll('many images against a real registry', () => {
     })
   })
 
+  it('a sync file naming one repository in several sections: its tag list is read once', async () => {
+    const proxy = await startFaultProxy(registry.url)
+    try {
+      const file = path.join(await tempDir(), 'sections.yml')
+      await writeFile(
+        file,
+        [
+          `${proxy.host}:`,
+          '  images-by-tag-regex:',
+          "    src/app: '^v1\\.2'",
+          '  images-by-semver:',
+          "    src/app: '>= 1.5'",
+          '  tls-verify: false',
+          ''
+        ].join('\n')
+      )
+      const run = await runCli([
+        '--images-file',
+        file,
+        '--all-images',
+        '--plan',
+        '1',
+        '--json',
+        '--dest-tls-verify=false',
+        `docker://${registry.host}/sections`
+      ])
+      expect([run.code, run.stderr]).toEqual([0, expect.any(String)])
+      const images = (JSON.parse(run.stdout) as { images: Array<{ source: string }> }).images
+      expect(images.map(i => i.source.replace(/.*:/, '')).sort()).toEqual(
+        ['1.5.0', 'v1.2.0', 'v1.2.0-rc.1', 'v2.0.0'].sort()
+      )
+      expect(proxy.count({ method: 'GET', path: /\/tags\/list/ })).toBe(1)
+    } finally {
+      await proxy.stop()
+    }
+  })
+
   it('an oci: layout as the source: its tags are the ref names of index.json', async () => {
     const layout = path.join(await tempDir(), 'layout')
     await sk('copy', '--all', example, `oci:${layout}:v1.0`)
