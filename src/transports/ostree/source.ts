@@ -18,6 +18,8 @@ import { LISTS_NOT_SUPPORTED } from './destination.js'
 
 interface LayerRecord {
   hex: string
+  /** The commit of the layer's branch, ociimage/<hex>. */
+  commit: string
   uncompressedDigest: string
   uncompressedSize: number
 }
@@ -78,8 +80,7 @@ export class OstreeImageSource implements ImageSource {
     const records = await this.layerRecords()
     const layer = records.find(r => r.uncompressedDigest === info.digest || `sha256:${r.hex}` === info.digest)
     if (layer) return { stream: await this.rebuildLayer(layer), size: layer.uncompressedSize }
-    const hex = /^sha256:([0-9a-f]{64})$/.exec(info.digest)?.[1]
-    const commit = hex === undefined ? undefined : await this.repo.readRef(`ociimage/${hex}`)
+    const { hex, commit } = await this.blobCommit(info.digest)
     if (commit === undefined) throw new ImageNotFoundError(`${this.ref.toString()}: no blob ${info.digest}`)
     const { metadata, root } = await readCommit(this.repo, commit)
     const checksum = await new TreeReader(this.repo, root[0]).file(['content'])
@@ -126,9 +127,14 @@ export class OstreeImageSource implements ImageSource {
     return this.layers
   }
 
-  private async layerRecord(digest: string): Promise<LayerRecord> {
+  /** The commit of the branch a blob is stored under (ociimage/<hex of its sha256 digest>). */
+  private async blobCommit(digest: string): Promise<{ hex?: string; commit?: string }> {
     const hex = /^sha256:([0-9a-f]{64})$/.exec(digest)?.[1]
-    const commit = hex === undefined ? undefined : await this.repo.readRef(`ociimage/${hex}`)
+    return { hex, commit: hex === undefined ? undefined : await this.repo.readRef(`ociimage/${hex}`) }
+  }
+
+  private async layerRecord(digest: string): Promise<LayerRecord> {
+    const { hex, commit } = await this.blobCommit(digest)
     if (commit === undefined)
       throw new Error(`${this.ref.toString()}: layer ${digest} is not in the repository`)
     const { metadata } = await readCommit(this.repo, commit)
@@ -136,12 +142,11 @@ export class OstreeImageSource implements ImageSource {
     const uncompressedSize = Number(metadata.get('docker.uncompressed_size'))
     if (!/^sha256:[0-9a-f]{64}$/.test(uncompressedDigest) || !Number.isSafeInteger(uncompressedSize))
       throw new Error(`${this.ref.toString()}: layer ${digest} has no valid docker.uncompressed_digest/size`)
-    return { hex: hex!, uncompressedDigest, uncompressedSize }
+    return { hex: hex!, commit, uncompressedDigest, uncompressedSize }
   }
 
   private async rebuildLayer(layer: LayerRecord): Promise<Readable> {
-    const commit = (await this.repo.readRef(`ociimage/${layer.hex}`))!
-    const { metadata, root } = await readCommit(this.repo, commit)
+    const { metadata, root } = await readCommit(this.repo, layer.commit)
     const split = metadata.get('tarsplit.output')
     if (split === undefined)
       throw new Error(`${this.ref.toString()}: layer sha256:${layer.hex} has no tarsplit.output`)
