@@ -167,19 +167,19 @@ export class OstreeImageSource implements ImageSource {
   }
 }
 
-/** Path lookups in a commit's tree, each dirtree read (and verified) once. */
+/** Path lookups in a commit's tree, each dirtree read (and verified) once and indexed by name. */
 class TreeReader {
-  private readonly trees = new Map<string, Promise<GValue>>()
+  private readonly trees = new Map<string, Promise<TreeIndex>>()
 
   constructor(
     private readonly repo: OstreeRepo,
     private readonly rootTree: string
   ) {}
 
-  private tree(checksum: string): Promise<GValue> {
+  private tree(checksum: string): Promise<TreeIndex> {
     let t = this.trees.get(checksum)
     if (!t) {
-      t = this.repo.readMeta(checksum, 'dirtree')
+      t = this.repo.readMeta(checksum, 'dirtree').then(indexTree)
       this.trees.set(checksum, t)
     }
     return t
@@ -189,12 +189,29 @@ class TreeReader {
   async file(parts: string[]): Promise<string | undefined> {
     let tree = this.rootTree
     for (const [i, part] of parts.entries()) {
-      const [files, dirs] = (await this.tree(tree)) as [[string, Buffer][], [string, Buffer, Buffer][]]
-      if (i === parts.length - 1) return files.find(f => f[0] === part)?.[1].toString('hex')
-      const dir = dirs.find(d => d[0] === part)
-      if (!dir) return undefined
-      tree = dir[1].toString('hex')
+      const { files, dirs } = await this.tree(tree)
+      if (i === parts.length - 1) return files.get(part)
+      const dir = dirs.get(part)
+      if (dir === undefined) return undefined
+      tree = dir
     }
     return undefined
   }
+}
+
+/** A dirtree's files (name → content checksum) and subdirectories (name → dirtree checksum). */
+interface TreeIndex {
+  files: Map<string, string>
+  dirs: Map<string, string>
+}
+
+/** Rebuilding a layer looks up every file: a Map per directory, not a scan of its entries per file. */
+function indexTree(value: GValue): TreeIndex {
+  const [files, dirs] = value as [[string, Buffer][], [string, Buffer, Buffer][]]
+  const index: TreeIndex = { files: new Map(), dirs: new Map() }
+  // The first entry of a name wins, as a scan would find it.
+  for (const [name, checksum] of files)
+    if (!index.files.has(name)) index.files.set(name, checksum.toString('hex'))
+  for (const [name, tree] of dirs) if (!index.dirs.has(name)) index.dirs.set(name, tree.toString('hex'))
+  return index
 }
