@@ -14,7 +14,7 @@ import { readCommit } from './objects.js'
 import type { OstreeReference } from './reference.js'
 import { OstreeRepo } from './repo.js'
 import { assembleTar, parseTarSplit } from './tar-split.js'
-import { LISTS_NOT_SUPPORTED } from './destination.js'
+import { LISTS_NOT_SUPPORTED, sha256Hex } from './destination.js'
 
 interface LayerRecord {
   hex: string
@@ -129,7 +129,7 @@ export class OstreeImageSource implements ImageSource {
 
   /** The commit of the branch a blob is stored under (ociimage/<hex of its sha256 digest>). */
   private async blobCommit(digest: string): Promise<{ hex?: string; commit?: string }> {
-    const hex = /^sha256:([0-9a-f]{64})$/.exec(digest)?.[1]
+    const hex = sha256Hex(digest)
     return { hex, commit: hex === undefined ? undefined : await this.repo.readRef(`ociimage/${hex}`) }
   }
 
