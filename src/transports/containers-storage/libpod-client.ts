@@ -7,11 +7,9 @@ import { cancellationError, ImageCopyError } from '../../errors.js'
 import {
   ENGINE_BODY_IDLE_TIMEOUT_MS,
   ENGINE_CONNECT_TIMEOUT_MS,
-  ENGINE_HEADERS_TIMEOUT_MS,
-  MAX_ENGINE_ANSWER_BYTES,
-  readAtMost,
-  ReadLimitError
+  ENGINE_HEADERS_TIMEOUT_MS
 } from '../../limits.js'
+import { engineErrorMessage, readEngineAnswer } from '../engine-answer.js'
 import { ImageNotFoundError } from '../errors.js'
 
 export class PodmanError extends ImageCopyError {
@@ -178,12 +176,12 @@ export class LibpodClient {
 
   private async answer(response: Dispatcher.ResponseData, endpoint: string): Promise<string> {
     const what = `podman's answer to ${endpoint} at ${this.socketPath}`
-    try {
-      return (await readAtMost(response.body, MAX_ENGINE_ANSWER_BYTES, what)).toString('utf8')
-    } catch (e) {
-      if (e instanceof ReadLimitError) throw new PodmanError(e.message)
-      throw this.talkError(e)
-    }
+    return readEngineAnswer(
+      response,
+      what,
+      message => new PodmanError(message),
+      e => this.talkError(e)
+    )
   }
 
   private talkError(e: unknown): Error {
@@ -208,16 +206,6 @@ function asRecord(v: unknown): Record<string, unknown> {
 }
 
 function podmanError(status: number, text: string, doing: string): PodmanError {
-  let message = text.trim()
-  try {
-    const parsed = JSON.parse(text) as { message?: unknown; cause?: unknown }
-    if (typeof parsed.message === 'string') message = parsed.message
-  } catch {
-    // not JSON: the text as it is
-  }
-  if (message.length > 500) message = `${message.slice(0, 500)}…`
-  return new PodmanError(
-    `podman: ${doing} failed (HTTP ${status}): ${JSON.stringify(message).slice(1, -1)}`,
-    status
-  )
+  const message = JSON.stringify(engineErrorMessage(text)).slice(1, -1)
+  return new PodmanError(`podman: ${doing} failed (HTTP ${status}): ${message}`, status)
 }

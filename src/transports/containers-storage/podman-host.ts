@@ -5,9 +5,10 @@
 // (the finite --time makes an orphan exit on its own) and stopped on close: SIGTERM, then SIGKILL
 // after 10 s. It is not detached, so a cancelled job ends it too.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { accessSync, constants, closeSync, openSync, promises as fs, realpathSync } from 'node:fs'
+import { closeSync, openSync, promises as fs, realpathSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { findExecutable } from '../../auth/credential-helper.js'
 import { ImageCopyError, UsageError } from '../../errors.js'
 import type { TransportContext } from '../types.js'
 import { LibpodClient, type PodmanInfo } from './libpod-client.js'
@@ -43,10 +44,7 @@ export async function openPodman(
   for (const socket of candidateSockets(env)) {
     const client = await LibpodClient.connect(socket, ctx.signal)
     if (!client) continue
-    const info = await client.info().catch(async e => {
-      await client.close()
-      throw e
-    })
+    const info = await infoOrClose(client)
     if (servesStore(info, store)) {
       log('debug', `containers-storage: podman ${client.version} at ${socket}, store ${info.graphRoot}`)
       return { client, info, description: socket, close: () => client.close() }
@@ -58,6 +56,16 @@ export async function openPodman(
     await client.close()
   }
   return startService(store, ctx, log, env)
+}
+
+/** The service's info; on failure the client is closed before the error is thrown. */
+async function infoOrClose(client: LibpodClient): Promise<PodmanInfo> {
+  try {
+    return await client.info()
+  } catch (e) {
+    await client.close()
+    throw e
+  }
 }
 
 function candidateSockets(env: NodeJS.ProcessEnv): string[] {
@@ -90,20 +98,6 @@ function canonical(p: string): string {
   }
 }
 
-export function findPodman(env: NodeJS.ProcessEnv): string | undefined {
-  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
-    if (dir === '') continue
-    const file = path.join(dir, 'podman')
-    try {
-      accessSync(file, constants.X_OK)
-      return file
-    } catch {
-      // not here
-    }
-  }
-  return undefined
-}
-
 function serviceArgs(store: StoreSpec | undefined, socket: string): string[] {
   const args: string[] = []
   if (store) {
@@ -124,7 +118,7 @@ async function startService(
   log: Log,
   env: NodeJS.ProcessEnv
 ): Promise<PodmanService> {
-  const podman = findPodman(env)
+  const podman = await findExecutable('podman', env)
   if (!podman) throw new ImageCopyError(PODMAN_MISSING, 'failure', PODMAN_INSTALL_HINT)
   const service = await ServiceProcess.spawn(podman, store, env)
   const deadline = Date.now() + START_TIMEOUT_MS
@@ -134,10 +128,7 @@ async function startService(
         throw new ImageCopyError(`podman system service exited during start:\n${await service.tail()}`)
       const client = await LibpodClient.connect(service.socket, ctx.signal)
       if (client) {
-        const info = await client.info().catch(async e => {
-          await client.close()
-          throw e
-        })
+        const info = await infoOrClose(client)
         log(
           'info',
           `containers-storage: started podman ${client.version} for this copy (store ${info.graphRoot})`

@@ -3,10 +3,10 @@
 // [0-9a-z.]* is stored as "=" + base64(key), c/storage images.go makeBigDataBaseName). Both are
 // replaced by atomic renames, so a read sees one whole version; a stale read fails verification
 // against the digest the store records, it never corrupts anything. Everything here is hostile input.
-import { createHash } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { ImageCopyError } from '../../errors.js'
+import { sha256Digest } from '../../manifest/index.js'
 import { isNotFound } from '../local/files.js'
 
 const MAX_IMAGES_JSON = 64 << 20
@@ -33,14 +33,7 @@ export class StoreMetadata {
     const file = path.join(imagesDir, 'images.json')
     let text: string
     try {
-      const handle = await fs.open(file, 'r')
-      try {
-        if ((await handle.stat()).size > MAX_IMAGES_JSON)
-          throw new ImageCopyError(`${file} is too large to read`)
-        text = await handle.readFile('utf8')
-      } finally {
-        await handle.close()
-      }
+      text = (await readCapped(file, MAX_IMAGES_JSON)).toString('utf8')
     } catch (e) {
       if (isNotFound(e) || (e as { code?: string }).code === 'EACCES') return undefined
       throw e
@@ -86,27 +79,31 @@ export class StoreMetadata {
     const file = path.join(this.imagesDir, image.id, bigDataFileName(key))
     let bytes: Buffer
     try {
-      const handle = await fs.open(file, 'r')
-      try {
-        if ((await handle.stat()).size > MAX_BIG_DATA)
-          throw new ImageCopyError(`${file} is too large to read`)
-        bytes = await handle.readFile()
-      } finally {
-        await handle.close()
-      }
+      bytes = await readCapped(file, MAX_BIG_DATA)
     } catch (e) {
       if (isNotFound(e)) return undefined
       throw e
     }
     const recorded = image.bigDataDigests[key]
     if (recorded !== undefined && recorded.startsWith('sha256:')) {
-      const actual = `sha256:${createHash('sha256').update(bytes).digest('hex')}`
+      const actual = sha256Digest(bytes)
       if (actual !== recorded)
         throw new ImageCopyError(
           `${file} hashes to ${actual}, the store records ${recorded}: the store changed while it was read`
         )
     }
     return bytes
+  }
+}
+
+/** A file's bytes, refused when it is larger than `max`; open errors are thrown as they are. */
+async function readCapped(file: string, max: number): Promise<Buffer> {
+  const handle = await fs.open(file, 'r')
+  try {
+    if ((await handle.stat()).size > max) throw new ImageCopyError(`${file} is too large to read`)
+    return await handle.readFile()
+  } finally {
+    await handle.close()
   }
 }
 

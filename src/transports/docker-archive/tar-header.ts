@@ -99,15 +99,7 @@ export interface RawHeader {
 
 /** Decodes one header block; throws when its checksum does not match (not a tar, or corrupt). */
 export function decodeHeader(block: Buffer, where: string): RawHeader {
-  const stored = parseOctal(block.subarray(148, 156))
-  let unsigned = 0
-  let signed = 0
-  for (let i = 0; i < BLOCK_SIZE; i++) {
-    const b = i >= 148 && i < 156 ? 0x20 : block[i]
-    unsigned += b
-    signed += b > 127 ? b - 256 : b
-  }
-  if (stored !== unsigned && stored !== signed) {
+  if (!checksumMatches(block, parseOctal(block.subarray(148, 156)))) {
     throw new Error(`${where}: invalid tar header (checksum mismatch); is this a tar archive?`)
   }
   const magic = block.toString('latin1', 257, 263)
@@ -123,6 +115,18 @@ export function decodeHeader(block: Buffer, where: string): RawHeader {
     size: parseNumber(block.subarray(124, 136), where),
     typeflag: block[156] === 0 ? '0' : String.fromCharCode(block[156])
   }
+}
+
+/** Whether `stored` is the header's checksum, summing its bytes unsigned or (as old tars did) signed. */
+export function checksumMatches(block: Buffer, stored: number): boolean {
+  let unsigned = 0
+  let signed = 0
+  for (let i = 0; i < BLOCK_SIZE; i++) {
+    const b = i >= 148 && i < 156 ? 0x20 : block[i]
+    unsigned += b
+    signed += b > 127 ? b - 256 : b
+  }
+  return stored === unsigned || stored === signed
 }
 
 export function entryType(typeflag: string): TarEntryType {
@@ -148,15 +152,23 @@ function cString(block: Buffer, offset: number, length: number): string {
 }
 
 function parseNumber(field: Buffer, where: string): number {
+  const n = decodeNumber(field)
+  if (Number.isNaN(n)) throw new Error(`${where}: invalid number in tar header`)
+  if (n > Number.MAX_SAFE_INTEGER) throw new Error(`${where}: tar entry size too large`)
+  return n
+}
+
+/**
+ * A numeric header field: octal text, or GNU base-256 (high bit of the first byte set). NaN when it
+ * is neither; callers refuse values above Number.MAX_SAFE_INTEGER (only base-256 can reach them).
+ */
+export function decodeNumber(field: Buffer): number {
   if ((field[0] & 0x80) !== 0) {
     let v = BigInt(field[0] & 0x7f)
     for (let i = 1; i < field.length; i++) v = (v << 8n) | BigInt(field[i])
-    if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new Error(`${where}: tar entry size too large`)
     return Number(v)
   }
-  const n = parseOctal(field)
-  if (Number.isNaN(n)) throw new Error(`${where}: invalid number in tar header`)
-  return n
+  return parseOctal(field)
 }
 
 function parseOctal(field: Buffer): number {

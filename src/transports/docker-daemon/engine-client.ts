@@ -10,11 +10,9 @@ import { cancellationError, ImageCopyError } from '../../errors.js'
 import {
   ENGINE_BODY_IDLE_TIMEOUT_MS,
   ENGINE_CONNECT_TIMEOUT_MS,
-  ENGINE_HEADERS_TIMEOUT_MS,
-  MAX_ENGINE_ANSWER_BYTES,
-  readAtMost,
-  ReadLimitError
+  ENGINE_HEADERS_TIMEOUT_MS
 } from '../../limits.js'
+import { engineErrorMessage, readEngineAnswer } from '../engine-answer.js'
 import { isNotFound } from '../local/files.js'
 import { ImageNotFoundError } from '../errors.js'
 import type { EngineHost } from './engine-host.js'
@@ -127,15 +125,14 @@ export class EngineClient {
     }
   }
 
-  /** A short answer as text, capped (an endless answer fails instead of filling memory). */
   private async answer(response: Dispatcher.ResponseData, endpoint: string): Promise<string> {
     const what = `the Docker daemon's answer to ${endpoint} at ${this.engine.host}`
-    try {
-      return (await readAtMost(response.body, MAX_ENGINE_ANSWER_BYTES, what)).toString('utf8')
-    } catch (e) {
-      if (e instanceof ReadLimitError) throw new EngineError(e.message)
-      throw this.talkError(e)
-    }
+    return readEngineAnswer(
+      response,
+      what,
+      message => new EngineError(message),
+      e => this.talkError(e)
+    )
   }
 
   private talkError(e: unknown): Error {
@@ -151,15 +148,10 @@ export class EngineClient {
 }
 
 function engineError(status: number, text: string, doing: string): EngineError {
-  let message = text.trim()
-  try {
-    const parsed = JSON.parse(text) as { message?: unknown }
-    if (typeof parsed.message === 'string') message = parsed.message
-  } catch {
-    // not JSON: the text as it is
-  }
-  if (message.length > 500) message = `${message.slice(0, 500)}…`
-  return new EngineError(`docker engine: ${doing} failed (HTTP ${status}): ${message}`, status)
+  return new EngineError(
+    `docker engine: ${doing} failed (HTTP ${status}): ${engineErrorMessage(text)}`,
+    status
+  )
 }
 
 /** The JSON messages of a load response; an `error`/`errorDetail` message becomes an EngineError. */

@@ -6,7 +6,6 @@
 // repository is written natively; any other mode through a temporary archive repository and
 // `ostree pull-local` (Node cannot set the xattrs and owners bare modes store).
 import { execFile } from 'node:child_process'
-import { createHash } from 'node:crypto'
 import { createReadStream, promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -14,7 +13,7 @@ import { Readable } from 'node:stream'
 import { promisify } from 'node:util'
 import { decompressor, sniffCompression } from '../../compression/streams.js'
 import { UsageError } from '../../errors.js'
-import { MediaType } from '../../manifest/index.js'
+import { MediaType, sha256Digest } from '../../manifest/index.js'
 import { storeBlob } from '../local/blob-store.js'
 import { openTempDir } from '../local/stale-temps.js'
 import {
@@ -174,7 +173,7 @@ export class OstreeImageDestination implements ImageDestination {
     const files: TreeFile[] = [['manifest.json', Readable.from([manifest]), manifest.length]]
     this.signatures.forEach((s, i) => files.push([`signature-${i + 1}`, Readable.from([s]), s.length]))
     const root = await filesTree(repo, 0o755, files)
-    const digest = `sha256:${createHash('sha256').update(manifest).digest('hex')}`
+    const digest = sha256Digest(manifest)
     return writeCommit(repo, {
       metadata: [
         ['docker.manifest', manifest.toString('utf8')],
@@ -209,7 +208,8 @@ function now(): number {
   return Math.floor(Date.now() / 1000)
 }
 
-function sha256Hex(digest: string): string | undefined {
+/** The hex of a sha256 digest, which names the blob's branch (ociimage/<hex>); undefined for any other. */
+export function sha256Hex(digest: string): string | undefined {
   return /^sha256:([0-9a-f]{64})$/.exec(digest)?.[1]
 }
 

@@ -18,7 +18,7 @@ import {
   type FileMeta
 } from './objects.js'
 import type { OstreeRepo } from './repo.js'
-import { Crc64, TarSplitPacker } from './tar-split.js'
+import { Crc64, TarSplitPacker, validUtf8 } from './tar-split.js'
 import { walkTar, type TarEntry } from './tar-walk.js'
 
 export interface ImportedLayer {
@@ -155,15 +155,12 @@ function splitPath(name: Buffer): string[] {
 }
 
 function utf8(bytes: Buffer, what: string): string {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-    if (text.includes('\0')) throw new Error('NUL')
-    return text
-  } catch {
+  const text = validUtf8(bytes)
+  if (text === undefined || text.includes('\0'))
     throw new Error(
       `layer ${what} ${JSON.stringify(bytes.toString('latin1'))} is not UTF-8: OSTree cannot store it`
     )
-  }
+  return text
 }
 
 /**

@@ -14,10 +14,12 @@ import { readCommit } from './objects.js'
 import type { OstreeReference } from './reference.js'
 import { OstreeRepo } from './repo.js'
 import { assembleTar, parseTarSplit } from './tar-split.js'
-import { LISTS_NOT_SUPPORTED } from './destination.js'
+import { LISTS_NOT_SUPPORTED, sha256Hex } from './destination.js'
 
 interface LayerRecord {
   hex: string
+  /** The commit of the layer's branch, ociimage/<hex>. */
+  commit: string
   uncompressedDigest: string
   uncompressedSize: number
 }
@@ -78,8 +80,7 @@ export class OstreeImageSource implements ImageSource {
     const records = await this.layerRecords()
     const layer = records.find(r => r.uncompressedDigest === info.digest || `sha256:${r.hex}` === info.digest)
     if (layer) return { stream: await this.rebuildLayer(layer), size: layer.uncompressedSize }
-    const hex = /^sha256:([0-9a-f]{64})$/.exec(info.digest)?.[1]
-    const commit = hex === undefined ? undefined : await this.repo.readRef(`ociimage/${hex}`)
+    const { hex, commit } = await this.blobCommit(info.digest)
     if (commit === undefined) throw new ImageNotFoundError(`${this.ref.toString()}: no blob ${info.digest}`)
     const { metadata, root } = await readCommit(this.repo, commit)
     const checksum = await new TreeReader(this.repo, root[0]).file(['content'])
@@ -126,9 +127,14 @@ export class OstreeImageSource implements ImageSource {
     return this.layers
   }
 
+  /** The commit of the branch a blob is stored under (ociimage/<hex of its sha256 digest>). */
+  private async blobCommit(digest: string): Promise<{ hex?: string; commit?: string }> {
+    const hex = sha256Hex(digest)
+    return { hex, commit: hex === undefined ? undefined : await this.repo.readRef(`ociimage/${hex}`) }
+  }
+
   private async layerRecord(digest: string): Promise<LayerRecord> {
-    const hex = /^sha256:([0-9a-f]{64})$/.exec(digest)?.[1]
-    const commit = hex === undefined ? undefined : await this.repo.readRef(`ociimage/${hex}`)
+    const { hex, commit } = await this.blobCommit(digest)
     if (commit === undefined)
       throw new Error(`${this.ref.toString()}: layer ${digest} is not in the repository`)
     const { metadata } = await readCommit(this.repo, commit)
@@ -136,12 +142,11 @@ export class OstreeImageSource implements ImageSource {
     const uncompressedSize = Number(metadata.get('docker.uncompressed_size'))
     if (!/^sha256:[0-9a-f]{64}$/.test(uncompressedDigest) || !Number.isSafeInteger(uncompressedSize))
       throw new Error(`${this.ref.toString()}: layer ${digest} has no valid docker.uncompressed_digest/size`)
-    return { hex: hex!, uncompressedDigest, uncompressedSize }
+    return { hex: hex!, commit, uncompressedDigest, uncompressedSize }
   }
 
   private async rebuildLayer(layer: LayerRecord): Promise<Readable> {
-    const commit = (await this.repo.readRef(`ociimage/${layer.hex}`))!
-    const { metadata, root } = await readCommit(this.repo, commit)
+    const { metadata, root } = await readCommit(this.repo, layer.commit)
     const split = metadata.get('tarsplit.output')
     if (split === undefined)
       throw new Error(`${this.ref.toString()}: layer sha256:${layer.hex} has no tarsplit.output`)
@@ -162,19 +167,19 @@ export class OstreeImageSource implements ImageSource {
   }
 }
 
-/** Path lookups in a commit's tree, each dirtree read (and verified) once. */
+/** Path lookups in a commit's tree, each dirtree read (and verified) once and indexed by name. */
 class TreeReader {
-  private readonly trees = new Map<string, Promise<GValue>>()
+  private readonly trees = new Map<string, Promise<TreeIndex>>()
 
   constructor(
     private readonly repo: OstreeRepo,
     private readonly rootTree: string
   ) {}
 
-  private tree(checksum: string): Promise<GValue> {
+  private tree(checksum: string): Promise<TreeIndex> {
     let t = this.trees.get(checksum)
     if (!t) {
-      t = this.repo.readMeta(checksum, 'dirtree')
+      t = this.repo.readMeta(checksum, 'dirtree').then(indexTree)
       this.trees.set(checksum, t)
     }
     return t
@@ -184,12 +189,29 @@ class TreeReader {
   async file(parts: string[]): Promise<string | undefined> {
     let tree = this.rootTree
     for (const [i, part] of parts.entries()) {
-      const [files, dirs] = (await this.tree(tree)) as [[string, Buffer][], [string, Buffer, Buffer][]]
-      if (i === parts.length - 1) return files.find(f => f[0] === part)?.[1].toString('hex')
-      const dir = dirs.find(d => d[0] === part)
-      if (!dir) return undefined
-      tree = dir[1].toString('hex')
+      const { files, dirs } = await this.tree(tree)
+      if (i === parts.length - 1) return files.get(part)
+      const dir = dirs.get(part)
+      if (dir === undefined) return undefined
+      tree = dir
     }
     return undefined
   }
+}
+
+/** A dirtree's files (name → content checksum) and subdirectories (name → dirtree checksum). */
+interface TreeIndex {
+  files: Map<string, string>
+  dirs: Map<string, string>
+}
+
+/** Rebuilding a layer looks up every file: a Map per directory, not a scan of its entries per file. */
+function indexTree(value: GValue): TreeIndex {
+  const [files, dirs] = value as [[string, Buffer][], [string, Buffer, Buffer][]]
+  const index: TreeIndex = { files: new Map(), dirs: new Map() }
+  // The first entry of a name wins, as a scan would find it.
+  for (const [name, checksum] of files)
+    if (!index.files.has(name)) index.files.set(name, checksum.toString('hex'))
+  for (const [name, tree] of dirs) if (!index.dirs.has(name)) index.dirs.set(name, tree.toString('hex'))
+  return index
 }

@@ -72,9 +72,13 @@ export class TarSplitPacker {
   }
 }
 
-function validUtf8(bytes: Buffer): string | undefined {
+// One decoder for every name: a call without `stream` starts afresh, even after a failed one.
+const UTF8 = new TextDecoder('utf-8', { fatal: true })
+
+/** The bytes as text when they are valid UTF-8, else undefined. */
+export function validUtf8(bytes: Buffer): string | undefined {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    return UTF8.decode(bytes)
   } catch {
     return undefined
   }

@@ -4,8 +4,13 @@
 // the tar-split and build the OSTree tree. Reads USTAR, PAX (path, linkpath, size, uid, gid,
 // SCHILY.xattr.*) and GNU (L/K long names, base-256 numbers).
 import type { Readable } from 'node:stream'
-
-const BLOCK = 512
+import {
+  BLOCK_SIZE as BLOCK,
+  checksumMatches,
+  decodeNumber,
+  isZeroBlock,
+  paddedSize
+} from '../docker-archive/tar-header.js'
 
 export interface TarEntry {
   /** The entry's name as bytes (after PAX/GNU overrides), exactly as tar-split records it. */
@@ -78,7 +83,7 @@ export async function* walkTar(stream: Readable | AsyncIterable<Buffer>): AsyncG
     const block = await reader.read(BLOCK)
     raw.push(block)
     if (block.length < BLOCK) throw new Error('tar: unexpected end of archive in a header')
-    if (block.every(b => b === 0)) {
+    if (isZeroBlock(block)) {
       // The end: a second zero block usually follows; everything after it is kept as it is.
       const second = await reader.read(BLOCK)
       raw.push(second)
@@ -90,7 +95,7 @@ export async function* walkTar(stream: Readable | AsyncIterable<Buffer>): AsyncG
     const header = parseHeader(block)
     const size = pax.has('size') ? Number(pax.get('size')!.toString()) : header.size
     if (!Number.isSafeInteger(size) || size < 0) throw new Error('tar: invalid entry size')
-    const padded = Math.ceil(size / BLOCK) * BLOCK
+    const padded = paddedSize(size)
     if ('xgLK'.includes(header.typeflag)) {
       const body = await reader.read(padded)
       if (body.length < padded) throw new Error('tar: unexpected end of archive in a header record')
@@ -119,7 +124,7 @@ export async function* walkTar(stream: Readable | AsyncIterable<Buffer>): AsyncG
     yield { kind: 'entry', entry, data }
     // Drain what the consumer did not read, then keep the padding for the next raw segment.
     for await (const _ of data) void _
-    const padding = await reader.read(Math.ceil(entry.size / BLOCK) * BLOCK - entry.size)
+    const padding = await reader.read(paddedSize(entry.size) - entry.size)
     raw.push(padding)
   }
 }
@@ -144,26 +149,12 @@ function xattrsOf(pax: Map<string, Buffer>): Map<string, Buffer> {
   return xattrs
 }
 
-interface Header {
-  name: Buffer
-  linkname: Buffer
-  typeflag: string
-  size: number
-  mode: number
-  uid: number
-  gid: number
-}
+/** The fields of one header block, before PAX and GNU records override them. */
+type Header = Omit<TarEntry, 'xattrs'>
 
 function parseHeader(block: Buffer): Header {
-  let unsigned = 0
-  let signed = 0
-  for (let i = 0; i < BLOCK; i++) {
-    const b = i >= 148 && i < 156 ? 0x20 : block[i]
-    unsigned += b
-    signed += b > 127 ? b - 256 : b
-  }
   const stored = parseNumber(block.subarray(148, 156))
-  if (stored !== unsigned && stored !== signed) throw new Error('tar: invalid header (checksum mismatch)')
+  if (!checksumMatches(block, stored)) throw new Error('tar: invalid header (checksum mismatch)')
   let name = cString(block.subarray(0, 100))
   if (block.toString('latin1', 257, 263) === 'ustar\u0000') {
     const prefix = cString(block.subarray(345, 500))
@@ -186,16 +177,10 @@ function cString(field: Buffer): Buffer {
 }
 
 function parseNumber(field: Buffer): number {
-  if ((field[0] & 0x80) !== 0) {
-    let v = BigInt(field[0] & 0x7f)
-    for (let i = 1; i < field.length; i++) v = (v << 8n) | BigInt(field[i])
-    if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new Error('tar: number too large')
-    return Number(v)
-  }
-  const text = field.toString('latin1').replace(/^[\0 ]+|[\0 ]+$/g, '')
-  if (text === '') return 0
-  if (!/^[0-7]+$/.test(text)) throw new Error('tar: invalid number in a header')
-  return parseInt(text, 8)
+  const n = decodeNumber(field)
+  if (Number.isNaN(n)) throw new Error('tar: invalid number in a header')
+  if (n > Number.MAX_SAFE_INTEGER) throw new Error('tar: number too large')
+  return n
 }
 
 /** PAX records `<len> <key>=<value>\n`; values stay bytes (xattr values may be binary). */
