@@ -89,11 +89,10 @@ function imagesFailed(rows) {
 function imageRowsOf(result, names) {
     const rows = [];
     for (const d of result.destinations) {
-        const status = d.status ?? 'copied';
         rows.push({
             source: result.source,
             destination: destinationName(d, names),
-            status,
+            status: d.status,
             digest: d.digest,
             bytes: d.stats.pushedBytes
         });

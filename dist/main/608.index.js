@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 var lib_core = __webpack_require__(3838);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./src/copy/copy-image.ts + 16 modules
-var copy_image = __webpack_require__(9536);
+// EXTERNAL MODULE: ./src/copy/copy-image.ts + 15 modules
+var copy_image = __webpack_require__(9818);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: external "node:fs"
@@ -82,8 +82,8 @@ async function statOrUndefined(p) {
 
 // EXTERNAL MODULE: ./src/options/request.ts + 2 modules
 var options_request = __webpack_require__(5055);
-// EXTERNAL MODULE: ./src/options/copy-options.ts + 7 modules
-var copy_options = __webpack_require__(2861);
+// EXTERNAL MODULE: ./src/options/copy-options.ts + 5 modules
+var copy_options = __webpack_require__(8584);
 // EXTERNAL MODULE: ./src/cache/blob-info-cache.ts + 2 modules
 var blob_info_cache = __webpack_require__(5484);
 // EXTERNAL MODULE: ./src/report/format.ts
@@ -1229,6 +1229,203 @@ async function runMain(signal) {
 
 /***/ }),
 
+/***/ 5682:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   at: () => (/* binding */ getFromCredentialHelper),
+/* harmony export */   oq: () => (/* binding */ findExecutable),
+/* harmony export */   ph: () => (/* binding */ helperProgram)
+/* harmony export */ });
+/* unused harmony export DEFAULT_HELPER_TIMEOUT_MS */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5439);
+// Runs a docker credential helper (`docker-credential-<name> get`) as docker and containers/image do:
+// the server URL on stdin, JSON `{ServerURL, Username, Secret}` on stdout, `Username: "<token>"` meaning
+// the secret is an identity (OAuth2 refresh) token, "credentials not found" meaning no match.
+// No shell; found on the PATH we are given; killed after a timeout. What the helper prints is never
+// put into an error message: a failing helper may print the secret it was about to return.
+
+
+
+
+
+const DEFAULT_HELPER_TIMEOUT_MS = 10_000;
+const MAX_OUTPUT_BYTES = 1024 * 1024;
+const NOT_FOUND = /credentials not found/i;
+/** Messages of docker-credential-helpers that name no secret and help a user; quoted when seen. */
+const KNOWN_MESSAGES = ['no credentials server URL', 'no credentials username'];
+function helperProgram(name) {
+    return `docker-credential-${name}`;
+}
+/**
+ * Asks helper `name` for the credentials of `serverUrl`. `undefined` when it has none. Throws a
+ * CredentialLookupError naming the program and `configuredBy` when it is missing, fails or hangs.
+ */
+async function getFromCredentialHelper(name, serverUrl, options) {
+    const program = helperProgram(name);
+    const executable = await findExecutable(program, options.env);
+    if (!executable)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CredentialHelperMissingError */ .A(program, options.configuredBy);
+    const timeoutMs = options.timeoutMs ?? DEFAULT_HELPER_TIMEOUT_MS;
+    const run = await runHelper(executable, `${serverUrl}\n`, options.env, timeoutMs);
+    const what = `credential helper ${program} (configured by ${options.configuredBy})`;
+    if (run.kind === 'spawn-error') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CredentialLookupError */ .y(`${what} could not be started: ${run.code}`, 'usage', `check that ${executable} is executable`);
+    }
+    if (run.kind === 'timeout') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CredentialLookupError */ .y(`${what} did not answer within ${timeoutMs / 1000}s for ${serverUrl}`, 'failure', 'a helper that asks for input (a keychain prompt, a login) cannot answer in CI; check it works non-interactively');
+    }
+    if (run.kind === 'too-much-output') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CredentialLookupError */ .y(`${what} printed more than ${MAX_OUTPUT_BYTES} bytes for ${serverUrl}`, 'failure');
+    }
+    if (run.exitCode !== 0 || run.signal) {
+        if (NOT_FOUND.test(run.stdout) || NOT_FOUND.test(run.stderr))
+            return undefined;
+        const known = KNOWN_MESSAGES.find(m => run.stdout.trim() === m || run.stderr.trim() === m);
+        const status = run.signal ? `was killed by ${run.signal}` : `exited with code ${run.exitCode}`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CredentialLookupError */ .y(`${what} ${status} for ${serverUrl}` +
+            (known ? `: ${known}` : ' (its output is not shown: it may contain secrets)'), 'failure', `run \`echo ${serverUrl} | ${program} get\` to see what it says`);
+    }
+    let answer;
+    try {
+        answer = JSON.parse(run.stdout);
+    }
+    catch {
+        if (NOT_FOUND.test(run.stdout))
+            return undefined;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CredentialLookupError */ .y(`${what} printed something that is not JSON for ${serverUrl}`, 'failure');
+    }
+    if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CredentialLookupError */ .y(`${what} printed JSON that is not an object for ${serverUrl}`, 'failure');
+    }
+    const { Username: username, Secret: secret } = answer;
+    if ((username !== undefined && typeof username !== 'string') ||
+        (secret !== undefined && typeof secret !== 'string')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CredentialLookupError */ .y(`${what} printed a Username or Secret that is not a string for ${serverUrl}`, 'failure');
+    }
+    if (!secret)
+        return undefined;
+    if (username === '<token>')
+        return { identityToken: secret };
+    return username ? { username, password: secret } : { password: secret };
+}
+function runHelper(executable, input, env, timeoutMs) {
+    return new Promise(resolve => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(executable, ['get'], {
+            env,
+            shell: false,
+            stdio: ['pipe', 'pipe', 'pipe'],
+            windowsHide: true
+        });
+        const stdout = [];
+        const stderr = [];
+        let size = 0;
+        let settled = false;
+        const finish = (result) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            resolve(result);
+        };
+        const collect = (into) => (chunk) => {
+            size += chunk.length;
+            if (size > MAX_OUTPUT_BYTES) {
+                child.kill('SIGKILL');
+                finish({ kind: 'too-much-output' });
+                return;
+            }
+            into.push(chunk);
+        };
+        const timer = setTimeout(() => {
+            child.kill('SIGKILL');
+            finish({ kind: 'timeout' });
+        }, timeoutMs);
+        child.stdout.on('data', collect(stdout));
+        child.stderr.on('data', collect(stderr));
+        child.on('error', e => {
+            child.kill('SIGKILL');
+            finish({ kind: 'spawn-error', code: e.code ?? 'spawn error' });
+        });
+        child.on('close', (exitCode, signal) => finish({
+            kind: 'exit',
+            exitCode,
+            signal,
+            stdout: Buffer.concat(stdout).toString('utf8'),
+            stderr: Buffer.concat(stderr).toString('utf8')
+        }));
+        // A helper that exits without reading stdin makes this write fail with EPIPE; its exit says the rest.
+        child.stdin.on('error', () => { });
+        child.stdin.end(input);
+    });
+}
+/** The first executable `program` on the PATH of `env` (with PATHEXT extensions on Windows). */
+async function findExecutable(program, env) {
+    const pathValue = env.PATH ?? env.Path ?? '';
+    const windows = process.platform === 'win32';
+    const extensions = windows ? (env.PATHEXT ?? '.EXE;.CMD;.BAT;.COM').split(';').filter(Boolean) : [''];
+    for (const dir of pathValue.split(node_path__WEBPACK_IMPORTED_MODULE_3__.delimiter)) {
+        if (!dir || !(0,node_path__WEBPACK_IMPORTED_MODULE_3__.isAbsolute)(dir))
+            continue;
+        for (const ext of windows ? ['', ...extensions] : extensions) {
+            const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, program + ext);
+            try {
+                if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(candidate)).isFile())
+                    continue;
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.access)(candidate, windows ? node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.F_OK : node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.X_OK);
+                return candidate;
+            }
+            catch {
+                // not here
+            }
+        }
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 5439:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ CredentialHelperMissingError),
+/* harmony export */   y: () => (/* binding */ CredentialLookupError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+// Why a credential lookup failed. Messages name files, keys and helper programs, never a value read
+// from a file or printed by a helper: either could be a secret.
+
+class CredentialLookupError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ImageCopyError */ .xv {
+    constructor(message, category = 'usage', hint) {
+        super(message, category, hint);
+        this.name = 'CredentialLookupError';
+    }
+}
+/** A `credHelpers`/`credsStore` entry names a `docker-credential-*` program that is not on PATH. */
+class CredentialHelperMissingError extends CredentialLookupError {
+    program;
+    configuredBy;
+    constructor(program, configuredBy) {
+        super(`credential helper ${program} (configured by ${configuredBy}) was not found on PATH`, 'usage', `install ${program}, or remove that entry from the file`);
+        this.program = program;
+        this.configuredBy = configuredBy;
+        this.name = 'CredentialHelperMissingError';
+    }
+}
+
+
+/***/ }),
+
 /***/ 6136:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1692,7 +1889,7 @@ function parseSize(text, label = 'cache-max-size') {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hs: () => (/* binding */ sniffCompression),
 /* harmony export */   IR: () => (/* binding */ detectCompression),
-/* harmony export */   Wf: () => (/* binding */ compressionLevels),
+/* harmony export */   QJ: () => (/* binding */ levelProblem),
 /* harmony export */   e: () => (/* binding */ compressor),
 /* harmony export */   l5: () => (/* binding */ assertCanCompress),
 /* harmony export */   ni: () => (/* binding */ decompressor),
@@ -1734,14 +1931,20 @@ function hasZstd() {
     return typeof zstd.createZstdCompress === 'function' && typeof zstd.createZstdDecompress === 'function';
 }
 const zstdMissing = () => `this node (${process.version}) has no zstd support; node 22.15 or newer has (the Action runs on node 24)`;
-/** Refuses, before anything is copied, a zstd request this node cannot carry out. */
+/** What is wrong with `level` for `algorithm` ("gzip takes a level from 1 to 9"), or undefined. */
+function levelProblem(algorithm, level) {
+    const range = compressionLevels[algorithm];
+    if (level === undefined || (Number.isInteger(level) && level >= range.min && level <= range.max))
+        return undefined;
+    return `${algorithm} takes a level from ${range.min} to ${range.max}`;
+}
+/** Refuses, before anything is copied, a request this node cannot carry out (zstd) or a level out of range. */
 function assertCanCompress(algorithm, level) {
     if (algorithm === 'zstd' && !hasZstd())
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`dest-compress-format zstd: ${zstdMissing()}`);
-    const range = compressionLevels[algorithm];
-    if (level !== undefined && (!Number.isInteger(level) || level < range.min || level > range.max)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`dest-compress-level ${level}: ${algorithm} takes a whole number from ${range.min} to ${range.max}`);
-    }
+    const problem = levelProblem(algorithm, level);
+    if (problem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`dest-compress-level ${level}: ${problem}`);
 }
 /** A stream that compresses with `algorithm` at `level` (zlib's default level when undefined). */
 function compressor(algorithm, level) {
@@ -1817,7 +2020,7 @@ function sniffCompression(stream) {
 
 /***/ }),
 
-/***/ 9536:
+/***/ 9818:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2054,95 +2257,6 @@ var external_node_stream_ = __webpack_require__(7075);
 var promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/copy/diff-id.ts
-
-
-
-/**
- * A sink that computes a layer's DiffID (the sha256 of its uncompressed tar) while the layer is
- * copied, for conversions from schema1 that need DiffIDs. gzip and zstd are detected by their magic
- * bytes and decompressed; bzip2 and xz fail; anything else is hashed as it is.
- */
-class DiffIdSink extends external_node_stream_.Writable {
-    hash = (0,external_node_crypto_.createHash)('sha256');
-    gunzip;
-    decided = false;
-    head = Buffer.alloc(0);
-    result;
-    resolveResult;
-    rejectResult;
-    constructor() {
-        super();
-        this.result = new Promise((resolve, reject) => {
-            this.resolveResult = resolve;
-            this.rejectResult = reject;
-        });
-        this.result.catch(() => undefined);
-    }
-    decide() {
-        this.decided = true;
-        const compression = (0,compression_streams/* detectCompression */.IR)(this.head);
-        if (compression !== 'none') {
-            this.gunzip = (0,compression_streams/* decompressor */.ni)(compression, 'a layer whose DiffID is needed');
-            this.gunzip.on('data', (chunk) => this.hash.update(chunk));
-            this.gunzip.on('error', e => this.rejectResult(e));
-        }
-    }
-    feed(chunk, callback) {
-        if (this.gunzip) {
-            if (!this.gunzip.write(chunk))
-                this.gunzip.once('drain', () => callback());
-            else
-                callback();
-        }
-        else {
-            this.hash.update(chunk);
-            callback();
-        }
-    }
-    _write(chunk, _enc, callback) {
-        if (!this.decided) {
-            this.head = Buffer.concat([this.head, chunk]);
-            if (this.head.length < compression_streams/* MAGIC_LENGTH */.zN)
-                return callback();
-            try {
-                this.decide();
-            }
-            catch (e) {
-                return callback(e);
-            }
-            const buffered = this.head;
-            this.head = Buffer.alloc(0);
-            return this.feed(buffered, callback);
-        }
-        this.feed(chunk, callback);
-    }
-    _final(callback) {
-        if (!this.decided) {
-            this.decided = true;
-            if (this.head.length > 0)
-                this.hash.update(this.head);
-        }
-        if (this.gunzip) {
-            this.gunzip.once('end', () => {
-                this.resolveResult(`sha256:${this.hash.digest('hex')}`);
-                callback();
-            });
-            this.gunzip.end();
-            this.gunzip.resume();
-        }
-        else {
-            this.resolveResult(`sha256:${this.hash.digest('hex')}`);
-            callback();
-        }
-    }
-    _destroy(error, callback) {
-        this.rejectResult(error ?? new Error('DiffID computation aborted'));
-        this.gunzip?.destroy();
-        callback(error);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/copy/layer-conversion.ts
 // What happens to a layer's bytes on the way to one destination (containers/image
 // copy/compression.go blobPipelineCompressionStep): compressed when the destination wants compressed
@@ -2357,7 +2471,6 @@ class VerifyingStream extends external_node_stream_.Transform {
 
 
 
-
 function describeSource(env, info) {
     return `blob ${info.digest} from ${env.sourceRef.toString()}`;
 }
@@ -2447,9 +2560,11 @@ async function streamToTargets(env, info, raw, from, targets, options) {
         destinations: targets.map(t => t.name)
     });
     const outcomes = new Map();
+    // Unless the bytes are looked at, their compression is unknown and taken as "keep as is".
+    const sniffs = mayConvert(targets) || options.needDiffId;
     let detected = 'none';
     let input = raw;
-    if (mayConvert(targets) || options.needDiffId) {
+    if (sniffs) {
         try {
             ;
             ({ compression: detected, stream: input } = await (0,compression_streams/* sniffCompression */.Hs)(raw));
@@ -2469,9 +2584,9 @@ async function streamToTargets(env, info, raw, from, targets, options) {
     const work = groups.map(g => deliverGroup(env, info, root, g, detected, outcomes, options.isConfig ?? false));
     if (fillsCache)
         work.push(fillCache(env.cache, info.digest, root));
-    const diffIdSink = hashesDiffId ? sinkDiffId(root) : undefined;
-    if (diffIdSink)
-        work.push(diffIdSink.result.catch(() => undefined));
+    const diffIdOf = hashesDiffId ? hashUncompressed(root, detected, `layer ${info.digest}`) : undefined;
+    if (diffIdOf)
+        work.push(diffIdOf.catch(() => undefined));
     const cancel = () => void verifier.destroy((0,errors/* cancellationError */._E)(env.signal));
     env.signal?.addEventListener('abort', cancel, { once: true });
     if (env.signal?.aborted)
@@ -2491,7 +2606,9 @@ async function streamToTargets(env, info, raw, from, targets, options) {
         env.onRead(from, verifier.bytesSeen);
     if (readError)
         return { outcomes, readError, bytesRead: verifier.bytesSeen };
-    const diffId = detected === 'none' ? info.digest : await diffIdSink?.result;
+    if (!sniffs)
+        return { outcomes, bytesRead: verifier.bytesSeen };
+    const diffId = detected === 'none' ? info.digest : await diffIdOf;
     rememberDiffId(env, info.digest, detected, diffId);
     return { outcomes, diffId: options.needDiffId ? diffId : undefined, bytesRead: verifier.bytesSeen };
 }
@@ -2620,11 +2737,25 @@ async function fillCache(cache, digest, root) {
     branch.pipe(writer.stream);
     await (0,promises_.finished)(branch).then(() => writer.commit(), () => writer.abort());
 }
-/** Stage tee, DiffID branch: the sha256 of the uncompressed bytes (for schema1 conversions). */
-function sinkDiffId(root) {
-    const sink = new DiffIdSink();
-    root.branch().pipe(sink);
-    return sink;
+/**
+ * Stage tee, DiffID branch: the sha256 of the uncompressed bytes (for schema1 conversions). The
+ * compression is the one the detect stage read. A branch that fails stops being fed, so the other
+ * consumers of the read go on.
+ */
+function hashUncompressed(root, detected, what) {
+    const branch = root.branch();
+    const tap = new DigestTap();
+    try {
+        tee_link(tee_link(branch, (0,compression_streams/* decompressor */.ni)(detected, what)), tap).resume();
+    }
+    catch (e) {
+        root.drop(branch);
+        return Promise.reject(e);
+    }
+    return (0,promises_.finished)(tap).then(() => tap.digest, (e) => {
+        root.drop(branch);
+        throw e;
+    });
 }
 
 // EXTERNAL MODULE: ./src/limits.ts
@@ -3346,6 +3477,8 @@ function schema1Facts(set, plan, learned) {
     return facts;
 }
 
+// EXTERNAL MODULE: ./src/reference/docker.ts
+var docker = __webpack_require__(9085);
 ;// CONCATENATED MODULE: ./src/copy/referrers.ts
 // Referrers (signatures, SBOMs, attestations hanging off a manifest's digest by `subject`) and cosign's
 // digest tags travel with the image. Found once at the source (recursively: a signature of an SBOM;
@@ -3362,10 +3495,9 @@ function schema1Facts(set, plan, learned) {
 
 
 
+
 /** More artifacts than this hanging off one copy is refused (a hostile or looping source). */
 const MAX_ARTIFACTS = 1000;
-/** The distribution spec's tag grammar. */
-const TAG = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
 /** An index artifact nests manifests at most this deep. */
 const MAX_NESTING = 4;
 /** Phase (source side): the artifacts hanging off `roots`, recursively. */
@@ -3430,7 +3562,7 @@ async function taggedOf(finder, subject) {
         return [];
     const artifacts = [];
     for (const tag of await source.listDigestTags(subject)) {
-        if (!TAG.test(tag)) {
+        if (!docker/* TAG_RE */.PP.test(tag)) {
             finder.emit({ type: 'notice', message: `${JSON.stringify(tag)} is not a valid tag: not copied` });
             continue;
         }
@@ -3438,12 +3570,9 @@ async function taggedOf(finder, subject) {
             continue;
         const raw = await source.getTaggedManifest(tag);
         const digest = (0,src_manifest/* manifestDigest */.It)(raw.bytes);
-        const links = (0,src_manifest/* manifestLinks */.tQ)(raw.bytes, raw.mimeType);
-        const descriptor = { mediaType: links.mediaType, digest, size: raw.bytes.length };
-        const artifactType = links.artifactType ?? links.blobs[0]?.mediaType;
-        if (artifactType)
-            descriptor.artifactType = artifactType;
-        artifacts.push({ digest, raw: { bytes: raw.bytes, mimeType: links.mediaType }, descriptor, subject, tag });
+        const descriptor = (0,src_manifest/* referrerDescriptor */.xh)(raw.bytes, raw.mimeType, digest);
+        const mimeType = descriptor.mediaType;
+        artifacts.push({ digest, raw: { bytes: raw.bytes, mimeType }, descriptor, subject, tag });
     }
     return artifacts;
 }
@@ -7974,7 +8103,7 @@ function listMimeTypeFor(mimeType) {
 
 /***/ }),
 
-/***/ 2861:
+/***/ 8584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -8023,30 +8152,8 @@ function authFileLocations(env, authFile, platform = process.platform) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-;// CONCATENATED MODULE: ./src/auth/errors.ts
-// Why a credential lookup failed. Messages name files, keys and helper programs, never a value read
-// from a file or printed by a helper: either could be a secret.
-
-class CredentialLookupError extends errors/* ImageCopyError */.xv {
-    constructor(message, category = 'usage', hint) {
-        super(message, category, hint);
-        this.name = 'CredentialLookupError';
-    }
-}
-/** A `credHelpers`/`credsStore` entry names a `docker-credential-*` program that is not on PATH. */
-class CredentialHelperMissingError extends CredentialLookupError {
-    program;
-    configuredBy;
-    constructor(program, configuredBy) {
-        super(`credential helper ${program} (configured by ${configuredBy}) was not found on PATH`, 'usage', `install ${program}, or remove that entry from the file`);
-        this.program = program;
-        this.configuredBy = configuredBy;
-        this.name = 'CredentialHelperMissingError';
-    }
-}
-
+// EXTERNAL MODULE: ./src/auth/errors.ts
+var errors = __webpack_require__(5439);
 ;// CONCATENATED MODULE: ./src/auth/keys.ts
 // Registry names as credential stores key them. Docker Hub goes by several names: references say
 // `docker.io`, the API lives on `registry-1.docker.io`, old files say `index.docker.io`, and the docker
@@ -8137,7 +8244,7 @@ async function readAuthFile(path, legacyFormat = false) {
         const code = e.code;
         if (code === 'ENOENT' || code === 'ENOTDIR')
             return undefined;
-        throw new CredentialLookupError(`cannot read credentials file ${path}: ${code ?? 'read error'}`);
+        throw new errors/* CredentialLookupError */.y(`cannot read credentials file ${path}: ${code ?? 'read error'}`);
     }
     return parseAuthFile(path, text, legacyFormat);
 }
@@ -8153,7 +8260,7 @@ function parseAuthFile(path, text, legacyFormat = false) {
     catch (e) {
         // V8 quotes the text around the error in its message, which may be a secret: keep only the position.
         const where = /(at position \d+|line \d+ column \d+)/.exec(e instanceof Error ? e.message : '');
-        throw new CredentialLookupError(`credentials file ${path} is not valid JSON${where ? ` (${where[1]})` : ''}`, 'usage', 'fix or remove the file');
+        throw new errors/* CredentialLookupError */.y(`credentials file ${path} is not valid JSON${where ? ` (${where[1]})` : ''}`, 'usage', 'fix or remove the file');
     }
     if (data === null)
         return file;
@@ -8263,7 +8370,7 @@ function decodeEntry(file, key, entry, report, warn) {
     if (auth !== '') {
         const decoded = decodeBase64(auth);
         if (decoded === undefined) {
-            throw new CredentialLookupError(`${where}.auth in ${file.path} is not valid base64`, 'usage', 'log in again (docker login / podman login) or fix the entry: it must be base64 of "username:password"');
+            throw new errors/* CredentialLookupError */.y(`${where}.auth in ${file.path} is not valid base64`, 'usage', 'log in again (docker login / podman login) or fix the entry: it must be base64 of "username:password"');
         }
         const colon = decoded.indexOf(':');
         if (colon === -1) {
@@ -8320,158 +8427,11 @@ function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function malformed(path, what) {
-    return new CredentialLookupError(`credentials file ${path} is malformed: ${what}`, 'usage', 'fix or remove the file');
+    return new errors/* CredentialLookupError */.y(`credentials file ${path} is malformed: ${what}`, 'usage', 'fix or remove the file');
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-;// CONCATENATED MODULE: ./src/auth/credential-helper.ts
-// Runs a docker credential helper (`docker-credential-<name> get`) as docker and containers/image do:
-// the server URL on stdin, JSON `{ServerURL, Username, Secret}` on stdout, `Username: "<token>"` meaning
-// the secret is an identity (OAuth2 refresh) token, "credentials not found" meaning no match.
-// No shell; found on the PATH we are given; killed after a timeout. What the helper prints is never
-// put into an error message: a failing helper may print the secret it was about to return.
-
-
-
-
-
-const DEFAULT_HELPER_TIMEOUT_MS = 10_000;
-const MAX_OUTPUT_BYTES = 1024 * 1024;
-const NOT_FOUND = /credentials not found/i;
-/** Messages of docker-credential-helpers that name no secret and help a user; quoted when seen. */
-const KNOWN_MESSAGES = ['no credentials server URL', 'no credentials username'];
-function helperProgram(name) {
-    return `docker-credential-${name}`;
-}
-/**
- * Asks helper `name` for the credentials of `serverUrl`. `undefined` when it has none. Throws a
- * CredentialLookupError naming the program and `configuredBy` when it is missing, fails or hangs.
- */
-async function getFromCredentialHelper(name, serverUrl, options) {
-    const program = helperProgram(name);
-    const executable = await findExecutable(program, options.env);
-    if (!executable)
-        throw new CredentialHelperMissingError(program, options.configuredBy);
-    const timeoutMs = options.timeoutMs ?? DEFAULT_HELPER_TIMEOUT_MS;
-    const run = await runHelper(executable, `${serverUrl}\n`, options.env, timeoutMs);
-    const what = `credential helper ${program} (configured by ${options.configuredBy})`;
-    if (run.kind === 'spawn-error') {
-        throw new CredentialLookupError(`${what} could not be started: ${run.code}`, 'usage', `check that ${executable} is executable`);
-    }
-    if (run.kind === 'timeout') {
-        throw new CredentialLookupError(`${what} did not answer within ${timeoutMs / 1000}s for ${serverUrl}`, 'failure', 'a helper that asks for input (a keychain prompt, a login) cannot answer in CI; check it works non-interactively');
-    }
-    if (run.kind === 'too-much-output') {
-        throw new CredentialLookupError(`${what} printed more than ${MAX_OUTPUT_BYTES} bytes for ${serverUrl}`, 'failure');
-    }
-    if (run.exitCode !== 0 || run.signal) {
-        if (NOT_FOUND.test(run.stdout) || NOT_FOUND.test(run.stderr))
-            return undefined;
-        const known = KNOWN_MESSAGES.find(m => run.stdout.trim() === m || run.stderr.trim() === m);
-        const status = run.signal ? `was killed by ${run.signal}` : `exited with code ${run.exitCode}`;
-        throw new CredentialLookupError(`${what} ${status} for ${serverUrl}` +
-            (known ? `: ${known}` : ' (its output is not shown: it may contain secrets)'), 'failure', `run \`echo ${serverUrl} | ${program} get\` to see what it says`);
-    }
-    let answer;
-    try {
-        answer = JSON.parse(run.stdout);
-    }
-    catch {
-        if (NOT_FOUND.test(run.stdout))
-            return undefined;
-        throw new CredentialLookupError(`${what} printed something that is not JSON for ${serverUrl}`, 'failure');
-    }
-    if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) {
-        throw new CredentialLookupError(`${what} printed JSON that is not an object for ${serverUrl}`, 'failure');
-    }
-    const { Username: username, Secret: secret } = answer;
-    if ((username !== undefined && typeof username !== 'string') ||
-        (secret !== undefined && typeof secret !== 'string')) {
-        throw new CredentialLookupError(`${what} printed a Username or Secret that is not a string for ${serverUrl}`, 'failure');
-    }
-    if (!secret)
-        return undefined;
-    if (username === '<token>')
-        return { identityToken: secret };
-    return username ? { username, password: secret } : { password: secret };
-}
-function runHelper(executable, input, env, timeoutMs) {
-    return new Promise(resolve => {
-        const child = (0,external_node_child_process_.spawn)(executable, ['get'], {
-            env,
-            shell: false,
-            stdio: ['pipe', 'pipe', 'pipe'],
-            windowsHide: true
-        });
-        const stdout = [];
-        const stderr = [];
-        let size = 0;
-        let settled = false;
-        const finish = (result) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            resolve(result);
-        };
-        const collect = (into) => (chunk) => {
-            size += chunk.length;
-            if (size > MAX_OUTPUT_BYTES) {
-                child.kill('SIGKILL');
-                finish({ kind: 'too-much-output' });
-                return;
-            }
-            into.push(chunk);
-        };
-        const timer = setTimeout(() => {
-            child.kill('SIGKILL');
-            finish({ kind: 'timeout' });
-        }, timeoutMs);
-        child.stdout.on('data', collect(stdout));
-        child.stderr.on('data', collect(stderr));
-        child.on('error', e => {
-            child.kill('SIGKILL');
-            finish({ kind: 'spawn-error', code: e.code ?? 'spawn error' });
-        });
-        child.on('close', (exitCode, signal) => finish({
-            kind: 'exit',
-            exitCode,
-            signal,
-            stdout: Buffer.concat(stdout).toString('utf8'),
-            stderr: Buffer.concat(stderr).toString('utf8')
-        }));
-        // A helper that exits without reading stdin makes this write fail with EPIPE; its exit says the rest.
-        child.stdin.on('error', () => { });
-        child.stdin.end(input);
-    });
-}
-/** The first executable `program` on the PATH of `env` (with PATHEXT extensions on Windows). */
-async function findExecutable(program, env) {
-    const pathValue = env.PATH ?? env.Path ?? '';
-    const windows = process.platform === 'win32';
-    const extensions = windows ? (env.PATHEXT ?? '.EXE;.CMD;.BAT;.COM').split(';').filter(Boolean) : [''];
-    for (const dir of pathValue.split(external_node_path_.delimiter)) {
-        if (!dir || !(0,external_node_path_.isAbsolute)(dir))
-            continue;
-        for (const ext of windows ? ['', ...extensions] : extensions) {
-            const candidate = (0,external_node_path_.join)(dir, program + ext);
-            try {
-                if (!(await (0,promises_.stat)(candidate)).isFile())
-                    continue;
-                await (0,promises_.access)(candidate, windows ? external_node_fs_.constants.F_OK : external_node_fs_.constants.X_OK);
-                return candidate;
-            }
-            catch {
-                // not here
-            }
-        }
-    }
-    return undefined;
-}
-
+// EXTERNAL MODULE: ./src/auth/credential-helper.ts
+var credential_helper = __webpack_require__(5682);
 ;// CONCATENATED MODULE: ./src/auth/lookup.ts
 
 
@@ -8523,7 +8483,7 @@ async function lookupInFile(location, host, repository, sources, report) {
     const file = await readAuthFile(location.path, location.legacyFormat);
     if (!file) {
         if (location.chosenBy === 'auth-file') {
-            throw new CredentialLookupError(`auth-file ${location.path} does not exist`, 'usage', 'check the path of the auth-file input (it is read on the runner, relative to the working directory)');
+            throw new errors/* CredentialLookupError */.y(`auth-file ${location.path} does not exist`, 'usage', 'check the path of the auth-file input (it is read on the runner, relative to the working directory)');
         }
         if (location.chosenBy === 'REGISTRY_AUTH_FILE') {
             warn(`REGISTRY_AUTH_FILE names ${location.path}, which does not exist; no other credentials file is read`);
@@ -8556,18 +8516,18 @@ async function lookupInHelper(file, host, sources, warn) {
     const configuredBy = perHost
         ? `credHelpers[${displayKey(perHost.key)}] in ${file.path}`
         : `credsStore in ${file.path}`;
-    const from = `${perHost ? 'credHelpers' : 'credsStore'}: ${helperProgram(name)} (${file.path})`;
+    const from = `${perHost ? 'credHelpers' : 'credsStore'}: ${(0,credential_helper/* helperProgram */.ph)(name)} (${file.path})`;
     for (const serverUrl of helperServerUrls(registry)) {
         let credentials;
         try {
-            credentials = await getFromCredentialHelper(name, serverUrl, {
+            credentials = await (0,credential_helper/* getFromCredentialHelper */.at)(name, serverUrl, {
                 env: sources.env,
                 timeoutMs: sources.helperTimeoutMs,
                 configuredBy
             });
         }
         catch (e) {
-            if (!perHost && e instanceof CredentialHelperMissingError) {
+            if (!perHost && e instanceof errors/* CredentialHelperMissingError */.A) {
                 warn(`${e.message}; looking in "auths" of that file instead`);
                 return undefined;
             }
@@ -9084,11 +9044,9 @@ function referrerOptions(reader) {
 function layerOptions(reader) {
     const compressFormat = value(reader, 'dest-compress-format');
     const compressLevel = value(reader, 'dest-compress-level');
-    const algorithm = compressFormat ?? 'gzip';
-    const range = streams/* compressionLevels */.Wf[algorithm];
-    if (compressLevel !== undefined && (compressLevel < range.min || compressLevel > range.max)) {
-        throw new errors/* UsageError */.eb(`${reader.label('dest-compress-level')} ${compressLevel}: ${algorithm} takes a level from ${range.min} to ${range.max}`);
-    }
+    const problem = (0,streams/* levelProblem */.QJ)(compressFormat ?? 'gzip', compressLevel);
+    if (problem)
+        throw new errors/* UsageError */.eb(`${reader.label('dest-compress-level')} ${compressLevel}: ${problem}`);
     const dirCompress = bool(reader, 'dest-compress');
     const dirDecompress = bool(reader, 'dest-decompress');
     if (dirCompress && dirDecompress) {
@@ -9758,7 +9716,6 @@ function resultJson(result, names = []) {
 /* harmony export */   mX: () => (/* binding */ imagesFailed),
 /* harmony export */   nf: () => (/* binding */ imagesJson)
 /* harmony export */ });
-/* unused harmony export countByStatus */
 /* harmony import */ var _bytes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6136);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2011);
 // Reporting a many-image copy: one row per image and destination (source, destination, digest,
@@ -9828,11 +9785,10 @@ function imagesFailed(rows) {
 function imageRowsOf(result, names) {
     const rows = [];
     for (const d of result.destinations) {
-        const status = d.status ?? 'copied';
         rows.push({
             source: result.source,
             destination: (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .destinationName */ .KW)(d, names),
-            status,
+            status: d.status,
             digest: d.digest,
             bytes: d.stats.pushedBytes
         });
@@ -9953,7 +9909,7 @@ function configDiffIds(configBytes, where) {
 
 /***/ }),
 
-/***/ 4143:
+/***/ 2715:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -10047,231 +10003,8 @@ function sha256Hex(data) {
     return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
 }
 
-;// CONCATENATED MODULE: ./src/transports/docker-archive/stream-head.ts
-// Looking at the first bytes of a stream (to recognize compression) before deciding where it goes.
-
-/** Reads up to `length` leading bytes of `stream`; rejects when the stream fails first. */
-function peekHead(stream, length) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let have = 0;
-        let ended = false;
-        const cleanup = () => {
-            stream.off('readable', onReadable);
-            stream.off('end', onEnd);
-            stream.off('error', onError);
-        };
-        const finish = () => {
-            cleanup();
-            const consumed = Buffer.concat(chunks);
-            async function* everything() {
-                if (consumed.length > 0)
-                    yield consumed;
-                if (!ended)
-                    for await (const chunk of stream)
-                        yield chunk;
-            }
-            resolve({
-                head: consumed.subarray(0, length),
-                stream: external_node_stream_.Readable.from(everything(), { objectMode: false })
-            });
-        };
-        const onReadable = () => {
-            let chunk;
-            while (have < length && (chunk = stream.read()) !== null) {
-                chunks.push(chunk);
-                have += chunk.length;
-            }
-            if (have >= length)
-                finish();
-        };
-        const onEnd = () => {
-            ended = true;
-            finish();
-        };
-        const onError = (e) => {
-            cleanup();
-            reject(e);
-        };
-        stream.on('readable', onReadable);
-        stream.on('end', onEnd);
-        stream.on('error', onError);
-    });
-}
-
-;// CONCATENATED MODULE: ./src/transports/docker-archive/tar-header.ts
-// Tar headers, written and read by hand: the archive writer must be able to write a header before
-// it knows an entry's size and patch it afterwards (a decompressed layer), and the reader indexes
-// entry offsets without reading their data. Writes USTAR headers as Go's archive/tar does for
-// tar.FileInfoHeader (what containers/image's writer.go emits); reads USTAR, GNU and PAX.
-const BLOCK_SIZE = 512;
-/** Sizes up to this fit the 11 octal digits of a USTAR header; larger ones use GNU base-256. */
-const MAX_OCTAL_SIZE = 8 ** 11 - 1;
-/** The zero padding after `size` bytes of data, up to the next block. */
-function paddingFor(size) {
-    const rest = size % BLOCK_SIZE;
-    return Buffer.alloc(rest === 0 ? 0 : BLOCK_SIZE - rest);
-}
-/** The blocks of data that follow a header for an entry of `size` bytes, in bytes. */
-function paddedSize(size) {
-    return Math.ceil(size / BLOCK_SIZE) * BLOCK_SIZE;
-}
-/** Two zero blocks end an archive. */
-const END_OF_ARCHIVE = Buffer.alloc(2 * BLOCK_SIZE);
-/**
- * A USTAR header: uid/gid 0, no user names, mtime 0 (the Unix epoch), mode 0444 for files and 0
- * for symlinks (Go's FileInfoHeader of containers/image's tarFI).
- */
-function encodeHeader(entry) {
-    const header = Buffer.alloc(BLOCK_SIZE);
-    writeString(header, 0, 100, entry.name, 'name');
-    writeOctal(header, 100, 8, entry.type === 'file' ? 0o444 : 0);
-    writeOctal(header, 108, 8, 0);
-    writeOctal(header, 116, 8, 0);
-    writeSize(header, entry.type === 'file' ? entry.size : 0);
-    writeOctal(header, 136, 12, 0);
-    header[156] = entry.type === 'file' ? 0x30 : 0x32;
-    writeString(header, 157, 100, entry.linkname ?? '', 'link name');
-    header.write('ustar\u000000', 257, 'latin1');
-    writeOctal(header, 329, 8, 0);
-    writeOctal(header, 337, 8, 0);
-    header.fill(0x20, 148, 156);
-    const sum = checksum(header);
-    header.write(`${sum.toString(8).padStart(6, '0')}\u0000 `, 148, 'latin1');
-    return header;
-}
-function writeString(header, offset, length, value, what) {
-    const bytes = Buffer.from(value, 'utf8');
-    if (bytes.length > length)
-        throw new Error(`tar ${what} ${JSON.stringify(value)} is longer than ${length} bytes`);
-    bytes.copy(header, offset);
-}
-function writeOctal(header, offset, length, value) {
-    header.write(`${value.toString(8).padStart(length - 1, '0')}\u0000`, offset, 'latin1');
-}
-function writeSize(header, size) {
-    if (size <= MAX_OCTAL_SIZE) {
-        writeOctal(header, 124, 12, size);
-        return;
-    }
-    // GNU base-256: the high bit of the first byte set, the value big-endian in the rest.
-    let v = BigInt(size);
-    for (let i = 135; i > 124; i--) {
-        header[i] = Number(v & 0xffn);
-        v >>= 8n;
-    }
-    header[124] = 0x80;
-}
-function checksum(header) {
-    let sum = 0;
-    for (let i = 0; i < BLOCK_SIZE; i++)
-        sum += i >= 148 && i < 156 ? 0x20 : header[i];
-    return sum;
-}
-/** True for the all-zero block that marks the end of an archive. */
-function isZeroBlock(block) {
-    for (let i = 0; i < BLOCK_SIZE; i++)
-        if (block[i] !== 0)
-            return false;
-    return true;
-}
-/** Decodes one header block; throws when its checksum does not match (not a tar, or corrupt). */
-function decodeHeader(block, where) {
-    const stored = parseOctal(block.subarray(148, 156));
-    let unsigned = 0;
-    let signed = 0;
-    for (let i = 0; i < BLOCK_SIZE; i++) {
-        const b = i >= 148 && i < 156 ? 0x20 : block[i];
-        unsigned += b;
-        signed += b > 127 ? b - 256 : b;
-    }
-    if (stored !== unsigned && stored !== signed) {
-        throw new Error(`${where}: invalid tar header (checksum mismatch); is this a tar archive?`);
-    }
-    const magic = block.toString('latin1', 257, 263);
-    let name = cString(block, 0, 100);
-    // USTAR (and PAX) split long names into prefix + name; GNU uses those bytes for other fields.
-    if (magic === 'ustar\u0000') {
-        const prefix = cString(block, 345, 155);
-        if (prefix !== '')
-            name = `${prefix}/${name}`;
-    }
-    return {
-        name,
-        linkname: cString(block, 157, 100),
-        size: parseNumber(block.subarray(124, 136), where),
-        typeflag: block[156] === 0 ? '0' : String.fromCharCode(block[156])
-    };
-}
-function entryType(typeflag) {
-    switch (typeflag) {
-        case '0':
-        case '7':
-            return 'file';
-        case '1':
-            return 'link';
-        case '2':
-            return 'symlink';
-        case '5':
-            return 'directory';
-        default:
-            return 'other';
-    }
-}
-function cString(block, offset, length) {
-    const field = block.subarray(offset, offset + length);
-    const end = field.indexOf(0);
-    return field.toString('utf8', 0, end < 0 ? length : end);
-}
-function parseNumber(field, where) {
-    if ((field[0] & 0x80) !== 0) {
-        let v = BigInt(field[0] & 0x7f);
-        for (let i = 1; i < field.length; i++)
-            v = (v << 8n) | BigInt(field[i]);
-        if (v > BigInt(Number.MAX_SAFE_INTEGER))
-            throw new Error(`${where}: tar entry size too large`);
-        return Number(v);
-    }
-    const n = parseOctal(field);
-    if (Number.isNaN(n))
-        throw new Error(`${where}: invalid number in tar header`);
-    return n;
-}
-function parseOctal(field) {
-    // As Go's archive/tar: leading and trailing spaces and NULs are padding.
-    let start = 0;
-    let end = field.length;
-    while (start < end && (field[start] === 0x20 || field[start] === 0))
-        start++;
-    while (end > start && (field[end - 1] === 0x20 || field[end - 1] === 0))
-        end--;
-    const text = field.toString('latin1', start, end);
-    if (text === '')
-        return 0;
-    if (!/^[0-7]+$/.test(text))
-        return Number.NaN;
-    return parseInt(text, 8);
-}
-/** PAX extended header records (`<len> <key>=<value>\n`). */
-function decodePax(data) {
-    const records = new Map();
-    let rest = data;
-    while (rest.length > 0) {
-        const space = rest.indexOf(0x20);
-        if (space <= 0)
-            break;
-        const length = Number(rest.toString('latin1', 0, space));
-        if (!Number.isInteger(length) || length <= space || length > rest.length)
-            break;
-        const record = rest.toString('utf8', space + 1, length - 1);
-        const eq = record.indexOf('=');
-        if (eq > 0)
-            records.set(record.slice(0, eq), record.slice(eq + 1));
-        rest = rest.subarray(length);
-    }
-    return records;
-}
-
+// EXTERNAL MODULE: ./src/transports/docker-archive/tar-header.ts
+var tar_header = __webpack_require__(5885);
 ;// CONCATENATED MODULE: ./src/transports/docker-archive/archive-writer.ts
 // Writes a `docker save` archive entry by entry as blobs arrive (containers/image
 // docker/internal/tarfile/writer.go): configs and layers in arrival order, legacy layer directories
@@ -10283,7 +10016,6 @@ function decodePax(data) {
 // header that is rewritten afterwards; into a stream it is spooled to a temp file first. Entries are
 // written one at a time: a layer arriving while another is being written is spooled rather than
 // held back, so that its source keeps flowing.
-
 
 
 
@@ -10343,8 +10075,8 @@ class ArchiveWriter {
             await (0,files/* drain */.Ze)(input);
             return known;
         }
-        const { head, stream } = await peekHead(input, streams/* MAGIC_LENGTH */.zN);
-        const compression = (0,streams/* detectCompression */.IR)(head);
+        // The first bytes are put back on the stream itself: no stage between it and the archive.
+        const { compression, stream } = await (0,streams/* sniffCompression */.Hs)(input);
         const what = `layer ${info.digest || '(unknown digest)'}`;
         const transform = policy === 'decompress' && compression !== 'none' ? (0,streams/* decompressor */.ni)(compression, what) : undefined;
         const bytes = transform ? (0,external_node_stream_.pipeline)(stream, transform, () => undefined) : stream;
@@ -10430,7 +10162,7 @@ class ArchiveWriter {
         await this.exclusive(async () => {
             await this.writeBytesEntry(archive_format/* MANIFEST_FILE */.h1, (0,archive_format/* serializeManifestJson */.AU)(this.items));
             await this.writeBytesEntry(archive_format/* REPOSITORIES_FILE */.aA, (0,archive_format/* serializeRepositories */.LR)(this.repositories));
-            await this.sink.write(END_OF_ARCHIVE);
+            await this.sink.write(tar_header/* END_OF_ARCHIVE */.bM);
             await this.sink.end();
             this.finished = true;
         });
@@ -10448,14 +10180,14 @@ class ArchiveWriter {
     async writeBytesEntry(name, bytes) {
         if (this.names.has(name))
             return;
-        await this.sink.write(encodeHeader({ name, type: 'file', size: bytes.length }));
-        await this.sink.write(Buffer.concat([bytes, paddingFor(bytes.length)]));
+        await this.sink.write((0,tar_header/* encodeHeader */.YS)({ name, type: 'file', size: bytes.length }));
+        await this.sink.write(Buffer.concat([bytes, (0,tar_header/* paddingFor */.RQ)(bytes.length)]));
         this.names.add(name);
     }
     async writeSymlinkEntry(name, target) {
         if (this.names.has(name))
             return;
-        await this.sink.write(encodeHeader({ name, type: 'symlink', size: 0, linkname: target }));
+        await this.sink.write((0,tar_header/* encodeHeader */.YS)({ name, type: 'symlink', size: 0, linkname: target }));
         this.names.add(name);
     }
     /** Streams an entry whose digest and size are known; on failure the partial entry is undone. */
@@ -10467,9 +10199,9 @@ class ArchiveWriter {
         }
         const start = this.sink.position;
         try {
-            await this.sink.write(encodeHeader({ name, type: 'file', size: expected.size }));
+            await this.sink.write((0,tar_header/* encodeHeader */.YS)({ name, type: 'file', size: expected.size }));
             await this.pump(bytes, expected.size, undefined, what);
-            await this.sink.write(paddingFor(expected.size));
+            await this.sink.write((0,tar_header/* paddingFor */.RQ)(expected.size));
         }
         catch (e) {
             await this.undoEntry(start, e);
@@ -10484,7 +10216,7 @@ class ArchiveWriter {
         const start = this.sink.position;
         let written;
         try {
-            await this.sink.write(Buffer.alloc(BLOCK_SIZE));
+            await this.sink.write(Buffer.alloc(tar_header/* BLOCK_SIZE */.cS));
             const hash = (0,external_node_crypto_.createHash)('sha256');
             const size = await this.pump(bytes, undefined, hash, what);
             written = { digest: `sha256:${hash.digest('hex')}`, size };
@@ -10494,8 +10226,8 @@ class ArchiveWriter {
                 await seekable.truncate(start);
                 return written;
             }
-            await this.sink.write(paddingFor(size));
-            await seekable.writeAt(start, encodeHeader({ name, type: 'file', size }));
+            await this.sink.write((0,tar_header/* paddingFor */.RQ)(size));
+            await seekable.writeAt(start, (0,tar_header/* encodeHeader */.YS)({ name, type: 'file', size }));
             this.names.add(name);
         }
         catch (e) {
@@ -10510,9 +10242,9 @@ class ArchiveWriter {
             return;
         const start = this.sink.position;
         try {
-            await this.sink.write(encodeHeader({ name, type: 'file', size: spooled.size }));
+            await this.sink.write((0,tar_header/* encodeHeader */.YS)({ name, type: 'file', size: spooled.size }));
             await this.pump((0,external_node_fs_.createReadStream)(spooled.file), spooled.size, undefined, `spooled ${name}`);
-            await this.sink.write(paddingFor(spooled.size));
+            await this.sink.write((0,tar_header/* paddingFor */.RQ)(spooled.size));
         }
         catch (e) {
             await this.undoEntry(start, e);
@@ -10999,6 +10731,58 @@ async function publishArchive(temp, target, replace, label) {
 
 // EXTERNAL MODULE: ./src/transports/errors.ts
 var transports_errors = __webpack_require__(6355);
+;// CONCATENATED MODULE: ./src/transports/docker-archive/stream-head.ts
+// Looking at the first bytes of a stream (to recognize compression) before deciding where it goes.
+
+/** Reads up to `length` leading bytes of `stream`; rejects when the stream fails first. */
+function peekHead(stream, length) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let have = 0;
+        let ended = false;
+        const cleanup = () => {
+            stream.off('readable', onReadable);
+            stream.off('end', onEnd);
+            stream.off('error', onError);
+        };
+        const finish = () => {
+            cleanup();
+            const consumed = Buffer.concat(chunks);
+            async function* everything() {
+                if (consumed.length > 0)
+                    yield consumed;
+                if (!ended)
+                    for await (const chunk of stream)
+                        yield chunk;
+            }
+            resolve({
+                head: consumed.subarray(0, length),
+                stream: external_node_stream_.Readable.from(everything(), { objectMode: false })
+            });
+        };
+        const onReadable = () => {
+            let chunk;
+            while (have < length && (chunk = stream.read()) !== null) {
+                chunks.push(chunk);
+                have += chunk.length;
+            }
+            if (have >= length)
+                finish();
+        };
+        const onEnd = () => {
+            ended = true;
+            finish();
+        };
+        const onError = (e) => {
+            cleanup();
+            reject(e);
+        };
+        stream.on('readable', onReadable);
+        stream.on('end', onEnd);
+        stream.on('error', onError);
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/transports/docker-archive/tar-index.ts
 // One pass over the headers of an uncompressed tar file, reading only the headers (and PAX / GNU
 // long-name records): where each entry's data starts and how long it is. Entries are contiguous,
@@ -11018,30 +10802,30 @@ async function indexTar(file, where) {
     try {
         const { size: fileSize } = await handle.stat();
         const entries = [];
-        const block = Buffer.alloc(BLOCK_SIZE);
+        const block = Buffer.alloc(tar_header/* BLOCK_SIZE */.cS);
         let position = 0;
         let longName;
         let longLink;
         let pax = new Map();
         const globalPax = new Map();
         for (;;) {
-            const { bytesRead } = await handle.read(block, 0, BLOCK_SIZE, position);
+            const { bytesRead } = await handle.read(block, 0, tar_header/* BLOCK_SIZE */.cS, position);
             if (bytesRead === 0 && entries.length > 0)
                 break; // no end-of-archive blocks: tolerated, as Go does
-            if (bytesRead < BLOCK_SIZE)
+            if (bytesRead < tar_header/* BLOCK_SIZE */.cS)
                 throw new Error(`${where}: unexpected end of tar archive`);
-            if (isZeroBlock(block))
+            if ((0,tar_header/* isZeroBlock */.ei)(block))
                 break;
-            const raw = decodeHeader(block, where);
-            const dataOffset = position + BLOCK_SIZE;
-            position = dataOffset + paddedSize(raw.size);
+            const raw = (0,tar_header/* decodeHeader */.E2)(block, where);
+            const dataOffset = position + tar_header/* BLOCK_SIZE */.cS;
+            position = dataOffset + (0,tar_header/* paddedSize */.k_)(raw.size);
             if (dataOffset + raw.size > fileSize) {
                 throw new Error(`${where}: unexpected end of tar archive (entry ${JSON.stringify(raw.name)} is truncated)`);
             }
             switch (raw.typeflag) {
                 case 'x':
                 case 'g': {
-                    const records = decodePax(await readData(handle, dataOffset, raw.size, where));
+                    const records = (0,tar_header/* decodePax */.m)(await readData(handle, dataOffset, raw.size, where));
                     if (raw.typeflag === 'g')
                         records.forEach((v, k) => globalPax.set(k, v));
                     else
@@ -11049,10 +10833,10 @@ async function indexTar(file, where) {
                     continue;
                 }
                 case 'L':
-                    longName = tar_index_cString(await readData(handle, dataOffset, raw.size, where));
+                    longName = cString(await readData(handle, dataOffset, raw.size, where));
                     continue;
                 case 'K':
-                    longLink = tar_index_cString(await readData(handle, dataOffset, raw.size, where));
+                    longLink = cString(await readData(handle, dataOffset, raw.size, where));
                     continue;
             }
             const paxValue = (key) => pax.get(key) ?? globalPax.get(key);
@@ -11060,14 +10844,14 @@ async function indexTar(file, where) {
             const size = paxSize !== undefined && /^\d+$/.test(paxSize) ? Number(paxSize) : raw.size;
             const name = cleanEntryPath(paxValue('path') ?? longName ?? raw.name);
             if (size !== raw.size) {
-                position = dataOffset + paddedSize(size);
+                position = dataOffset + (0,tar_header/* paddedSize */.k_)(size);
                 if (dataOffset + size > fileSize) {
                     throw new Error(`${where}: unexpected end of tar archive (entry ${JSON.stringify(name)} has a PAX size of ${size} bytes, past the end of the file)`);
                 }
             }
             entries.push({
                 name,
-                type: entryType(raw.typeflag),
+                type: (0,tar_header/* entryType */.d9)(raw.typeflag),
                 size,
                 offset: dataOffset,
                 linkname: paxValue('linkpath') ?? longLink ?? raw.linkname
@@ -11091,7 +10875,7 @@ async function readData(handle, offset, size, where) {
         throw new Error(`${where}: unexpected end of tar archive`);
     return data;
 }
-function tar_index_cString(data) {
+function cString(data) {
     const end = data.indexOf(0);
     return data.toString('utf8', 0, end < 0 ? data.length : end);
 }
@@ -11175,9 +10959,9 @@ class ArchiveReader {
                 ? peeked.stream
                 : (0,external_node_stream_.pipeline)(peeked.stream, (0,streams/* decompressor */.ni)(compression, where), () => undefined);
             // A stream that does not start as a tar (an endless or garbage answer) fails before it fills the disk.
-            const tarHead = await peekHead(plain, BLOCK_SIZE);
-            if (tarHead.head.length === BLOCK_SIZE && tarHead.head.some(b => b !== 0)) {
-                decodeHeader(tarHead.head, where);
+            const tarHead = await peekHead(plain, tar_header/* BLOCK_SIZE */.cS);
+            if (tarHead.head.length === tar_header/* BLOCK_SIZE */.cS && tarHead.head.some(b => b !== 0)) {
+                (0,tar_header/* decodeHeader */.E2)(tarHead.head, where);
             }
             const file = external_node_path_default().join(tempDir, 'archive.tar');
             await (0,files/* writeStreamToNewFile */.bQ)(tarHead.stream, file);
@@ -11538,6 +11322,207 @@ function parseDockerArchiveReference(reference, platform = process.platform) {
 
 
 
+
+
+/***/ }),
+
+/***/ 5885:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E2: () => (/* binding */ decodeHeader),
+/* harmony export */   RQ: () => (/* binding */ paddingFor),
+/* harmony export */   XK: () => (/* binding */ checksumMatches),
+/* harmony export */   YS: () => (/* binding */ encodeHeader),
+/* harmony export */   bM: () => (/* binding */ END_OF_ARCHIVE),
+/* harmony export */   cS: () => (/* binding */ BLOCK_SIZE),
+/* harmony export */   d9: () => (/* binding */ entryType),
+/* harmony export */   ei: () => (/* binding */ isZeroBlock),
+/* harmony export */   k_: () => (/* binding */ paddedSize),
+/* harmony export */   m: () => (/* binding */ decodePax),
+/* harmony export */   w2: () => (/* binding */ decodeNumber)
+/* harmony export */ });
+// Tar headers, written and read by hand: the archive writer must be able to write a header before
+// it knows an entry's size and patch it afterwards (a decompressed layer), and the reader indexes
+// entry offsets without reading their data. Writes USTAR headers as Go's archive/tar does for
+// tar.FileInfoHeader (what containers/image's writer.go emits); reads USTAR, GNU and PAX.
+const BLOCK_SIZE = 512;
+/** Sizes up to this fit the 11 octal digits of a USTAR header; larger ones use GNU base-256. */
+const MAX_OCTAL_SIZE = 8 ** 11 - 1;
+/** The zero padding after `size` bytes of data, up to the next block. */
+function paddingFor(size) {
+    const rest = size % BLOCK_SIZE;
+    return Buffer.alloc(rest === 0 ? 0 : BLOCK_SIZE - rest);
+}
+/** The blocks of data that follow a header for an entry of `size` bytes, in bytes. */
+function paddedSize(size) {
+    return Math.ceil(size / BLOCK_SIZE) * BLOCK_SIZE;
+}
+/** Two zero blocks end an archive. */
+const END_OF_ARCHIVE = Buffer.alloc(2 * BLOCK_SIZE);
+/**
+ * A USTAR header: uid/gid 0, no user names, mtime 0 (the Unix epoch), mode 0444 for files and 0
+ * for symlinks (Go's FileInfoHeader of containers/image's tarFI).
+ */
+function encodeHeader(entry) {
+    const header = Buffer.alloc(BLOCK_SIZE);
+    writeString(header, 0, 100, entry.name, 'name');
+    writeOctal(header, 100, 8, entry.type === 'file' ? 0o444 : 0);
+    writeOctal(header, 108, 8, 0);
+    writeOctal(header, 116, 8, 0);
+    writeSize(header, entry.type === 'file' ? entry.size : 0);
+    writeOctal(header, 136, 12, 0);
+    header[156] = entry.type === 'file' ? 0x30 : 0x32;
+    writeString(header, 157, 100, entry.linkname ?? '', 'link name');
+    header.write('ustar\u000000', 257, 'latin1');
+    writeOctal(header, 329, 8, 0);
+    writeOctal(header, 337, 8, 0);
+    header.fill(0x20, 148, 156);
+    const sum = checksum(header);
+    header.write(`${sum.toString(8).padStart(6, '0')}\u0000 `, 148, 'latin1');
+    return header;
+}
+function writeString(header, offset, length, value, what) {
+    const bytes = Buffer.from(value, 'utf8');
+    if (bytes.length > length)
+        throw new Error(`tar ${what} ${JSON.stringify(value)} is longer than ${length} bytes`);
+    bytes.copy(header, offset);
+}
+function writeOctal(header, offset, length, value) {
+    header.write(`${value.toString(8).padStart(length - 1, '0')}\u0000`, offset, 'latin1');
+}
+function writeSize(header, size) {
+    if (size <= MAX_OCTAL_SIZE) {
+        writeOctal(header, 124, 12, size);
+        return;
+    }
+    // GNU base-256: the high bit of the first byte set, the value big-endian in the rest.
+    let v = BigInt(size);
+    for (let i = 135; i > 124; i--) {
+        header[i] = Number(v & 0xffn);
+        v >>= 8n;
+    }
+    header[124] = 0x80;
+}
+function checksum(header) {
+    let sum = 0;
+    for (let i = 0; i < BLOCK_SIZE; i++)
+        sum += i >= 148 && i < 156 ? 0x20 : header[i];
+    return sum;
+}
+/** True for the all-zero block that marks the end of an archive. */
+function isZeroBlock(block) {
+    for (let i = 0; i < BLOCK_SIZE; i++)
+        if (block[i] !== 0)
+            return false;
+    return true;
+}
+/** Decodes one header block; throws when its checksum does not match (not a tar, or corrupt). */
+function decodeHeader(block, where) {
+    if (!checksumMatches(block, parseOctal(block.subarray(148, 156)))) {
+        throw new Error(`${where}: invalid tar header (checksum mismatch); is this a tar archive?`);
+    }
+    const magic = block.toString('latin1', 257, 263);
+    let name = cString(block, 0, 100);
+    // USTAR (and PAX) split long names into prefix + name; GNU uses those bytes for other fields.
+    if (magic === 'ustar\u0000') {
+        const prefix = cString(block, 345, 155);
+        if (prefix !== '')
+            name = `${prefix}/${name}`;
+    }
+    return {
+        name,
+        linkname: cString(block, 157, 100),
+        size: parseNumber(block.subarray(124, 136), where),
+        typeflag: block[156] === 0 ? '0' : String.fromCharCode(block[156])
+    };
+}
+/** Whether `stored` is the header's checksum, summing its bytes unsigned or (as old tars did) signed. */
+function checksumMatches(block, stored) {
+    let unsigned = 0;
+    let signed = 0;
+    for (let i = 0; i < BLOCK_SIZE; i++) {
+        const b = i >= 148 && i < 156 ? 0x20 : block[i];
+        unsigned += b;
+        signed += b > 127 ? b - 256 : b;
+    }
+    return stored === unsigned || stored === signed;
+}
+function entryType(typeflag) {
+    switch (typeflag) {
+        case '0':
+        case '7':
+            return 'file';
+        case '1':
+            return 'link';
+        case '2':
+            return 'symlink';
+        case '5':
+            return 'directory';
+        default:
+            return 'other';
+    }
+}
+function cString(block, offset, length) {
+    const field = block.subarray(offset, offset + length);
+    const end = field.indexOf(0);
+    return field.toString('utf8', 0, end < 0 ? length : end);
+}
+function parseNumber(field, where) {
+    const n = decodeNumber(field);
+    if (Number.isNaN(n))
+        throw new Error(`${where}: invalid number in tar header`);
+    if (n > Number.MAX_SAFE_INTEGER)
+        throw new Error(`${where}: tar entry size too large`);
+    return n;
+}
+/**
+ * A numeric header field: octal text, or GNU base-256 (high bit of the first byte set). NaN when it
+ * is neither; callers refuse values above Number.MAX_SAFE_INTEGER (only base-256 can reach them).
+ */
+function decodeNumber(field) {
+    if ((field[0] & 0x80) !== 0) {
+        let v = BigInt(field[0] & 0x7f);
+        for (let i = 1; i < field.length; i++)
+            v = (v << 8n) | BigInt(field[i]);
+        return Number(v);
+    }
+    return parseOctal(field);
+}
+function parseOctal(field) {
+    // As Go's archive/tar: leading and trailing spaces and NULs are padding.
+    let start = 0;
+    let end = field.length;
+    while (start < end && (field[start] === 0x20 || field[start] === 0))
+        start++;
+    while (end > start && (field[end - 1] === 0x20 || field[end - 1] === 0))
+        end--;
+    const text = field.toString('latin1', start, end);
+    if (text === '')
+        return 0;
+    if (!/^[0-7]+$/.test(text))
+        return Number.NaN;
+    return parseInt(text, 8);
+}
+/** PAX extended header records (`<len> <key>=<value>\n`). */
+function decodePax(data) {
+    const records = new Map();
+    let rest = data;
+    while (rest.length > 0) {
+        const space = rest.indexOf(0x20);
+        if (space <= 0)
+            break;
+        const length = Number(rest.toString('latin1', 0, space));
+        if (!Number.isInteger(length) || length <= space || length > rest.length)
+            break;
+        const record = rest.toString('utf8', space + 1, length - 1);
+        const eq = record.indexOf('=');
+        if (eq > 0)
+            records.set(record.slice(0, eq), record.slice(eq + 1));
+        rest = rest.subarray(length);
+    }
+    return records;
+}
 
 
 /***/ }),
@@ -12574,8 +12559,8 @@ function parseDirReference(reference) {
 
 
 
-// EXTERNAL MODULE: ./src/transports/docker-archive/index.ts + 11 modules
-var docker_archive = __webpack_require__(4143);
+// EXTERNAL MODULE: ./src/transports/docker-archive/index.ts + 10 modules
+var docker_archive = __webpack_require__(2715);
 ;// CONCATENATED MODULE: ./src/transports/docker-daemon/reference.ts
 // `docker-daemon:NAME:TAG`, `docker-daemon:NAME@DIGEST` or `docker-daemon:sha256:<image ID>`
 // (containers/image docker/daemon/daemon_transport.go). Like upstream, a bare name is refused (no

@@ -91,8 +91,7 @@ class OstreeImageSource {
         const layer = records.find(r => r.uncompressedDigest === info.digest || `sha256:${r.hex}` === info.digest);
         if (layer)
             return { stream: await this.rebuildLayer(layer), size: layer.uncompressedSize };
-        const hex = /^sha256:([0-9a-f]{64})$/.exec(info.digest)?.[1];
-        const commit = hex === undefined ? undefined : await this.repo.readRef(`ociimage/${hex}`);
+        const { hex, commit } = await this.blobCommit(info.digest);
         if (commit === undefined)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ImageNotFoundError */ .Z(`${this.ref.toString()}: no blob ${info.digest}`);
         const { metadata, root } = await (0,_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .readCommit */ .kN)(this.repo, commit);
@@ -135,9 +134,13 @@ class OstreeImageSource {
         this.layers ??= Promise.all(this.manifestLayers().map(l => this.layerRecord(l.digest)));
         return this.layers;
     }
+    /** The commit of the branch a blob is stored under (ociimage/<hex of its sha256 digest>). */
+    async blobCommit(digest) {
+        const hex = (0,_destination_js__WEBPACK_IMPORTED_MODULE_9__/* .sha256Hex */ .f)(digest);
+        return { hex, commit: hex === undefined ? undefined : await this.repo.readRef(`ociimage/${hex}`) };
+    }
     async layerRecord(digest) {
-        const hex = /^sha256:([0-9a-f]{64})$/.exec(digest)?.[1];
-        const commit = hex === undefined ? undefined : await this.repo.readRef(`ociimage/${hex}`);
+        const { hex, commit } = await this.blobCommit(digest);
         if (commit === undefined)
             throw new Error(`${this.ref.toString()}: layer ${digest} is not in the repository`);
         const { metadata } = await (0,_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .readCommit */ .kN)(this.repo, commit);
@@ -145,11 +148,10 @@ class OstreeImageSource {
         const uncompressedSize = Number(metadata.get('docker.uncompressed_size'));
         if (!/^sha256:[0-9a-f]{64}$/.test(uncompressedDigest) || !Number.isSafeInteger(uncompressedSize))
             throw new Error(`${this.ref.toString()}: layer ${digest} has no valid docker.uncompressed_digest/size`);
-        return { hex: hex, uncompressedDigest, uncompressedSize };
+        return { hex: hex, commit, uncompressedDigest, uncompressedSize };
     }
     async rebuildLayer(layer) {
-        const commit = (await this.repo.readRef(`ociimage/${layer.hex}`));
-        const { metadata, root } = await (0,_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .readCommit */ .kN)(this.repo, commit);
+        const { metadata, root } = await (0,_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .readCommit */ .kN)(this.repo, layer.commit);
         const split = metadata.get('tarsplit.output');
         if (split === undefined)
             throw new Error(`${this.ref.toString()}: layer sha256:${layer.hex} has no tarsplit.output`);
@@ -167,7 +169,7 @@ class OstreeImageSource {
         });
     }
 }
-/** Path lookups in a commit's tree, each dirtree read (and verified) once. */
+/** Path lookups in a commit's tree, each dirtree read (and verified) once and indexed by name. */
 class TreeReader {
     repo;
     rootTree;
@@ -179,7 +181,7 @@ class TreeReader {
     tree(checksum) {
         let t = this.trees.get(checksum);
         if (!t) {
-            t = this.repo.readMeta(checksum, 'dirtree');
+            t = this.repo.readMeta(checksum, 'dirtree').then(indexTree);
             this.trees.set(checksum, t);
         }
         return t;
@@ -188,16 +190,29 @@ class TreeReader {
     async file(parts) {
         let tree = this.rootTree;
         for (const [i, part] of parts.entries()) {
-            const [files, dirs] = (await this.tree(tree));
+            const { files, dirs } = await this.tree(tree);
             if (i === parts.length - 1)
-                return files.find(f => f[0] === part)?.[1].toString('hex');
-            const dir = dirs.find(d => d[0] === part);
-            if (!dir)
+                return files.get(part);
+            const dir = dirs.get(part);
+            if (dir === undefined)
                 return undefined;
-            tree = dir[1].toString('hex');
+            tree = dir;
         }
         return undefined;
     }
+}
+/** Rebuilding a layer looks up every file: a Map per directory, not a scan of its entries per file. */
+function indexTree(value) {
+    const [files, dirs] = value;
+    const index = { files: new Map(), dirs: new Map() };
+    // The first entry of a name wins, as a scan would find it.
+    for (const [name, checksum] of files)
+        if (!index.files.has(name))
+            index.files.set(name, checksum.toString('hex'));
+    for (const [name, tree] of dirs)
+        if (!index.dirs.has(name))
+            index.dirs.set(name, tree.toString('hex'));
+    return index;
 }
 
 

@@ -9,13 +9,12 @@ export const modules = {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   p: () => (/* binding */ LISTS_NOT_SUPPORTED),
-  OstreeImageDestination: () => (/* binding */ OstreeImageDestination)
+  OstreeImageDestination: () => (/* binding */ OstreeImageDestination),
+  f: () => (/* binding */ sha256Hex)
 });
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
@@ -40,12 +39,16 @@ var blob_store = __webpack_require__(7931);
 var stale_temps = __webpack_require__(4165);
 // EXTERNAL MODULE: ./src/transports/types.ts + 1 modules
 var types = __webpack_require__(1072);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/transports/ostree/objects.ts
 var objects = __webpack_require__(7645);
 // EXTERNAL MODULE: ./src/transports/ostree/tar-split.ts
 var tar_split = __webpack_require__(7847);
+// EXTERNAL MODULE: ./src/transports/docker-archive/tar-header.ts
+var tar_header = __webpack_require__(5885);
 ;// CONCATENATED MODULE: ./src/transports/ostree/tar-walk.ts
-const BLOCK = 512;
+
 /** Reads exact byte counts from a stream. */
 class ByteReader {
     buffered = [];
@@ -94,13 +97,13 @@ async function* walkTar(stream) {
     let longName;
     let longLink;
     for (;;) {
-        const block = await reader.read(BLOCK);
+        const block = await reader.read(tar_header/* BLOCK_SIZE */.cS);
         raw.push(block);
-        if (block.length < BLOCK)
+        if (block.length < tar_header/* BLOCK_SIZE */.cS)
             throw new Error('tar: unexpected end of archive in a header');
-        if (block.every(b => b === 0)) {
+        if ((0,tar_header/* isZeroBlock */.ei)(block)) {
             // The end: a second zero block usually follows; everything after it is kept as it is.
-            const second = await reader.read(BLOCK);
+            const second = await reader.read(tar_header/* BLOCK_SIZE */.cS);
             raw.push(second);
             yield { kind: 'raw', bytes: Buffer.concat(raw) };
             for (let rest = await reader.chunk(1 << 20); rest.length > 0; rest = await reader.chunk(1 << 20))
@@ -111,7 +114,7 @@ async function* walkTar(stream) {
         const size = pax.has('size') ? Number(pax.get('size').toString()) : header.size;
         if (!Number.isSafeInteger(size) || size < 0)
             throw new Error('tar: invalid entry size');
-        const padded = Math.ceil(size / BLOCK) * BLOCK;
+        const padded = (0,tar_header/* paddedSize */.k_)(size);
         if ('xgLK'.includes(header.typeflag)) {
             const body = await reader.read(padded);
             if (body.length < padded)
@@ -145,7 +148,7 @@ async function* walkTar(stream) {
         // Drain what the consumer did not read, then keep the padding for the next raw segment.
         for await (const _ of data)
             void _;
-        const padding = await reader.read(Math.ceil(entry.size / BLOCK) * BLOCK - entry.size);
+        const padding = await reader.read((0,tar_header/* paddedSize */.k_)(entry.size) - entry.size);
         raw.push(padding);
     }
 }
@@ -171,15 +174,8 @@ function xattrsOf(pax) {
     return xattrs;
 }
 function parseHeader(block) {
-    let unsigned = 0;
-    let signed = 0;
-    for (let i = 0; i < BLOCK; i++) {
-        const b = i >= 148 && i < 156 ? 0x20 : block[i];
-        unsigned += b;
-        signed += b > 127 ? b - 256 : b;
-    }
     const stored = parseNumber(block.subarray(148, 156));
-    if (stored !== unsigned && stored !== signed)
+    if (!(0,tar_header/* checksumMatches */.XK)(block, stored))
         throw new Error('tar: invalid header (checksum mismatch)');
     let name = cString(block.subarray(0, 100));
     if (block.toString('latin1', 257, 263) === 'ustar\u0000') {
@@ -202,20 +198,12 @@ function cString(field) {
     return Buffer.from(end < 0 ? field : field.subarray(0, end));
 }
 function parseNumber(field) {
-    if ((field[0] & 0x80) !== 0) {
-        let v = BigInt(field[0] & 0x7f);
-        for (let i = 1; i < field.length; i++)
-            v = (v << 8n) | BigInt(field[i]);
-        if (v > BigInt(Number.MAX_SAFE_INTEGER))
-            throw new Error('tar: number too large');
-        return Number(v);
-    }
-    const text = field.toString('latin1').replace(/^[\0 ]+|[\0 ]+$/g, '');
-    if (text === '')
-        return 0;
-    if (!/^[0-7]+$/.test(text))
+    const n = (0,tar_header/* decodeNumber */.w2)(field);
+    if (Number.isNaN(n))
         throw new Error('tar: invalid number in a header');
-    return parseInt(text, 8);
+    if (n > Number.MAX_SAFE_INTEGER)
+        throw new Error('tar: number too large');
+    return n;
 }
 /** PAX records `<len> <key>=<value>\n`; values stay bytes (xattr values may be binary). */
 function parsePax(data) {
@@ -364,15 +352,10 @@ function splitPath(name) {
     return parts;
 }
 function utf8(bytes, what) {
-    try {
-        const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-        if (text.includes('\0'))
-            throw new Error('NUL');
-        return text;
-    }
-    catch {
+    const text = (0,tar_split/* validUtf8 */._9)(bytes);
+    if (text === undefined || text.includes('\0'))
         throw new Error(`layer ${what} ${JSON.stringify(bytes.toString('latin1'))} is not UTF-8: OSTree cannot store it`);
-    }
+    return text;
 }
 /**
  * The directory at `parts`, created when missing as ostree's tar import creates it: owned by the
@@ -409,7 +392,6 @@ var ostree_repo = __webpack_require__(9341);
 // with docker.manifest, signatures and docker.digest. Blobs are spooled until commit. An archive
 // repository is written natively; any other mode through a temporary archive repository and
 // `ostree pull-local` (Node cannot set the xattrs and owners bare modes store).
-
 
 
 
@@ -549,7 +531,7 @@ class OstreeImageDestination {
         const files = [['manifest.json', external_node_stream_.Readable.from([manifest]), manifest.length]];
         this.signatures.forEach((s, i) => files.push([`signature-${i + 1}`, external_node_stream_.Readable.from([s]), s.length]));
         const root = await filesTree(repo, 0o755, files);
-        const digest = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(manifest).digest('hex')}`;
+        const digest = (0,src_manifest/* sha256Digest */.sI)(manifest);
         return (0,objects/* writeCommit */.rV)(repo, {
             metadata: [
                 ['docker.manifest', manifest.toString('utf8')],
@@ -578,6 +560,7 @@ async function filesTree(repo, dirMode, files) {
 function now() {
     return Math.floor(Date.now() / 1000);
 }
+/** The hex of a sha256 digest, which names the blob's branch (ociimage/<hex>); undefined for any other. */
 function sha256Hex(digest) {
     return /^sha256:([0-9a-f]{64})$/.exec(digest)?.[1];
 }
@@ -1299,7 +1282,8 @@ const TYPES = {
 /* harmony export */   AK: () => (/* binding */ TarSplitPacker),
 /* harmony export */   EV: () => (/* binding */ assembleTar),
 /* harmony export */   TX: () => (/* binding */ parseTarSplit),
-/* harmony export */   Vl: () => (/* binding */ Crc64)
+/* harmony export */   Vl: () => (/* binding */ Crc64),
+/* harmony export */   _9: () => (/* binding */ validUtf8)
 /* harmony export */ });
 /* unused harmony exports FILE_TYPE, SEGMENT_TYPE */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
@@ -1365,9 +1349,12 @@ class TarSplitPacker {
         return Buffer.concat(this.compressed);
     }
 }
+// One decoder for every name: a call without `stream` starts afresh, even after a failed one.
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** The bytes as text when they are valid UTF-8, else undefined. */
 function validUtf8(bytes) {
     try {
-        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        return UTF8.decode(bytes);
     }
     catch {
         return undefined;

@@ -11,7 +11,7 @@ export const modules = {
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _docker_archive_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4143);
+/* harmony import */ var _docker_archive_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2715);
 /* harmony import */ var _engine_client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3696);
 /* harmony import */ var _engine_host_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8389);
 // Loading an image into the Docker daemon: the docker-archive writer's output is streamed as the
@@ -79,11 +79,13 @@ async function openDaemonDestination(ref, ctx) {
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6752);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(351);
-/* harmony import */ var _local_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2437);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6355);
+/* harmony import */ var _engine_answer_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5017);
+/* harmony import */ var _local_files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2437);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6355);
 // The few Docker Engine API calls the docker-daemon transport makes, over undici: /_ping,
 // GET /images/get (docker save) and POST /images/load (docker load). Paths carry no API version, so
 // the daemon serves its own (any version since 1.24 has these endpoints unchanged).
+
 
 
 
@@ -122,7 +124,7 @@ class EngineClient {
                     return await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readFile(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(engine.tls.certPath, name));
                 }
                 catch (e) {
-                    if ((0,_local_files_js__WEBPACK_IMPORTED_MODULE_5__/* .isNotFound */ .c4)(e))
+                    if ((0,_local_files_js__WEBPACK_IMPORTED_MODULE_6__/* .isNotFound */ .c4)(e))
                         return undefined;
                     throw e;
                 }
@@ -160,7 +162,7 @@ class EngineClient {
             const text = await this.answer(response, '/images/get');
             const error = engineError(response.statusCode, text, `saving image ${name}`);
             if (response.statusCode === 404)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ImageNotFoundError */ .Z(error.message);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ImageNotFoundError */ .Z(error.message);
             throw error;
         }
         return response.body;
@@ -194,17 +196,9 @@ class EngineClient {
             throw this.talkError(e);
         }
     }
-    /** A short answer as text, capped (an endless answer fails instead of filling memory). */
     async answer(response, endpoint) {
         const what = `the Docker daemon's answer to ${endpoint} at ${this.engine.host}`;
-        try {
-            return (await (0,_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .readAtMost */ .rU)(response.body, _limits_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_ENGINE_ANSWER_BYTES */ .r, what)).toString('utf8');
-        }
-        catch (e) {
-            if (e instanceof _limits_js__WEBPACK_IMPORTED_MODULE_4__/* .ReadLimitError */ .mF)
-                throw new EngineError(e.message);
-            throw this.talkError(e);
-        }
+        return (0,_engine_answer_js__WEBPACK_IMPORTED_MODULE_5__/* .readEngineAnswer */ .f)(response, what, message => new EngineError(message), e => this.talkError(e));
     }
     talkError(e) {
         const signal = this.signal;
@@ -217,18 +211,7 @@ class EngineClient {
     }
 }
 function engineError(status, text, doing) {
-    let message = text.trim();
-    try {
-        const parsed = JSON.parse(text);
-        if (typeof parsed.message === 'string')
-            message = parsed.message;
-    }
-    catch {
-        // not JSON: the text as it is
-    }
-    if (message.length > 500)
-        message = `${message.slice(0, 500)}…`;
-    return new EngineError(`docker engine: ${doing} failed (HTTP ${status}): ${message}`, status);
+    return new EngineError(`docker engine: ${doing} failed (HTTP ${status}): ${(0,_engine_answer_js__WEBPACK_IMPORTED_MODULE_5__/* .engineErrorMessage */ .m)(text)}`, status);
 }
 /** The JSON messages of a load response; an `error`/`errorDetail` message becomes an EngineError. */
 function loadMessages(text) {
@@ -320,6 +303,46 @@ function engineHostFromEnv(env = process.env) {
         default:
             return bad(`the ${scheme}:// scheme is not supported`);
     }
+}
+
+
+/***/ }),
+
+/***/ 5017:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ readEngineAnswer),
+/* harmony export */   m: () => (/* binding */ engineErrorMessage)
+/* harmony export */ });
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(351);
+
+/**
+ * A short answer as text, capped (an endless answer fails instead of filling memory): over the cap
+ * with `tooLarge(message)`, any other read failure with `talkError(e)`.
+ */
+async function readEngineAnswer(response, what, tooLarge, talkError) {
+    try {
+        return (await (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .readAtMost */ .rU)(response.body, _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ENGINE_ANSWER_BYTES */ .r, what)).toString('utf8');
+    }
+    catch (e) {
+        if (e instanceof _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .ReadLimitError */ .mF)
+            throw tooLarge(e.message);
+        throw talkError(e);
+    }
+}
+/** An error answer's JSON `message` (else its text), cut to 500 characters. */
+function engineErrorMessage(text) {
+    let message = text.trim();
+    try {
+        const parsed = JSON.parse(text);
+        if (typeof parsed.message === 'string')
+            message = parsed.message;
+    }
+    catch {
+        // not JSON: the text as it is
+    }
+    return message.length > 500 ? `${message.slice(0, 500)}…` : message;
 }
 
 

@@ -15,7 +15,6 @@ __webpack_require__.d(__webpack_exports__, {
   qW: () => (/* reexport */ getBlob),
   c2: () => (/* reexport */ getManifest),
   sy: () => (/* reexport */ headManifest),
-  E_: () => (/* reexport */ headManifestDigest),
   fg: () => (/* reexport */ isManifestTypeRejection),
   xt: () => (/* reexport */ listReferrers),
   cB: () => (/* reexport */ listTags),
@@ -2089,15 +2088,6 @@ function noteRateLimit(client, headers) {
     const per = window ? ` per ${Number(window) / 3600} h` : '';
     client.log('info', `${client.registry} pull limit: ${remaining.split(';')[0].trim()}${of} manifest requests left${per}`);
 }
-/**
- * The digest a tag or digest names in the repository, from a HEAD (no body; Docker Hub does not count
- * HEADs against its pull limit), or undefined when absent. A registry that sends no valid
- * Docker-Content-Digest gives undefined too: the caller then cannot know, and must not assume.
- */
-async function headManifestDigest(client, tagOrDigest, accept) {
-    const digest = (await headManifest(client, tagOrDigest, accept))?.digestHeader?.trim();
-    return digest !== undefined && /^sha256:[a-f0-9]{64}$/.test(digest) ? digest : undefined;
-}
 
 // EXTERNAL MODULE: ./src/reference/docker.ts
 var docker = __webpack_require__(9085);
@@ -2191,6 +2181,7 @@ var manifest = __webpack_require__(571);
 
 
 
+
 /** A tag list or referrers list longer than this many pages is refused (a registry answering in a loop). */
 const MAX_PAGES = 1000;
 const MAX_TAG_PAGE_BYTES = 4 * 1024 * 1024;
@@ -2202,19 +2193,14 @@ const noReferrersApi = new WeakSet();
  * on the registry's own origin is followed (credentials never go elsewhere).
  */
 function referrers_nextPage(value, current) {
-    if (!value)
+    const target = nextLink(value);
+    if (target === undefined)
         return undefined;
-    for (const part of value.split(',')) {
-        const m = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
-        if (!m || !/\brel="?next"?/i.test(m[2]))
-            continue;
-        const next = new URL(m[1], current);
-        if (next.origin !== current.origin) {
-            throw new RegistryError(`the registry's Link header points to another host (${next.origin}); not followed`);
-        }
-        return next;
+    const next = new URL(target, current);
+    if (next.origin !== current.origin) {
+        throw new RegistryError(`the registry's Link header points to another host (${next.origin}); not followed`);
     }
-    return undefined;
+    return next;
 }
 /** Pages of a paginated GET, each read whole (capped), until there is no `next`. */
 async function* pages(client, first, accept, context, notFound) {

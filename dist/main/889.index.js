@@ -10,16 +10,15 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  listJobs: () => (/* binding */ listJobs),
   runMany: () => (/* binding */ runMany)
 });
 
-// EXTERNAL MODULE: ./src/copy/copy-image.ts + 16 modules
-var copy_image = __webpack_require__(9536);
+// EXTERNAL MODULE: ./src/copy/copy-image.ts + 15 modules
+var copy_image = __webpack_require__(9818);
 // EXTERNAL MODULE: ./src/copy/result.ts
 var copy_result = __webpack_require__(7200);
-// EXTERNAL MODULE: ./src/options/copy-options.ts + 7 modules
-var copy_options = __webpack_require__(2861);
+// EXTERNAL MODULE: ./src/options/copy-options.ts + 5 modules
+var copy_options = __webpack_require__(8584);
 // EXTERNAL MODULE: ./src/transports/index.ts + 24 modules
 var transports = __webpack_require__(4742);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -474,9 +473,14 @@ async function imagesOfRegistry(entry, file, exclude, contextFor) {
     const overrides = overridesOf(entry, file);
     const ctx = contextFor(overrides);
     const out = [];
+    // A repository named in several sections (images, by regex, by semver) is listed once.
+    const lists = new Map();
     const tagged = async (repo, filter) => {
-        for (const tag of await dockerTags(repo, ctx)) {
-            if (filter(tag) && !exclude?.(tag))
+        if (!lists.has(repo.name))
+            lists.set(repo.name, dockerTags(repo, ctx));
+        const keep = withExclusion(filter, exclude);
+        for (const tag of await lists.get(repo.name)) {
+            if (keep(tag))
                 out.push({ ref: (0,docker/* withTagOrDigest */.M6)(repo, tag), overrides });
         }
     };
@@ -573,8 +577,7 @@ var reference = __webpack_require__(2078);
 
 
 
-async function imageBlobs(source, instance, into) {
-    const raw = await source.getManifest(instance);
+function imageBlobs(raw, into) {
     const manifest = (0,src_manifest/* parseImageManifest */.Sw)(raw.bytes, raw.mimeType);
     const config = manifest.configDescriptor();
     for (const b of [...(config ? [config] : []), ...manifest.layerInfos()])
@@ -600,10 +603,10 @@ async function weighSource(options) {
             if (options.selection.kind === 'system' && chosen.length === 1)
                 digest = chosen[0].digest;
             for (const i of chosen)
-                await imageBlobs(source, i.digest, blobs);
+                imageBlobs(await source.getManifest(i.digest), blobs);
         }
         else {
-            await imageBlobs(source, undefined, blobs);
+            imageBlobs(top, blobs);
         }
         const sourceBytes = [...blobs.values()].reduce((a, b) => a + b, 0);
         return { digest, blobs, sourceBytes };
@@ -625,10 +628,11 @@ async function missingBytes(options, destination, weight) {
         return weight.sourceBytes;
     const ref = destination.docker;
     const client = await (0,client_factory/* registryClientFor */.C)(ref, contextOf(options, destination), 'pull');
-    const at = await (0,registry/* headManifestDigest */.E_)(client, ref.digest ?? ref.tag ?? 'latest', [
+    const head = await (0,registry/* headManifest */.sy)(client, ref.digest ?? ref.tag ?? 'latest', [
         ...src_manifest/* defaultRequestedManifestMimeTypes */._k
     ]);
-    if (at === weight.digest)
+    // weight.digest is a valid digest: equal to it, the header needs no other check.
+    if (head?.digestHeader?.trim() === weight.digest)
         return 0;
     let missing = 0;
     for (const [digest, size] of weight.blobs) {
@@ -749,10 +753,6 @@ async function plan(jobs, count, e) {
     }
     return { outcomes, stats: (0,copy_result/* emptyStats */.b)(), matrix: shardMatrix(count) };
 }
-function statusOf(d) {
-    // Set by skip-unchanged (another change); absent means the engine wrote it.
-    return d.status ?? 'copied';
-}
 async function copyJob(job, e, shard, stats, signal) {
     try {
         const result = await (0,copy_image/* copyImageSettled */.ME)(optionsFor(job, e));
@@ -762,7 +762,7 @@ async function copyJob(job, e, shard, stats, signal) {
             byIndex.set(d.index, {
                 source: job.source,
                 destination: job.destinations[d.index],
-                status: statusOf(d),
+                status: d.status,
                 digest: d.digest,
                 bytes: d.stats.pushedBytes,
                 shard

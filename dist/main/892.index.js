@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   Ej: () => (/* binding */ openPodman)
 });
 
-// UNUSED EXPORTS: PODMAN_INSTALL_HINT, PODMAN_MISSING, ROOT_SOCKET, findPodman
+// UNUSED EXPORTS: PODMAN_INSTALL_HINT, PODMAN_MISSING, ROOT_SOCKET
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
@@ -23,15 +23,20 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/auth/credential-helper.ts
+var credential_helper = __webpack_require__(5682);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(6752);
 // EXTERNAL MODULE: ./src/limits.ts
 var limits = __webpack_require__(351);
+// EXTERNAL MODULE: ./src/transports/engine-answer.ts
+var engine_answer = __webpack_require__(5017);
 // EXTERNAL MODULE: ./src/transports/errors.ts
 var transports_errors = __webpack_require__(6355);
 ;// CONCATENATED MODULE: ./src/transports/containers-storage/libpod-client.ts
+
 
 
 
@@ -176,14 +181,7 @@ class LibpodClient {
     }
     async answer(response, endpoint) {
         const what = `podman's answer to ${endpoint} at ${this.socketPath}`;
-        try {
-            return (await (0,limits/* readAtMost */.rU)(response.body, limits/* MAX_ENGINE_ANSWER_BYTES */.r, what)).toString('utf8');
-        }
-        catch (e) {
-            if (e instanceof limits/* ReadLimitError */.mF)
-                throw new PodmanError(e.message);
-            throw this.talkError(e);
-        }
+        return (0,engine_answer/* readEngineAnswer */.f)(response, what, message => new PodmanError(message), e => this.talkError(e));
     }
     talkError(e) {
         if (this.signal?.aborted)
@@ -204,18 +202,8 @@ function asRecord(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {};
 }
 function podmanError(status, text, doing) {
-    let message = text.trim();
-    try {
-        const parsed = JSON.parse(text);
-        if (typeof parsed.message === 'string')
-            message = parsed.message;
-    }
-    catch {
-        // not JSON: the text as it is
-    }
-    if (message.length > 500)
-        message = `${message.slice(0, 500)}…`;
-    return new PodmanError(`podman: ${doing} failed (HTTP ${status}): ${JSON.stringify(message).slice(1, -1)}`, status);
+    const message = JSON.stringify((0,engine_answer/* engineErrorMessage */.m)(text)).slice(1, -1);
+    return new PodmanError(`podman: ${doing} failed (HTTP ${status}): ${message}`, status);
 }
 
 ;// CONCATENATED MODULE: ./src/transports/containers-storage/podman-host.ts
@@ -225,6 +213,7 @@ function podmanError(status, text, doing) {
 // none answers, `podman [store flags] system service --time=60 unix://<tmp>/podman.sock` is started
 // (the finite --time makes an orphan exit on its own) and stopped on close: SIGTERM, then SIGKILL
 // after 10 s. It is not detached, so a cancelled job ends it too.
+
 
 
 
@@ -243,10 +232,7 @@ async function openPodman(store, ctx, env = process.env) {
         const client = await LibpodClient.connect(socket, ctx.signal);
         if (!client)
             continue;
-        const info = await client.info().catch(async (e) => {
-            await client.close();
-            throw e;
-        });
+        const info = await infoOrClose(client);
         if (servesStore(info, store)) {
             log('debug', `containers-storage: podman ${client.version} at ${socket}, store ${info.graphRoot}`);
             return { client, info, description: socket, close: () => client.close() };
@@ -255,6 +241,16 @@ async function openPodman(store, ctx, env = process.env) {
         await client.close();
     }
     return startService(store, ctx, log, env);
+}
+/** The service's info; on failure the client is closed before the error is thrown. */
+async function infoOrClose(client) {
+    try {
+        return await client.info();
+    }
+    catch (e) {
+        await client.close();
+        throw e;
+    }
 }
 function candidateSockets(env) {
     const sockets = [];
@@ -284,21 +280,6 @@ function canonical(p) {
         return external_node_path_default().resolve(p);
     }
 }
-function findPodman(env) {
-    for (const dir of (env.PATH ?? '').split((external_node_path_default()).delimiter)) {
-        if (dir === '')
-            continue;
-        const file = external_node_path_default().join(dir, 'podman');
-        try {
-            (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.X_OK);
-            return file;
-        }
-        catch {
-            // not here
-        }
-    }
-    return undefined;
-}
 function serviceArgs(store, socket) {
     const args = [];
     if (store) {
@@ -316,7 +297,7 @@ function serviceArgs(store, socket) {
     return args;
 }
 async function startService(store, ctx, log, env) {
-    const podman = findPodman(env);
+    const podman = await (0,credential_helper/* findExecutable */.oq)('podman', env);
     if (!podman)
         throw new errors/* ImageCopyError */.xv(PODMAN_MISSING, 'failure', PODMAN_INSTALL_HINT);
     const service = await ServiceProcess.spawn(podman, store, env);
@@ -327,10 +308,7 @@ async function startService(store, ctx, log, env) {
                 throw new errors/* ImageCopyError */.xv(`podman system service exited during start:\n${await service.tail()}`);
             const client = await LibpodClient.connect(service.socket, ctx.signal);
             if (client) {
-                const info = await client.info().catch(async (e) => {
-                    await client.close();
-                    throw e;
-                });
+                const info = await infoOrClose(client);
                 log('info', `containers-storage: started podman ${client.version} for this copy (store ${info.graphRoot})`);
                 const close = async () => {
                     await client.close();
@@ -425,8 +403,8 @@ var errors = __webpack_require__(3916);
 var src_manifest = __webpack_require__(571);
 // EXTERNAL MODULE: ./src/transports/docker-archive/archive-format.ts
 var archive_format = __webpack_require__(8772);
-// EXTERNAL MODULE: ./src/transports/docker-archive/index.ts + 11 modules
-var docker_archive = __webpack_require__(4143);
+// EXTERNAL MODULE: ./src/transports/docker-archive/index.ts + 10 modules
+var docker_archive = __webpack_require__(2715);
 // EXTERNAL MODULE: ./src/transports/types.ts + 1 modules
 var types = __webpack_require__(1072);
 // EXTERNAL MODULE: ./src/transports/containers-storage/podman-host.ts + 1 modules
@@ -493,8 +471,6 @@ function notFound(ref) {
     return new transports_errors/* ImageNotFoundError */.Z(`${ref.toString()}: no image ${what} in this store`, '`podman images` lists what the store holds (names of local images start with localhost/)');
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -528,15 +504,7 @@ class StoreMetadata {
         const file = external_node_path_default().join(imagesDir, 'images.json');
         let text;
         try {
-            const handle = await external_node_fs_.promises.open(file, 'r');
-            try {
-                if ((await handle.stat()).size > MAX_IMAGES_JSON)
-                    throw new errors/* ImageCopyError */.xv(`${file} is too large to read`);
-                text = await handle.readFile('utf8');
-            }
-            finally {
-                await handle.close();
-            }
+            text = (await readCapped(file, MAX_IMAGES_JSON)).toString('utf8');
         }
         catch (e) {
             if ((0,files/* isNotFound */.c4)(e) || e.code === 'EACCES')
@@ -576,15 +544,7 @@ class StoreMetadata {
         const file = external_node_path_default().join(this.imagesDir, image.id, bigDataFileName(key));
         let bytes;
         try {
-            const handle = await external_node_fs_.promises.open(file, 'r');
-            try {
-                if ((await handle.stat()).size > MAX_BIG_DATA)
-                    throw new errors/* ImageCopyError */.xv(`${file} is too large to read`);
-                bytes = await handle.readFile();
-            }
-            finally {
-                await handle.close();
-            }
+            bytes = await readCapped(file, MAX_BIG_DATA);
         }
         catch (e) {
             if ((0,files/* isNotFound */.c4)(e))
@@ -593,11 +553,23 @@ class StoreMetadata {
         }
         const recorded = image.bigDataDigests[key];
         if (recorded !== undefined && recorded.startsWith('sha256:')) {
-            const actual = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+            const actual = (0,src_manifest/* sha256Digest */.sI)(bytes);
             if (actual !== recorded)
                 throw new errors/* ImageCopyError */.xv(`${file} hashes to ${actual}, the store records ${recorded}: the store changed while it was read`);
         }
         return bytes;
+    }
+}
+/** A file's bytes, refused when it is larger than `max`; open errors are thrown as they are. */
+async function readCapped(file, max) {
+    const handle = await external_node_fs_.promises.open(file, 'r');
+    try {
+        if ((await handle.stat()).size > max)
+            throw new errors/* ImageCopyError */.xv(`${file} is too large to read`);
+        return await handle.readFile();
+    }
+    finally {
+        await handle.close();
     }
 }
 /** A list `podman manifest create` made: big data `manifest` and `instances.json`, no layer. */
@@ -830,6 +802,46 @@ class StorageImageSource {
         }
         return archive;
     }
+}
+
+
+/***/ }),
+
+/***/ 5017:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ readEngineAnswer),
+/* harmony export */   m: () => (/* binding */ engineErrorMessage)
+/* harmony export */ });
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(351);
+
+/**
+ * A short answer as text, capped (an endless answer fails instead of filling memory): over the cap
+ * with `tooLarge(message)`, any other read failure with `talkError(e)`.
+ */
+async function readEngineAnswer(response, what, tooLarge, talkError) {
+    try {
+        return (await (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .readAtMost */ .rU)(response.body, _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ENGINE_ANSWER_BYTES */ .r, what)).toString('utf8');
+    }
+    catch (e) {
+        if (e instanceof _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .ReadLimitError */ .mF)
+            throw tooLarge(e.message);
+        throw talkError(e);
+    }
+}
+/** An error answer's JSON `message` (else its text), cut to 500 characters. */
+function engineErrorMessage(text) {
+    let message = text.trim();
+    try {
+        const parsed = JSON.parse(text);
+        if (typeof parsed.message === 'string')
+            message = parsed.message;
+    }
+    catch {
+        // not JSON: the text as it is
+    }
+    return message.length > 500 ? `${message.slice(0, 500)}…` : message;
 }
 
 

@@ -194,7 +194,7 @@ __webpack_require__.d(__webpack_exports__, {
   Ej: () => (/* binding */ openPodman)
 });
 
-// UNUSED EXPORTS: PODMAN_INSTALL_HINT, PODMAN_MISSING, ROOT_SOCKET, findPodman
+// UNUSED EXPORTS: PODMAN_INSTALL_HINT, PODMAN_MISSING, ROOT_SOCKET
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
@@ -206,15 +206,20 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/auth/credential-helper.ts
+var credential_helper = __webpack_require__(5682);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(6752);
 // EXTERNAL MODULE: ./src/limits.ts
 var limits = __webpack_require__(351);
+// EXTERNAL MODULE: ./src/transports/engine-answer.ts
+var engine_answer = __webpack_require__(5017);
 // EXTERNAL MODULE: ./src/transports/errors.ts
 var transports_errors = __webpack_require__(6355);
 ;// CONCATENATED MODULE: ./src/transports/containers-storage/libpod-client.ts
+
 
 
 
@@ -359,14 +364,7 @@ class LibpodClient {
     }
     async answer(response, endpoint) {
         const what = `podman's answer to ${endpoint} at ${this.socketPath}`;
-        try {
-            return (await (0,limits/* readAtMost */.rU)(response.body, limits/* MAX_ENGINE_ANSWER_BYTES */.r, what)).toString('utf8');
-        }
-        catch (e) {
-            if (e instanceof limits/* ReadLimitError */.mF)
-                throw new PodmanError(e.message);
-            throw this.talkError(e);
-        }
+        return (0,engine_answer/* readEngineAnswer */.f)(response, what, message => new PodmanError(message), e => this.talkError(e));
     }
     talkError(e) {
         if (this.signal?.aborted)
@@ -387,18 +385,8 @@ function asRecord(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {};
 }
 function podmanError(status, text, doing) {
-    let message = text.trim();
-    try {
-        const parsed = JSON.parse(text);
-        if (typeof parsed.message === 'string')
-            message = parsed.message;
-    }
-    catch {
-        // not JSON: the text as it is
-    }
-    if (message.length > 500)
-        message = `${message.slice(0, 500)}…`;
-    return new PodmanError(`podman: ${doing} failed (HTTP ${status}): ${JSON.stringify(message).slice(1, -1)}`, status);
+    const message = JSON.stringify((0,engine_answer/* engineErrorMessage */.m)(text)).slice(1, -1);
+    return new PodmanError(`podman: ${doing} failed (HTTP ${status}): ${message}`, status);
 }
 
 ;// CONCATENATED MODULE: ./src/transports/containers-storage/podman-host.ts
@@ -408,6 +396,7 @@ function podmanError(status, text, doing) {
 // none answers, `podman [store flags] system service --time=60 unix://<tmp>/podman.sock` is started
 // (the finite --time makes an orphan exit on its own) and stopped on close: SIGTERM, then SIGKILL
 // after 10 s. It is not detached, so a cancelled job ends it too.
+
 
 
 
@@ -426,10 +415,7 @@ async function openPodman(store, ctx, env = process.env) {
         const client = await LibpodClient.connect(socket, ctx.signal);
         if (!client)
             continue;
-        const info = await client.info().catch(async (e) => {
-            await client.close();
-            throw e;
-        });
+        const info = await infoOrClose(client);
         if (servesStore(info, store)) {
             log('debug', `containers-storage: podman ${client.version} at ${socket}, store ${info.graphRoot}`);
             return { client, info, description: socket, close: () => client.close() };
@@ -438,6 +424,16 @@ async function openPodman(store, ctx, env = process.env) {
         await client.close();
     }
     return startService(store, ctx, log, env);
+}
+/** The service's info; on failure the client is closed before the error is thrown. */
+async function infoOrClose(client) {
+    try {
+        return await client.info();
+    }
+    catch (e) {
+        await client.close();
+        throw e;
+    }
 }
 function candidateSockets(env) {
     const sockets = [];
@@ -467,21 +463,6 @@ function canonical(p) {
         return external_node_path_default().resolve(p);
     }
 }
-function findPodman(env) {
-    for (const dir of (env.PATH ?? '').split((external_node_path_default()).delimiter)) {
-        if (dir === '')
-            continue;
-        const file = external_node_path_default().join(dir, 'podman');
-        try {
-            (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.X_OK);
-            return file;
-        }
-        catch {
-            // not here
-        }
-    }
-    return undefined;
-}
 function serviceArgs(store, socket) {
     const args = [];
     if (store) {
@@ -499,7 +480,7 @@ function serviceArgs(store, socket) {
     return args;
 }
 async function startService(store, ctx, log, env) {
-    const podman = findPodman(env);
+    const podman = await (0,credential_helper/* findExecutable */.oq)('podman', env);
     if (!podman)
         throw new errors/* ImageCopyError */.xv(PODMAN_MISSING, 'failure', PODMAN_INSTALL_HINT);
     const service = await ServiceProcess.spawn(podman, store, env);
@@ -510,10 +491,7 @@ async function startService(store, ctx, log, env) {
                 throw new errors/* ImageCopyError */.xv(`podman system service exited during start:\n${await service.tail()}`);
             const client = await LibpodClient.connect(service.socket, ctx.signal);
             if (client) {
-                const info = await client.info().catch(async (e) => {
-                    await client.close();
-                    throw e;
-                });
+                const info = await infoOrClose(client);
                 log('info', `containers-storage: started podman ${client.version} for this copy (store ${info.graphRoot})`);
                 const close = async () => {
                     await client.close();
@@ -584,6 +562,46 @@ class ServiceProcess {
         }
         await external_node_fs_.promises.rm(this.dir, { recursive: true, force: true });
     }
+}
+
+
+/***/ }),
+
+/***/ 5017:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ readEngineAnswer),
+/* harmony export */   m: () => (/* binding */ engineErrorMessage)
+/* harmony export */ });
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(351);
+
+/**
+ * A short answer as text, capped (an endless answer fails instead of filling memory): over the cap
+ * with `tooLarge(message)`, any other read failure with `talkError(e)`.
+ */
+async function readEngineAnswer(response, what, tooLarge, talkError) {
+    try {
+        return (await (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .readAtMost */ .rU)(response.body, _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ENGINE_ANSWER_BYTES */ .r, what)).toString('utf8');
+    }
+    catch (e) {
+        if (e instanceof _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .ReadLimitError */ .mF)
+            throw tooLarge(e.message);
+        throw talkError(e);
+    }
+}
+/** An error answer's JSON `message` (else its text), cut to 500 characters. */
+function engineErrorMessage(text) {
+    let message = text.trim();
+    try {
+        const parsed = JSON.parse(text);
+        if (typeof parsed.message === 'string')
+            message = parsed.message;
+    }
+    catch {
+        // not JSON: the text as it is
+    }
+    return message.length > 500 ? `${message.slice(0, 500)}…` : message;
 }
 
 
