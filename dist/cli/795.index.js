@@ -2,7 +2,7 @@ export const id = 795;
 export const ids = [795];
 export const modules = {
 
-/***/ 8698:
+/***/ 5459:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -30,6 +30,7 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
+var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
 ;// CONCATENATED MODULE: ./src/registry/challenge.ts
 // `WWW-Authenticate` challenges (RFC 7235) and token scopes (distribution token spec).
 const TOKEN_CHAR = /[!#$%&'*+\-.^_`|~0-9A-Za-z]/;
@@ -113,7 +114,7 @@ function repositoryScope(repository, actions) {
 // EXTERNAL MODULE: ./src/limits.ts
 var limits = __webpack_require__(351);
 ;// CONCATENATED MODULE: ./src/registry/http.ts
-// One HTTP exchange through an undici Agent (or proxy routes), following redirects without leaking credentials.
+// One HTTP exchange through pooled connections (or proxy routes), following redirects without leaking credentials.
 
 const MAX_REDIRECTS = 5;
 /**
@@ -157,10 +158,7 @@ async function httpRequest(agent, req) {
             method: req.method,
             headers,
             body: req.body ?? null,
-            signal: req.signal,
-            // undici closes the connection after every HEAD (in case a server sends a body anyway), so each
-            // blob existence check would open a new connection, with a new TLS handshake; registries follow HTTP
-            ...(req.method === 'HEAD' ? { reset: false } : {})
+            signal: req.signal
         });
         const location = header(res.headers, 'location');
         const redirect = [301, 302, 303, 307, 308].includes(res.statusCode) && location !== undefined;
@@ -543,15 +541,139 @@ var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __webpack_require__(1692);
 var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node_tls_);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+;// CONCATENATED MODULE: ./src/registry/node-connections.ts
+// Direct connections through node:http and node:https: one keep-alive Agent per scheme and TLS
+// configuration, each keeping at most `connectionsPerHost` sockets per registry host.
+//
+// Node's own HTTP client is used rather than undici on this path because it is already part of the
+// runtime: undici's bundle (fetch, websockets, its WebAssembly parser) cost ~45 ms of start-up CPU and
+// ~15 MiB of memory in every run, for features a registry client never uses. undici stays behind the
+// proxy path only (proxy-agent.ts), loaded when a proxy variable selects an origin.
+
+
+
+/** A bounded keep-alive pool per host, for plain and for TLS origins. */
+class NodeConnections {
+    connectionsPerHost;
+    timeouts;
+    tls;
+    plain;
+    secure;
+    constructor(connectionsPerHost, timeouts, tls) {
+        this.connectionsPerHost = connectionsPerHost;
+        this.timeouts = timeouts;
+        this.tls = tls;
+        this.plain = new (external_node_http_default()).Agent(this.agentOptions());
+    }
+    request(req) {
+        const url = new URL(req.path, req.origin);
+        const isTls = url.protocol === 'https:';
+        const send = isTls ? (external_node_https_default()).request : (external_node_http_default()).request;
+        return new Promise((resolve, reject) => {
+            const outgoing = send(url, {
+                method: req.method,
+                headers: req.headers,
+                agent: isTls ? this.secureAgent() : this.plain,
+                signal: req.signal,
+                timeout: this.timeouts.idleTimeout
+            });
+            outgoing.on('timeout', () => outgoing.destroy(timeoutError(req.method, url)));
+            outgoing.on('error', reject);
+            outgoing.on('response', (res) => {
+                resolve({ statusCode: res.statusCode ?? 0, headers: headersOf(res), body: withDump(res) });
+            });
+            writeBody(outgoing, req.body);
+        });
+    }
+    async close() {
+        this.plain.destroy();
+        this.secure?.destroy();
+    }
+    secureAgent() {
+        this.secure ??= new (external_node_https_default()).Agent({
+            ...this.agentOptions(),
+            rejectUnauthorized: this.tls.verify,
+            secureContext: this.tls.secureContext()
+        });
+        return this.secure;
+    }
+    agentOptions() {
+        return {
+            keepAlive: true,
+            maxSockets: this.connectionsPerHost,
+            // closes idle pooled sockets; active requests carry their own (longer) timeout
+            timeout: this.timeouts.keepAliveTimeout,
+            scheduling: 'lifo'
+        };
+    }
+}
+function writeBody(outgoing, body) {
+    if (body === undefined || body === null) {
+        outgoing.end();
+    }
+    else if (typeof body === 'string' || Buffer.isBuffer(body)) {
+        outgoing.end(body);
+    }
+    else {
+        // A failed or abandoned body destroys the request; the request's own error reaches the caller.
+        (0,external_node_stream_.pipeline)(body, outgoing, () => undefined);
+    }
+}
+/** Node joins repeated headers with ", " (most) or keeps arrays (set-cookie); keep every value apart. */
+function headersOf(res) {
+    const headers = {};
+    for (const [name, values] of Object.entries(res.headersDistinct)) {
+        if (values === undefined)
+            continue;
+        headers[name] = values.length === 1 ? values[0] : values;
+    }
+    return headers;
+}
+function withDump(res) {
+    const body = res;
+    body.dump = ({ limit = 128 * 1024 } = {}) => dump(res, limit);
+    return body;
+}
+/**
+ * Reads and drops up to `limit` bytes so the connection can serve the next request; a longer body
+ * closes the connection instead (reading it all would cost more than a new connection).
+ */
+function dump(res, limit) {
+    return new Promise((resolve, reject) => {
+        if (res.readableEnded || res.destroyed)
+            return resolve();
+        let seen = 0;
+        res.on('data', (chunk) => {
+            seen += chunk.length;
+            if (seen > limit) {
+                res.destroy();
+                resolve();
+            }
+        });
+        res.on('end', resolve);
+        res.on('error', reject);
+        res.on('close', resolve);
+        res.resume();
+    });
+}
+function timeoutError(method, url) {
+    const e = new Error(`no data from ${url.origin} for a ${method} in time`);
+    e.code = 'ETIMEDOUT';
+    return e;
+}
+
 // EXTERNAL MODULE: ./src/registry/proxy-env.ts
 var proxy_env = __webpack_require__(6073);
 ;// CONCATENATED MODULE: ./src/registry/connections.ts
-// Connection pools: one undici Agent per TLS configuration, shared by every client in the process.
-// An Agent keeps one keep-alive Pool per origin, so each registry host gets its own bounded set of
-// connections, reused across repositories, sources and destinations. With HTTP(S)_PROXY set, requests
-// whose origin the proxy variables select go through a ProxyAgent with the same TLS configuration.
+// Connection pools: one set of keep-alive agents per TLS configuration (node-connections.ts), shared
+// by every client in the process, so each registry host gets its own bounded set of connections,
+// reused across repositories, sources and destinations. With HTTP(S)_PROXY set, requests whose origin
+// the proxy variables select go through a proxy agent (proxy-agent.ts) with the same TLS configuration.
 
 
 
@@ -621,7 +743,14 @@ async function defaultCertDir(hostPort) {
 }
 const agents = new Map();
 const tlsEntries = new Map();
-const POOL_OPTIONS = { keepAliveTimeout: 10_000, headersTimeout: 120_000, bodyTimeout: 120_000 };
+const KEEP_ALIVE_MS = 10_000;
+/** A request fails when its connection is silent this long (waiting for headers or for body bytes). */
+const IDLE_TIMEOUT_MS = 120_000;
+const POOL_OPTIONS = {
+    keepAliveTimeout: KEEP_ALIVE_MS,
+    headersTimeout: IDLE_TIMEOUT_MS,
+    bodyTimeout: IDLE_TIMEOUT_MS
+};
 function keyOf(value) {
     return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(value)).digest('hex');
 }
@@ -648,7 +777,7 @@ function agentFor(settings, connectionsPerHost = DEFAULT_CONNECTIONS_PER_HOST, p
     const directKey = `${entry.key}:${connectionsPerHost}`;
     let direct = agents.get(directKey);
     if (!direct) {
-        direct = new undici/* Agent */.g6({ connections: connectionsPerHost, ...POOL_OPTIONS, connect: connectorFor(entry) });
+        direct = new NodeConnections(connectionsPerHost, { keepAliveTimeout: KEEP_ALIVE_MS, idleTimeout: IDLE_TIMEOUT_MS }, { verify: entry.settings.verify, secureContext: entry.secureContext });
         agents.set(directKey, direct);
     }
     if (!proxy || !(0,proxy_env/* hasProxy */.jL)(proxy))
@@ -691,7 +820,7 @@ class ProxyRoutes {
         const key = `${https ? 's' : ''}:${proxy.href}`;
         let agent = this.viaProxy.get(key);
         if (!agent) {
-            agent = __webpack_require__.e(/* import() */ 339).then(__webpack_require__.bind(__webpack_require__, 3339)).then(m => m.createProxyAgent({
+            agent = Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(339)]).then(__webpack_require__.bind(__webpack_require__, 3339)).then(m => m.createProxyAgent({
                 proxy,
                 tls: https
                     ? { verify: this.tls.settings.verify, secureContext: this.tls.secureContext() }
@@ -707,25 +836,6 @@ class ProxyRoutes {
         this.viaProxy.clear();
         await Promise.all(all.map(a => a.close()));
     }
-}
-/**
- * Opens plain connections directly and TLS connections with one secure context, built on the first
- * TLS connection. Handing tls.connect the options instead would build a context per connection, and
- * loading the root store costs ~20 ms of CPU each time; a copy from plain-http registries (which
- * pings https first when verification is off) needs no context at all.
- */
-function connectorFor(entry) {
-    const plain = (0,undici/* buildConnector */.gU)({});
-    let secure;
-    return (options, callback) => {
-        if (options.protocol !== 'https:')
-            return plain(options, callback);
-        secure ??= (0,undici/* buildConnector */.gU)({
-            rejectUnauthorized: entry.settings.verify,
-            secureContext: entry.secureContext()
-        });
-        return secure(options, callback);
-    };
 }
 function secureContextOptions(settings) {
     const clientCerts = settings.certs.length > 0 ? { cert: settings.certs, key: settings.keys } : {};
@@ -1235,8 +1345,9 @@ class RegistryClient {
                 hint: `for a registry on plain http, turn TLS verification off: ${this.tlsVerifyOff}`
             });
         }
-        // A TLS server that drops the connection at once most often wanted a client certificate.
-        const dropped = url.protocol === 'https:' && rawCode(e) === 'UND_ERR_SOCKET';
+        // A TLS server that drops the connection at once (or says so with an alert) most often wanted a
+        // client certificate.
+        const dropped = url.protocol === 'https:' && CLIENT_CERT_REFUSALS.test(rawCode(e) ?? '');
         const proxyRefused = proxy !== undefined && /\b40[17]\b/.test(networkReason(e));
         return new RegistryError(`${prefix}${request}${via} failed: ${networkReason(e)}${after}`, {
             request,
@@ -1249,6 +1360,7 @@ class RegistryClient {
         });
     }
 }
+const CLIENT_CERT_REFUSALS = /^(UND_ERR_SOCKET|ECONNRESET|ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE|ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED|ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE)$/;
 function isStream(body) {
     return !!body && typeof body.pipe === 'function';
 }
@@ -1283,14 +1395,16 @@ function networkReason(e) {
     const code = errorCode(e) ?? (typeof err.code === 'string' ? err.code : undefined);
     const reason = e.reason;
     let message = typeof reason === 'string' ? reason : typeof err.message === 'string' ? err.message : String(e);
+    // OpenSSL's errors on a socket write carry its whole error line: keep the reason only
+    const openssl = /SSL routines:[^:\n]*:([^:\n]+):/.exec(message);
+    if (openssl)
+        message = openssl[1];
     if (err.cause && typeof err.cause.message === 'string' && err.cause.message !== message) {
         message = `${message}: ${err.cause.message}`;
     }
     return code && !message.includes(code) ? `${message} (${code})` : message;
 }
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
 ;// CONCATENATED MODULE: ./src/registry/throughput.ts
 /** A stalled or trickling transfer; retryable. */
 class SlowTransferError extends Error {
@@ -2310,7 +2424,7 @@ async function updateFallbackIndex(client, subject, desc) {
 }
 
 ;// CONCATENATED MODULE: ./src/registry/index.ts
-// The registry client: the distribution API (OCI distribution spec) over undici.
+// The registry client: the distribution API (OCI distribution spec) over node:http (undici only behind proxies).
 
 
 
@@ -2333,7 +2447,7 @@ async function updateFallbackIndex(client, subject, desc) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ registryClientFor)
 /* harmony export */ });
-/* harmony import */ var _registry_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8698);
+/* harmony import */ var _registry_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5459);
 
 function isEmpty(c) {
     return !c || !(c.username || c.password || c.registryToken || c.identityToken);

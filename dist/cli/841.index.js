@@ -1478,7 +1478,7 @@ async function run(argv, env, stdout, stderr, stdin, signal) {
         if (many) {
             const say = quiet ? () => { } : err;
             // Many images in one step load their code (tag listing, sync files, shards) only when asked for.
-            const [{ runMany }, { printMany }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(795), __webpack_require__.e(889)]).then(__webpack_require__.bind(__webpack_require__, 8889)), __webpack_require__.e(/* import() */ 921).then(__webpack_require__.bind(__webpack_require__, 4921))]);
+            const [{ runMany }, { printMany }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(795), __webpack_require__.e(889)]).then(__webpack_require__.bind(__webpack_require__, 8889)), __webpack_require__.e(/* import() */ 921).then(__webpack_require__.bind(__webpack_require__, 4921))]);
             const result = await runMany({ request, many, reader, hooks, env, configure, say }, signal).finally(() => blobInfo?.save());
             if (cache)
                 await cache.prune(request.cache.maxBytes);
@@ -11188,16 +11188,16 @@ class DockerImageReference {
     toString() {
         return `docker:${this.reference}`;
     }
-    // The registry client (and undici) is loaded only by a copy that uses a registry.
+    // The registry client (and node:http) is loaded only by a copy that uses a registry.
     async newSource(ctx) {
-        const { DockerImageSource } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(795), __webpack_require__.e(190)]).then(__webpack_require__.bind(__webpack_require__, 7190));
+        const { DockerImageSource } = await Promise.all(/* import() */[__webpack_require__.e(795), __webpack_require__.e(190)]).then(__webpack_require__.bind(__webpack_require__, 7190));
         return DockerImageSource.open(this, ctx);
     }
     async newDestination(ctx) {
         if (this.docker.tag !== undefined && this.docker.digest !== undefined) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`destination ${this.toString()}: a registry destination cannot name both a tag and a digest`, 'write to the tag only, or to the digest only');
         }
-        const { DockerImageDestination } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(795), __webpack_require__.e(695)]).then(__webpack_require__.bind(__webpack_require__, 5695));
+        const { DockerImageDestination } = await Promise.all(/* import() */[__webpack_require__.e(795), __webpack_require__.e(695)]).then(__webpack_require__.bind(__webpack_require__, 5695));
         return DockerImageDestination.open(this, ctx);
     }
 }

@@ -17,7 +17,7 @@ __webpack_require__.r(__webpack_exports__);
  * Proxy-Authorization header, sent to the proxy only.
  */
 function createProxyAgent(options) {
-    return new undici__WEBPACK_IMPORTED_MODULE_0__/* .ProxyAgent */ .kT({
+    const agent = new undici__WEBPACK_IMPORTED_MODULE_0__/* .ProxyAgent */ .kT({
         uri: options.proxy.href,
         proxyTunnel: false,
         ...options.pool,
@@ -27,6 +27,17 @@ function createProxyAgent(options) {
         // one bounded keep-alive pool per origin (or, without a tunnel, to the proxy), like direct connections
         factory: (origin, opts) => new undici__WEBPACK_IMPORTED_MODULE_0__/* .Pool */ .bC(origin, { ...options.pool, ...opts })
     });
+    return {
+        request: req => agent.request({
+            ...req,
+            method: req.method,
+            body: req.body ?? null,
+            // undici closes the connection after every HEAD (in case a server sends a body anyway), so each
+            // blob existence check would open a new tunnel; registries follow HTTP
+            ...(req.method === 'HEAD' ? { reset: false } : {})
+        }),
+        close: () => agent.close()
+    };
 }
 
 

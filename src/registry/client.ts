@@ -456,8 +456,9 @@ export class RegistryClient {
         }
       )
     }
-    // A TLS server that drops the connection at once most often wanted a client certificate.
-    const dropped = url.protocol === 'https:' && rawCode(e) === 'UND_ERR_SOCKET'
+    // A TLS server that drops the connection at once (or says so with an alert) most often wanted a
+    // client certificate.
+    const dropped = url.protocol === 'https:' && CLIENT_CERT_REFUSALS.test(rawCode(e) ?? '')
     const proxyRefused = proxy !== undefined && /\b40[17]\b/.test(networkReason(e))
     return new RegistryError(`${prefix}${request}${via} failed: ${networkReason(e)}${after}`, {
       request,
@@ -470,6 +471,9 @@ export class RegistryClient {
     })
   }
 }
+
+const CLIENT_CERT_REFUSALS =
+  /^(UND_ERR_SOCKET|ECONNRESET|ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE|ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED|ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE)$/
 
 function isStream(body: unknown): body is Readable {
   return !!body && typeof (body as Readable).pipe === 'function'
@@ -508,6 +512,9 @@ export function networkReason(e: unknown): string {
   const reason = (e as { reason?: unknown }).reason
   let message =
     typeof reason === 'string' ? reason : typeof err.message === 'string' ? err.message : String(e)
+  // OpenSSL's errors on a socket write carry its whole error line: keep the reason only
+  const openssl = /SSL routines:[^:\n]*:([^:\n]+):/.exec(message)
+  if (openssl) message = openssl[1]
   if (err.cause && typeof err.cause.message === 'string' && err.cause.message !== message) {
     message = `${message}: ${err.cause.message}`
   }

@@ -1,16 +1,14 @@
-// Connection pools: one undici Agent per TLS configuration, shared by every client in the process.
-// An Agent keeps one keep-alive Pool per origin, so each registry host gets its own bounded set of
-// connections, reused across repositories, sources and destinations. With HTTP(S)_PROXY set, requests
-// whose origin the proxy variables select go through a ProxyAgent with the same TLS configuration.
+// Connection pools: one set of keep-alive agents per TLS configuration (node-connections.ts), shared
+// by every client in the process, so each registry host gets its own bounded set of connections,
+// reused across repositories, sources and destinations. With HTTP(S)_PROXY set, requests whose origin
+// the proxy variables select go through a proxy agent (proxy-agent.ts) with the same TLS configuration.
 import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import tls, { type SecureContext, type SecureContextOptions } from 'node:tls'
-import { Agent, buildConnector, type Dispatcher } from 'undici'
+import { NodeConnections, type ConnectionRequest, type ConnectionResponse } from './node-connections.js'
 import { hasProxy, proxyFor, type ProxyEnvironment } from './proxy-env.js'
-
-type Connector = ReturnType<typeof buildConnector>
 
 export const DEFAULT_CONNECTIONS_PER_HOST = 16
 
@@ -83,9 +81,9 @@ export async function defaultCertDir(hostPort: string): Promise<string | undefin
   return undefined
 }
 
-/** What a registry client sends requests through: an Agent, or proxy routes in front of Agents. */
+/** What a registry client sends requests through: direct connections, or proxy routes in front of them. */
 export interface Connections {
-  request(options: Dispatcher.RequestOptions): Promise<Dispatcher.ResponseData>
+  request(options: ConnectionRequest): Promise<ConnectionResponse>
   close(): Promise<void>
 }
 
@@ -100,7 +98,14 @@ interface TlsEntry {
 const agents = new Map<string, Connections>()
 const tlsEntries = new Map<string, TlsEntry>()
 
-const POOL_OPTIONS = { keepAliveTimeout: 10_000, headersTimeout: 120_000, bodyTimeout: 120_000 }
+const KEEP_ALIVE_MS = 10_000
+/** A request fails when its connection is silent this long (waiting for headers or for body bytes). */
+const IDLE_TIMEOUT_MS = 120_000
+const POOL_OPTIONS = {
+  keepAliveTimeout: KEEP_ALIVE_MS,
+  headersTimeout: IDLE_TIMEOUT_MS,
+  bodyTimeout: IDLE_TIMEOUT_MS
+}
 
 function keyOf(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex')
@@ -134,7 +139,11 @@ export function agentFor(
   const directKey = `${entry.key}:${connectionsPerHost}`
   let direct = agents.get(directKey)
   if (!direct) {
-    direct = new Agent({ connections: connectionsPerHost, ...POOL_OPTIONS, connect: connectorFor(entry) })
+    direct = new NodeConnections(
+      connectionsPerHost,
+      { keepAliveTimeout: KEEP_ALIVE_MS, idleTimeout: IDLE_TIMEOUT_MS },
+      { verify: entry.settings.verify, secureContext: entry.secureContext }
+    )
     agents.set(directKey, direct)
   }
   if (!proxy || !hasProxy(proxy)) return direct
@@ -163,7 +172,7 @@ class ProxyRoutes implements Connections {
     private readonly connectionsPerHost: number
   ) {}
 
-  request(options: Dispatcher.RequestOptions): Promise<Dispatcher.ResponseData> {
+  request(options: ConnectionRequest): Promise<ConnectionResponse> {
     const origin = new URL(String(options.origin))
     const via = proxyFor(this.proxy, origin)
     if (!via) return this.direct.request(options)
@@ -193,25 +202,6 @@ class ProxyRoutes implements Connections {
     const all = await Promise.all(this.viaProxy.values())
     this.viaProxy.clear()
     await Promise.all(all.map(a => a.close()))
-  }
-}
-
-/**
- * Opens plain connections directly and TLS connections with one secure context, built on the first
- * TLS connection. Handing tls.connect the options instead would build a context per connection, and
- * loading the root store costs ~20 ms of CPU each time; a copy from plain-http registries (which
- * pings https first when verification is off) needs no context at all.
- */
-function connectorFor(entry: TlsEntry): Connector {
-  const plain = buildConnector({})
-  let secure: Connector | undefined
-  return (options, callback) => {
-    if (options.protocol !== 'https:') return plain(options, callback)
-    secure ??= buildConnector({
-      rejectUnauthorized: entry.settings.verify,
-      secureContext: entry.secureContext()
-    })
-    return secure(options, callback)
   }
 }
 

@@ -1,11 +1,11 @@
-// One HTTP exchange through an undici Agent (or proxy routes), following redirects without leaking credentials.
+// One HTTP exchange through pooled connections (or proxy routes), following redirects without leaking credentials.
 import { MAX_ERROR_BODY_BYTES, readAtMost } from '../limits.js'
 import type { IncomingHttpHeaders } from 'node:http'
 import type { Readable } from 'node:stream'
-import type { Dispatcher } from 'undici'
 import type { Connections } from './connections.js'
+import type { ResponseBody } from './node-connections.js'
 
-export type ResponseBody = Dispatcher.ResponseData['body']
+export type { ResponseBody } from './node-connections.js'
 
 export interface HttpResponse {
   status: number
@@ -75,13 +75,10 @@ export async function httpRequest(agent: Connections, req: HttpRequest): Promise
     const res = await agent.request({
       origin: url.origin,
       path: url.pathname + url.search,
-      method: req.method as Dispatcher.HttpMethod,
+      method: req.method,
       headers,
       body: req.body ?? null,
-      signal: req.signal,
-      // undici closes the connection after every HEAD (in case a server sends a body anyway), so each
-      // blob existence check would open a new connection, with a new TLS handshake; registries follow HTTP
-      ...(req.method === 'HEAD' ? { reset: false } : {})
+      signal: req.signal
     })
     const location = header(res.headers, 'location')
     const redirect = [301, 302, 303, 307, 308].includes(res.statusCode) && location !== undefined

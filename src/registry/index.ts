@@ -1,4 +1,4 @@
-// The registry client: the distribution API (OCI distribution spec) over undici.
+// The registry client: the distribution API (OCI distribution spec) over node:http (undici only behind proxies).
 export { RegistryClient, DEFAULT_USER_AGENT, type RegistryClientOptions, type SendOptions } from './client.js'
 export { RegistryError, RegistryAuthError, redactUrl, describeRequest } from './errors.js'
 export { parseChallenges, parseScope, formatScope, type Challenge, type Scope } from './challenge.js'

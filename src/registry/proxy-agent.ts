@@ -1,7 +1,8 @@
 // An undici ProxyAgent for one proxy and one TLS configuration, made by connections.ts for the first
 // request that a proxy variable selects.
 import type { SecureContext } from 'node:tls'
-import { Pool, ProxyAgent } from 'undici'
+import { Pool, ProxyAgent, type Dispatcher } from 'undici'
+import type { ConnectionRequest, ConnectionResponse } from './node-connections.js'
 
 export interface ProxyAgentOptions {
   proxy: URL
@@ -15,8 +16,11 @@ export interface ProxyAgentOptions {
  * origins through a CONNECT tunnel, as Go's net/http does. Credentials in the proxy URL become a
  * Proxy-Authorization header, sent to the proxy only.
  */
-export function createProxyAgent(options: ProxyAgentOptions): ProxyAgent {
-  return new ProxyAgent({
+export function createProxyAgent(options: ProxyAgentOptions): {
+  request(req: ConnectionRequest): Promise<ConnectionResponse>
+  close(): Promise<void>
+} {
+  const agent = new ProxyAgent({
     uri: options.proxy.href,
     proxyTunnel: false,
     ...options.pool,
@@ -26,4 +30,16 @@ export function createProxyAgent(options: ProxyAgentOptions): ProxyAgent {
     // one bounded keep-alive pool per origin (or, without a tunnel, to the proxy), like direct connections
     factory: (origin, opts) => new Pool(origin, { ...options.pool, ...opts })
   })
+  return {
+    request: req =>
+      agent.request({
+        ...req,
+        method: req.method as Dispatcher.HttpMethod,
+        body: req.body ?? null,
+        // undici closes the connection after every HEAD (in case a server sends a body anyway), so each
+        // blob existence check would open a new tunnel; registries follow HTTP
+        ...(req.method === 'HEAD' ? { reset: false } : {})
+      }),
+    close: () => agent.close()
+  }
 }

@@ -175,7 +175,7 @@ describe('RegistryClient: ping and transport', () => {
       .ping()
       .catch(x => x)) as Error
     expect(e.message).toMatch(
-      /pinging container registry 127\.0\.0\.1:\d+: GET http:\/\/127\.0\.0\.1:\d+\/v2\/ failed: .*other side closed.*after 2 attempts/
+      /pinging container registry 127\.0\.0\.1:\d+: GET http:\/\/127\.0\.0\.1:\d+\/v2\/ failed: .*(other side closed|socket hang up).*after 2 attempts/
     )
   })
 })

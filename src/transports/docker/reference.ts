@@ -27,7 +27,7 @@ export class DockerImageReference implements ImageReference {
     return `docker:${this.reference}`
   }
 
-  // The registry client (and undici) is loaded only by a copy that uses a registry.
+  // The registry client (and node:http) is loaded only by a copy that uses a registry.
   async newSource(ctx: TransportContext): Promise<ImageSource> {
     const { DockerImageSource } = await import('./source.js')
     return DockerImageSource.open(this, ctx)
