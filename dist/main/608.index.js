@@ -1620,9 +1620,10 @@ var docker = __webpack_require__(9085);
 // The file is read whole once, when the cache is first used (a copy between local layouts never
 // pays for it), synchronously (it is small: 20 000 entries take 2.3 MB), and every entry is validated (digests by the manifest
 // parser's rules, names by the reference grammar); anything else is dropped, and a file that is not
-// this JSON is ignored. `save` reads the file again, merges (the newer of two entries wins; what this
-// process forgot stays forgotten), keeps the newest entries up to the bound, and replaces the file by
-// a rename: two processes saving at once may lose one's new entries, never corrupt the file.
+// this JSON is ignored. `save` reads the file again when another process replaced it meanwhile, merges
+// (the newer of two entries wins; what this process forgot stays forgotten), keeps the newest entries
+// up to the bound, and replaces the file by a rename: two processes saving at once may lose one's new
+// entries, never corrupt the file. A file still as this process read it is not read twice.
 // Nothing in this cache may fail a copy: problems are reported to `onProblem` (a debug line).
 
 
@@ -1660,12 +1661,16 @@ class FileBlobInfoCache extends MemoryBlobInfoCache {
         this.onProblem = onProblem;
     }
     loaded = false;
+    /** The file as it was read (or last written): unchanged at save, it needs no second read. */
+    seen;
     ready() {
         if (this.loaded)
             return;
         this.loaded = true;
-        for (const e of readEntries(this.file, this.onProblem))
+        const { entries, identity } = readEntries(this.file, this.onProblem);
+        for (const e of entries)
             this.record(e);
+        this.seen = identity;
         this.changed = false;
     }
     async save() {
@@ -1673,7 +1678,8 @@ class FileBlobInfoCache extends MemoryBlobInfoCache {
             return;
         try {
             const merged = new Map();
-            for (const e of readEntries(this.file, this.onProblem)) {
+            const unchanged = this.seen !== undefined && sameFile(this.seen, identityOf(this.file));
+            for (const e of unchanged ? [] : readEntries(this.file, this.onProblem).entries) {
                 const key = entryKey(e);
                 const forgotten = this.forgotten.get(key);
                 if (forgotten === undefined || forgotten < e.time)
@@ -1686,6 +1692,7 @@ class FileBlobInfoCache extends MemoryBlobInfoCache {
             }
             const kept = [...merged.values()].sort((a, b) => a.time - b.time).slice(-MAX_BLOB_INFO_ENTRIES);
             await replaceFile(this.file, serialize(kept));
+            this.seen = identityOf(this.file);
             this.changed = false;
         }
         catch (e) {
@@ -1705,6 +1712,17 @@ async function openUserBlobInfoCache(env, onProblem) {
     const file = defaultBlobInfoCachePath(env);
     return file === undefined ? undefined : openBlobInfoCache(file, onProblem);
 }
+function identityOf(file) {
+    try {
+        return (0,external_node_fs_.statSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+function sameFile(a, b) {
+    return b !== undefined && a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
 function readEntries(file, onProblem) {
     let fd;
     try {
@@ -1714,19 +1732,19 @@ function readEntries(file, onProblem) {
     catch (e) {
         if (e.code !== 'ENOENT')
             onProblem(`blob-info cache ${file} not read: ${e.message}`);
-        return [];
+        return { entries: [] };
     }
     try {
         const info = (0,external_node_fs_.fstatSync)(fd);
         if (!info.isFile() || info.size > MAX_FILE_BYTES) {
             onProblem(`blob-info cache ${file} ignored: not a regular file of at most ${MAX_FILE_BYTES} bytes`);
-            return [];
+            return { entries: [] };
         }
-        return parseEntries((0,external_node_fs_.readFileSync)(fd, 'utf8'));
+        return { entries: parseEntries((0,external_node_fs_.readFileSync)(fd, 'utf8')), identity: info };
     }
     catch (e) {
         onProblem(`blob-info cache ${file} ignored: ${e.message}`);
-        return [];
+        return { entries: [] };
     }
     finally {
         (0,external_node_fs_.closeSync)(fd);

@@ -9,12 +9,13 @@
 // The file is read whole once, when the cache is first used (a copy between local layouts never
 // pays for it), synchronously (it is small: 20 000 entries take 2.3 MB), and every entry is validated (digests by the manifest
 // parser's rules, names by the reference grammar); anything else is dropped, and a file that is not
-// this JSON is ignored. `save` reads the file again, merges (the newer of two entries wins; what this
-// process forgot stays forgotten), keeps the newest entries up to the bound, and replaces the file by
-// a rename: two processes saving at once may lose one's new entries, never corrupt the file.
+// this JSON is ignored. `save` reads the file again when another process replaced it meanwhile, merges
+// (the newer of two entries wins; what this process forgot stays forgotten), keeps the newest entries
+// up to the bound, and replaces the file by a rename: two processes saving at once may lose one's new
+// entries, never corrupt the file. A file still as this process read it is not read twice.
 // Nothing in this cache may fail a copy: problems are reported to `onProblem` (a debug line).
 import { randomBytes } from 'node:crypto'
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs'
 import { mkdir, rename, unlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -57,11 +58,15 @@ class FileBlobInfoCache extends MemoryBlobInfoCache implements PersistentBlobInf
   }
 
   private loaded = false
+  /** The file as it was read (or last written): unchanged at save, it needs no second read. */
+  private seen?: FileIdentity
 
   protected override ready(): void {
     if (this.loaded) return
     this.loaded = true
-    for (const e of readEntries(this.file, this.onProblem)) this.record(e)
+    const { entries, identity } = readEntries(this.file, this.onProblem)
+    for (const e of entries) this.record(e)
+    this.seen = identity
     this.changed = false
   }
 
@@ -69,7 +74,8 @@ class FileBlobInfoCache extends MemoryBlobInfoCache implements PersistentBlobInf
     if (!this.changed) return
     try {
       const merged = new Map<string, BlobInfoEntry>()
-      for (const e of readEntries(this.file, this.onProblem)) {
+      const unchanged = this.seen !== undefined && sameFile(this.seen, identityOf(this.file))
+      for (const e of unchanged ? [] : readEntries(this.file, this.onProblem).entries) {
         const key = entryKey(e)
         const forgotten = this.forgotten.get(key)
         if (forgotten === undefined || forgotten < e.time) merged.set(key, e)
@@ -80,6 +86,7 @@ class FileBlobInfoCache extends MemoryBlobInfoCache implements PersistentBlobInf
       }
       const kept = [...merged.values()].sort((a, b) => a.time - b.time).slice(-MAX_BLOB_INFO_ENTRIES)
       await replaceFile(this.file, serialize(kept))
+      this.seen = identityOf(this.file)
       this.changed = false
     } catch (e) {
       this.onProblem(`blob-info cache ${this.file} not saved: ${(e as Error).message}`)
@@ -107,7 +114,28 @@ export async function openUserBlobInfoCache(
   return file === undefined ? undefined : openBlobInfoCache(file, onProblem)
 }
 
-function readEntries(file: string, onProblem: (message: string) => void): BlobInfoEntry[] {
+/** Which file a name held, and which version of it (a rename over it changes the inode). */
+type FileIdentity = Pick<Stats, 'dev' | 'ino' | 'size' | 'mtimeMs'>
+
+function identityOf(file: string): FileIdentity | undefined {
+  try {
+    return statSync(file)
+  } catch {
+    return undefined
+  }
+}
+
+function sameFile(a: FileIdentity, b: FileIdentity | undefined): boolean {
+  return b !== undefined && a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs
+}
+
+interface FileEntries {
+  entries: BlobInfoEntry[]
+  /** Set only when the whole file was read and taken. */
+  identity?: FileIdentity
+}
+
+function readEntries(file: string, onProblem: (message: string) => void): FileEntries {
   let fd: number
   try {
     // O_NONBLOCK: a FIFO put in the file's place must not hang the copy.
@@ -115,18 +143,18 @@ function readEntries(file: string, onProblem: (message: string) => void): BlobIn
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
       onProblem(`blob-info cache ${file} not read: ${(e as Error).message}`)
-    return []
+    return { entries: [] }
   }
   try {
     const info = fstatSync(fd)
     if (!info.isFile() || info.size > MAX_FILE_BYTES) {
       onProblem(`blob-info cache ${file} ignored: not a regular file of at most ${MAX_FILE_BYTES} bytes`)
-      return []
+      return { entries: [] }
     }
-    return parseEntries(readFileSync(fd, 'utf8'))
+    return { entries: parseEntries(readFileSync(fd, 'utf8')), identity: info }
   } catch (e) {
     onProblem(`blob-info cache ${file} ignored: ${(e as Error).message}`)
-    return []
+    return { entries: [] }
   } finally {
     closeSync(fd)
   }

@@ -123,6 +123,20 @@ describe('blob-info cache file', () => {
     expect(after.knownLocations(REGISTRY, d(1)).sort()).toEqual(['from/a', 'from/b'])
   })
 
+  it('a second save of one process still merges what another saved after its first', async () => {
+    const file = await fileIn()
+    const a = await openBlobInfoCache(file)
+    a.recordKnownLocation(REGISTRY, 'from/a', d(2))
+    await a.save() // the file is now as `a` wrote it: its next save may skip reading it…
+    const b = await openBlobInfoCache(file)
+    b.recordKnownLocation(REGISTRY, 'from/b', d(2))
+    await b.save() // …unless it changed, as here
+    a.recordKnownLocation(REGISTRY, 'again/a', d(2))
+    await a.save()
+    const after = await openBlobInfoCache(file)
+    expect(after.knownLocations(REGISTRY, d(2)).sort()).toEqual(['again/a', 'from/a', 'from/b'])
+  })
+
   it('the file is bounded too: the newest entries are kept', async () => {
     const file = await fileIn()
     const cache = await openBlobInfoCache(file)
