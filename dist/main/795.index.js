@@ -1473,10 +1473,13 @@ class ThroughputWatch {
     }
 }
 
+// EXTERNAL MODULE: ./src/memory/gc-pacer.ts
+var gc_pacer = __webpack_require__(7127);
 ;// CONCATENATED MODULE: ./src/registry/blob-reader.ts
 // A blob download that survives broken connections: when the body is reset or ends early, the rest
 // is requested with `Range: bytes=<offset>-` and appended, so the consumer sees exactly the blob's
 // bytes once. The consumer (the copy engine) verifies the digest.
+
 
 
 
@@ -1513,7 +1516,7 @@ class ResumableBlobStream extends external_node_stream_.Readable {
     recovering = false;
     watch;
     constructor(first, o) {
-        super({ highWaterMark: 1 << 20 });
+        super({ highWaterMark: gc_pacer/* STREAM_BUFFER_BYTES */.Mr });
         this.o = o;
         let expected = o.expectedSize;
         if (expected < 0) {

@@ -26,6 +26,7 @@ import path from 'node:path'
 import { Writable, type Readable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import type { BlobCache, CacheWriter } from '../copy/blob-cache.js'
+import { STREAM_BUFFER_BYTES } from '../memory/gc-pacer.js'
 
 /** A number of blobs and their total size. */
 export interface BlobCount {
@@ -65,7 +66,7 @@ class HashingFileSink extends Writable {
   private handle: FileHandle | undefined
 
   constructor(handle: FileHandle) {
-    super({ highWaterMark: 1 << 20 })
+    super({ highWaterMark: STREAM_BUFFER_BYTES })
     this.handle = handle
   }
 
@@ -215,7 +216,7 @@ export class BlobDirectory implements BlobCache {
       await handle.close().catch(() => undefined)
       throw e
     }
-    return handle.createReadStream({ highWaterMark: 1 << 20 })
+    return handle.createReadStream({ highWaterMark: STREAM_BUFFER_BYTES })
   }
 
   async discard(digest: string): Promise<void> {

@@ -11,6 +11,7 @@ import {
   type CompressionAlgorithm
 } from '../compression/streams.js'
 import type { LayerCompressionPolicy } from '../transports/types.js'
+import { STREAM_BUFFER_BYTES } from '../memory/gc-pacer.js'
 
 /** The compression asked for (`dest-compress-format`, `dest-compress-level`); gzip when not. */
 export interface CompressionRequest {
@@ -99,7 +100,7 @@ export class DigestTap extends Transform {
   digest?: string
 
   constructor() {
-    super({ highWaterMark: 1 << 20 })
+    super({ highWaterMark: STREAM_BUFFER_BYTES })
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
