@@ -113,6 +113,27 @@ class DockerImageSource {
 }
 
 
+/***/ }),
+
+/***/ 6355:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ ImageNotFoundError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+// Errors the transports share. The CLI and the Action map `category`/`code` to an exit code.
+
+/** The location exists in principle (or was named correctly), but holds no image matching the reference. */
+class ImageNotFoundError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ImageCopyError */ .xv {
+    code = 'not-found';
+    constructor(message, hint) {
+        super(message, 'not-found', hint);
+        this.name = 'ImageNotFoundError';
+    }
+}
+
+
 /***/ })
 
 };

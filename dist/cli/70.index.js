@@ -2,6 +2,36 @@ export const id = 70;
 export const ids = [70];
 export const modules = {
 
+/***/ 980:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T2: () => (/* reexport safe */ _tarball_destination_js__WEBPACK_IMPORTED_MODULE_5__.T),
+/* harmony export */   V5: () => (/* reexport safe */ _tar_sink_js__WEBPACK_IMPORTED_MODULE_6__.V),
+/* harmony export */   b6: () => (/* reexport safe */ _source_js__WEBPACK_IMPORTED_MODULE_1__.DockerArchiveImageSource),
+/* harmony export */   gY: () => (/* reexport safe */ _archive_reader_js__WEBPACK_IMPORTED_MODULE_3__.g),
+/* harmony export */   u3: () => (/* reexport safe */ _archive_writer_js__WEBPACK_IMPORTED_MODULE_4__.u)
+/* harmony export */ });
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2661);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1211);
+/* harmony import */ var _destination_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8372);
+/* harmony import */ var _archive_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3460);
+/* harmony import */ var _archive_writer_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9963);
+/* harmony import */ var _tarball_destination_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(51);
+/* harmony import */ var _tar_sink_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2743);
+// The `docker-archive:` transport: a `docker save` tar file. Its reader, writer and destination are
+// shared with docker-daemon:, which streams the same format through the Docker Engine API.
+
+
+
+
+
+
+
+
+
+/***/ }),
+
 /***/ 7070:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -11,7 +41,7 @@ export const modules = {
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _docker_archive_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2715);
+/* harmony import */ var _docker_archive_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(980);
 /* harmony import */ var _engine_client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3696);
 /* harmony import */ var _engine_host_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8389);
 // Loading an image into the Docker daemon: the docker-archive writer's output is streamed as the

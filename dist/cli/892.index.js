@@ -403,8 +403,8 @@ var errors = __webpack_require__(3916);
 var src_manifest = __webpack_require__(571);
 // EXTERNAL MODULE: ./src/transports/docker-archive/archive-format.ts
 var archive_format = __webpack_require__(8772);
-// EXTERNAL MODULE: ./src/transports/docker-archive/index.ts + 10 modules
-var docker_archive = __webpack_require__(2715);
+// EXTERNAL MODULE: ./src/transports/docker-archive/index.ts
+var docker_archive = __webpack_require__(980);
 // EXTERNAL MODULE: ./src/transports/types.ts + 1 modules
 var types = __webpack_require__(1072);
 // EXTERNAL MODULE: ./src/transports/containers-storage/podman-host.ts + 1 modules
@@ -803,6 +803,36 @@ class StorageImageSource {
         return archive;
     }
 }
+
+
+/***/ }),
+
+/***/ 980:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T2: () => (/* reexport safe */ _tarball_destination_js__WEBPACK_IMPORTED_MODULE_5__.T),
+/* harmony export */   V5: () => (/* reexport safe */ _tar_sink_js__WEBPACK_IMPORTED_MODULE_6__.V),
+/* harmony export */   b6: () => (/* reexport safe */ _source_js__WEBPACK_IMPORTED_MODULE_1__.DockerArchiveImageSource),
+/* harmony export */   gY: () => (/* reexport safe */ _archive_reader_js__WEBPACK_IMPORTED_MODULE_3__.g),
+/* harmony export */   u3: () => (/* reexport safe */ _archive_writer_js__WEBPACK_IMPORTED_MODULE_4__.u)
+/* harmony export */ });
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2661);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1211);
+/* harmony import */ var _destination_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8372);
+/* harmony import */ var _archive_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3460);
+/* harmony import */ var _archive_writer_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9963);
+/* harmony import */ var _tarball_destination_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(51);
+/* harmony import */ var _tar_sink_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2743);
+// The `docker-archive:` transport: a `docker save` tar file. Its reader, writer and destination are
+// shared with docker-daemon:, which streams the same format through the Docker Engine API.
+
+
+
+
+
+
+
 
 
 /***/ }),

@@ -605,6 +605,581 @@ function engineErrorMessage(text) {
 }
 
 
+/***/ }),
+
+/***/ 6355:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ ImageNotFoundError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+// Errors the transports share. The CLI and the Action map `category`/`code` to an exit code.
+
+/** The location exists in principle (or was named correctly), but holds no image matching the reference. */
+class ImageNotFoundError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ImageCopyError */ .xv {
+    code = 'not-found';
+    constructor(message, hint) {
+        super(message, 'not-found', hint);
+        this.name = 'ImageNotFoundError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 7931:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $A: () => (/* binding */ sizeIfExists),
+/* harmony export */   jX: () => (/* binding */ storeBlob),
+/* harmony export */   jb: () => (/* binding */ storeBytes)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2437);
+// Storing a blob into a content-addressed file: stream to a unique temp file beside the target,
+// then publish it under its digest only once the stream ended without error.
+
+
+
+/**
+ * Stores `stream` as the blob `info` describes. With an unknown digest (''), the sha256 of the
+ * bytes names it. A known size that does not match fails the call, as upstream putBlob does.
+ */
+async function storeBlob(stream, info, files) {
+    // The stream may fail (e.g. a verifier's final check on a small blob) before we pipe it anywhere;
+    // without a listener that 'error' event would be uncaught. pipeline() still reports the error.
+    stream.on('error', () => undefined);
+    const known = info.digest !== '';
+    if (known) {
+        const file = files.fileFor(info.digest);
+        const existing = await sizeIfExists(file);
+        if (existing !== undefined) {
+            // Same name, same bytes: nothing to write. Still read the stream to its end so that a
+            // verification failure in the engine's pipeline surfaces here.
+            await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .drain */ .Ze)(stream);
+            return { info: { ...info, size: existing }, file, created: false };
+        }
+    }
+    // An unknown digest will be a sha256 one: its temp file goes where sha256 blobs go.
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(files.fileFor(known ? info.digest : `sha256:${'0'.repeat(64)}`));
+    await files.makeDirs(dir);
+    const temp = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .tempPath */ .EZ)(dir, 'put-blob');
+    const written = await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .writeStreamToNewFile */ .bQ)(stream, temp, known ? undefined : 'sha256');
+    const digest = known ? info.digest : written.digest;
+    if (info.size >= 0 && written.size !== info.size) {
+        await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .removeQuietly */ .S2)(temp);
+        throw new Error(`Size mismatch when copying ${digest}, expected ${info.size}, got ${written.size}`);
+    }
+    const file = files.fileFor(digest);
+    const created = await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .publishFile */ .o6)(temp, file);
+    return { info: { ...info, digest, size: written.size }, file, created };
+}
+/** Stores small content-addressed bytes (a manifest) under `file` unless it is already there. */
+async function storeBytes(bytes, file, files) {
+    if ((await sizeIfExists(file)) !== undefined)
+        return false;
+    await files.makeDirs(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file));
+    const temp = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .tempPath */ .EZ)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), 'put-manifest');
+    try {
+        await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.writeFile(temp, bytes, { flag: 'wx', mode: 0o644 });
+    }
+    catch (e) {
+        await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .removeQuietly */ .S2)(temp);
+        throw e;
+    }
+    return (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .publishFile */ .o6)(temp, file);
+}
+async function sizeIfExists(file) {
+    try {
+        return (await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.stat(file)).size;
+    }
+    catch (e) {
+        if ((0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .isNotFound */ .c4)(e))
+            return undefined;
+        throw e;
+    }
+}
+
+
+/***/ }),
+
+/***/ 2437:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BW: () => (/* binding */ pidStamp),
+/* harmony export */   EZ: () => (/* binding */ tempPath),
+/* harmony export */   Kb: () => (/* binding */ makeDirectories),
+/* harmony export */   S2: () => (/* binding */ removeQuietly),
+/* harmony export */   UK: () => (/* binding */ errnoCode),
+/* harmony export */   Ze: () => (/* binding */ drain),
+/* harmony export */   Zf: () => (/* binding */ writeFileAtomic),
+/* harmony export */   bQ: () => (/* binding */ writeStreamToNewFile),
+/* harmony export */   c4: () => (/* binding */ isNotFound),
+/* harmony export */   f1: () => (/* binding */ removeEmptyDirectories),
+/* harmony export */   o6: () => (/* binding */ publishFile),
+/* harmony export */   s0: () => (/* binding */ pathExists)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _memory_gc_pacer_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7127);
+// File operations shared by the file-based transports: temp files published atomically, streams
+// written without buffering, directories created (and remembered, so a rollback can remove them).
+
+
+
+
+
+
+function errnoCode(e) {
+    return typeof e === 'object' && e !== null && 'code' in e
+        ? String(e.code)
+        : undefined;
+}
+function isNotFound(e) {
+    return errnoCode(e) === 'ENOENT';
+}
+/**
+ * A fresh, unique name in `dir`; dot-prefixed so it is never mistaken for a blob, and carrying this
+ * process's pid so that a later process can remove it once this one is dead (stale-temps.ts).
+ */
+function tempPath(dir, label, kind = 'tmp') {
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, `.${label}-${pidStamp()}.${kind}`);
+}
+/** `<pid>-<16 hex>`: the part of every temp name that says whose it is (stale-temps.ts). */
+function pidStamp() {
+    return `${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')}`;
+}
+async function removeQuietly(p) {
+    await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.rm(p, { force: true, recursive: true }).catch(() => undefined);
+}
+async function pathExists(p) {
+    try {
+        await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.lstat(p);
+        return true;
+    }
+    catch (e) {
+        if (isNotFound(e))
+            return false;
+        throw e;
+    }
+}
+/**
+ * Gives a complete temp file the name `target`, unless `target` already exists (content-addressed
+ * files with the same name hold the same bytes). Returns whether this call created `target`.
+ * A hard link fails with EEXIST instead of replacing, which tells us exactly who created the file;
+ * where links are unsupported, falls back to rename. `temp` is gone afterwards in every case.
+ */
+async function publishFile(temp, target) {
+    try {
+        await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.link(temp, target);
+    }
+    catch (e) {
+        if (errnoCode(e) === 'EEXIST') {
+            await removeQuietly(temp);
+            return false;
+        }
+        try {
+            if (await pathExists(target)) {
+                await removeQuietly(temp);
+                return false;
+            }
+            await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.rename(temp, target);
+            return true;
+        }
+        catch (renameError) {
+            await removeQuietly(temp);
+            throw renameError;
+        }
+    }
+    await removeQuietly(temp);
+    return true;
+}
+/**
+ * Streams `stream` into a new file `file` (which must not exist), fsyncs it, and reports its size.
+ * If the stream errors (including on its last chunk, as the engine's verifier does), the file is
+ * removed and the error rethrown.
+ */
+async function writeStreamToNewFile(stream, file, hashAlgorithm) {
+    const hash = hashAlgorithm === undefined ? undefined : (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(hashAlgorithm);
+    let size = 0;
+    const handle = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.open(file, 'wx', 0o644);
+    try {
+        try {
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(stream, fileSink(handle, chunk => {
+                size += chunk.length;
+                hash?.update(chunk);
+            }));
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch (e) {
+        await removeQuietly(file);
+        throw e;
+    }
+    return { size, digest: hash === undefined ? undefined : `${hashAlgorithm}:${hash.digest('hex')}` };
+}
+/**
+ * a Writable onto an open file that leaves the handle open (for fsync); counts in place
+ * (no Transform hop) and writes everything buffered while the previous write ran in one writev.
+ */
+function fileSink(handle, onChunk) {
+    return new node_stream__WEBPACK_IMPORTED_MODULE_3__.Writable({
+        highWaterMark: _memory_gc_pacer_js__WEBPACK_IMPORTED_MODULE_5__/* .STREAM_BUFFER_BYTES */ .Mr,
+        write(chunk, _encoding, callback) {
+            onChunk(chunk);
+            writeAll(handle, [chunk]).then(() => callback(), callback);
+        },
+        writev(chunks, callback) {
+            const buffers = chunks.map(c => c.chunk);
+            for (const b of buffers)
+                onChunk(b);
+            writeAll(handle, buffers).then(() => callback(), callback);
+        }
+    });
+}
+async function writeAll(handle, buffers) {
+    const total = buffers.reduce((n, b) => n + b.length, 0);
+    const written = (await handle.writev(buffers)).bytesWritten;
+    if (written < total) {
+        const rest = Buffer.concat(buffers).subarray(written);
+        for (let offset = 0; offset < rest.length;) {
+            offset += (await handle.write(rest, offset, rest.length - offset, null)).bytesWritten;
+        }
+    }
+}
+/** Reads a stream to its end, discarding the bytes, so that its errors (e.g. a failed verification) surface. */
+async function drain(stream) {
+    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(stream, new node_stream__WEBPACK_IMPORTED_MODULE_3__.Writable({
+        write(_chunk, _encoding, callback) {
+            callback();
+        }
+    }));
+}
+/** Writes `data` to `target` through a temp file in the same directory and a rename. */
+async function writeFileAtomic(target, data) {
+    const temp = tempPath(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(target), node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(target));
+    try {
+        const handle = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.open(temp, 'wx', 0o644);
+        try {
+            await handle.writeFile(data);
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.rename(temp, target);
+    }
+    catch (e) {
+        await removeQuietly(temp);
+        throw e;
+    }
+}
+/** mkdir -p that returns the directories it created, outermost first. */
+async function makeDirectories(dir) {
+    const absolute = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(dir);
+    const first = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.mkdir(absolute, { recursive: true });
+    if (first === undefined)
+        return [];
+    const created = [];
+    for (let d = absolute;; d = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(d)) {
+        created.unshift(d);
+        if (d === first || node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(d) === d)
+            break;
+    }
+    return created;
+}
+/** Removes directories (given outermost first) that are still empty; the others are left alone. */
+async function removeEmptyDirectories(created) {
+    for (const d of [...created].reverse()) {
+        await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.rmdir(d).catch(() => undefined);
+    }
+}
+
+
+/***/ }),
+
+/***/ 8676:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bi: () => (/* binding */ packDirectoryInto),
+/* harmony export */   Pq: () => (/* binding */ archiveTimestamp),
+/* harmony export */   jG: () => (/* binding */ packDirectory)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6118);
+/* harmony import */ var _local_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2437);
+// Writes a directory as a tar, deterministically: entries in depth-first byte order of their names
+// (directories with a trailing `/`, no entry for the root, as upstream's TarWithOptions), uid/gid
+// 0, modes 0755/0644, and one fixed mtime for every entry.
+
+
+
+
+
+
+/** The mtime of every entry: $SOURCE_DATE_EPOCH (seconds) when set to an integer, else the Unix epoch. */
+function archiveTimestamp(env = process.env) {
+    const epoch = env.SOURCE_DATE_EPOCH;
+    return epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date(0);
+}
+/** Writes `dir` as a tar to `outFile`, which must not exist; on failure nothing is left at `outFile`. */
+async function packDirectory(dir, outFile, mtime) {
+    await packDirectoryInto(dir, mtime, tarStream => (0,_local_files_js__WEBPACK_IMPORTED_MODULE_5__/* .writeStreamToNewFile */ .bQ)(tarStream, outFile).then(() => undefined));
+}
+/**
+ * Streams `dir` as a tar into `consume` (a file writer, an HTTP request body) and resolves with what
+ * it resolves with; when either side fails, the other is stopped and the first error is thrown.
+ */
+async function packDirectoryInto(dir, mtime, consume) {
+    const entries = await listTree(dir, '');
+    const pack = tar_stream__WEBPACK_IMPORTED_MODULE_4__.pack();
+    // tar-stream's streams are streamx streams; Readable.from gives the Node stream our writer expects.
+    const writing = consume(node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.from(pack));
+    writing.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
+    const common = { uid: 0, gid: 0, uname: '', gname: '', mtime };
+    const produce = async () => {
+        for (const e of entries) {
+            if (e.directory) {
+                await new Promise((resolve, reject) => pack.entry({ ...common, name: `${e.name}/`, type: 'directory', mode: 0o755 }, err => err ? reject(err) : resolve()));
+            }
+            else {
+                await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(e.file), pack.entry({ ...common, name: e.name, type: 'file', mode: 0o644, size: e.size }));
+            }
+        }
+        pack.finalize();
+    };
+    const producing = produce();
+    producing.catch(() => undefined);
+    try {
+        // If writing fails first, stop waiting for entries it will never take.
+        await Promise.race([producing, writing.then(() => undefined)]);
+    }
+    catch (e) {
+        pack.destroy(e);
+        await writing.catch(() => undefined);
+        throw e;
+    }
+    return writing;
+}
+async function listTree(dir, prefix) {
+    const names = (await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readdir(dir)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    const out = [];
+    for (const n of names) {
+        const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, n);
+        const name = prefix === '' ? n : `${prefix}/${n}`;
+        const stat = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.lstat(file);
+        if (stat.isDirectory()) {
+            out.push({ name, file, directory: true, size: 0 });
+            out.push(...(await listTree(file, name)));
+        }
+        else if (stat.isFile()) {
+            out.push({ name, file, directory: false, size: stat.size });
+        }
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 7856:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EP: () => (/* binding */ REF_NAME_ANNOTATION),
+/* harmony export */   Fr: () => (/* binding */ newIndex),
+/* harmony export */   Jt: () => (/* binding */ serializeIndex),
+/* harmony export */   K$: () => (/* binding */ INDEX_FILE),
+/* harmony export */   P7: () => (/* binding */ refName),
+/* harmony export */   cP: () => (/* binding */ selectDescriptor),
+/* harmony export */   gI: () => (/* binding */ LAYOUT_FILE),
+/* harmony export */   nD: () => (/* binding */ blobPath),
+/* harmony export */   oP: () => (/* binding */ addManifestToIndex),
+/* harmony export */   sZ: () => (/* binding */ LAYOUT_FILE_CONTENT),
+/* harmony export */   vY: () => (/* binding */ readIndex),
+/* harmony export */   xl: () => (/* binding */ BLOBS_DIR)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6355);
+/* harmony import */ var _local_digest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2200);
+/* harmony import */ var _local_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2437);
+/* harmony import */ var _manifest_index_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(571);
+// The OCI image layout on disk: file names, index.json reading/writing, descriptor lookup.
+
+
+
+
+
+
+
+const REF_NAME_ANNOTATION = 'org.opencontainers.image.ref.name';
+const LAYOUT_FILE = 'oci-layout';
+const INDEX_FILE = 'index.json';
+const BLOBS_DIR = 'blobs';
+const LAYOUT_FILE_CONTENT = '{"imageLayoutVersion":"1.0.0"}';
+/** `<blobDir>/<algorithm>/<hex>`; the digest is validated so it cannot escape the directory. */
+function blobPath(blobDir, digest) {
+    const { algorithm, hex } = (0,_local_digest_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDigest */ .m)(digest);
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(blobDir, algorithm, hex);
+}
+function newIndex() {
+    return { schemaVersion: 2, mediaType: _manifest_index_js__WEBPACK_IMPORTED_MODULE_6__/* .MediaType */ .zu.OCIIndex, manifests: [] };
+}
+/** The layout's index.json, or undefined when there is none. */
+async function readIndex(layoutDir) {
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(layoutDir, INDEX_FILE);
+    let text;
+    try {
+        text = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readFile(file, 'utf8');
+    }
+    catch (e) {
+        if ((0,_local_files_js__WEBPACK_IMPORTED_MODULE_5__/* .isNotFound */ .c4)(e))
+            return undefined;
+        const code = e.code;
+        const reason = code === 'EISDIR' ? 'is a directory, not a file' : `cannot be read: ${e.message}`;
+        throw new Error(`${file} ${reason}`, { cause: e });
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (e) {
+        throw new Error(`${file} is not valid JSON: ${e.message}`, { cause: e });
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        throw new Error(`${file} is not an OCI image index`);
+    }
+    const index = parsed;
+    if (index.manifests === undefined || index.manifests === null)
+        index.manifests = [];
+    if (!Array.isArray(index.manifests))
+        throw new Error(`${file}: "manifests" is not an array`);
+    index.manifests.forEach((d, i) => {
+        if (typeof d !== 'object' || d === null || typeof d.digest !== 'string') {
+            throw new Error(`${file}: a manifest descriptor has no digest`);
+        }
+        try {
+            (0,_manifest_index_js__WEBPACK_IMPORTED_MODULE_6__/* .checkDigestField */ .vj)(d.digest, `manifests[${i}].digest`);
+        }
+        catch (e) {
+            throw new Error(`${e.message} of ${file}`, { cause: e });
+        }
+    });
+    return index;
+}
+function serializeIndex(index) {
+    return JSON.stringify(index);
+}
+function refName(d) {
+    return d.annotations?.[REF_NAME_ANNOTATION] ?? '';
+}
+/**
+ * Adds the descriptor of a committed image, as containers/image oci_dest.go addManifest does:
+ * the first older entry carrying the same ref name loses that annotation (the entry itself stays);
+ * an unnamed entry with the same digest is replaced whole; otherwise the descriptor is appended.
+ */
+function addManifestToIndex(index, desc) {
+    const name = refName(desc);
+    if (name !== '') {
+        for (const m of index.manifests) {
+            if (m.annotations !== undefined && refName(m) === name) {
+                delete m.annotations[REF_NAME_ANNOTATION];
+                // Go marshals an empty annotations map as nothing (omitempty).
+                if (Object.keys(m.annotations).length === 0)
+                    delete m.annotations;
+                break;
+            }
+        }
+    }
+    const same = index.manifests.findIndex(m => m.digest === desc.digest && refName(m) === '');
+    if (same >= 0)
+        index.manifests[same] = desc;
+    else
+        index.manifests.push(desc);
+}
+// Media types a ref name may point at (oci_transport.go getManifestDescriptor).
+const NAMEABLE_TYPES = [
+    _manifest_index_js__WEBPACK_IMPORTED_MODULE_6__/* .MediaType */ .zu.OCIManifest,
+    _manifest_index_js__WEBPACK_IMPORTED_MODULE_6__/* .MediaType */ .zu.OCIIndex,
+    _manifest_index_js__WEBPACK_IMPORTED_MODULE_6__/* .MediaType */ .zu.DockerV2Schema2,
+    _manifest_index_js__WEBPACK_IMPORTED_MODULE_6__/* .MediaType */ .zu.DockerV2List
+];
+/**
+ * The index.json entry a source reference means. `label` names the reference and `where` the
+ * layout in messages. Returns undefined for a digest that no entry of index.json has.
+ */
+function selectDescriptor(index, selection, label, where) {
+    const manifests = index.manifests;
+    switch (selection.kind) {
+        case 'index': {
+            const d = manifests[selection.index];
+            if (d === undefined) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ImageNotFoundError */ .Z(`${label}: index @${selection.index} is too large, only ${manifests.length} entries in ${where}`);
+            }
+            return d;
+        }
+        case 'digest':
+            return manifests.find(m => m.digest === selection.digest);
+        case 'name': {
+            const unsupported = [];
+            for (const d of manifests) {
+                if (refName(d) !== selection.name)
+                    continue;
+                if (NAMEABLE_TYPES.includes(d.mediaType ?? ''))
+                    return d;
+                unsupported.push(d.mediaType ?? '');
+            }
+            if (unsupported.length > 0) {
+                throw new Error(`${label}: reference ${JSON.stringify(selection.name)} matches unsupported manifest MIME types ${JSON.stringify(unsupported)}`);
+            }
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ImageNotFoundError */ .Z(`${label}: no image named ${JSON.stringify(selection.name)} in ${where}; ${listRefs(index)}`);
+        }
+        case 'only': {
+            if (manifests.length === 1)
+                return manifests[0];
+            if (manifests.length === 0)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ImageNotFoundError */ .Z(`${label}: ${where} holds no images`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`${label}: ${where} holds ${manifests.length} images; choose one (${listRefs(index)})`, 'add :REF (or @DIGEST, or :@N for the N-th entry of index.json) to the reference');
+        }
+    }
+}
+function listRefs(index) {
+    const names = [...new Set(index.manifests.map(refName).filter(n => n !== ''))];
+    return names.length === 0
+        ? 'it has no named images'
+        : `refs present: ${names.map(n => JSON.stringify(n)).join(', ')}`;
+}
+
+
 /***/ })
 
 };

@@ -6,14 +6,14 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _compile_cache_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8728);
+/* harmony import */ var _compile_cache_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9553);
 /* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(970);
 
 
 (0,_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .L)();
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(841)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8841));
+const { run } = await __nccwpck_require__.e(/* import() */ 741).then(__nccwpck_require__.bind(__nccwpck_require__, 1741));
 const cancellation = (0,_signals_js__WEBPACK_IMPORTED_MODULE_1__/* .cancelOnSignals */ .d)();
-const code = await run(process.argv.slice(2), process.env, process.stdout, process.stderr, process.stdin, cancellation.signal);
+const code = await run(process.argv.slice(2), process.env, process.stdout, process.stderr, () => process.stdin, cancellation.signal);
 cancellation.dispose();
 // Cancelled: everything was rolled back; a read still blocked (a stalled pipe) must not hold the exit.
 const cancelled = cancellation.exitCode();
@@ -26,18 +26,14 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8728:
+/***/ 9553:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  L: () => (/* binding */ enableCompileCache)
-});
-
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-;// CONCATENATED MODULE: ./src/compile-cache.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ enableCompileCache)
+/* harmony export */ });
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8995);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
 // Node 22.1+ keeps V8's compiled code for a module on disk (under the OS temp dir), keyed by Node's
 // version and the file's content, so the next run of the same bundle skips parsing and compiling
 // most of it: about 10 ms of CPU in a registry copy on Node 24. Each entry point calls this
@@ -45,7 +41,7 @@ const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 // Older Node has no such API; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
 
 function enableCompileCache() {
-    const enable = external_node_module_namespaceObject.enableCompileCache;
+    const enable = node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache;
     try {
         enable?.();
     }
@@ -252,6 +248,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 8995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 
 /***/ }),
 

@@ -2,18 +2,18 @@ export const id = 190;
 export const ids = [190];
 export const modules = {
 
-/***/ 7190:
+/***/ 17190:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DockerImageSource: () => (/* binding */ DockerImageSource)
 /* harmony export */ });
 /* unused harmony exports acceptedManifestMimeTypes, manifestMimeType */
-/* harmony import */ var _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(571);
-/* harmony import */ var _registry_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5459);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6355);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1072);
-/* harmony import */ var _client_factory_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6795);
+/* harmony import */ var _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60571);
+/* harmony import */ var _registry_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(85459);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66355);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31072);
+/* harmony import */ var _client_factory_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(16795);
 
 
 
@@ -109,6 +109,27 @@ class DockerImageSource {
     }
     async close() {
         // Connections are pooled per registry host for the whole process; nothing to release here.
+    }
+}
+
+
+/***/ }),
+
+/***/ 66355:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ ImageNotFoundError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+// Errors the transports share. The CLI and the Action map `category`/`code` to an exit code.
+
+/** The location exists in principle (or was named correctly), but holds no image matching the reference. */
+class ImageNotFoundError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ImageCopyError */ .xv {
+    code = 'not-found';
+    constructor(message, hint) {
+        super(message, 'not-found', hint);
+        this.name = 'ImageNotFoundError';
     }
 }
 

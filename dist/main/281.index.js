@@ -3,13 +3,13 @@ export const id = 281;
 export const ids = [281];
 export const modules = {
 
-/***/ 4281:
+/***/ 74281:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 
-var yaml = __webpack_require__(4040);
+var yaml = __webpack_require__(24040);
 
 
 module.exports = yaml;
@@ -17,14 +17,14 @@ module.exports = yaml;
 
 /***/ }),
 
-/***/ 4040:
+/***/ 24040:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 
-var loader = __webpack_require__(5868);
-var dumper = __webpack_require__(5078);
+var loader = __webpack_require__(75868);
+var dumper = __webpack_require__(45078);
 
 
 function deprecated(name) {
@@ -34,25 +34,25 @@ function deprecated(name) {
 }
 
 
-module.exports.Type = __webpack_require__(323);
-module.exports.Schema = __webpack_require__(3487);
-module.exports.FAILSAFE_SCHEMA = __webpack_require__(6810);
-module.exports.JSON_SCHEMA = __webpack_require__(6613);
-module.exports.CORE_SCHEMA = __webpack_require__(5116);
-module.exports.DEFAULT_SAFE_SCHEMA = __webpack_require__(6032);
-module.exports.DEFAULT_FULL_SCHEMA = __webpack_require__(948);
+module.exports.Type = __webpack_require__(50323);
+module.exports.Schema = __webpack_require__(45868);
+module.exports.FAILSAFE_SCHEMA = __webpack_require__(86810);
+module.exports.JSON_SCHEMA = __webpack_require__(96613);
+module.exports.CORE_SCHEMA = __webpack_require__(55116);
+module.exports.DEFAULT_SAFE_SCHEMA = __webpack_require__(76032);
+module.exports.DEFAULT_FULL_SCHEMA = __webpack_require__(60948);
 module.exports.load                = loader.load;
 module.exports.loadAll             = loader.loadAll;
 module.exports.safeLoad            = loader.safeLoad;
 module.exports.safeLoadAll         = loader.safeLoadAll;
 module.exports.dump                = dumper.dump;
 module.exports.safeDump            = dumper.safeDump;
-module.exports.YAMLException = __webpack_require__(5622);
+module.exports.YAMLException = __webpack_require__(15622);
 
 // Deprecated schema names from JS-YAML 2.0.x
-module.exports.MINIMAL_SCHEMA = __webpack_require__(6810);
-module.exports.SAFE_SCHEMA = __webpack_require__(6032);
-module.exports.DEFAULT_SCHEMA = __webpack_require__(948);
+module.exports.MINIMAL_SCHEMA = __webpack_require__(86810);
+module.exports.SAFE_SCHEMA = __webpack_require__(76032);
+module.exports.DEFAULT_SCHEMA = __webpack_require__(60948);
 
 // Deprecated functions from JS-YAML 1.x.x
 module.exports.scan           = deprecated('scan');
@@ -63,7 +63,7 @@ module.exports.addConstructor = deprecated('addConstructor');
 
 /***/ }),
 
-/***/ 4206:
+/***/ 24206:
 /***/ ((module) => {
 
 
@@ -129,17 +129,17 @@ module.exports.extend         = extend;
 
 /***/ }),
 
-/***/ 5078:
+/***/ 45078:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 /*eslint-disable no-use-before-define*/
 
-var common              = __webpack_require__(4206);
-var YAMLException       = __webpack_require__(5622);
-var DEFAULT_FULL_SCHEMA = __webpack_require__(948);
-var DEFAULT_SAFE_SCHEMA = __webpack_require__(6032);
+var common              = __webpack_require__(24206);
+var YAMLException       = __webpack_require__(15622);
+var DEFAULT_FULL_SCHEMA = __webpack_require__(60948);
+var DEFAULT_SAFE_SCHEMA = __webpack_require__(76032);
 
 var _toString       = Object.prototype.toString;
 var _hasOwnProperty = Object.prototype.hasOwnProperty;
@@ -986,7 +986,7 @@ module.exports.safeDump = safeDump;
 
 /***/ }),
 
-/***/ 5622:
+/***/ 15622:
 /***/ ((module) => {
 
 // YAML error class. http://stackoverflow.com/questions/8458984
@@ -1036,18 +1036,18 @@ module.exports = YAMLException;
 
 /***/ }),
 
-/***/ 5868:
+/***/ 75868:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 /*eslint-disable max-len,no-use-before-define*/
 
-var common              = __webpack_require__(4206);
-var YAMLException       = __webpack_require__(5622);
-var Mark                = __webpack_require__(3241);
-var DEFAULT_SAFE_SCHEMA = __webpack_require__(6032);
-var DEFAULT_FULL_SCHEMA = __webpack_require__(948);
+var common              = __webpack_require__(24206);
+var YAMLException       = __webpack_require__(15622);
+var Mark                = __webpack_require__(45622);
+var DEFAULT_SAFE_SCHEMA = __webpack_require__(76032);
+var DEFAULT_FULL_SCHEMA = __webpack_require__(60948);
 
 
 var _hasOwnProperty = Object.prototype.hasOwnProperty;
@@ -2722,13 +2722,13 @@ module.exports.safeLoad    = safeLoad;
 
 /***/ }),
 
-/***/ 3241:
+/***/ 45622:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 
-var common = __webpack_require__(4206);
+var common = __webpack_require__(24206);
 
 
 function Mark(name, buffer, position, line, column) {
@@ -2805,16 +2805,16 @@ module.exports = Mark;
 
 /***/ }),
 
-/***/ 3487:
+/***/ 45868:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 /*eslint-disable max-len*/
 
-var common        = __webpack_require__(4206);
-var YAMLException = __webpack_require__(5622);
-var Type          = __webpack_require__(323);
+var common        = __webpack_require__(24206);
+var YAMLException = __webpack_require__(15622);
+var Type          = __webpack_require__(50323);
 
 
 function compileList(schema, name, result) {
@@ -2920,7 +2920,7 @@ module.exports = Schema;
 
 /***/ }),
 
-/***/ 5116:
+/***/ 55116:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Standard YAML's Core schema.
@@ -2933,19 +2933,19 @@ module.exports = Schema;
 
 
 
-var Schema = __webpack_require__(3487);
+var Schema = __webpack_require__(45868);
 
 
 module.exports = new Schema({
   include: [
-    __webpack_require__(6613)
+    __webpack_require__(96613)
   ]
 });
 
 
 /***/ }),
 
-/***/ 948:
+/***/ 60948:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // JS-YAML's default schema for `load` function.
@@ -2960,24 +2960,24 @@ module.exports = new Schema({
 
 
 
-var Schema = __webpack_require__(3487);
+var Schema = __webpack_require__(45868);
 
 
 module.exports = Schema.DEFAULT = new Schema({
   include: [
-    __webpack_require__(6032)
+    __webpack_require__(76032)
   ],
   explicit: [
-    __webpack_require__(9178),
-    __webpack_require__(8953),
-    __webpack_require__(1832)
+    __webpack_require__(49178),
+    __webpack_require__(98953),
+    __webpack_require__(31832)
   ]
 });
 
 
 /***/ }),
 
-/***/ 6032:
+/***/ 76032:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // JS-YAML's default schema for `safeLoad` function.
@@ -2990,29 +2990,29 @@ module.exports = Schema.DEFAULT = new Schema({
 
 
 
-var Schema = __webpack_require__(3487);
+var Schema = __webpack_require__(45868);
 
 
 module.exports = new Schema({
   include: [
-    __webpack_require__(5116)
+    __webpack_require__(55116)
   ],
   implicit: [
-    __webpack_require__(7044),
-    __webpack_require__(7731)
+    __webpack_require__(37044),
+    __webpack_require__(70112)
   ],
   explicit: [
-    __webpack_require__(5295),
-    __webpack_require__(7395),
-    __webpack_require__(9117),
-    __webpack_require__(7812)
+    __webpack_require__(95295),
+    __webpack_require__(47395),
+    __webpack_require__(59117),
+    __webpack_require__(17812)
   ]
 });
 
 
 /***/ }),
 
-/***/ 6810:
+/***/ 86810:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Standard YAML's Failsafe schema.
@@ -3022,21 +3022,21 @@ module.exports = new Schema({
 
 
 
-var Schema = __webpack_require__(3487);
+var Schema = __webpack_require__(45868);
 
 
 module.exports = new Schema({
   explicit: [
-    __webpack_require__(4107),
-    __webpack_require__(2863),
-    __webpack_require__(4278)
+    __webpack_require__(94107),
+    __webpack_require__(12863),
+    __webpack_require__(54278)
   ]
 });
 
 
 /***/ }),
 
-/***/ 6613:
+/***/ 96613:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Standard YAML's JSON schema.
@@ -3050,30 +3050,30 @@ module.exports = new Schema({
 
 
 
-var Schema = __webpack_require__(3487);
+var Schema = __webpack_require__(45868);
 
 
 module.exports = new Schema({
   include: [
-    __webpack_require__(6810)
+    __webpack_require__(86810)
   ],
   implicit: [
-    __webpack_require__(7767),
-    __webpack_require__(3066),
-    __webpack_require__(53),
-    __webpack_require__(3122)
+    __webpack_require__(37767),
+    __webpack_require__(23066),
+    __webpack_require__(90053),
+    __webpack_require__(13122)
   ]
 });
 
 
 /***/ }),
 
-/***/ 323:
+/***/ 50323:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var YAMLException = __webpack_require__(5622);
+var YAMLException = __webpack_require__(15622);
 
 var TYPE_CONSTRUCTOR_OPTIONS = [
   'kind',
@@ -3136,7 +3136,7 @@ module.exports = Type;
 
 /***/ }),
 
-/***/ 5295:
+/***/ 95295:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -3151,7 +3151,7 @@ try {
   NodeBuffer = _require('buffer').Buffer;
 } catch (__) {}
 
-var Type       = __webpack_require__(323);
+var Type       = __webpack_require__(50323);
 
 
 // [ 64, 65, 66 ] -> [ padding, CR, LF ]
@@ -3281,12 +3281,12 @@ module.exports = new Type('tag:yaml.org,2002:binary', {
 
 /***/ }),
 
-/***/ 3066:
+/***/ 23066:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var Type = __webpack_require__(323);
+var Type = __webpack_require__(50323);
 
 function resolveYamlBoolean(data) {
   if (data === null) return false;
@@ -3323,13 +3323,13 @@ module.exports = new Type('tag:yaml.org,2002:bool', {
 
 /***/ }),
 
-/***/ 3122:
+/***/ 13122:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var common = __webpack_require__(4206);
-var Type   = __webpack_require__(323);
+var common = __webpack_require__(24206);
+var Type   = __webpack_require__(50323);
 
 var YAML_FLOAT_PATTERN = new RegExp(
   // 2.5e4, 2.5 and integers
@@ -3446,13 +3446,13 @@ module.exports = new Type('tag:yaml.org,2002:float', {
 
 /***/ }),
 
-/***/ 53:
+/***/ 90053:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var common = __webpack_require__(4206);
-var Type   = __webpack_require__(323);
+var common = __webpack_require__(24206);
+var Type   = __webpack_require__(50323);
 
 function isHexCode(c) {
   return ((0x30/* 0 */ <= c) && (c <= 0x39/* 9 */)) ||
@@ -3626,7 +3626,7 @@ module.exports = new Type('tag:yaml.org,2002:int', {
 
 /***/ }),
 
-/***/ 1832:
+/***/ 31832:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -3650,7 +3650,7 @@ try {
   if (typeof window !== 'undefined') esprima = window.esprima;
 }
 
-var Type = __webpack_require__(323);
+var Type = __webpack_require__(50323);
 
 function resolveJavascriptFunction(data) {
   if (data === null) return false;
@@ -3726,12 +3726,12 @@ module.exports = new Type('tag:yaml.org,2002:js/function', {
 
 /***/ }),
 
-/***/ 8953:
+/***/ 98953:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var Type = __webpack_require__(323);
+var Type = __webpack_require__(50323);
 
 function resolveJavascriptRegExp(data) {
   if (data === null) return false;
@@ -3793,12 +3793,12 @@ module.exports = new Type('tag:yaml.org,2002:js/regexp', {
 
 /***/ }),
 
-/***/ 9178:
+/***/ 49178:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var Type = __webpack_require__(323);
+var Type = __webpack_require__(50323);
 
 function resolveJavascriptUndefined() {
   return true;
@@ -3828,12 +3828,12 @@ module.exports = new Type('tag:yaml.org,2002:js/undefined', {
 
 /***/ }),
 
-/***/ 4278:
+/***/ 54278:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var Type = __webpack_require__(323);
+var Type = __webpack_require__(50323);
 
 module.exports = new Type('tag:yaml.org,2002:map', {
   kind: 'mapping',
@@ -3843,12 +3843,12 @@ module.exports = new Type('tag:yaml.org,2002:map', {
 
 /***/ }),
 
-/***/ 7731:
+/***/ 70112:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var Type = __webpack_require__(323);
+var Type = __webpack_require__(50323);
 
 function resolveYamlMerge(data) {
   return data === '<<' || data === null;
@@ -3862,12 +3862,12 @@ module.exports = new Type('tag:yaml.org,2002:merge', {
 
 /***/ }),
 
-/***/ 7767:
+/***/ 37767:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var Type = __webpack_require__(323);
+var Type = __webpack_require__(50323);
 
 function resolveYamlNull(data) {
   if (data === null) return true;
@@ -3903,12 +3903,12 @@ module.exports = new Type('tag:yaml.org,2002:null', {
 
 /***/ }),
 
-/***/ 7395:
+/***/ 47395:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var Type = __webpack_require__(323);
+var Type = __webpack_require__(50323);
 
 var _hasOwnProperty = Object.prototype.hasOwnProperty;
 var _toString       = Object.prototype.toString;
@@ -3954,12 +3954,12 @@ module.exports = new Type('tag:yaml.org,2002:omap', {
 
 /***/ }),
 
-/***/ 9117:
+/***/ 59117:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var Type = __webpack_require__(323);
+var Type = __webpack_require__(50323);
 
 var _toString = Object.prototype.toString;
 
@@ -4014,12 +4014,12 @@ module.exports = new Type('tag:yaml.org,2002:pairs', {
 
 /***/ }),
 
-/***/ 2863:
+/***/ 12863:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var Type = __webpack_require__(323);
+var Type = __webpack_require__(50323);
 
 module.exports = new Type('tag:yaml.org,2002:seq', {
   kind: 'sequence',
@@ -4029,12 +4029,12 @@ module.exports = new Type('tag:yaml.org,2002:seq', {
 
 /***/ }),
 
-/***/ 7812:
+/***/ 17812:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var Type = __webpack_require__(323);
+var Type = __webpack_require__(50323);
 
 var _hasOwnProperty = Object.prototype.hasOwnProperty;
 
@@ -4065,12 +4065,12 @@ module.exports = new Type('tag:yaml.org,2002:set', {
 
 /***/ }),
 
-/***/ 4107:
+/***/ 94107:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var Type = __webpack_require__(323);
+var Type = __webpack_require__(50323);
 
 module.exports = new Type('tag:yaml.org,2002:str', {
   kind: 'scalar',
@@ -4080,12 +4080,12 @@ module.exports = new Type('tag:yaml.org,2002:str', {
 
 /***/ }),
 
-/***/ 7044:
+/***/ 37044:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var Type = __webpack_require__(323);
+var Type = __webpack_require__(50323);
 
 var YAML_DATE_REGEXP = new RegExp(
   '^([0-9][0-9][0-9][0-9])'          + // [1] year

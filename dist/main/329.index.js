@@ -2,23 +2,53 @@ export const id = 329;
 export const ids = [329];
 export const modules = {
 
-/***/ 3696:
+/***/ 30980:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T2: () => (/* reexport safe */ _tarball_destination_js__WEBPACK_IMPORTED_MODULE_5__.T),
+/* harmony export */   V5: () => (/* reexport safe */ _tar_sink_js__WEBPACK_IMPORTED_MODULE_6__.V),
+/* harmony export */   b6: () => (/* reexport safe */ _source_js__WEBPACK_IMPORTED_MODULE_1__.DockerArchiveImageSource),
+/* harmony export */   gY: () => (/* reexport safe */ _archive_reader_js__WEBPACK_IMPORTED_MODULE_3__.g),
+/* harmony export */   u3: () => (/* reexport safe */ _archive_writer_js__WEBPACK_IMPORTED_MODULE_4__.u)
+/* harmony export */ });
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62661);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31211);
+/* harmony import */ var _destination_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28372);
+/* harmony import */ var _archive_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33460);
+/* harmony import */ var _archive_writer_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(19963);
+/* harmony import */ var _tarball_destination_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(40051);
+/* harmony import */ var _tar_sink_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(92743);
+// The `docker-archive:` transport: a `docker save` tar file. Its reader, writer and destination are
+// shared with docker-daemon:, which streams the same format through the Docker Engine API.
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 63696:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A$: () => (/* binding */ EngineClient)
 /* harmony export */ });
 /* unused harmony exports EngineError, loadMessages */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6752);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(351);
-/* harmony import */ var _engine_answer_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5017);
-/* harmony import */ var _local_files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2437);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6355);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46752);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(30351);
+/* harmony import */ var _engine_answer_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(75017);
+/* harmony import */ var _local_files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(72437);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(66355);
 // The few Docker Engine API calls the docker-daemon transport makes, over undici: /_ping,
 // GET /images/get (docker save) and POST /images/load (docker load). Paths carry no API version, so
 // the daemon serves its own (any version since 1.24 has these endpoints unchanged).
@@ -176,18 +206,18 @@ function loadMessages(text) {
 
 /***/ }),
 
-/***/ 8389:
+/***/ 28389:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O: () => (/* binding */ engineHostFromEnv)
 /* harmony export */ });
 /* unused harmony export DEFAULT_DOCKER_HOST */
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 // Where the Docker Engine API is: DOCKER_HOST (default unix:///var/run/docker.sock), with TLS as the
 // docker CLI and moby's client.FromEnv set it up: DOCKER_CERT_PATH holds ca.pem, cert.pem and key.pem
 // (default ~/.docker when only DOCKER_TLS_VERIFY is set); a non-empty DOCKER_TLS_VERIFY verifies the
@@ -245,15 +275,15 @@ function engineHostFromEnv(env = process.env) {
 
 /***/ }),
 
-/***/ 5329:
+/***/ 85329:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   openDaemonSource: () => (/* binding */ openDaemonSource)
 /* harmony export */ });
-/* harmony import */ var _docker_archive_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2715);
-/* harmony import */ var _engine_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3696);
-/* harmony import */ var _engine_host_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8389);
+/* harmony import */ var _docker_archive_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(30980);
+/* harmony import */ var _engine_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(63696);
+/* harmony import */ var _engine_host_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28389);
 // Reading an image from the Docker daemon: GET /images/get (docker save) streamed once into a temp
 // file (removed on close) and read as a docker archive (containers/image docker/daemon/daemon_src.go).
 
@@ -276,14 +306,14 @@ async function openDaemonSource(ref, ctx) {
 
 /***/ }),
 
-/***/ 5017:
+/***/ 75017:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ readEngineAnswer),
 /* harmony export */   m: () => (/* binding */ engineErrorMessage)
 /* harmony export */ });
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(351);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(30351);
 
 /**
  * A short answer as text, capped (an endless answer fails instead of filling memory): over the cap

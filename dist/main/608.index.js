@@ -2,7 +2,7 @@ export const id = 608;
 export const ids = [608];
 export const modules = {
 
-/***/ 608:
+/***/ 80608:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,17 +12,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var lib_core = __webpack_require__(3838);
+var lib_core = __webpack_require__(33838);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/copy/copy-image.ts + 15 modules
 var copy_image = __webpack_require__(9818);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/options/output-paths.ts
 // Paths the user gives for things written after the copy (the digest file) or during it (the blob
@@ -80,20 +80,20 @@ async function statOrUndefined(p) {
     }
 }
 
-// EXTERNAL MODULE: ./src/options/request.ts + 2 modules
-var options_request = __webpack_require__(5055);
+// EXTERNAL MODULE: ./src/options/request.ts + 3 modules
+var options_request = __webpack_require__(83806);
 // EXTERNAL MODULE: ./src/options/copy-options.ts + 5 modules
-var copy_options = __webpack_require__(8584);
+var copy_options = __webpack_require__(98584);
 // EXTERNAL MODULE: ./src/cache/blob-info-cache.ts + 2 modules
-var blob_info_cache = __webpack_require__(5484);
+var blob_info_cache = __webpack_require__(85484);
 // EXTERNAL MODULE: ./src/report/format.ts
-var format = __webpack_require__(2011);
+var format = __webpack_require__(12011);
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(4031);
+var report_escape = __webpack_require__(14031);
 // EXTERNAL MODULE: ./src/report/images.ts
-var report_images = __webpack_require__(6498);
+var report_images = __webpack_require__(16498);
 // EXTERNAL MODULE: ./src/copy/runtime-platform.ts
-var runtime_platform = __webpack_require__(9653);
+var runtime_platform = __webpack_require__(19653);
 ;// CONCATENATED MODULE: ./src/report/notices.ts
 
 const actionPhrases = { allImages: 'all-images: true', platforms: 'platforms:' };
@@ -115,7 +115,7 @@ function platformChoiceNotice(event, phrases, host = process.platform) {
 }
 
 // EXTERNAL MODULE: ./src/bytes.ts
-var bytes = __webpack_require__(6136);
+var bytes = __webpack_require__(36136);
 ;// CONCATENATED MODULE: ./src/report/progress.ts
 
 
@@ -311,17 +311,17 @@ function addReferrers(d) {
 }
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./node_modules/@actions/cache/lib/cache.js + 339 modules
-var lib_cache = __webpack_require__(7369);
+var lib_cache = __webpack_require__(27369);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
+var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: ./src/memory/gc-pacer.ts
-var gc_pacer = __webpack_require__(7127);
+var gc_pacer = __webpack_require__(57127);
 ;// CONCATENATED MODULE: ./src/cache/blob-directory.ts
 // The blob cache on disk: a content-addressed directory `<dir>/sha256/<hex>` (DESIGN.md section 7).
 //
@@ -646,7 +646,7 @@ async function exists(file) {
 }
 
 // EXTERNAL MODULE: ./src/cache/size.ts
-var size = __webpack_require__(3061);
+var size = __webpack_require__(63061);
 ;// CONCATENATED MODULE: ./src/cache/actions-cache.ts
 // The blob directory in the GitHub Actions cache (DESIGN.md section 7): keys, restore in the main step,
 // save in the post step, with the real `@actions/cache` library.
@@ -957,7 +957,7 @@ class LibraryOutput {
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 2 modules
-var tool_cache = __webpack_require__(9805);
+var tool_cache = __webpack_require__(59805);
 ;// CONCATENATED MODULE: ./src/action/runner-cache.ts
 // The blob cache in the runner's tool cache (cache-location: runner | both): a self-hosted runner keeps
 // its disk between jobs, so a scheduled mirror on the same machine finds the blobs it pulled before
@@ -1201,7 +1201,7 @@ async function runMain(signal) {
         };
         if (many) {
             // Many images in one step load their code (tag listing, sync files, shards) only when asked for.
-            const [{ runMany }, { reportMany }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(795), __webpack_require__.e(889)]).then(__webpack_require__.bind(__webpack_require__, 8889)), __webpack_require__.e(/* import() */ 635).then(__webpack_require__.bind(__webpack_require__, 1635))]);
+            const [{ runMany }, { reportMany }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(795), __webpack_require__.e(889)]).then(__webpack_require__.bind(__webpack_require__, 8889)), __webpack_require__.e(/* import() */ 635).then(__webpack_require__.bind(__webpack_require__, 91635))]);
             const result = await runMany({ request, many, reader, hooks, configure, say: log.info }, signal).finally(async () => await blobInfo?.save());
             if (cache && many.plan === undefined)
                 rememberForPost(cache, request);
@@ -1232,7 +1232,7 @@ async function runMain(signal) {
 
 /***/ }),
 
-/***/ 5682:
+/***/ 55682:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1241,21 +1241,18 @@ async function runMain(signal) {
 /* harmony export */   ph: () => (/* binding */ helperProgram)
 /* harmony export */ });
 /* unused harmony export DEFAULT_HELPER_TIMEOUT_MS */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5439);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(25439);
 // Runs a docker credential helper (`docker-credential-<name> get`) as docker and containers/image do:
 // the server URL on stdin, JSON `{ServerURL, Username, Secret}` on stdout, `Username: "<token>"` meaning
 // the secret is an identity (OAuth2 refresh) token, "credentials not found" meaning no match.
 // No shell; found on the PATH we are given; killed after a timeout. What the helper prints is never
 // put into an error message: a failing helper may print the secret it was about to return.
-
 
 
 
@@ -1276,25 +1273,25 @@ async function getFromCredentialHelper(name, serverUrl, options) {
     const program = helperProgram(name);
     const executable = await findExecutable(program, options.env);
     if (!executable)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CredentialHelperMissingError */ .A(program, options.configuredBy);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CredentialHelperMissingError */ .A(program, options.configuredBy);
     const timeoutMs = options.timeoutMs ?? DEFAULT_HELPER_TIMEOUT_MS;
     const run = await runHelper(executable, `${serverUrl}\n`, options.env, timeoutMs);
     const what = `credential helper ${program} (configured by ${options.configuredBy})`;
     if (run.kind === 'spawn-error') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CredentialLookupError */ .y(`${what} could not be started: ${run.code}`, 'usage', `check that ${executable} is executable`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CredentialLookupError */ .y(`${what} could not be started: ${run.code}`, 'usage', `check that ${executable} is executable`);
     }
     if (run.kind === 'timeout') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CredentialLookupError */ .y(`${what} did not answer within ${timeoutMs / 1000}s for ${serverUrl}`, 'failure', 'a helper that asks for input (a keychain prompt, a login) cannot answer in CI; check it works non-interactively');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CredentialLookupError */ .y(`${what} did not answer within ${timeoutMs / 1000}s for ${serverUrl}`, 'failure', 'a helper that asks for input (a keychain prompt, a login) cannot answer in CI; check it works non-interactively');
     }
     if (run.kind === 'too-much-output') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CredentialLookupError */ .y(`${what} printed more than ${MAX_OUTPUT_BYTES} bytes for ${serverUrl}`, 'failure');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CredentialLookupError */ .y(`${what} printed more than ${MAX_OUTPUT_BYTES} bytes for ${serverUrl}`, 'failure');
     }
     if (run.exitCode !== 0 || run.signal) {
         if (NOT_FOUND.test(run.stdout) || NOT_FOUND.test(run.stderr))
             return undefined;
         const known = KNOWN_MESSAGES.find(m => run.stdout.trim() === m || run.stderr.trim() === m);
         const status = run.signal ? `was killed by ${run.signal}` : `exited with code ${run.exitCode}`;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CredentialLookupError */ .y(`${what} ${status} for ${serverUrl}` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CredentialLookupError */ .y(`${what} ${status} for ${serverUrl}` +
             (known ? `: ${known}` : ' (its output is not shown: it may contain secrets)'), 'failure', `run \`echo ${serverUrl} | ${program} get\` to see what it says`);
     }
     let answer;
@@ -1304,15 +1301,15 @@ async function getFromCredentialHelper(name, serverUrl, options) {
     catch {
         if (NOT_FOUND.test(run.stdout))
             return undefined;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CredentialLookupError */ .y(`${what} printed something that is not JSON for ${serverUrl}`, 'failure');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CredentialLookupError */ .y(`${what} printed something that is not JSON for ${serverUrl}`, 'failure');
     }
     if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CredentialLookupError */ .y(`${what} printed JSON that is not an object for ${serverUrl}`, 'failure');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CredentialLookupError */ .y(`${what} printed JSON that is not an object for ${serverUrl}`, 'failure');
     }
     const { Username: username, Secret: secret } = answer;
     if ((username !== undefined && typeof username !== 'string') ||
         (secret !== undefined && typeof secret !== 'string')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CredentialLookupError */ .y(`${what} printed a Username or Secret that is not a string for ${serverUrl}`, 'failure');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CredentialLookupError */ .y(`${what} printed a Username or Secret that is not a string for ${serverUrl}`, 'failure');
     }
     if (!secret)
         return undefined;
@@ -1320,9 +1317,11 @@ async function getFromCredentialHelper(name, serverUrl, options) {
         return { identityToken: secret };
     return username ? { username, password: secret } : { password: secret };
 }
-function runHelper(executable, input, env, timeoutMs) {
+async function runHelper(executable, input, env, timeoutMs) {
+    // Loaded here, by the one copy in many that runs a helper: node:child_process costs ~4 ms at start-up.
+    const { spawn } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 31421, 23));
     return new Promise(resolve => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(executable, ['get'], {
+        const child = spawn(executable, ['get'], {
             env,
             shell: false,
             stdio: ['pipe', 'pipe', 'pipe'],
@@ -1375,15 +1374,15 @@ async function findExecutable(program, env) {
     const pathValue = env.PATH ?? env.Path ?? '';
     const windows = process.platform === 'win32';
     const extensions = windows ? (env.PATHEXT ?? '.EXE;.CMD;.BAT;.COM').split(';').filter(Boolean) : [''];
-    for (const dir of pathValue.split(node_path__WEBPACK_IMPORTED_MODULE_3__.delimiter)) {
-        if (!dir || !(0,node_path__WEBPACK_IMPORTED_MODULE_3__.isAbsolute)(dir))
+    for (const dir of pathValue.split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter)) {
+        if (!dir || !(0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(dir))
             continue;
         for (const ext of windows ? ['', ...extensions] : extensions) {
-            const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, program + ext);
+            const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, program + ext);
             try {
-                if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(candidate)).isFile())
+                if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(candidate)).isFile())
                     continue;
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.access)(candidate, windows ? node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.F_OK : node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.X_OK);
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(candidate, windows ? node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.F_OK : node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
                 return candidate;
             }
             catch {
@@ -1397,14 +1396,14 @@ async function findExecutable(program, env) {
 
 /***/ }),
 
-/***/ 5439:
+/***/ 25439:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A: () => (/* binding */ CredentialHelperMissingError),
 /* harmony export */   y: () => (/* binding */ CredentialLookupError)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 // Why a credential lookup failed. Messages name files, keys and helper programs, never a value read
 // from a file or printed by a helper: either could be a secret.
 
@@ -1429,7 +1428,7 @@ class CredentialHelperMissingError extends CredentialLookupError {
 
 /***/ }),
 
-/***/ 6136:
+/***/ 36136:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1455,7 +1454,7 @@ function formatBytes(bytes) {
 
 /***/ }),
 
-/***/ 5484:
+/***/ 85484:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1596,21 +1595,21 @@ function processBlobInfoCache() {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/manifest/digest.ts
-var digest = __webpack_require__(61);
+var digest = __webpack_require__(70061);
 // EXTERNAL MODULE: ./src/reference/docker.ts
-var docker = __webpack_require__(9085);
+var docker = __webpack_require__(19085);
 ;// CONCATENATED MODULE: ./src/cache/blob-info-file.ts
 // The blob-info cache kept between processes in one JSON file, so that a second copy to another
 // repository of the same registry mounts what the first one pushed:
@@ -1852,15 +1851,15 @@ async function replaceFile(file, text) {
 
 /***/ }),
 
-/***/ 3061:
+/***/ 63061:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D: () => (/* binding */ parseSize),
 /* harmony export */   z: () => (/* reexport safe */ _bytes_js__WEBPACK_IMPORTED_MODULE_1__.z)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _bytes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6136);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _bytes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36136);
 // Byte sizes as users write them (`cache-max-size: 2GiB`) and as logs print them.
 
 const units = {
@@ -1917,11 +1916,11 @@ function parseSize(text, label = 'cache-max-size') {
 /* harmony export */   zN: () => (/* binding */ MAGIC_LENGTH)
 /* harmony export */ });
 /* unused harmony export hasZstd */
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98995);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 // Recognizing compressed layers and archives by their magic bytes, and (de)compressing them with
 // node's zlib: gzip always, zstd when this node has it (node >= 22.15 / 23.8; the Action's node24 has).
 
@@ -1946,10 +1945,15 @@ function detectCompression(head) {
         return 'xz';
     return 'none';
 }
-const zstd = (node_zlib__WEBPACK_IMPORTED_MODULE_1___default());
+// node:zlib is loaded by the first stream that needs it (~3 ms of CPU): a copy that moves no layer,
+// such as a re-run that finds the destination up to date, never does.
+let loaded;
+const zlib = () => (loaded ??= (0,node_module__WEBPACK_IMPORTED_MODULE_0__.createRequire)(import.meta.url)('node:zlib'));
+const zstd = () => zlib();
 /** Whether this node can read and write zstd. */
 function hasZstd() {
-    return typeof zstd.createZstdCompress === 'function' && typeof zstd.createZstdDecompress === 'function';
+    const z = zstd();
+    return typeof z.createZstdCompress === 'function' && typeof z.createZstdDecompress === 'function';
 }
 const zstdMissing = () => `this node (${process.version}) has no zstd support; node 22.15 or newer has (the Action runs on node 24)`;
 /** What is wrong with `level` for `algorithm` ("gzip takes a level from 1 to 9"), or undefined. */
@@ -1971,11 +1975,11 @@ function assertCanCompress(algorithm, level) {
 function compressor(algorithm, level) {
     const chunkSize = 1 << 20;
     if (algorithm === 'gzip')
-        return node_zlib__WEBPACK_IMPORTED_MODULE_1___default().createGzip(level === undefined ? { chunkSize } : { chunkSize, level });
+        return zlib().createGzip(level === undefined ? { chunkSize } : { chunkSize, level });
     if (!hasZstd())
         throw new Error(`zstd compression: ${zstdMissing()}`);
-    const param = zstd.constants.ZSTD_c_compressionLevel;
-    return zstd.createZstdCompress(level === undefined ? {} : { params: { [param]: level } });
+    const param = zstd().constants.ZSTD_c_compressionLevel;
+    return zstd().createZstdCompress(level === undefined ? {} : { params: { [param]: level } });
 }
 /**
  * A stream that decompresses `compression`; `what` names the data in the error thrown when this
@@ -1983,10 +1987,10 @@ function compressor(algorithm, level) {
  */
 function decompressor(compression, what) {
     if (compression === 'gzip')
-        return node_zlib__WEBPACK_IMPORTED_MODULE_1___default().createGunzip();
+        return zlib().createGunzip();
     if (compression === 'zstd') {
         if (hasZstd())
-            return zstd.createZstdDecompress();
+            return zstd().createZstdDecompress();
         throw new Error(`${what} is zstd-compressed and must be decompressed, but ${zstdMissing()}`);
     }
     throw new Error(`${what} is ${compression}-compressed, which is not supported (only gzip and zstd are)`);
@@ -2008,7 +2012,7 @@ function sniffCompression(stream) {
             if (ended)
                 return resolve({
                     compression: detectCompression(head),
-                    stream: node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from(head.length > 0 ? [head] : [], { objectMode: false })
+                    stream: node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from(head.length > 0 ? [head] : [], { objectMode: false })
                 });
             if (head.length > 0)
                 stream.unshift(head);
@@ -2053,13 +2057,13 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: CopyFailedError, copyImage
 
 // EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __webpack_require__(8474);
+var external_node_events_ = __webpack_require__(78474);
 // EXTERNAL MODULE: ./src/manifest/index.ts + 17 modules
-var src_manifest = __webpack_require__(571);
+var src_manifest = __webpack_require__(60571);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/cache/blob-info-cache.ts + 2 modules
-var blob_info_cache = __webpack_require__(5484);
+var blob_info_cache = __webpack_require__(85484);
 // EXTERNAL MODULE: ./src/compression/streams.ts
 var compression_streams = __webpack_require__(8063);
 ;// CONCATENATED MODULE: ./src/copy/manifest-conversion.ts
@@ -2269,17 +2273,17 @@ function allowedTypes(ctx, image, reason) {
 }
 
 // EXTERNAL MODULE: ./src/transports/types.ts + 1 modules
-var types = __webpack_require__(1072);
+var types = __webpack_require__(31072);
 // EXTERNAL MODULE: ./src/copy/result.ts
-var copy_result = __webpack_require__(7200);
+var copy_result = __webpack_require__(17200);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:stream/promises"
-var promises_ = __webpack_require__(6466);
+var promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/memory/gc-pacer.ts
-var gc_pacer = __webpack_require__(7127);
+var gc_pacer = __webpack_require__(57127);
 ;// CONCATENATED MODULE: ./src/copy/layer-conversion.ts
 // What happens to a layer's bytes on the way to one destination (containers/image
 // copy/compression.go blobPipelineCompressionStep): compressed when the destination wants compressed
@@ -2786,7 +2790,7 @@ function hashUncompressed(root, detected, what) {
 }
 
 // EXTERNAL MODULE: ./src/limits.ts
-var limits = __webpack_require__(351);
+var limits = __webpack_require__(30351);
 ;// CONCATENATED MODULE: ./src/copy/small-blobs.ts
 // Blobs small enough to hold in memory: image configs read whole (verified, capped), and bytes in
 // memory (a config, or one a conversion produced) written to a destination. The same stages as
@@ -3505,7 +3509,7 @@ function schema1Facts(set, plan, learned) {
 }
 
 // EXTERNAL MODULE: ./src/reference/docker.ts
-var docker = __webpack_require__(9085);
+var docker = __webpack_require__(19085);
 ;// CONCATENATED MODULE: ./src/copy/referrers.ts
 // Referrers (signatures, SBOMs, attestations hanging off a manifest's digest by `subject`) and cosign's
 // digest tags travel with the image. Found once at the source (recursively: a signature of an SBOM;
@@ -3959,7 +3963,7 @@ function maySkip(run) {
 }
 
 // EXTERNAL MODULE: ./src/copy/runtime-platform.ts
-var runtime_platform = __webpack_require__(9653);
+var runtime_platform = __webpack_require__(19653);
 ;// CONCATENATED MODULE: ./src/copy/copy-image.ts
 // copyImage: read the source once, write it to every destination (DESIGN.md section 3). It reads as
 // its phases: open the ends → resolve the source → plan per destination → move the layers → write
@@ -4359,7 +4363,7 @@ async function closeEnds(run, ends) {
 
 /***/ }),
 
-/***/ 7200:
+/***/ 17200:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4388,14 +4392,14 @@ function addStats(into, from) {
 
 /***/ }),
 
-/***/ 9653:
+/***/ 19653:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   g: () => (/* binding */ runtimePlatformNote),
 /* harmony export */   u: () => (/* binding */ runtimePlatform)
 /* harmony export */ });
-/* harmony import */ var _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(571);
+/* harmony import */ var _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60571);
 
 /**
  * The platform a system copy picks when no `platform` is given: this runner's architecture, and
@@ -4424,7 +4428,7 @@ function runtimePlatformNote(nodePlatform = process.platform) {
 
 /***/ }),
 
-/***/ 351:
+/***/ 30351:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4518,7 +4522,7 @@ async function readAtMost(stream, limit, what, tooLarge = () => new ReadLimitErr
 
 /***/ }),
 
-/***/ 4491:
+/***/ 34491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4541,9 +4545,9 @@ async function readAtMost(stream, limit, what, tooLarge = () => new ReadLimitErr
 /* harmony export */   x$: () => (/* binding */ annotationsField)
 /* harmony export */ });
 /* unused harmony exports zeroPlatform, ociPlatform, schema2Platform, omitEmptyList, encodeOciPlatform, encodeSchema2Platform */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1738);
-/* harmony import */ var _go_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1586);
-/* harmony import */ var _jws_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8077);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91738);
+/* harmony import */ var _go_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83609);
+/* harmony import */ var _jws_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48077);
 // Go struct shapes shared by manifests and lists: decoders and encoders with the exact field order of
 // image-spec's v1.Descriptor / v1.Platform and containers/image's Schema2Descriptor / Schema2PlatformSpec.
 
@@ -4703,7 +4707,7 @@ function cloneDescriptor(d) {
 
 /***/ }),
 
-/***/ 61:
+/***/ 70061:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4717,12 +4721,12 @@ function cloneDescriptor(d) {
 /* harmony export */   vj: () => (/* binding */ checkDigestField)
 /* harmony export */ });
 /* unused harmony export manifestDigestedBytes */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1738);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91738);
 /* harmony import */ var _guess_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7520);
-/* harmony import */ var _jws_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8077);
-/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9405);
+/* harmony import */ var _jws_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48077);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(79405);
 
 
 
@@ -4819,7 +4823,7 @@ function checkDescriptorDigests(descriptors, field) {
 
 /***/ }),
 
-/***/ 1738:
+/***/ 91738:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4837,37 +4841,42 @@ class ManifestError extends Error {
 
 /***/ }),
 
-/***/ 1586:
+/***/ 83609:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B7: () => (/* binding */ goBool),
-/* harmony export */   Bm: () => (/* binding */ goEmptyStruct),
-/* harmony export */   C: () => (/* binding */ goInt),
-/* harmony export */   Hq: () => (/* binding */ goAny),
-/* harmony export */   KM: () => (/* binding */ goStringMap),
-/* harmony export */   O0: () => (/* binding */ goPointer),
-/* harmony export */   P5: () => (/* binding */ setOwn),
-/* harmony export */   PW: () => (/* binding */ goSlice),
-/* harmony export */   WF: () => (/* binding */ goString),
-/* harmony export */   WP: () => (/* binding */ JsonNumber),
-/* harmony export */   Y5: () => (/* binding */ JsonObject),
-/* harmony export */   ZZ: () => (/* binding */ field),
-/* harmony export */   cM: () => (/* binding */ goStruct),
-/* harmony export */   jg: () => (/* binding */ RawJson),
-/* harmony export */   lq: () => (/* binding */ typeError),
-/* harmony export */   o6: () => (/* binding */ rawObjectEntries),
-/* harmony export */   qF: () => (/* binding */ parseJson),
-/* harmony export */   tn: () => (/* binding */ GoMap),
-/* harmony export */   vy: () => (/* binding */ goMarshal)
-/* harmony export */ });
-/* unused harmony exports goDecodeUtf8, compareUtf8, goQuote, compactJson, jsonKind */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1738);
-// A JSON reader and writer that behave like Go's encoding/json, which containers/image uses for every
-// manifest, list and config it writes. Digests of what we write must equal skopeo's, so this mirrors
-// Go's rules: struct fields in declaration order, map keys sorted bytewise, HTML-safe escaping, invalid
-// UTF-8 replaced by U+FFFD, case-insensitive struct field matching, and "duplicate key" merging.
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  tn: () => (/* binding */ GoMap),
+  WP: () => (/* reexport */ JsonNumber),
+  Y5: () => (/* reexport */ JsonObject),
+  jg: () => (/* binding */ RawJson),
+  ZZ: () => (/* binding */ field),
+  Hq: () => (/* binding */ goAny),
+  B7: () => (/* binding */ goBool),
+  Bm: () => (/* binding */ goEmptyStruct),
+  C: () => (/* binding */ goInt),
+  vy: () => (/* binding */ goMarshal),
+  O0: () => (/* binding */ goPointer),
+  PW: () => (/* binding */ goSlice),
+  WF: () => (/* binding */ goString),
+  KM: () => (/* binding */ goStringMap),
+  cM: () => (/* binding */ goStruct),
+  qF: () => (/* binding */ parseJson),
+  o6: () => (/* binding */ rawObjectEntries),
+  P5: () => (/* binding */ setOwn),
+  lq: () => (/* binding */ typeError)
+});
+
+// UNUSED EXPORTS: compactJson, compareUtf8, goDecodeUtf8, goParseJson, goQuote, jsonKind
+
+// EXTERNAL MODULE: ./src/manifest/errors.ts
+var errors = __webpack_require__(91738);
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __webpack_require__(4573);
+;// CONCATENATED MODULE: ./src/manifest/json-value.ts
+// The values a JSON document parses to (go-json.ts): numbers keep their text, objects keep every
+// entry in document order, duplicates included, and where in the document each value was.
 class JsonNumber {
     text;
     constructor(text) {
@@ -4877,28 +4886,148 @@ class JsonNumber {
 /** A parsed JSON object: entries in document order (duplicates kept), with the byte span of each value. */
 class JsonObject {
     entries;
-    spans;
     source;
+    #spans;
+    /** `spans` may be a function, called once when a span is first asked for (json-native.ts). */
     constructor(entries, spans, source) {
         this.entries = entries;
-        this.spans = spans;
         this.source = source;
+        this.#spans = spans;
+    }
+    get spans() {
+        if (typeof this.#spans === 'function')
+            this.#spans = this.#spans();
+        return this.#spans;
     }
     rawValue(i) {
         const [start, end] = this.spans[i];
         return this.source.subarray(start, end);
     }
 }
+
+;// CONCATENATED MODULE: ./src/manifest/json-native.ts
+// The common case of parseJson (go-json.ts) done by the engine's JSON.parse. A document that is valid
+// UTF-8 and has no duplicate key, no escaped surrogate and no array-index-like key in an object of
+// several keys parses to exactly the values Go's rules give, so JSON.parse may read it. Go's rules
+// need a JavaScript loop over every byte, which in a short-lived process costs ~2 ms of CPU for a
+// 2 KB manifest, most of it the JIT compiling that loop; JSON.parse costs ~0.1 ms. For any other
+// document (and every invalid one) parseNative answers undefined, and go-json.ts's parser reads it.
+
+
+/** Outside strings: every string (skipped whole), every number and every colon (one per object entry). */
+const TOKENS = /"[^"\\]*(?:\\.[^"\\]*)*"|-?\d[\d.eE+-]*|:/g;
+/** Keys an object holds before all others whatever their place in the text (array indices). */
+const INDEX_KEY = /^(?:0|[1-9]\d*)$/;
+/** Go turns an escaped lone surrogate into U+FFFD; JSON.parse keeps it. */
+const ESCAPED_SURROGATE = /\\u[dD][89a-fA-F]/;
+/** Thrown while converting when the document is not one JSON.parse may read. */
+class NotNative extends Error {
+}
+/** The document's values as go-json.ts gives them, or undefined when only go-json.ts may read it. */
+function parseNative(input, maxDepth, goParse) {
+    if (!(0,external_node_buffer_.isUtf8)(input))
+        return undefined;
+    const text = Buffer.from(input.buffer, input.byteOffset, input.length).toString('utf8');
+    if (text.includes('\\u') && ESCAPED_SURROGATE.test(text))
+        return undefined;
+    try {
+        const parsed = JSON.parse(text);
+        let colons = 0;
+        const numbers = [];
+        TOKENS.lastIndex = 0;
+        for (let m = TOKENS.exec(text); m; m = TOKENS.exec(text)) {
+            if (m[0] === ':')
+                colons++;
+            else if (m[0][0] !== '"')
+                numbers.push(m[0]);
+        }
+        const converted = new Converter(input, numbers, maxDepth, goParse);
+        const value = converted.value(parsed, 0, []);
+        // Fewer entries than colons: a key was repeated, and JSON.parse kept only its last value.
+        return converted.entries === colons && converted.nextNumber === numbers.length ? value : undefined;
+    }
+    catch {
+        // Invalid JSON, a NotNative document, or one nested deeper than this stack: go-json.ts decides.
+        return undefined;
+    }
+}
+/** JSON.parse's values as go-json.ts's: numbers with their text, objects with lazily found spans. */
+class Converter {
+    input;
+    numbers;
+    maxDepth;
+    goParse;
+    entries = 0;
+    nextNumber = 0;
+    #twin;
+    constructor(input, numbers, maxDepth, goParse) {
+        this.input = input;
+        this.numbers = numbers;
+        this.maxDepth = maxDepth;
+        this.goParse = goParse;
+    }
+    /** `path`: the entry or element index of each enclosing value, from the top, to find its twin. */
+    value(v, depth, path) {
+        if (depth > this.maxDepth)
+            throw new NotNative();
+        if (typeof v === 'number') {
+            const text = this.numbers[this.nextNumber++];
+            if (text === undefined)
+                throw new NotNative();
+            return new JsonNumber(text);
+        }
+        if (v === null || typeof v !== 'object')
+            return v;
+        if (Array.isArray(v))
+            return v.map((e, i) => this.value(e, depth + 1, [...path, i]));
+        const record = v;
+        const keys = Object.keys(record);
+        if (keys.length > 1 && keys.some(k => INDEX_KEY.test(k)))
+            throw new NotNative();
+        this.entries += keys.length;
+        const entries = keys.map((k, i) => [
+            k,
+            this.value(record[k], depth + 1, [...path, i])
+        ]);
+        return new JsonObject(entries, () => this.spansAt(path), this.input);
+    }
+    /** Byte spans are rarely needed (a time's exact text, a raw map): go-json.ts's parse provides them. */
+    spansAt(path) {
+        this.#twin ??= this.goParse(this.input);
+        let node = this.#twin;
+        for (const i of path)
+            node = node instanceof JsonObject ? node.entries[i][1] : node[i];
+        return node.spans;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/manifest/go-json.ts
+// A JSON reader and writer that behave like Go's encoding/json, which containers/image uses for every
+// manifest, list and config it writes. Digests of what we write must equal skopeo's, so this mirrors
+// Go's rules: struct fields in declaration order, map keys sorted bytewise, HTML-safe escaping, invalid
+// UTF-8 replaced by U+FFFD, case-insensitive struct field matching, and "duplicate key" merging.
+
+
+
+
 const MAX_DEPTH = 10000;
 class Truncated extends Error {
 }
-/** Parses JSON as Go's encoding/json accepts it. Throws ManifestError 'truncated' or 'malformed-json'. */
+/**
+ * Parses JSON as Go's encoding/json accepts it. Throws ManifestError 'truncated' or 'malformed-json'.
+ * Most documents are read by JSON.parse (json-native.ts, which says when); the rest, and every
+ * error, by the parser below.
+ */
 function parseJson(input, what = 'JSON') {
+    return parseNative(input, MAX_DEPTH, goParseJson) ?? goParseJson(input, what);
+}
+/** parseJson without JSON.parse: every byte read by this module's own parser. */
+function goParseJson(input, what = 'JSON') {
     const p = new Parser(input);
     try {
         p.skipSpace();
         if (p.pos >= input.length) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .S('malformed-json', `invalid ${what}: empty input`);
+            throw new errors/* ManifestError */.S('malformed-json', `invalid ${what}: empty input`);
         }
         const v = p.value(0);
         p.skipSpace();
@@ -4908,13 +5037,13 @@ function parseJson(input, what = 'JSON') {
     }
     catch (e) {
         if (e instanceof Truncated) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .S('truncated', `invalid ${what}: unexpected end of JSON input (truncated?)`);
+            throw new errors/* ManifestError */.S('truncated', `invalid ${what}: unexpected end of JSON input (truncated?)`);
         }
         if (e instanceof RangeError) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .S('malformed-json', `invalid ${what}: nested too deeply`);
+            throw new errors/* ManifestError */.S('malformed-json', `invalid ${what}: nested too deeply`);
         }
-        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .S && e.kind === 'malformed-json' && what !== 'JSON') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .S('malformed-json', e.message.replace(/^invalid JSON/, `invalid ${what}`));
+        if (e instanceof errors/* ManifestError */.S && e.kind === 'malformed-json' && what !== 'JSON') {
+            throw new errors/* ManifestError */.S('malformed-json', e.message.replace(/^invalid JSON/, `invalid ${what}`));
         }
         throw e;
     }
@@ -4930,7 +5059,7 @@ class Parser {
             throw new Truncated();
         const c = this.b[this.pos];
         const shown = c >= 0x20 && c < 0x7f ? `'${String.fromCharCode(c)}'` : `byte 0x${c.toString(16).padStart(2, '0')}`;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .S('malformed-json', `invalid JSON: invalid character ${shown} ${context} at offset ${this.pos}`);
+        throw new errors/* ManifestError */.S('malformed-json', `invalid JSON: invalid character ${shown} ${context} at offset ${this.pos}`);
     }
     skipSpace() {
         const b = this.b;
@@ -4944,7 +5073,7 @@ class Parser {
     }
     value(depth) {
         if (depth > MAX_DEPTH)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .S('malformed-json', 'invalid JSON: exceeded max depth');
+            throw new errors/* ManifestError */.S('malformed-json', 'invalid JSON: exceeded max depth');
         const b = this.b;
         if (this.pos >= b.length)
             throw new Truncated();
@@ -5275,7 +5404,7 @@ function write(v, out) {
     }
     else if (typeof v === 'number') {
         if (!Number.isInteger(v) || Math.abs(v) > 2 ** 53) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .S('invalid-field', `cannot write ${v}: only integers up to 2^53 are supported`);
+            throw new errors/* ManifestError */.S('invalid-field', `cannot write ${v}: only integers up to 2^53 are supported`);
         }
         out.push(String(v));
     }
@@ -5429,7 +5558,7 @@ function compactJson(src) {
     return Buffer.from(out);
 }
 function typeError(path, v, expected) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .S('invalid-field', `field ${JSON.stringify(path || '.')}: cannot use ${jsonKind(v)} as ${expected}`);
+    return new errors/* ManifestError */.S('invalid-field', `field ${JSON.stringify(path || '.')}: cannot use ${jsonKind(v)} as ${expected}`);
 }
 function jsonKind(v) {
     if (v === null)
@@ -5466,7 +5595,7 @@ const goInt = (cur, v, path) => {
         throw typeError(path, v, 'an integer');
     const n = Number(v.text);
     if (v.text !== '-0' && String(n) !== v.text) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .S('invalid-field', `field ${JSON.stringify(path)}: integer ${v.text} is out of the supported range`);
+        throw new errors/* ManifestError */.S('invalid-field', `field ${JSON.stringify(path)}: integer ${v.text} is out of the supported range`);
     }
     return n === 0 ? 0 : n;
 };
@@ -5551,7 +5680,7 @@ function rawObjectEntries(v, what) {
     if (v === null)
         return new Map();
     if (!(v instanceof JsonObject))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .S('invalid-field', `${what}: expected a JSON object, got ${jsonKind(v)}`);
+        throw new errors/* ManifestError */.S('invalid-field', `${what}: expected a JSON object, got ${jsonKind(v)}`);
     const m = new Map();
     v.entries.forEach(([k, e], i) => m.set(k, e === null ? null : new RawJson(v.rawValue(i))));
     return m;
@@ -5567,10 +5696,10 @@ function rawObjectEntries(v, what) {
 /* harmony export */   K: () => (/* binding */ guessMimeTypeOrEmpty),
 /* harmony export */   _: () => (/* binding */ guessMimeType)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1738);
-/* harmony import */ var _descriptors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4491);
-/* harmony import */ var _go_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1586);
-/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9405);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91738);
+/* harmony import */ var _descriptors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34491);
+/* harmony import */ var _go_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83609);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(79405);
 
 
 
@@ -5674,7 +5803,7 @@ function describeDeclared(bytes) {
 
 /***/ }),
 
-/***/ 571:
+/***/ 60571:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5729,15 +5858,15 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: AttestationManifestType, AttestationReferenceDigestAnnotation, AttestationReferenceTypeAnnotation, DockerManifestList, GZIPPED_EMPTY_LAYER, GZIPPED_EMPTY_LAYER_DIGEST, OCIEmptyConfig, OciIndex, OciManifest, RawJson, ZstdInstanceAnnotation, checkDescriptor, checkDescriptorDigests, compactJson, describePlatforms, dockerConfigToOci, goQuote, isAttestation, manifestDigestedBytes, updatedLayerMediaType, verifySchema1Signatures, wantedPlatforms, withAttestations
 
 // EXTERNAL MODULE: ./src/manifest/errors.ts
-var errors = __webpack_require__(1738);
+var errors = __webpack_require__(91738);
 // EXTERNAL MODULE: ./src/manifest/media-types.ts
-var media_types = __webpack_require__(9405);
+var media_types = __webpack_require__(79405);
 // EXTERNAL MODULE: ./src/manifest/digest.ts
-var manifest_digest = __webpack_require__(61);
+var manifest_digest = __webpack_require__(70061);
 // EXTERNAL MODULE: ./src/manifest/guess.ts
 var guess = __webpack_require__(7520);
-// EXTERNAL MODULE: ./src/manifest/go-json.ts
-var go_json = __webpack_require__(1586);
+// EXTERNAL MODULE: ./src/manifest/go-json.ts + 2 modules
+var go_json = __webpack_require__(83609);
 ;// CONCATENATED MODULE: ./src/manifest/go-time.ts
 // Go's time.Time JSON round trip: UnmarshalJSON accepts strict RFC 3339 (without JSON unescaping),
 // MarshalJSON writes RFC3339Nano of the parsed value. The wall clock and offset are kept, so the only
@@ -5826,7 +5955,7 @@ const goTime = (cur, v, path, raw) => {
 const goTimePointer = (cur, v, path, raw) => v === null ? undefined : goTime(cur ?? GO_ZERO_TIME, v, path, raw);
 
 // EXTERNAL MODULE: ./src/manifest/jws.ts
-var jws = __webpack_require__(8077);
+var jws = __webpack_require__(48077);
 ;// CONCATENATED MODULE: ./src/manifest/layer-media-types.ts
 // Which layer media type a compression change leads to (containers/image compressionMIMETypeSet tables).
 
@@ -6112,7 +6241,7 @@ function fixManifestLayers(fsLayers, history, compat) {
 }
 
 // EXTERNAL MODULE: ./src/manifest/descriptors.ts
-var descriptors = __webpack_require__(4491);
+var descriptors = __webpack_require__(34491);
 ;// CONCATENATED MODULE: ./src/manifest/docker-schema2.ts
 
 
@@ -7181,7 +7310,7 @@ function schema1ToSchema2Config(m, diffIDs) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/manifest/schema1-from-schema2.ts
 // containers/image convertToManifestSchema1 (internal/image/docker_schema2.go, after docker/distribution
 // manifest/schema1/config_builder.go): a signed schema1 manifest built from a schema2 image's config.
@@ -7666,7 +7795,7 @@ function matchesArtifactTypes(desc, types) {
 
 /***/ }),
 
-/***/ 8077:
+/***/ 48077:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7675,10 +7804,10 @@ function matchesArtifactTypes(desc, types) {
 /* harmony export */   sG: () => (/* binding */ goBase64Decode)
 /* harmony export */ });
 /* unused harmony export verifySchema1Signatures */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1738);
-/* harmony import */ var _go_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1586);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91738);
+/* harmony import */ var _go_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83609);
 // Schema1 "pretty JWS" signatures, as libtrust (used by containers/image) reads and writes them.
 // The digest of a signed schema1 manifest is the digest of the payload the signatures protect, which
 // libtrust rebuilds from the manifest bytes and the formatLength/formatTail of the protected header.
@@ -8006,7 +8135,7 @@ function addDummySchema1Signature(payload, now = new Date()) {
 
 /***/ }),
 
-/***/ 9405:
+/***/ 79405:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8021,7 +8150,7 @@ function addDummySchema1Signature(payload, now = new Date()) {
 /* harmony export */   yc: () => (/* binding */ listMimeTypeFor),
 /* harmony export */   zu: () => (/* binding */ MediaType)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1738);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91738);
 
 const MediaType = {
     DockerV2Schema1: 'application/vnd.docker.distribution.manifest.v1+json',
@@ -8130,7 +8259,7 @@ function listMimeTypeFor(mimeType) {
 
 /***/ }),
 
-/***/ 7127:
+/***/ 57127:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8138,9 +8267,9 @@ function listMimeTypeFor(mimeType) {
 /* harmony export */   Pi: () => (/* binding */ processGcPacer)
 /* harmony export */ });
 /* unused harmony exports GC_EVERY_BYTES, GcPacer */
-/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8877);
+/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78877);
 /* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_v8__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_vm__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(714);
+/* harmony import */ var node_vm__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30714);
 /* harmony import */ var node_vm__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_vm__WEBPACK_IMPORTED_MODULE_1__);
 // Paces V8's young-generation collections by the bytes a copy reads, so that dead chunk buffers never
 // pile up.
@@ -8200,7 +8329,7 @@ const processGcPacer = new GcPacer();
 
 /***/ }),
 
-/***/ 8584:
+/***/ 98584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -8212,9 +8341,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./src/auth/auth-file-paths.ts
 // Which auth files are consulted, in order (containers/image getAuthFilePaths, DESIGN.md section 6):
 // a user-given file alone, or `$REGISTRY_AUTH_FILE` alone, or else the containers auth.json files, the
@@ -8248,9 +8377,9 @@ function authFileLocations(env, authFile, platform = process.platform) {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/auth/errors.ts
-var errors = __webpack_require__(5439);
+var errors = __webpack_require__(25439);
 ;// CONCATENATED MODULE: ./src/auth/keys.ts
 // Registry names as credential stores key them. Docker Hub goes by several names: references say
 // `docker.io`, the API lives on `registry-1.docker.io`, old files say `index.docker.io`, and the docker
@@ -8528,7 +8657,7 @@ function malformed(path, what) {
 }
 
 // EXTERNAL MODULE: ./src/auth/credential-helper.ts
-var credential_helper = __webpack_require__(5682);
+var credential_helper = __webpack_require__(55682);
 ;// CONCATENATED MODULE: ./src/auth/lookup.ts
 
 
@@ -8651,11 +8780,11 @@ function nonEmpty(credentials) {
 
 
 // EXTERNAL MODULE: ./src/registry/proxy-env.ts
-var proxy_env = __webpack_require__(6073);
-// EXTERNAL MODULE: ./src/transports/index.ts + 24 modules
-var transports = __webpack_require__(4742);
-// EXTERNAL MODULE: ./src/options/request.ts + 2 modules
-var options_request = __webpack_require__(5055);
+var proxy_env = __webpack_require__(16073);
+// EXTERNAL MODULE: ./src/transports/index.ts + 8 modules
+var transports = __webpack_require__(81738);
+// EXTERNAL MODULE: ./src/options/request.ts + 3 modules
+var options_request = __webpack_require__(83806);
 ;// CONCATENATED MODULE: ./src/options/copy-options.ts
 
 
@@ -8736,7 +8865,7 @@ function useBlobInfoCache(options, cache) {
 
 /***/ }),
 
-/***/ 5055:
+/***/ 83806:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -8744,17 +8873,17 @@ function useBlobInfoCache(options, cache) {
 __webpack_require__.d(__webpack_exports__, {
   en: () => (/* binding */ parseCopyRequest),
   Su: () => (/* binding */ settingText),
-  ry: () => (/* binding */ splitList)
+  ry: () => (/* reexport */ splitList)
 });
 
 // UNUSED EXPORTS: notSupportedYet
 
 // EXTERNAL MODULE: ./src/manifest/index.ts + 17 modules
-var manifest = __webpack_require__(571);
+var manifest = __webpack_require__(60571);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/cache/size.ts
-var size = __webpack_require__(3061);
+var size = __webpack_require__(63061);
 ;// CONCATENATED MODULE: ./src/options/kinds.ts
 // The kinds of value an option takes, and how a value of each kind is read from text. Errors name
 // the option as the user wrote it (`label`: `input "parallel"`, `--parallel`).
@@ -8975,6 +9104,18 @@ function table_option(name) {
 
 // EXTERNAL MODULE: ./src/compression/streams.ts
 var streams = __webpack_require__(8063);
+;// CONCATENATED MODULE: ./src/options/split-list.ts
+// Its own module so that the CLI's flag parser (cli/args.ts) can use it without the request's imports.
+/** Splits a list input: one item per line or comma-separated; blank items dropped. */
+function splitList(raw) {
+    if (!raw)
+        return [];
+    return raw
+        .split(/[\n,]/)
+        .map(s => s.trim())
+        .filter(s => s !== '');
+}
+
 ;// CONCATENATED MODULE: ./src/options/request.ts
 // One typed, validated request from named options. The Action reads them from its inputs, the CLI
 // from its flags; both use these names (DESIGN.md section 8), so errors name what the user wrote.
@@ -9157,20 +9298,12 @@ function layerOptions(reader) {
         ociAcceptUncompressed: bool(reader, 'dest-oci-accept-uncompressed-layers')
     };
 }
-/** Splits a list input: one item per line or comma-separated; blank items dropped. */
-function splitList(raw) {
-    if (!raw)
-        return [];
-    return raw
-        .split(/[\n,]/)
-        .map(s => s.trim())
-        .filter(s => s !== '');
-}
+
 
 
 /***/ }),
 
-/***/ 9085:
+/***/ 19085:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -9179,7 +9312,7 @@ function splitList(raw) {
 /* harmony export */   PP: () => (/* binding */ TAG_RE)
 /* harmony export */ });
 /* unused harmony exports DOCKER_HUB_DOMAIN, DOCKER_HUB_API_HOST, DEFAULT_TAG, InvalidReferenceError */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 // Docker image names: `[host[:port]/]path[:tag][@digest]`, normalized as docker does
 // (`alpine` → `docker.io/library/alpine:latest`). The grammar is the one of distribution's
 // reference package, which containers/image vendors as docker/reference.
@@ -9327,7 +9460,7 @@ function withTagOrDigest(ref, tag, digest) {
 
 /***/ }),
 
-/***/ 6073:
+/***/ 16073:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -9338,9 +9471,9 @@ function withTagOrDigest(ref, tag, digest) {
 /* harmony export */   wP: () => (/* binding */ proxyEnvironment)
 /* harmony export */ });
 /* unused harmony exports parseNoProxy, ipBytes */
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
 // Which proxy a request goes through, from HTTP_PROXY, HTTPS_PROXY and NO_PROXY, with the rules of Go's
 // golang.org/x/net/http/httpproxy (what skopeo, podman and docker use), so a runner's proxy variables
@@ -9557,7 +9690,7 @@ function describeProxyFor(proxy, url) {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 14031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -9597,7 +9730,7 @@ function escapeHtml(text) {
 
 /***/ }),
 
-/***/ 2011:
+/***/ 12011:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -9616,9 +9749,9 @@ function escapeHtml(text) {
 /* harmony export */   tp: () => (/* binding */ table)
 /* harmony export */ });
 /* unused harmony exports artifactsOf, resultJson */
-/* harmony import */ var _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(571);
-/* harmony import */ var _bytes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6136);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4031);
+/* harmony import */ var _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60571);
+/* harmony import */ var _bytes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36136);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14031);
 // Text shared by the CLI's and the Action's logs: sizes, short digests, instance tables, totals.
 
 
@@ -9803,7 +9936,7 @@ function resultJson(result, names = []) {
 
 /***/ }),
 
-/***/ 6498:
+/***/ 16498:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -9813,8 +9946,8 @@ function resultJson(result, names = []) {
 /* harmony export */   mX: () => (/* binding */ imagesFailed),
 /* harmony export */   nf: () => (/* binding */ imagesJson)
 /* harmony export */ });
-/* harmony import */ var _bytes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6136);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2011);
+/* harmony import */ var _bytes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36136);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(12011);
 // Reporting a many-image copy: one row per image and destination (source, destination, digest,
 // status, bytes), a totals row, and the `images` output. Every cell may hold foreign text (tags come
 // from a registry): `table` escapes each cell.
@@ -9905,1457 +10038,19 @@ function imageRowsOf(result, names) {
 
 /***/ }),
 
-/***/ 8772:
+/***/ 62661:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AU: () => (/* binding */ serializeManifestJson),
-/* harmony export */   EX: () => (/* binding */ LEGACY_CONFIG_FILE),
-/* harmony export */   LR: () => (/* binding */ serializeRepositories),
-/* harmony export */   S3: () => (/* binding */ configFileName),
-/* harmony export */   S6: () => (/* binding */ MAX_CONFIG_SIZE),
-/* harmony export */   Zp: () => (/* binding */ LEGACY_LAYER_FILE),
-/* harmony export */   aA: () => (/* binding */ REPOSITORIES_FILE),
-/* harmony export */   dX: () => (/* binding */ layerFileName),
-/* harmony export */   eL: () => (/* binding */ configDiffIds),
-/* harmony export */   h1: () => (/* binding */ MANIFEST_FILE),
-/* harmony export */   s6: () => (/* binding */ MAX_MANIFEST_JSON_SIZE),
-/* harmony export */   uI: () => (/* binding */ LEGACY_VERSION_FILE),
-/* harmony export */   vW: () => (/* binding */ parseManifestJson)
+/* harmony export */   d: () => (/* binding */ parseDockerArchiveReference)
 /* harmony export */ });
-/* harmony import */ var _local_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2200);
-/* harmony import */ var _manifest_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(571);
-// The `docker save` format (containers/image docker/internal/tarfile/types.go): manifest.json, the
-// file names our writer chooses, and the reading of manifest.json.
-
-
-const MANIFEST_FILE = 'manifest.json';
-const REPOSITORIES_FILE = 'repositories';
-const LEGACY_LAYER_FILE = 'layer.tar';
-const LEGACY_CONFIG_FILE = 'json';
-const LEGACY_VERSION_FILE = 'VERSION';
-/** Config files and layer files inside an archive are limited like containers/image's iolimits. */
-const MAX_CONFIG_SIZE = 4 * 1024 * 1024;
-const MAX_MANIFEST_JSON_SIZE = 1024 * 1024;
-/** `<hex>.json`: where our writer puts a config (an implementation detail, as upstream says). */
-function configFileName(digest) {
-    return `${(0,_local_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDigest */ .m)(digest).hex}.json`;
-}
-/** `<hex>.tar`: where our writer puts a layer, at the root of the archive (see writer.go physicalLayerPath). */
-function layerFileName(digest) {
-    return `${(0,_local_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDigest */ .m)(digest).hex}.tar`;
-}
-/** manifest.json as Go's json.Marshal writes []ManifestItem (Parent and LayerSources are empty, so omitted). */
-function serializeManifestJson(items) {
-    return (0,_manifest_index_js__WEBPACK_IMPORTED_MODULE_1__/* .goMarshal */ .vy)(items.map(i => ({ Config: i.Config, RepoTags: [...i.RepoTags], Layers: [...i.Layers] })));
-}
-/** `repositories`: name → tag → the legacy ID of the image's top layer; Go writes map keys sorted. */
-function serializeRepositories(repositories) {
-    return (0,_manifest_index_js__WEBPACK_IMPORTED_MODULE_1__/* .goMarshal */ .vy)(new _manifest_index_js__WEBPACK_IMPORTED_MODULE_1__/* .GoMap */ .tn([...repositories].map(([name, tags]) => [name, new _manifest_index_js__WEBPACK_IMPORTED_MODULE_1__/* .GoMap */ .tn([...tags])])));
-}
-/** Parses manifest.json; `where` names the archive in errors. */
-function parseManifestJson(bytes, where) {
-    let parsed;
-    try {
-        parsed = JSON.parse(bytes.toString('utf8'));
-    }
-    catch (e) {
-        throw new Error(`${where}: decoding manifest.json: ${e.message}`, { cause: e });
-    }
-    if (!Array.isArray(parsed))
-        throw new Error(`${where}: manifest.json is not an array of images`);
-    return parsed.map((raw, i) => {
-        const item = (typeof raw === 'object' && raw !== null ? raw : {});
-        const strings = (v, field) => {
-            if (v === undefined || v === null)
-                return [];
-            if (!Array.isArray(v) || !v.every(s => typeof s === 'string')) {
-                throw new Error(`${where}: manifest.json item @${i}: ${field} is not a list of strings`);
-            }
-            return v;
-        };
-        if (typeof item.Config !== 'string' || item.Config === '') {
-            throw new Error(`${where}: manifest.json item @${i} has no Config`);
-        }
-        return {
-            Config: item.Config,
-            RepoTags: strings(item.RepoTags, 'RepoTags'),
-            Layers: strings(item.Layers, 'Layers')
-        };
-    });
-}
-/** The config's rootfs.diff_ids (upstream refuses a config without rootfs). */
-function configDiffIds(configBytes, where) {
-    let config;
-    try {
-        config = JSON.parse(configBytes.toString('utf8'));
-    }
-    catch (e) {
-        throw new Error(`${where} is not valid JSON: ${e.message}`, { cause: e });
-    }
-    const rootfs = config?.rootfs;
-    if (typeof rootfs !== 'object' || rootfs === null)
-        throw new Error(`${where}: invalid image config (rootfs is not set)`);
-    const diffIds = rootfs.diff_ids ?? [];
-    if (!Array.isArray(diffIds) || !diffIds.every(d => typeof d === 'string' && (0,_manifest_index_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidDigest */ .y4)(d))) {
-        throw new Error(`${where}: rootfs.diff_ids is not a list of digests`);
-    }
-    return diffIds;
-}
-
-
-/***/ }),
-
-/***/ 2715:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  gY: () => (/* reexport */ ArchiveReader),
-  u3: () => (/* reexport */ ArchiveWriter),
-  b6: () => (/* reexport */ DockerArchiveImageSource),
-  V5: () => (/* reexport */ StreamTarSink),
-  T2: () => (/* reexport */ TarballDestination),
-  dX: () => (/* reexport */ parseDockerArchiveReference)
-});
-
-// UNUSED EXPORTS: DockerArchiveReference, FileTarSink, openArchiveDestination
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/reference/docker.ts
-var docker = __webpack_require__(9085);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/transports/local/files.ts
-var files = __webpack_require__(2437);
-// EXTERNAL MODULE: ./src/transports/local/stale-temps.ts
-var stale_temps = __webpack_require__(4165);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
-// EXTERNAL MODULE: ./src/manifest/index.ts + 17 modules
-var src_manifest = __webpack_require__(571);
-// EXTERNAL MODULE: ./src/transports/docker-archive/archive-format.ts
-var archive_format = __webpack_require__(8772);
-// EXTERNAL MODULE: ./src/compression/streams.ts
-var streams = __webpack_require__(8063);
-// EXTERNAL MODULE: ./src/manifest/go-json.ts
-var go_json = __webpack_require__(1586);
-// EXTERNAL MODULE: ./src/transports/local/digest.ts
-var local_digest = __webpack_require__(2200);
-;// CONCATENATED MODULE: ./src/transports/docker-archive/legacy-layers.ts
-// The pre-1.10 `docker save` layout that old `docker load` needs: one directory per layer with
-// `layer.tar` (a symlink to the real layer file), `VERSION` and `json`; computed as containers/image
-// writer.go writeLegacyMetadataLocked does, so the IDs equal skopeo's.
-
-
-
-
-/** Fields of the image config copied into the top layer's `json`. */
-const TOP_LAYER_FIELDS = [
-    'architecture',
-    'config',
-    'container',
-    'container_config',
-    'created',
-    'docker_version',
-    'os'
-];
-/** The legacy layers of an image, base first; the last one's ID is what `repositories` names. */
-function legacyLayers(layerDigests, configBytes) {
-    const config = (0,go_json/* rawObjectEntries */.o6)((0,src_manifest/* parseJson */.qF)(configBytes, 'image config'), 'image config');
-    const out = [];
-    let chainId = '';
-    let lastId = '';
-    layerDigests.forEach((digest, i) => {
-        (0,local_digest/* parseDigest */.m)(digest); // validated, so that the chain ID below is unambiguous
-        const fields = new Map();
-        if (lastId !== '')
-            fields.set('parent', lastId);
-        if (i === layerDigests.length - 1) {
-            // A missing field is a nil *json.RawMessage: `null`.
-            for (const attr of TOP_LAYER_FIELDS)
-                fields.set(attr, config.get(attr) ?? null);
-        }
-        chainId = chainId === '' ? digest : `sha256:${sha256Hex(`${chainId} ${digest}`)}`;
-        fields.set('layer_id', chainId);
-        const id = sha256Hex((0,src_manifest/* goMarshal */.vy)(new src_manifest/* GoMap */.tn(fields)));
-        fields.delete('layer_id');
-        fields.set('id', id);
-        out.push({ id, json: (0,src_manifest/* goMarshal */.vy)(new src_manifest/* GoMap */.tn(fields)), digest });
-        lastId = id;
-    });
-    return out;
-}
-function sha256Hex(data) {
-    return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
-}
-
-// EXTERNAL MODULE: ./src/transports/docker-archive/tar-header.ts
-var tar_header = __webpack_require__(5885);
-;// CONCATENATED MODULE: ./src/transports/docker-archive/archive-writer.ts
-// Writes a `docker save` archive entry by entry as blobs arrive (containers/image
-// docker/internal/tarfile/writer.go): configs and layers in arrival order, legacy layer directories
-// once an image is complete, manifest.json and `repositories` last. `docker load` accepts that
-// order, so the archive can be streamed (docker-daemon) as well as written to a file.
-//
-// A tar header needs the entry's size and our name for a layer needs its digest, both unknown while
-// a layer is being decompressed. Into a file such a layer streams directly behind a placeholder
-// header that is rewritten afterwards; into a stream it is spooled to a temp file first. Entries are
-// written one at a time: a layer arriving while another is being written is spooled rather than
-// held back, so that its source keeps flowing.
-
-
-
-
-
-
-
-
-
-
-
-/** Temp directories of spooled layers: `<tmpDir>/<SPOOL_PREFIX><pid>-<random>`. */
-const SPOOL_PREFIX = 'image-copy-docker-archive-spool-';
-class ArchiveWriter {
-    sink;
-    options;
-    /** Blobs by the digest they were written as, and by the digest they arrived as. */
-    blobs = new Map();
-    items = [];
-    repositories = new Map();
-    names = new Set();
-    busy = false;
-    waiting = [];
-    spoolDir;
-    failure;
-    finished = false;
-    constructor(sink, options) {
-        this.sink = sink;
-        this.options = options;
-    }
-    /** A blob already in the archive, by either of its digests. */
-    storedBlob(digest) {
-        return this.blobs.get(digest);
-    }
-    /** Writes a config (read whole by the caller, as upstream does) as `<hex>.json`. */
-    async putConfig(digest, bytes) {
-        const existing = this.blobs.get(digest);
-        if (existing)
-            return existing;
-        await this.exclusive(() => this.writeBytesEntry((0,archive_format/* configFileName */.S3)(digest), bytes));
-        const stored = {
-            info: { digest, size: bytes.length, mediaType: src_manifest/* MediaType */.zu.DockerV2Schema2Config }
-        };
-        this.blobs.set(digest, stored);
-        return stored;
-    }
-    /**
-     * Writes a layer as `<hex>.tar`. With `decompress`, a compressed layer is decompressed and named by
-     * its DiffID. The stream fails (at its end, for a digest mismatch) when its bytes do not verify:
-     * then nothing of it stays in the archive (a file) or the archive is aborted (a stream).
-     */
-    async putLayer(input, info, policy) {
-        input.on('error', () => undefined); // reported where the stream is consumed
-        this.check();
-        const known = this.blobs.get(info.digest);
-        if (known) {
-            await (0,files/* drain */.Ze)(input);
-            return known;
-        }
-        // The first bytes are put back on the stream itself: no stage between it and the archive.
-        const { compression, stream } = await (0,streams/* sniffCompression */.Hs)(input);
-        const what = `layer ${info.digest || '(unknown digest)'}`;
-        const transform = policy === 'decompress' && compression !== 'none' ? (0,streams/* decompressor */.ni)(compression, what) : undefined;
-        const bytes = transform ? (0,external_node_stream_.pipeline)(stream, transform, () => undefined) : stream;
-        const mediaType = policy === 'decompress'
-            ? src_manifest/* MediaType */.zu.DockerV2SchemaLayerUncompressed
-            : (info.mediaType ?? src_manifest/* MediaType */.zu.DockerV2SchemaLayerUncompressed);
-        const record = (written) => {
-            const existing = this.blobs.get(written.digest);
-            if (existing) {
-                // The same layer, compressed differently, was written already.
-                if (info.digest !== '')
-                    this.blobs.set(info.digest, existing);
-                return existing;
-            }
-            const stored = {
-                info: { digest: written.digest, size: written.size, mediaType },
-                diffId: transform || compression === 'none' ? written.digest : undefined
-            };
-            this.blobs.set(written.digest, stored);
-            if (info.digest !== '')
-                this.blobs.set(info.digest, stored);
-            return stored;
-        };
-        // The entry's name and size are known up front when the bytes are stored as they come.
-        const expected = !transform && info.digest !== '' && info.size >= 0
-            ? { digest: info.digest, size: info.size }
-            : undefined;
-        if (this.tryLock()) {
-            try {
-                if (expected)
-                    return record(await this.streamKnownEntry(bytes, expected, what));
-                if (this.sink.seekable)
-                    return record(await this.streamUnknownEntry(bytes, what));
-            }
-            finally {
-                this.unlock();
-            }
-        }
-        const spooled = await this.spool(bytes, expected, what);
-        try {
-            if (!this.blobs.has(spooled.digest))
-                await this.exclusive(() => this.copySpool(spooled));
-            return record(spooled);
-        }
-        finally {
-            await (0,files/* removeQuietly */.S2)(spooled.file);
-        }
-    }
-    /** Records an image: its legacy layer directories now, its manifest.json item at finish. */
-    async addImage(layerDigests, configDigest, configBytes, repoTags) {
-        const legacy = legacyLayers(layerDigests, configBytes);
-        await this.exclusive(async () => {
-            for (const layer of legacy) {
-                if (this.names.has(`${layer.id}/${archive_format/* LEGACY_VERSION_FILE */.uI}`))
-                    continue;
-                await this.writeSymlinkEntry(`${layer.id}/${archive_format/* LEGACY_LAYER_FILE */.Zp}`, `../${(0,archive_format/* layerFileName */.dX)(layer.digest)}`);
-                await this.writeBytesEntry(`${layer.id}/${archive_format/* LEGACY_VERSION_FILE */.uI}`, Buffer.from('1.0'));
-                await this.writeBytesEntry(`${layer.id}/${archive_format/* LEGACY_CONFIG_FILE */.EX}`, layer.json);
-            }
-        });
-        const config = (0,archive_format/* configFileName */.S3)(configDigest);
-        let item = this.items.find(i => i.Config === config);
-        if (item === undefined) {
-            item = { Config: config, RepoTags: [], Layers: layerDigests.map(archive_format/* layerFileName */.dX) };
-            this.items.push(item);
-        }
-        const top = legacy.at(-1);
-        for (const ref of repoTags) {
-            const tag = ref.tag ?? 'latest';
-            const repoTag = `${ref.name}:${tag}`;
-            if (!item.RepoTags.includes(repoTag))
-                item.RepoTags.push(repoTag);
-            if (top === undefined)
-                continue;
-            let tags = this.repositories.get(ref.name);
-            if (tags === undefined)
-                this.repositories.set(ref.name, (tags = new Map()));
-            tags.set(tag, top.id);
-        }
-    }
-    /** Writes manifest.json and `repositories`, ends the archive and flushes the sink. */
-    async finish() {
-        await this.exclusive(async () => {
-            await this.writeBytesEntry(archive_format/* MANIFEST_FILE */.h1, (0,archive_format/* serializeManifestJson */.AU)(this.items));
-            await this.writeBytesEntry(archive_format/* REPOSITORIES_FILE */.aA, (0,archive_format/* serializeRepositories */.LR)(this.repositories));
-            await this.sink.write(tar_header/* END_OF_ARCHIVE */.bM);
-            await this.sink.end();
-            this.finished = true;
-        });
-        await this.removeSpoolDir();
-    }
-    /** Abandons the archive: the sink is aborted (a file is removed) and spooled layers deleted. */
-    async abort(reason) {
-        this.failure ??= reason;
-        if (!this.finished)
-            await this.sink.abort(reason);
-        await this.removeSpoolDir();
-    }
-    // ------------------------------------------------------------------------------------------------
-    // Entries
-    async writeBytesEntry(name, bytes) {
-        if (this.names.has(name))
-            return;
-        await this.sink.write((0,tar_header/* encodeHeader */.YS)({ name, type: 'file', size: bytes.length }));
-        await this.sink.write(Buffer.concat([bytes, (0,tar_header/* paddingFor */.RQ)(bytes.length)]));
-        this.names.add(name);
-    }
-    async writeSymlinkEntry(name, target) {
-        if (this.names.has(name))
-            return;
-        await this.sink.write((0,tar_header/* encodeHeader */.YS)({ name, type: 'symlink', size: 0, linkname: target }));
-        this.names.add(name);
-    }
-    /** Streams an entry whose digest and size are known; on failure the partial entry is undone. */
-    async streamKnownEntry(bytes, expected, what) {
-        const name = (0,archive_format/* layerFileName */.dX)(expected.digest);
-        if (this.names.has(name)) {
-            await (0,files/* drain */.Ze)(bytes);
-            return expected;
-        }
-        const start = this.sink.position;
-        try {
-            await this.sink.write((0,tar_header/* encodeHeader */.YS)({ name, type: 'file', size: expected.size }));
-            await this.pump(bytes, expected.size, undefined, what);
-            await this.sink.write((0,tar_header/* paddingFor */.RQ)(expected.size));
-        }
-        catch (e) {
-            await this.undoEntry(start, e);
-            throw e;
-        }
-        this.names.add(name);
-        return expected;
-    }
-    /** Streams an entry of unknown size behind a placeholder header, then writes the real header (files only). */
-    async streamUnknownEntry(bytes, what) {
-        const seekable = this.sink.seekable;
-        const start = this.sink.position;
-        let written;
-        try {
-            await this.sink.write(Buffer.alloc(tar_header/* BLOCK_SIZE */.cS));
-            const hash = (0,external_node_crypto_.createHash)('sha256');
-            const size = await this.pump(bytes, undefined, hash, what);
-            written = { digest: `sha256:${hash.digest('hex')}`, size };
-            const name = (0,archive_format/* layerFileName */.dX)(written.digest);
-            if (this.blobs.has(written.digest) || this.names.has(name)) {
-                // The same layer, compressed differently, is in the archive already.
-                await seekable.truncate(start);
-                return written;
-            }
-            await this.sink.write((0,tar_header/* paddingFor */.RQ)(size));
-            await seekable.writeAt(start, (0,tar_header/* encodeHeader */.YS)({ name, type: 'file', size }));
-            this.names.add(name);
-        }
-        catch (e) {
-            await this.undoEntry(start, e);
-            throw e;
-        }
-        return written;
-    }
-    async copySpool(spooled) {
-        const name = (0,archive_format/* layerFileName */.dX)(spooled.digest);
-        if (this.names.has(name))
-            return;
-        const start = this.sink.position;
-        try {
-            await this.sink.write((0,tar_header/* encodeHeader */.YS)({ name, type: 'file', size: spooled.size }));
-            await this.pump((0,external_node_fs_.createReadStream)(spooled.file), spooled.size, undefined, `spooled ${name}`);
-            await this.sink.write((0,tar_header/* paddingFor */.RQ)(spooled.size));
-        }
-        catch (e) {
-            await this.undoEntry(start, e);
-            throw e;
-        }
-        this.names.add(name);
-    }
-    /** A file loses the partial entry; a stream cannot, so the archive is aborted. */
-    async undoEntry(start, error) {
-        if (this.sink.seekable) {
-            await this.sink.seekable.truncate(start).catch(async (e) => this.abort(e));
-        }
-        else {
-            await this.abort(new Error(`${this.options.what} was abandoned: an entry failed while it was being written: ${error.message}`));
-        }
-    }
-    /** Copies `bytes` into the sink, checking the size when it is known; returns the number of bytes. */
-    async pump(bytes, expectedSize, hash, what) {
-        let size = 0;
-        for await (const chunk of bytes) {
-            const data = chunk;
-            size += data.length;
-            if (expectedSize !== undefined && size > expectedSize) {
-                throw new Error(`Size mismatch when copying ${what}: expected ${expectedSize} bytes, got more`);
-            }
-            hash?.update(data);
-            await this.sink.write(data);
-        }
-        if (expectedSize !== undefined && size !== expectedSize) {
-            throw new Error(`Size mismatch when copying ${what}: expected ${expectedSize} bytes, got ${size}`);
-        }
-        return size;
-    }
-    /** Writes a layer's (decompressed) bytes to a temp file, learning its digest and size. */
-    async spool(bytes, expected, what) {
-        this.spoolDir ??= (0,stale_temps/* openTempDir */.OT)(this.options.tmpDir ?? external_node_os_default().tmpdir(), SPOOL_PREFIX);
-        const file = (0,files/* tempPath */.EZ)(await this.spoolDir, 'layer');
-        const written = await (0,files/* writeStreamToNewFile */.bQ)(bytes, file, expected ? undefined : 'sha256');
-        if (expected && written.size !== expected.size) {
-            await (0,files/* removeQuietly */.S2)(file);
-            throw new Error(`Size mismatch when copying ${what}: expected ${expected.size} bytes, got ${written.size}`);
-        }
-        return { digest: expected?.digest ?? written.digest, size: written.size, file };
-    }
-    async removeSpoolDir() {
-        const dir = this.spoolDir;
-        this.spoolDir = undefined;
-        if (dir !== undefined)
-            await (0,files/* removeQuietly */.S2)(await dir.catch(() => ''));
-    }
-    // ------------------------------------------------------------------------------------------------
-    // One entry at a time
-    tryLock() {
-        if (this.busy)
-            return false;
-        this.busy = true;
-        return true;
-    }
-    unlock() {
-        const next = this.waiting.shift();
-        if (next)
-            next();
-        else
-            this.busy = false;
-    }
-    async exclusive(run) {
-        if (!this.tryLock())
-            await new Promise(resolve => this.waiting.push(resolve));
-        try {
-            this.check();
-            return await run();
-        }
-        finally {
-            this.unlock();
-        }
-    }
-    check() {
-        if (this.failure)
-            throw this.failure;
-        if (this.finished)
-            throw new Error(`internal error: ${this.options.what} was written after it was finished`);
-    }
-}
-
-// EXTERNAL MODULE: ./src/transports/types.ts + 1 modules
-var types = __webpack_require__(1072);
-// EXTERNAL MODULE: ./src/transports/local/write-tracker.ts
-var write_tracker = __webpack_require__(7224);
-;// CONCATENATED MODULE: ./src/transports/docker-archive/tarball-destination.ts
-// An ImageDestination writing one image as a `docker save` archive through an ArchiveWriter
-// (containers/image docker/internal/tarfile/dest.go). docker-archive: puts it in a file,
-// docker-daemon: streams it into `docker load`; each supplies an ArchiveTarget.
-
-
-
-
-
-
-const SIGNATURES_REFUSED = 'Storing signatures for docker tar files is not supported';
-class TarballDestination {
-    ref;
-    writer;
-    target;
-    options;
-    properties;
-    configs = new Map();
-    writes;
-    manifest;
-    constructor(ref, writer, target, options) {
-        this.ref = ref;
-        this.writer = writer;
-        this.target = target;
-        this.options = options;
-        this.writes = new write_tracker/* WriteTracker */.K(ref);
-        // tarfile/dest.go. hasThreadSafePutBlob is false, as upstream: entries are written one at a
-        // time (concurrent layers are spooled meanwhile).
-        this.properties = (0,types/* destinationProperties */.a7)({
-            supportedManifestMimeTypes: [src_manifest/* MediaType */.zu.DockerV2Schema2],
-            supportsSignatures: SIGNATURES_REFUSED,
-            desiredLayerCompression: options.layers,
-            acceptsForeignLayerURLs: false,
-            mustMatchRuntimeOS: options.mustMatchRuntimeOS,
-            hasThreadSafePutBlob: false
-        });
-    }
-    async tryReusingBlob(info, _options) {
-        const stored = this.writer.storedBlob(info.digest);
-        return stored ? { reused: true, how: 'exists', info: { ...stored.info } } : { reused: false };
-    }
-    putBlob(stream, info, options) {
-        return this.writes.track(async () => {
-            // Whatever fails here, the engine's stream is read to its end before putBlob rejects, never
-            // destroyed: it is one branch of a tee, and the engine waits for its source to end.
-            const input = new external_node_stream_.PassThrough();
-            stream.on('error', e => input.destroy(e));
-            stream.pipe(input);
-            try {
-                if (!options.isConfig)
-                    return { ...(await this.writer.putLayer(input, info, this.options.layers)).info };
-                const bytes = await readConfig(input, info);
-                const digest = info.digest === '' ? (0,src_manifest/* sha256Digest */.sI)(bytes) : info.digest;
-                this.configs.set(digest, bytes);
-                return { ...(await this.writer.putConfig(digest, bytes)).info };
-            }
-            catch (e) {
-                stream.unpipe(input);
-                input.destroy();
-                await drainQuietly(stream);
-                const message = e.message;
-                if (e.name === 'BlobVerificationError')
-                    throw e;
-                throw new Error(info.digest !== '' && message.includes(info.digest)
-                    ? `${this.ref.toString()}: ${message}`
-                    : `writing ${options.isConfig ? 'config' : 'layer'} ${info.digest} to ${this.ref.toString()}: ${message}`, { cause: e });
-            }
-        });
-    }
-    putManifest(manifest, instanceDigest) {
-        return this.writes.track(async () => {
-            if (instanceDigest !== undefined)
-                throw new Error('Manifest lists are not supported for docker tar files');
-            this.manifest = parseSchema2(manifest);
-        });
-    }
-    async putSignatures(signatures, _instanceDigest) {
-        if (signatures.length > 0)
-            throw new Error(SIGNATURES_REFUSED);
-    }
-    async commit(toplevel) {
-        this.writes.checkOpen();
-        await this.writes.settle();
-        const manifest = this.manifest ?? parseSchema2(toplevel);
-        const configBytes = this.configs.get(manifest.config.digest);
-        if (configBytes === undefined) {
-            throw new Error(`${this.ref.toString()}: the config ${manifest.config.digest} was not written before the manifest`);
-        }
-        this.checkLayers(manifest.layers, configBytes);
-        await this.writer.addImage(manifest.layers.map(l => l.digest), manifest.config.digest, configBytes, this.options.repoTags);
-        await this.writer.finish();
-        await this.target.complete();
-        this.writes.markCommitted();
-    }
-    async close() {
-        if (!(await this.writes.close()))
-            return;
-        const reason = new Error(`${this.ref.toString()}: the copy was not completed`);
-        await this.writer.abort(reason);
-        await this.target.discard(reason);
-    }
-    /** Every layer is in the archive, and its DiffID is the one the config lists at its position. */
-    checkLayers(layers, configBytes) {
-        const name = this.ref.toString();
-        const diffIds = (0,archive_format/* configDiffIds */.eL)(configBytes, `${name}: the image config`);
-        if (diffIds.length !== layers.length) {
-            throw new errors/* ImageCopyError */.xv(`${name}: the manifest has ${layers.length} layers but the image config lists ${diffIds.length} DiffIDs`);
-        }
-        layers.forEach((layer, i) => {
-            const stored = this.writer.storedBlob(layer.digest);
-            if (stored === undefined)
-                throw new Error(`${name}: layer ${layer.digest} was not written to the archive`);
-            if (stored.diffId !== undefined && stored.diffId !== diffIds[i]) {
-                throw new errors/* ImageCopyError */.xv(`${name}: layer ${i} (${layer.digest}) has DiffID ${stored.diffId} (the digest of its uncompressed content), but the image config lists ${diffIds[i]}`);
-            }
-        });
-    }
-}
-/** Reads a config whole (it is small; upstream does the same), refusing one over the limit. */
-async function readConfig(stream, info) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of stream) {
-        size += chunk.length;
-        if (size > archive_format/* MAX_CONFIG_SIZE */.S6)
-            throw new Error(`the config is larger than ${archive_format/* MAX_CONFIG_SIZE */.S6} bytes`);
-        chunks.push(chunk);
-    }
-    if (info.size >= 0 && size !== info.size) {
-        throw new Error(`Size mismatch when copying ${info.digest}, expected ${info.size}, got ${size}`);
-    }
-    return Buffer.concat(chunks);
-}
-/** The parts of a Docker schema2 manifest the archive needs; other types are rejected (the engine then converts). */
-function parseSchema2(manifest) {
-    let doc;
-    try {
-        doc = JSON.parse(manifest.bytes.toString('utf8'));
-    }
-    catch (e) {
-        throw new Error(`parsing manifest: ${e.message}`, { cause: e });
-    }
-    if (doc.schemaVersion !== 2 ||
-        doc.mediaType !== src_manifest/* MediaType */.zu.DockerV2Schema2 ||
-        typeof doc.config?.digest !== 'string') {
-        throw new types/* ManifestTypeRejectedError */.Y9(`a docker archive holds only Docker schema2 manifests, not ${manifest.mimeType || 'this manifest'}`, manifest.mimeType);
-    }
-    const layers = (doc.layers ?? []).map(l => ({ digest: l.digest, size: l.size }));
-    return { config: { digest: doc.config.digest, size: doc.config.size }, layers };
-}
-/** Reads a stream to its end or its error, discarding everything. */
-function drainQuietly(stream) {
-    if (stream.destroyed || stream.readableEnded)
-        return Promise.resolve();
-    return new Promise(resolve => {
-        stream.once('end', resolve);
-        stream.once('error', () => resolve());
-        stream.once('close', resolve);
-        stream.resume();
-    });
-}
-
-;// CONCATENATED MODULE: ./src/transports/docker-archive/tar-sink.ts
-// Where the archive writer's bytes go: a file (which can also rewrite a header written before its
-// entry's size was known, and cut off an entry that failed) or a stream (the body of a docker load
-// request, a pipe), which can only be appended to.
-
-
-/** A new file (which must not exist), written with positional writes, fsynced at the end. */
-class FileTarSink {
-    file;
-    handle;
-    offset = 0;
-    failure;
-    closed = false;
-    constructor(file, handle) {
-        this.file = file;
-        this.handle = handle;
-    }
-    static async create(file) {
-        return new FileTarSink(file, await external_node_fs_.promises.open(file, 'wx', 0o644));
-    }
-    get position() {
-        return this.offset;
-    }
-    get seekable() {
-        return this;
-    }
-    async write(data) {
-        this.check();
-        await this.writeAt(this.offset, data);
-        this.offset += data.length;
-    }
-    async writeAt(offset, data) {
-        this.check();
-        for (let done = 0; done < data.length;) {
-            done += (await this.handle.write(data, done, data.length - done, offset + done)).bytesWritten;
-        }
-    }
-    async truncate(offset) {
-        this.check();
-        await this.handle.truncate(offset);
-        this.offset = offset;
-    }
-    async end() {
-        this.check();
-        this.closed = true;
-        try {
-            await this.handle.sync();
-        }
-        finally {
-            await this.handle.close();
-        }
-    }
-    /** Closes and removes the file. */
-    async abort(error) {
-        this.failure ??= error;
-        if (!this.closed) {
-            this.closed = true;
-            await this.handle.close().catch(() => undefined);
-        }
-        await (0,files/* removeQuietly */.S2)(this.file);
-    }
-    check() {
-        if (this.failure)
-            throw this.failure;
-        if (this.closed)
-            throw new Error(`internal error: ${this.file} was written after it was closed`);
-    }
-}
-/** Appends to a Writable, honouring its backpressure. */
-class StreamTarSink {
-    out;
-    what;
-    offset = 0;
-    failure;
-    seekable = undefined;
-    constructor(out, 
-    /** Names the stream in errors. */
-    what) {
-        this.out = out;
-        this.what = what;
-        out.on('error', e => {
-            this.failure ??= e;
-        });
-    }
-    get position() {
-        return this.offset;
-    }
-    async write(data) {
-        this.check();
-        this.offset += data.length;
-        if (this.out.write(data))
-            return;
-        await this.settled('drain');
-    }
-    async end() {
-        this.check();
-        const done = this.settled('finish');
-        this.out.end();
-        await done;
-    }
-    async abort(error) {
-        this.failure ??= error;
-        if (!this.out.destroyed)
-            this.out.destroy(error);
-    }
-    check() {
-        if (this.failure)
-            throw this.failure;
-        if (this.out.destroyed || this.out.writableEnded)
-            throw new Error(`${this.what} was closed`);
-    }
-    /** Waits for `event`, failing if the stream errors or closes first. */
-    settled(event) {
-        return new Promise((resolve, reject) => {
-            const cleanup = () => {
-                this.out.off(event, onEvent);
-                this.out.off('error', onError);
-                this.out.off('close', onClose);
-            };
-            const onEvent = () => {
-                cleanup();
-                resolve();
-            };
-            const onError = (e) => {
-                cleanup();
-                reject(this.failure ?? e);
-            };
-            const onClose = () => {
-                cleanup();
-                reject(this.failure ?? new Error(`${this.what} was closed`));
-            };
-            this.out.on(event, onEvent);
-            this.out.on('error', onError);
-            this.out.on('close', onClose);
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/transports/docker-archive/destination.ts
-// Writing one image as a `docker save` archive file. Like upstream (docker/archive/dest.go), an
-// existing non-empty file is refused: the archive holds one image and would be lost. Unlike
-// upstream (which writes the target in place), the archive goes to a temp file beside the target
-// that is published at commit (linked, so a file that appeared meanwhile is not replaced either);
-// close() without commit removes the temp file. A target that is a pipe or a device
-// (`/dev/stdout`) is written to directly, as upstream does.
-
-
-
-
-
-
-
-
-
-async function openArchiveDestination(ref, ctx) {
-    if (ref.selection.kind === 'index') {
-        throw new errors/* UsageError */.eb(`${ref.toString()}: a destination reference must not contain a manifest index @${ref.selection.index}`);
-    }
-    const repoTags = ref.selection.kind === 'name' ? [ref.selection.name] : [];
-    const what = `docker archive ${ref.path}`;
-    const { sink, target } = await openTarget(ref.path, ref.toString());
-    await (0,stale_temps/* sweepStaleTempDirs */.K1)(ctx.tmpDir ?? external_node_os_default().tmpdir(), SPOOL_PREFIX);
-    const writer = new ArchiveWriter(sink, { tmpDir: ctx.tmpDir, what });
-    return new TarballDestination(ref, writer, target, {
-        layers: 'decompress',
-        repoTags,
-        mustMatchRuntimeOS: false
-    });
-}
-class ExistingArchiveError extends errors/* UsageError */.eb {
-    constructor(label, file) {
-        super(`${label}: ${file} already exists and is not empty; docker-archive doesn't support modifying existing images`, 'remove the file or choose another path');
-        this.name = 'ExistingArchiveError';
-    }
-}
-async function openTarget(file, label) {
-    let resolved = external_node_path_default().resolve(file);
-    let existsEmpty = false;
-    try {
-        resolved = await external_node_fs_.promises.realpath(file);
-        const stat = await external_node_fs_.promises.stat(resolved);
-        if (stat.isDirectory())
-            throw new errors/* UsageError */.eb(`${label}: ${file} is a directory, not an archive file`);
-        if (stat.isFile() && stat.size > 0)
-            throw new ExistingArchiveError(label, file);
-        existsEmpty = stat.isFile();
-        if (!stat.isFile()) {
-            const out = (0,external_node_fs_.createWriteStream)(resolved, { flags: 'w' });
-            const sink = new StreamTarSink(out, file);
-            return { sink, target: { complete: async () => undefined, discard: async () => undefined } };
-        }
-    }
-    catch (e) {
-        if (!(0,files/* isNotFound */.c4)(e))
-            throw e;
-    }
-    const dir = external_node_path_default().dirname(resolved);
-    const createdDirs = await (0,files/* makeDirectories */.Kb)(dir);
-    const temp = await (0,stale_temps/* tempBeside */.p8)(resolved);
-    let sink;
-    try {
-        sink = await FileTarSink.create(temp);
-    }
-    catch (e) {
-        await (0,files/* removeEmptyDirectories */.f1)(createdDirs);
-        throw e;
-    }
-    const target = {
-        complete: () => publishArchive(temp, resolved, existsEmpty, label),
-        discard: async () => {
-            await (0,files/* removeQuietly */.S2)(temp);
-            await (0,files/* removeEmptyDirectories */.f1)(createdDirs);
-        }
-    };
-    return { sink, target };
-}
-/** Gives the finished archive its name; only an empty file found at open may be replaced. */
-async function publishArchive(temp, target, replace, label) {
-    if (replace)
-        return external_node_fs_.promises.rename(temp, target);
-    try {
-        await external_node_fs_.promises.link(temp, target);
-    }
-    catch (e) {
-        if ((0,files/* errnoCode */.UK)(e) === 'EEXIST')
-            throw new ExistingArchiveError(label, target);
-        // No hard links here: a rename, after a last look.
-        if (await (0,files/* pathExists */.s0)(target))
-            throw new ExistingArchiveError(label, target);
-        return external_node_fs_.promises.rename(temp, target);
-    }
-    await (0,files/* removeQuietly */.S2)(temp);
-}
-
-// EXTERNAL MODULE: ./src/transports/errors.ts
-var transports_errors = __webpack_require__(6355);
-;// CONCATENATED MODULE: ./src/transports/docker-archive/stream-head.ts
-// Looking at the first bytes of a stream (to recognize compression) before deciding where it goes.
-
-/** Reads up to `length` leading bytes of `stream`; rejects when the stream fails first. */
-function peekHead(stream, length) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let have = 0;
-        let ended = false;
-        const cleanup = () => {
-            stream.off('readable', onReadable);
-            stream.off('end', onEnd);
-            stream.off('error', onError);
-        };
-        const finish = () => {
-            cleanup();
-            const consumed = Buffer.concat(chunks);
-            async function* everything() {
-                if (consumed.length > 0)
-                    yield consumed;
-                if (!ended)
-                    for await (const chunk of stream)
-                        yield chunk;
-            }
-            resolve({
-                head: consumed.subarray(0, length),
-                stream: external_node_stream_.Readable.from(everything(), { objectMode: false })
-            });
-        };
-        const onReadable = () => {
-            let chunk;
-            while (have < length && (chunk = stream.read()) !== null) {
-                chunks.push(chunk);
-                have += chunk.length;
-            }
-            if (have >= length)
-                finish();
-        };
-        const onEnd = () => {
-            ended = true;
-            finish();
-        };
-        const onError = (e) => {
-            cleanup();
-            reject(e);
-        };
-        stream.on('readable', onReadable);
-        stream.on('end', onEnd);
-        stream.on('error', onError);
-    });
-}
-
-;// CONCATENATED MODULE: ./src/transports/docker-archive/tar-index.ts
-// One pass over the headers of an uncompressed tar file, reading only the headers (and PAX / GNU
-// long-name records): where each entry's data starts and how long it is. Entries are contiguous,
-// so afterwards any entry can be streamed straight from the file by offset.
-
-
-
-/** Long names and PAX records longer than this are refused (a corrupt or hostile archive). */
-const MAX_METADATA_SIZE = 1 << 20;
-function cleanEntryPath(name) {
-    const cleaned = external_node_path_default().posix.normalize(name.replace(/^\/+/, ''));
-    return cleaned.replace(/\/+$/, '');
-}
-/** Indexes every entry of `file`; `where` names the archive in errors. */
-async function indexTar(file, where) {
-    const handle = await external_node_fs_.promises.open(file, 'r');
-    try {
-        const { size: fileSize } = await handle.stat();
-        const entries = [];
-        const block = Buffer.alloc(tar_header/* BLOCK_SIZE */.cS);
-        let position = 0;
-        let longName;
-        let longLink;
-        let pax = new Map();
-        const globalPax = new Map();
-        for (;;) {
-            const { bytesRead } = await handle.read(block, 0, tar_header/* BLOCK_SIZE */.cS, position);
-            if (bytesRead === 0 && entries.length > 0)
-                break; // no end-of-archive blocks: tolerated, as Go does
-            if (bytesRead < tar_header/* BLOCK_SIZE */.cS)
-                throw new Error(`${where}: unexpected end of tar archive`);
-            if ((0,tar_header/* isZeroBlock */.ei)(block))
-                break;
-            const raw = (0,tar_header/* decodeHeader */.E2)(block, where);
-            const dataOffset = position + tar_header/* BLOCK_SIZE */.cS;
-            position = dataOffset + (0,tar_header/* paddedSize */.k_)(raw.size);
-            if (dataOffset + raw.size > fileSize) {
-                throw new Error(`${where}: unexpected end of tar archive (entry ${JSON.stringify(raw.name)} is truncated)`);
-            }
-            switch (raw.typeflag) {
-                case 'x':
-                case 'g': {
-                    const records = (0,tar_header/* decodePax */.m)(await readData(handle, dataOffset, raw.size, where));
-                    if (raw.typeflag === 'g')
-                        records.forEach((v, k) => globalPax.set(k, v));
-                    else
-                        pax = records;
-                    continue;
-                }
-                case 'L':
-                    longName = cString(await readData(handle, dataOffset, raw.size, where));
-                    continue;
-                case 'K':
-                    longLink = cString(await readData(handle, dataOffset, raw.size, where));
-                    continue;
-            }
-            const paxValue = (key) => pax.get(key) ?? globalPax.get(key);
-            const paxSize = paxValue('size');
-            const size = paxSize !== undefined && /^\d+$/.test(paxSize) ? Number(paxSize) : raw.size;
-            const name = cleanEntryPath(paxValue('path') ?? longName ?? raw.name);
-            if (size !== raw.size) {
-                position = dataOffset + (0,tar_header/* paddedSize */.k_)(size);
-                if (dataOffset + size > fileSize) {
-                    throw new Error(`${where}: unexpected end of tar archive (entry ${JSON.stringify(name)} has a PAX size of ${size} bytes, past the end of the file)`);
-                }
-            }
-            entries.push({
-                name,
-                type: (0,tar_header/* entryType */.d9)(raw.typeflag),
-                size,
-                offset: dataOffset,
-                linkname: paxValue('linkpath') ?? longLink ?? raw.linkname
-            });
-            longName = undefined;
-            longLink = undefined;
-            pax = new Map();
-        }
-        return entries;
-    }
-    finally {
-        await handle.close();
-    }
-}
-async function readData(handle, offset, size, where) {
-    if (size > MAX_METADATA_SIZE)
-        throw new Error(`${where}: a tar metadata record of ${size} bytes is too large`);
-    const data = Buffer.alloc(size);
-    const { bytesRead } = await handle.read(data, 0, size, offset);
-    if (bytesRead !== size)
-        throw new Error(`${where}: unexpected end of tar archive`);
-    return data;
-}
-function cString(data) {
-    const end = data.indexOf(0);
-    return data.toString('utf8', 0, end < 0 ? data.length : end);
-}
-
-;// CONCATENATED MODULE: ./src/transports/docker-archive/archive-reader.ts
-// Random access to a `docker save` archive (containers/image docker/internal/tarfile/reader.go): an
-// uncompressed archive file is indexed in place (one pass over its headers); a compressed one, or
-// a stream (docker-daemon), is first written once, decompressed, to a temp file removed on close.
-// Entries are then streamed from the file by offset.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-class ArchiveReader {
-    file;
-    where;
-    entries;
-    items;
-    tempDir;
-    closed = false;
-    constructor(
-    /** The uncompressed archive file (ours when removeOnClose). */
-    file, 
-    /** How the archive is named in messages. */
-    where, entries, items, 
-    /** A temp directory holding `file`, removed on close. */
-    tempDir) {
-        this.file = file;
-        this.where = where;
-        this.entries = entries;
-        this.items = items;
-        this.tempDir = tempDir;
-    }
-    /** Opens an archive file; `where` names it in messages. */
-    static async openFile(file, where, ctx) {
-        let stat;
-        try {
-            stat = await external_node_fs_.promises.stat(file);
-        }
-        catch (e) {
-            if ((0,files/* isNotFound */.c4)(e))
-                throw new transports_errors/* ImageNotFoundError */.Z(`${where}: archive file not found: ${file}`);
-            throw e;
-        }
-        if (!stat.isFile()) {
-            // A pipe or device: read it once into a temp file, as upstream NewReaderFromStream does.
-            if (stat.isDirectory())
-                throw new errors/* UsageError */.eb(`${where}: ${file} is a directory, not an archive file`);
-            return ArchiveReader.fromStream((0,external_node_fs_.createReadStream)(file), where, ctx);
-        }
-        const head = Buffer.alloc(streams/* MAGIC_LENGTH */.zN);
-        const handle = await external_node_fs_.promises.open(file, 'r');
-        try {
-            await handle.read(head, 0, streams/* MAGIC_LENGTH */.zN, 0);
-        }
-        finally {
-            await handle.close();
-        }
-        if ((0,streams/* detectCompression */.IR)(head) !== 'none')
-            return ArchiveReader.fromStream((0,external_node_fs_.createReadStream)(file), where, ctx);
-        return ArchiveReader.index(file, where, undefined);
-    }
-    /** Writes a (possibly compressed) archive stream to a temp file and opens that. */
-    static async fromStream(stream, where, ctx) {
-        const tempDir = await (0,stale_temps/* openTempDir */.OT)(ctx.tmpDir ?? external_node_os_default().tmpdir(), 'image-copy-docker-archive-');
-        try {
-            stream.on('error', () => undefined); // reported by the pipeline below
-            const peeked = await peekHead(stream, streams/* MAGIC_LENGTH */.zN);
-            const compression = (0,streams/* detectCompression */.IR)(peeked.head);
-            const plain = compression === 'none'
-                ? peeked.stream
-                : (0,external_node_stream_.pipeline)(peeked.stream, (0,streams/* decompressor */.ni)(compression, where), () => undefined);
-            // A stream that does not start as a tar (an endless or garbage answer) fails before it fills the disk.
-            const tarHead = await peekHead(plain, tar_header/* BLOCK_SIZE */.cS);
-            if (tarHead.head.length === tar_header/* BLOCK_SIZE */.cS && tarHead.head.some(b => b !== 0)) {
-                (0,tar_header/* decodeHeader */.E2)(tarHead.head, where);
-            }
-            const file = external_node_path_default().join(tempDir, 'archive.tar');
-            await (0,files/* writeStreamToNewFile */.bQ)(tarHead.stream, file);
-            return await ArchiveReader.index(file, where, tempDir);
-        }
-        catch (e) {
-            stream.destroy();
-            await (0,files/* removeQuietly */.S2)(tempDir);
-            throw e;
-        }
-    }
-    static async index(file, where, tempDir) {
-        const entries = new Map();
-        // The first entry of a name wins, as upstream's linear search finds it first.
-        for (const e of await indexTar(file, where))
-            if (!entries.has(e.name))
-                entries.set(e.name, e);
-        const reader = new ArchiveReader(file, where, entries, [], tempDir);
-        try {
-            const manifest = await reader.readFile(archive_format/* MANIFEST_FILE */.h1, archive_format/* MAX_MANIFEST_JSON_SIZE */.s6);
-            reader.items.push(...(0,archive_format/* parseManifestJson */.vW)(manifest, where));
-        }
-        catch (e) {
-            await reader.close();
-            if ((0,files/* isNotFound */.c4)(e)) {
-                throw new transports_errors/* ImageNotFoundError */.Z(`${where}: the archive has no manifest.json`, 'is this a docker-archive (docker save) file? An OCI archive is read with oci-archive:');
-            }
-            throw e;
-        }
-        return reader;
-    }
-    /**
-     * The regular file an archive path names, following one symlink (or hard link) as upstream does.
-     * Throws an ENOENT error when there is none.
-     */
-    entry(componentPath) {
-        this.checkOpen();
-        const name = cleanEntryPath(componentPath);
-        let entry = this.entries.get(name);
-        if (entry?.type === 'symlink') {
-            entry = this.entries.get(cleanEntryPath(external_node_path_default().posix.join(external_node_path_default().posix.dirname(name), entry.linkname)));
-        }
-        else if (entry?.type === 'link') {
-            entry = this.entries.get(cleanEntryPath(entry.linkname));
-        }
-        if (entry === undefined) {
-            const error = new Error(`${this.where}: the archive has no file ${JSON.stringify(name)}`);
-            error.code = 'ENOENT';
-            throw error;
-        }
-        if (entry.type !== 'file') {
-            throw new Error(`${this.where}: archive component ${JSON.stringify(name)} is not a regular file`);
-        }
-        return entry;
-    }
-    /** The entry's bytes as a stream read from the archive file. */
-    openStream(entry) {
-        this.checkOpen();
-        if (entry.size === 0)
-            return external_node_stream_.Readable.from([]);
-        return (0,external_node_fs_.createReadStream)(this.file, { start: entry.offset, end: entry.offset + entry.size - 1 });
-    }
-    /** Up to `length` leading bytes of the entry. */
-    async readHead(entry, length) {
-        this.checkOpen();
-        const handle = await external_node_fs_.promises.open(this.file, 'r');
-        try {
-            const head = Buffer.alloc(Math.min(length, entry.size));
-            await handle.read(head, 0, head.length, entry.offset);
-            return head;
-        }
-        finally {
-            await handle.close();
-        }
-    }
-    /** A small file of the archive, whole; `limit` guards against a hostile size. */
-    async readFile(componentPath, limit) {
-        const entry = this.entry(componentPath);
-        if (entry.size > limit) {
-            throw new Error(`${this.where}: ${componentPath} is ${entry.size} bytes, more than the limit of ${limit}`);
-        }
-        const handle = await external_node_fs_.promises.open(this.file, 'r');
-        try {
-            const data = Buffer.alloc(entry.size);
-            const { bytesRead } = await handle.read(data, 0, entry.size, entry.offset);
-            if (bytesRead !== entry.size)
-                throw new Error(`${this.where}: ${componentPath} is truncated`);
-            return data;
-        }
-        finally {
-            await handle.close();
-        }
-    }
-    /** The manifest.json item a selection means (tarfile/reader.go ChooseManifestItem). */
-    chooseItem(selection, label) {
-        const items = this.items;
-        switch (selection.kind) {
-            case 'name': {
-                const wanted = selection.name.toString();
-                for (const [i, item] of items.entries()) {
-                    for (const tag of item.RepoTags) {
-                        let normalized;
-                        try {
-                            normalized = (0,docker/* parseDockerReference */.F4)(tag, { defaultTag: false }).toString();
-                        }
-                        catch (e) {
-                            throw new Error(`${this.where}: invalid tag ${JSON.stringify(tag)} in manifest.json item @${i}: ${e.message}`, { cause: e });
-                        }
-                        if (normalized === wanted)
-                            return item;
-                    }
-                }
-                throw new transports_errors/* ImageNotFoundError */.Z(`${label}: tag ${JSON.stringify(wanted)} not found in ${this.where}; ${this.describeTags()}`);
-            }
-            case 'index': {
-                const item = items[selection.index];
-                if (item === undefined) {
-                    throw new transports_errors/* ImageNotFoundError */.Z(`${label}: invalid source index @${selection.index}, only ${items.length} manifest items available in ${this.where}`);
-                }
-                return item;
-            }
-            case 'only': {
-                if (items.length === 1)
-                    return items[0];
-                if (items.length === 0)
-                    throw new transports_errors/* ImageNotFoundError */.Z(`${label}: ${this.where} holds no images`);
-                throw new errors/* UsageError */.eb(`${label}: ${this.where} holds ${items.length} images; choose one (${this.describeTags()})`, 'add :NAME:TAG or :@N (the N-th image, from 0) to the reference');
-            }
-        }
-    }
-    describeTags() {
-        const tags = this.items.flatMap(i => i.RepoTags);
-        return tags.length === 0
-            ? 'its images have no tags'
-            : `tags present: ${tags.map(t => JSON.stringify(t)).join(', ')}`;
-    }
-    checkOpen() {
-        if (this.closed)
-            throw new Error(`internal error: ${this.where} was read after it was closed`);
-    }
-    async close() {
-        if (this.closed)
-            return;
-        this.closed = true;
-        if (this.tempDir !== undefined)
-            await (0,files/* removeQuietly */.S2)(this.tempDir);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/transports/docker-archive/source.ts
-// Reading one image of a `docker save` archive (containers/image docker/internal/tarfile/src.go),
-// as a Docker schema2 manifest synthesized from manifest.json and the config. Unlike upstream,
-// which decompresses every layer and names it by its DiffID, layers are served as stored: an
-// uncompressed layer by its DiffID (which is its digest), a compressed one by the digest of its
-// bytes (taken from a `blobs/<algo>/<hex>` path, else computed once when the source opens).
-
-
-
-
-
-
-
-
-
-const layerMediaTypes = {
-    none: src_manifest/* MediaType */.zu.DockerV2SchemaLayerUncompressed,
-    gzip: src_manifest/* MediaType */.zu.DockerV2Schema2Layer,
-    zstd: src_manifest/* MediaType */.zu.DockerV2SchemaLayerZstd
-};
-class DockerArchiveImageSource {
-    ref;
-    reader;
-    manifest;
-    configDigest;
-    configBytes;
-    layers;
-    properties = (0,types/* sourceProperties */.rj)({ hasThreadSafeGetBlob: true });
-    constructor(ref, reader, manifest, configDigest, configBytes, layers) {
-        this.ref = ref;
-        this.reader = reader;
-        this.manifest = manifest;
-        this.configDigest = configDigest;
-        this.configBytes = configBytes;
-        this.layers = layers;
-    }
-    /** Opens the image `selection` names in the archive file `file`. */
-    static async open(ref, file, selection, ctx) {
-        const reader = await ArchiveReader.openFile(file, `docker archive ${file}`, ctx);
-        return DockerArchiveImageSource.fromReader(ref, reader, selection);
-    }
-    /** Reads one image from an open archive; the source closes the reader. */
-    static async fromReader(ref, reader, selection) {
-        try {
-            const label = ref.toString();
-            const where = reader.where;
-            const item = reader.chooseItem(selection, label);
-            const configBytes = await readComponent(reader, item.Config, 'config');
-            const diffIds = (0,archive_format/* configDiffIds */.eL)(configBytes, `${where}: config ${item.Config}`);
-            if (item.Layers.length !== diffIds.length) {
-                throw new Error(`${where}: inconsistent layer count: ${item.Layers.length} in manifest.json, ${diffIds.length} in the config`);
-            }
-            const layers = new Map();
-            const descriptors = [];
-            const diffIdOfFile = new Map();
-            for (const [i, layerPath] of item.Layers.entries()) {
-                const diffId = diffIds[i];
-                const entry = await componentEntry(reader, layerPath, 'layer');
-                const seen = diffIdOfFile.get(entry.name);
-                if (seen !== undefined && seen !== diffId) {
-                    throw new Error(`${where}: layer file ${JSON.stringify(layerPath)} is used for two different DiffIDs`);
-                }
-                diffIdOfFile.set(entry.name, diffId);
-                const compression = (0,streams/* detectCompression */.IR)(await reader.readHead(entry, streams/* MAGIC_LENGTH */.zN));
-                const mediaType = layerMediaTypes[compression];
-                if (mediaType === undefined) {
-                    throw new errors/* ImageCopyError */.xv(`${where}: layer ${JSON.stringify(layerPath)} is ${compression}-compressed, which cannot be copied (only uncompressed, gzip and zstd layers can)`);
-                }
-                const digest = compression === 'none'
-                    ? diffId
-                    : (digestFromBlobPath(entry.name) ?? (await hashEntry(reader, entry)));
-                if (!layers.has(digest))
-                    layers.set(digest, entry);
-                descriptors.push({ mediaType, size: entry.size, digest });
-            }
-            const configDigest = (0,src_manifest/* sha256Digest */.sI)(configBytes);
-            const manifest = src_manifest/* DockerSchema2Manifest */.TX.fromComponents({ mediaType: src_manifest/* MediaType */.zu.DockerV2Schema2Config, size: configBytes.length, digest: configDigest }, descriptors).serialize();
-            return new DockerArchiveImageSource(ref, reader, manifest, configDigest, configBytes, layers);
-        }
-        catch (e) {
-            await reader.close();
-            throw e;
-        }
-    }
-    async getManifest(instanceDigest) {
-        if (instanceDigest !== undefined) {
-            throw new Error(`${this.ref.toString()}: manifest lists are not supported by docker archives`);
-        }
-        return { bytes: this.manifest, mimeType: src_manifest/* MediaType */.zu.DockerV2Schema2 };
-    }
-    async getBlob(info) {
-        if (info.digest === this.configDigest) {
-            return { stream: external_node_stream_.Readable.from([this.configBytes]), size: this.configBytes.length };
-        }
-        const entry = this.layers.get(info.digest);
-        if (entry === undefined) {
-            const error = new Error(`blob ${info.digest} is not a part of ${this.ref.toString()}`);
-            error.code = 'ENOENT';
-            throw error;
-        }
-        return { stream: this.reader.openStream(entry), size: entry.size };
-    }
-    async getSignatures(_instanceDigest) {
-        return [];
-    }
-    async close() {
-        await this.reader.close();
-    }
-}
-async function componentEntry(reader, componentPath, what) {
-    try {
-        return reader.entry(componentPath);
-    }
-    catch (e) {
-        if ((0,files/* isNotFound */.c4)(e)) {
-            throw new Error(`${reader.where}: the ${what} file ${JSON.stringify(componentPath)} named by manifest.json is missing`, {
-                cause: e
-            });
-        }
-        throw e;
-    }
-}
-async function readComponent(reader, componentPath, what) {
-    await componentEntry(reader, componentPath, what);
-    return reader.readFile(componentPath, archive_format/* MAX_CONFIG_SIZE */.S6);
-}
-/** `blobs/sha256/<hex>` (the OCI layout inside a Docker 25+ `docker save`) names its digest. */
-function digestFromBlobPath(name) {
-    const m = /^blobs\/([a-z0-9]+)\/([a-f0-9]+)$/.exec(name);
-    if (m === null)
-        return undefined;
-    const digest = `${m[1]}:${m[2]}`;
-    return (0,src_manifest/* isValidDigest */.y4)(digest) ? digest : undefined;
-}
-async function hashEntry(reader, entry) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of reader.openStream(entry))
-        hash.update(chunk);
-    return `sha256:${hash.digest('hex')}`;
-}
-
-;// CONCATENATED MODULE: ./src/transports/docker-archive/reference.ts
+/* unused harmony export DockerArchiveReference */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _reference_docker_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19085);
 // `docker-archive:PATH[:NAME:TAG | :@N]` (containers/image docker/archive/transport.go): the path
 // ends at the first `:`; then either a docker reference with a tag (normalized, `alpine:3` →
 // `docker.io/library/alpine:3`, `:latest` added to a bare name; no digests), or `@N`, the N-th image
 // of a multi-image archive (sources only).
-
-
 
 
 class DockerArchiveReference {
@@ -11372,10 +10067,13 @@ class DockerArchiveReference {
     toString() {
         return `docker-archive:${this.reference}`;
     }
-    newSource(ctx) {
+    // The tar code is loaded only by a copy that uses an archive (see docker/reference.ts).
+    async newSource(ctx) {
+        const { DockerArchiveImageSource } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(211)]).then(__webpack_require__.bind(__webpack_require__, 31211));
         return DockerArchiveImageSource.open(this, this.path, this.selection, ctx);
     }
-    newDestination(ctx) {
+    async newDestination(ctx) {
+        const { openArchiveDestination } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(372)]).then(__webpack_require__.bind(__webpack_require__, 28372));
         return openArchiveDestination(this, ctx);
     }
 }
@@ -11385,246 +10083,34 @@ function parseDockerArchiveReference(reference, platform = process.platform) {
     const colon = reference.indexOf(':', platform === 'win32' && /^[a-zA-Z]:/.test(reference) ? 2 : 0);
     const file = colon < 0 ? reference : reference.slice(0, colon);
     if (file === '') {
-        throw new errors/* UsageError */.eb(`invalid docker-archive: reference ${JSON.stringify(reference)}: the path is empty`, 'write docker-archive:PATH[:NAME:TAG] or docker-archive:PATH:@N');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`invalid docker-archive: reference ${JSON.stringify(reference)}: the path is empty`, 'write docker-archive:PATH[:NAME:TAG] or docker-archive:PATH:@N');
     }
     if (colon < 0)
         return new DockerArchiveReference(reference, file, { kind: 'only' });
     const rest = reference.slice(colon + 1);
     if (rest.startsWith('@')) {
         if (!/^\d+$/.test(rest.slice(1))) {
-            throw new errors/* UsageError */.eb(`invalid docker-archive: reference ${JSON.stringify(reference)}: invalid source index ${rest}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`invalid docker-archive: reference ${JSON.stringify(reference)}: invalid source index ${rest}`);
         }
         return new DockerArchiveReference(reference, file, { kind: 'index', index: Number(rest.slice(1)) });
     }
     let name;
     try {
-        name = (0,docker/* parseDockerReference */.F4)(rest);
+        name = (0,_reference_docker_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDockerReference */ .F4)(rest);
     }
     catch (e) {
-        throw new errors/* UsageError */.eb(`invalid docker-archive: reference ${JSON.stringify(reference)}: ${e.message}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`invalid docker-archive: reference ${JSON.stringify(reference)}: ${e.message}`);
     }
     if (name.digest !== undefined) {
-        throw new errors/* UsageError */.eb(`invalid docker-archive: reference ${JSON.stringify(reference)}: docker-archive doesn't support digest references`, 'name the image by NAME:TAG, or by :@N');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`invalid docker-archive: reference ${JSON.stringify(reference)}: docker-archive doesn't support digest references`, 'name the image by NAME:TAG, or by :@N');
     }
     return new DockerArchiveReference(reference, file, { kind: 'name', name });
 }
 
-;// CONCATENATED MODULE: ./src/transports/docker-archive/index.ts
-// The `docker-archive:` transport: a `docker save` tar file. Its reader, writer and destination are
-// shared with docker-daemon:, which streams the same format through the Docker Engine API.
-
-
-
-
-
-
-
-
 
 /***/ }),
 
-/***/ 5885:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E2: () => (/* binding */ decodeHeader),
-/* harmony export */   RQ: () => (/* binding */ paddingFor),
-/* harmony export */   XK: () => (/* binding */ checksumMatches),
-/* harmony export */   YS: () => (/* binding */ encodeHeader),
-/* harmony export */   bM: () => (/* binding */ END_OF_ARCHIVE),
-/* harmony export */   cS: () => (/* binding */ BLOCK_SIZE),
-/* harmony export */   d9: () => (/* binding */ entryType),
-/* harmony export */   ei: () => (/* binding */ isZeroBlock),
-/* harmony export */   k_: () => (/* binding */ paddedSize),
-/* harmony export */   m: () => (/* binding */ decodePax),
-/* harmony export */   w2: () => (/* binding */ decodeNumber)
-/* harmony export */ });
-// Tar headers, written and read by hand: the archive writer must be able to write a header before
-// it knows an entry's size and patch it afterwards (a decompressed layer), and the reader indexes
-// entry offsets without reading their data. Writes USTAR headers as Go's archive/tar does for
-// tar.FileInfoHeader (what containers/image's writer.go emits); reads USTAR, GNU and PAX.
-const BLOCK_SIZE = 512;
-/** Sizes up to this fit the 11 octal digits of a USTAR header; larger ones use GNU base-256. */
-const MAX_OCTAL_SIZE = 8 ** 11 - 1;
-/** The zero padding after `size` bytes of data, up to the next block. */
-function paddingFor(size) {
-    const rest = size % BLOCK_SIZE;
-    return Buffer.alloc(rest === 0 ? 0 : BLOCK_SIZE - rest);
-}
-/** The blocks of data that follow a header for an entry of `size` bytes, in bytes. */
-function paddedSize(size) {
-    return Math.ceil(size / BLOCK_SIZE) * BLOCK_SIZE;
-}
-/** Two zero blocks end an archive. */
-const END_OF_ARCHIVE = Buffer.alloc(2 * BLOCK_SIZE);
-/**
- * A USTAR header: uid/gid 0, no user names, mtime 0 (the Unix epoch), mode 0444 for files and 0
- * for symlinks (Go's FileInfoHeader of containers/image's tarFI).
- */
-function encodeHeader(entry) {
-    const header = Buffer.alloc(BLOCK_SIZE);
-    writeString(header, 0, 100, entry.name, 'name');
-    writeOctal(header, 100, 8, entry.type === 'file' ? 0o444 : 0);
-    writeOctal(header, 108, 8, 0);
-    writeOctal(header, 116, 8, 0);
-    writeSize(header, entry.type === 'file' ? entry.size : 0);
-    writeOctal(header, 136, 12, 0);
-    header[156] = entry.type === 'file' ? 0x30 : 0x32;
-    writeString(header, 157, 100, entry.linkname ?? '', 'link name');
-    header.write('ustar\u000000', 257, 'latin1');
-    writeOctal(header, 329, 8, 0);
-    writeOctal(header, 337, 8, 0);
-    header.fill(0x20, 148, 156);
-    const sum = checksum(header);
-    header.write(`${sum.toString(8).padStart(6, '0')}\u0000 `, 148, 'latin1');
-    return header;
-}
-function writeString(header, offset, length, value, what) {
-    const bytes = Buffer.from(value, 'utf8');
-    if (bytes.length > length)
-        throw new Error(`tar ${what} ${JSON.stringify(value)} is longer than ${length} bytes`);
-    bytes.copy(header, offset);
-}
-function writeOctal(header, offset, length, value) {
-    header.write(`${value.toString(8).padStart(length - 1, '0')}\u0000`, offset, 'latin1');
-}
-function writeSize(header, size) {
-    if (size <= MAX_OCTAL_SIZE) {
-        writeOctal(header, 124, 12, size);
-        return;
-    }
-    // GNU base-256: the high bit of the first byte set, the value big-endian in the rest.
-    let v = BigInt(size);
-    for (let i = 135; i > 124; i--) {
-        header[i] = Number(v & 0xffn);
-        v >>= 8n;
-    }
-    header[124] = 0x80;
-}
-function checksum(header) {
-    let sum = 0;
-    for (let i = 0; i < BLOCK_SIZE; i++)
-        sum += i >= 148 && i < 156 ? 0x20 : header[i];
-    return sum;
-}
-/** True for the all-zero block that marks the end of an archive. */
-function isZeroBlock(block) {
-    for (let i = 0; i < BLOCK_SIZE; i++)
-        if (block[i] !== 0)
-            return false;
-    return true;
-}
-/** Decodes one header block; throws when its checksum does not match (not a tar, or corrupt). */
-function decodeHeader(block, where) {
-    if (!checksumMatches(block, parseOctal(block.subarray(148, 156)))) {
-        throw new Error(`${where}: invalid tar header (checksum mismatch); is this a tar archive?`);
-    }
-    const magic = block.toString('latin1', 257, 263);
-    let name = cString(block, 0, 100);
-    // USTAR (and PAX) split long names into prefix + name; GNU uses those bytes for other fields.
-    if (magic === 'ustar\u0000') {
-        const prefix = cString(block, 345, 155);
-        if (prefix !== '')
-            name = `${prefix}/${name}`;
-    }
-    return {
-        name,
-        linkname: cString(block, 157, 100),
-        size: parseNumber(block.subarray(124, 136), where),
-        typeflag: block[156] === 0 ? '0' : String.fromCharCode(block[156])
-    };
-}
-/** Whether `stored` is the header's checksum, summing its bytes unsigned or (as old tars did) signed. */
-function checksumMatches(block, stored) {
-    let unsigned = 0;
-    let signed = 0;
-    for (let i = 0; i < BLOCK_SIZE; i++) {
-        const b = i >= 148 && i < 156 ? 0x20 : block[i];
-        unsigned += b;
-        signed += b > 127 ? b - 256 : b;
-    }
-    return stored === unsigned || stored === signed;
-}
-function entryType(typeflag) {
-    switch (typeflag) {
-        case '0':
-        case '7':
-            return 'file';
-        case '1':
-            return 'link';
-        case '2':
-            return 'symlink';
-        case '5':
-            return 'directory';
-        default:
-            return 'other';
-    }
-}
-function cString(block, offset, length) {
-    const field = block.subarray(offset, offset + length);
-    const end = field.indexOf(0);
-    return field.toString('utf8', 0, end < 0 ? length : end);
-}
-function parseNumber(field, where) {
-    const n = decodeNumber(field);
-    if (Number.isNaN(n))
-        throw new Error(`${where}: invalid number in tar header`);
-    if (n > Number.MAX_SAFE_INTEGER)
-        throw new Error(`${where}: tar entry size too large`);
-    return n;
-}
-/**
- * A numeric header field: octal text, or GNU base-256 (high bit of the first byte set). NaN when it
- * is neither; callers refuse values above Number.MAX_SAFE_INTEGER (only base-256 can reach them).
- */
-function decodeNumber(field) {
-    if ((field[0] & 0x80) !== 0) {
-        let v = BigInt(field[0] & 0x7f);
-        for (let i = 1; i < field.length; i++)
-            v = (v << 8n) | BigInt(field[i]);
-        return Number(v);
-    }
-    return parseOctal(field);
-}
-function parseOctal(field) {
-    // As Go's archive/tar: leading and trailing spaces and NULs are padding.
-    let start = 0;
-    let end = field.length;
-    while (start < end && (field[start] === 0x20 || field[start] === 0))
-        start++;
-    while (end > start && (field[end - 1] === 0x20 || field[end - 1] === 0))
-        end--;
-    const text = field.toString('latin1', start, end);
-    if (text === '')
-        return 0;
-    if (!/^[0-7]+$/.test(text))
-        return Number.NaN;
-    return parseInt(text, 8);
-}
-/** PAX extended header records (`<len> <key>=<value>\n`). */
-function decodePax(data) {
-    const records = new Map();
-    let rest = data;
-    while (rest.length > 0) {
-        const space = rest.indexOf(0x20);
-        if (space <= 0)
-            break;
-        const length = Number(rest.toString('latin1', 0, space));
-        if (!Number.isInteger(length) || length <= space || length > rest.length)
-            break;
-        const record = rest.toString('utf8', space + 1, length - 1);
-        const eq = record.indexOf('=');
-        if (eq > 0)
-            records.set(record.slice(0, eq), record.slice(eq + 1));
-        rest = rest.subarray(length);
-    }
-    return records;
-}
-
-
-/***/ }),
-
-/***/ 2078:
+/***/ 92078:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11632,8 +10118,8 @@ function decodePax(data) {
 /* harmony export */   ij: () => (/* binding */ parseDockerImageReference)
 /* harmony export */ });
 /* unused harmony export DockerImageReference */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _reference_docker_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9085);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _reference_docker_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19085);
 // `docker://` references: an image in a registry.
 
 
@@ -11660,14 +10146,14 @@ class DockerImageReference {
     }
     // The registry client (and node:http) is loaded only by a copy that uses a registry.
     async newSource(ctx) {
-        const { DockerImageSource } = await Promise.all(/* import() */[__webpack_require__.e(795), __webpack_require__.e(190)]).then(__webpack_require__.bind(__webpack_require__, 7190));
+        const { DockerImageSource } = await Promise.all(/* import() */[__webpack_require__.e(795), __webpack_require__.e(190)]).then(__webpack_require__.bind(__webpack_require__, 17190));
         return DockerImageSource.open(this, ctx);
     }
     async newDestination(ctx) {
         if (this.docker.tag !== undefined && this.docker.digest !== undefined) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`destination ${this.toString()}: a registry destination cannot name both a tag and a digest`, 'write to the tag only, or to the digest only');
         }
-        const { DockerImageDestination } = await Promise.all(/* import() */[__webpack_require__.e(795), __webpack_require__.e(695)]).then(__webpack_require__.bind(__webpack_require__, 5695));
+        const { DockerImageDestination } = await Promise.all(/* import() */[__webpack_require__.e(795), __webpack_require__.e(695)]).then(__webpack_require__.bind(__webpack_require__, 65695));
         return DockerImageDestination.open(this, ctx);
     }
 }
@@ -11686,28 +10172,7 @@ function isDockerImageReference(ref) {
 
 /***/ }),
 
-/***/ 6355:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ ImageNotFoundError)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-// Errors the transports share. The CLI and the Action map `category`/`code` to an exit code.
-
-/** The location exists in principle (or was named correctly), but holds no image matching the reference. */
-class ImageNotFoundError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ImageCopyError */ .xv {
-    code = 'not-found';
-    constructor(message, hint) {
-        super(message, 'not-found', hint);
-        this.name = 'ImageNotFoundError';
-    }
-}
-
-
-/***/ }),
-
-/***/ 4742:
+/***/ 81738:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11717,14 +10182,14 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/reference/docker.ts
-var docker = __webpack_require__(9085);
+var docker = __webpack_require__(19085);
 ;// CONCATENATED MODULE: ./src/suggest.ts
 // "Did you mean …?" for names a user mistyped (flags, transports).
 /** Levenshtein distance: insertions, deletions and substitutions each cost 1. */
@@ -11860,7 +10325,7 @@ function statKind(file) {
 }
 
 // EXTERNAL MODULE: ./src/manifest/index.ts + 17 modules
-var src_manifest = __webpack_require__(571);
+var manifest = __webpack_require__(60571);
 ;// CONCATENATED MODULE: ./src/transports/containers-storage/reference.ts
 // `containers-storage:[driver@graphroot+runroot:opt1,opt2]NAME[:TAG][@DIGEST]`,
 // `containers-storage:NAME@<image ID>` and `containers-storage:@<image ID>` (containers/image
@@ -11904,11 +10369,11 @@ class ContainersStorageReference {
     }
     // The libpod client (and undici) is loaded only by a copy that talks to podman.
     async newSource(ctx) {
-        const { openStorageSource } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(892)]).then(__webpack_require__.bind(__webpack_require__, 3892));
+        const { openStorageSource } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(764), __webpack_require__.e(372), __webpack_require__.e(211), __webpack_require__.e(892)]).then(__webpack_require__.bind(__webpack_require__, 3892));
         return openStorageSource(this, ctx);
     }
     async newDestination(ctx) {
-        const { openStorageDestination } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(959)]).then(__webpack_require__.bind(__webpack_require__, 5959));
+        const { openStorageDestination } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(118), __webpack_require__.e(959)]).then(__webpack_require__.bind(__webpack_require__, 5959));
         return openStorageDestination(this, ctx);
     }
 }
@@ -11935,7 +10400,7 @@ function parseContainersStorageReference(reference) {
         invalid('it names no image', 'write containers-storage:NAME[:TAG] or containers-storage:@IMAGE-ID');
     let imageId;
     const at = rest.lastIndexOf('@');
-    if (at >= 0 && !(0,src_manifest/* isValidDigest */.y4)(rest.slice(at + 1))) {
+    if (at >= 0 && !(0,manifest/* isValidDigest */.y4)(rest.slice(at + 1))) {
         const id = rest.slice(at + 1);
         if (!ID_PREFIX.test(id))
             invalid(`"@${id}" is neither a digest (sha256:…) nor an image ID (at least 3 lowercase hex digits)`);
@@ -11992,640 +10457,8 @@ function parseStoreSpec(text, invalid) {
     return { driver, graphRoot, runRoot, options };
 }
 
-// EXTERNAL MODULE: ./src/transports/local/blob-store.ts
-var blob_store = __webpack_require__(7931);
-// EXTERNAL MODULE: ./src/transports/local/files.ts
-var files = __webpack_require__(2437);
-// EXTERNAL MODULE: ./src/transports/local/stale-temps.ts
-var stale_temps = __webpack_require__(4165);
-// EXTERNAL MODULE: ./src/transports/local/digest.ts
-var local_digest = __webpack_require__(2200);
-;// CONCATENATED MODULE: ./src/transports/dir/layout.ts
-// The `dir:` format (containers/image directory/directory_transport.go, version.go): file names
-// and the version file.
-
-
-const VERSION_FILE = 'version';
-const MANIFEST_FILE = 'manifest.json';
-const VERSION_PREFIX = 'Directory Transport Version: ';
-/** 1.1, or 1.2 when some file is named by a non-sha256 digest. */
-const VERSION_1_1 = `${VERSION_PREFIX}1.1\n`;
-const VERSION_1_2 = `${VERSION_PREFIX}1.2\n`;
-const MAX_SUPPORTED = { major: 1, minor: 2 };
-/** Parses a version file's content exactly as upstream (which re-formats and compares); undefined when invalid. */
-function parseVersion(content) {
-    const m = /^Directory Transport Version: (0|[1-9]\d*)\.(0|[1-9]\d*)\n$/.exec(content);
-    return m ? { major: Number(m[1]), minor: Number(m[2]) } : undefined;
-}
-function isSupportedVersion(v) {
-    return v.major < MAX_SUPPORTED.major || (v.major === MAX_SUPPORTED.major && v.minor <= MAX_SUPPORTED.minor);
-}
-/** `<hex>` for sha256, `<algorithm>-<hex>` otherwise. */
-function digestFileStem(digest) {
-    const { algorithm, hex } = (0,local_digest/* parseDigest */.m)(digest);
-    return algorithm === 'sha256' ? hex : `${algorithm}-${hex}`;
-}
-function usesNonSha256(digest) {
-    return (0,local_digest/* parseDigest */.m)(digest).algorithm !== 'sha256';
-}
-function manifestPath(dir, instanceDigest) {
-    return external_node_path_default().join(dir, instanceDigest === undefined ? MANIFEST_FILE : `${digestFileStem(instanceDigest)}.manifest.json`);
-}
-function layerPath(dir, digest) {
-    return external_node_path_default().join(dir, digestFileStem(digest));
-}
-/** `index` is zero-based; file names count from 1. */
-function signaturePath(dir, index, instanceDigest) {
-    const name = `signature-${index + 1}`;
-    return external_node_path_default().join(dir, instanceDigest === undefined ? name : `${digestFileStem(instanceDigest)}.${name}`);
-}
-
-;// CONCATENATED MODULE: ./src/transports/dir/swap.ts
-// How a `dir:` destination replaces the image at TARGET, and how a later open repairs what a
-// killed process left. PARENT is TARGET's parent, NAME its base name, PID the writer's pid.
-//
-// Swap (the usual case). The new image is built complete in PARENT/.NAME-PID-<rand>.tmp (staging).
-//   1. TARGET missing: rename(staging, TARGET). Atomic: no image, then the new one.
-//   2. Else rename(TARGET, PARENT/.NAME-PID-<rand>.old); rename(staging, TARGET); remove the .old.
-// POSIX has no atomic exchange of two directories (Linux renameat2 RENAME_EXCHANGE is not reachable
-// from Node), so between the two renames of step 2, for the time of one syscall, TARGET is absent.
-// A kill exactly there leaves the old image complete as the .old sibling; any other kill leaves the
-// old image or the new one complete at TARGET, plus leftovers.
-//
-// Repair (recoverSwap, run when a dir: source or destination is opened): for the .tmp and .old
-// siblings of NAME whose PID is dead: if TARGET is missing, the newest .old is renamed back to
-// TARGET (the old image, complete); every other such sibling is removed. Siblings of live processes
-// are theirs and left alone.
-//
-// In place (TARGET is the working directory or contains it, or PARENT is not writable). The new
-// files are moved into TARGET one by one (rename replaces a file atomically; blobs and instance
-// manifests are named by digest, so a name already there holds the same bytes), manifest.json
-// last but for signatures; then the files of the old image that the new one does not have are
-// removed. A kill before manifest.json is renamed leaves the old image complete (plus unreferenced
-// new files), after it the new image complete (plus unreferenced old files, removed by the next
-// commit). Only top-level signature files can be mixed: a kill between manifest.json and them
-// leaves the new image with the old image's signatures, which fail verification.
-
-
-
-
-
-/** The label of a staging directory inside the target. */
-const STAGING_INSIDE = 'image-copy-staging';
-/** The names of a dir: image's files. */
-const DIR_FILE = /^(manifest\.json|version|(signature-\d+)|([a-z0-9]+-)?[0-9a-f]{32,}(\.manifest\.json|\.signature-\d+)?)$/;
-/** Step 2 of the swap; a target that cannot be moved aside (a mount point) is replaced in place. */
-async function swapIn(staging, target) {
-    let old;
-    try {
-        const { mode } = await external_node_fs_.promises.stat(target);
-        await external_node_fs_.promises.chmod(staging, mode & 0o7777);
-        old = (0,files/* tempPath */.EZ)(external_node_path_default().dirname(target), external_node_path_default().basename(target), 'old');
-    }
-    catch (e) {
-        if (!(0,files/* isNotFound */.c4)(e))
-            throw e;
-    }
-    if (old === undefined)
-        return external_node_fs_.promises.rename(staging, target);
-    try {
-        await external_node_fs_.promises.rename(target, old);
-    }
-    catch (e) {
-        if (['EBUSY', 'EXDEV', 'EPERM', 'EACCES'].includes((0,files/* errnoCode */.UK)(e) ?? '')) {
-            return replaceContents(staging, target);
-        }
-        throw e;
-    }
-    try {
-        await external_node_fs_.promises.rename(staging, target);
-    }
-    catch (e) {
-        await external_node_fs_.promises.rename(old, target).catch(() => undefined);
-        throw e;
-    }
-    await (0,files/* removeQuietly */.S2)(old);
-}
-function isSignature(name) {
-    return /(^|\.)signature-\d+$/.test(name);
-}
-/** Moves the staged files into `target` (manifest.json last but for signatures), then removes the old image's other files. */
-async function replaceContents(staging, target) {
-    const staged = await external_node_fs_.promises.readdir(staging);
-    const order = (n) => (isSignature(n) ? 2 : n === MANIFEST_FILE ? 1 : 0);
-    staged.sort((a, b) => order(a) - order(b));
-    for (const name of staged)
-        await moveInto(external_node_path_default().join(staging, name), target, name);
-    const keep = new Set(staged);
-    for (const name of await external_node_fs_.promises.readdir(target)) {
-        if (keep.has(name) || external_node_path_default().join(target, name) === staging)
-            continue;
-        if ((0,stale_temps/* isLiveTemp */.zd)(name))
-            continue;
-        await external_node_fs_.promises.rm(external_node_path_default().join(target, name), { recursive: true, force: true });
-    }
-    await (0,files/* removeQuietly */.S2)(staging);
-}
-async function moveInto(from, dir, name) {
-    try {
-        await external_node_fs_.promises.rename(from, external_node_path_default().join(dir, name));
-    }
-    catch (e) {
-        if ((0,files/* errnoCode */.UK)(e) !== 'EXDEV')
-            throw e;
-        // Another file system (a mount inside the target): copy beside, then rename over.
-        const temp = (0,files/* tempPath */.EZ)(dir, name);
-        try {
-            await external_node_fs_.promises.copyFile(from, temp);
-            await external_node_fs_.promises.rename(temp, external_node_path_default().join(dir, name));
-        }
-        catch (copyError) {
-            await (0,files/* removeQuietly */.S2)(temp);
-            throw copyError;
-        }
-    }
-}
-/**
- * Repairs what killed dir: writers left at and inside `target` (see the protocol above). With
- * `readOnly` (a source), failures to write are ignored: reading must not depend on them.
- */
-async function recoverSwap(target, readOnly = false) {
-    try {
-        await recover(target);
-    }
-    catch (e) {
-        if (!readOnly || !['EACCES', 'EPERM', 'EROFS'].includes((0,files/* errnoCode */.UK)(e) ?? ''))
-            throw e;
-    }
-}
-async function recover(target) {
-    const parent = external_node_path_default().dirname(target);
-    const name = external_node_path_default().basename(target);
-    let olds = [];
-    for (const t of await (0,stale_temps/* deadTemps */.oM)(parent, t => t.label === name)) {
-        if (t.kind === 'old')
-            olds.push({ file: t.file, ctimeMs: (await external_node_fs_.promises.lstat(t.file)).ctimeMs });
-        else
-            await (0,files/* removeQuietly */.S2)(t.file);
-    }
-    olds.sort((a, b) => b.ctimeMs - a.ctimeMs);
-    if (olds.length > 0 && !(await (0,files/* pathExists */.s0)(target))) {
-        await external_node_fs_.promises.rename(olds[0].file, target);
-        olds = olds.slice(1);
-    }
-    for (const o of olds)
-        await (0,files/* removeQuietly */.S2)(o.file);
-    // Staging directories and copy temps inside the target (the in-place case); nothing else of a
-    // directory that may not be an image.
-    await (0,stale_temps/* sweepStaleTemps */.RX)(target, t => t.label === STAGING_INSIDE || DIR_FILE.test(t.label));
-}
-
-// EXTERNAL MODULE: ./src/transports/local/write-tracker.ts
-var write_tracker = __webpack_require__(7224);
-;// CONCATENATED MODULE: ./src/transports/local/existing-manifest.ts
-// What a local layout's reference names now, for skipping a copy that would change nothing
-// (ImageDestination.existingManifest): reported only when the image is there complete, its
-// manifests verified against their digests and every blob they name present.
-
-
-/** The image `bytes` (stored under `digest`) when it is complete in `store`, else undefined. */
-async function completeManifest(store, digest, bytes, declaredType) {
-    if (!bytes || !(0,src_manifest/* matchesDigest */._j)(bytes, digest))
-        return undefined;
-    const mimeType = declaredType || (0,src_manifest/* guessMimeTypeOrEmpty */.KO)(bytes);
-    try {
-        if (!(0,src_manifest/* isListMimeType */.VI)(mimeType))
-            return (await imageComplete(store, bytes, mimeType)) ? { digest, mimeType } : undefined;
-        for (const entry of (0,src_manifest/* parseList */.E1)(bytes, mimeType).instances()) {
-            const instance = await store.manifest(entry.digest);
-            if (!instance || !(0,src_manifest/* matchesDigest */._j)(instance, entry.digest))
-                return undefined;
-            const type = entry.mediaType || (0,src_manifest/* guessMimeTypeOrEmpty */.KO)(instance);
-            if ((0,src_manifest/* isListMimeType */.VI)(type) || !(await imageComplete(store, instance, type)))
-                return undefined;
-        }
-        return { digest, mimeType };
-    }
-    catch {
-        return undefined; // not a manifest we can read: nothing is known
-    }
-}
-/** Its config and every layer not left out as foreign (URLs) are present. */
-async function imageComplete(store, bytes, mimeType) {
-    const manifest = (0,src_manifest/* parseImageManifest */.Sw)(bytes, mimeType);
-    const config = manifest.configDescriptor();
-    if (config && !(await store.hasBlob(config.digest)))
-        return false;
-    for (const layer of manifest.layerInfos()) {
-        if (layer.urls && layer.urls.length > 0)
-            continue;
-        if (!(await store.hasBlob(layer.digest)))
-            return false;
-    }
-    return true;
-}
-/** A file's bytes when it exists and is no larger than `max`; undefined otherwise. */
-async function readSmallFile(file, max) {
-    let handle;
-    try {
-        handle = await external_node_fs_.promises.open(file, 'r');
-        if ((await handle.stat()).size > max)
-            return undefined;
-        return await handle.readFile();
-    }
-    catch {
-        return undefined;
-    }
-    finally {
-        await handle?.close();
-    }
-}
-
-// EXTERNAL MODULE: ./src/limits.ts
-var limits = __webpack_require__(351);
-// EXTERNAL MODULE: ./src/transports/types.ts + 1 modules
-var types = __webpack_require__(1072);
-;// CONCATENATED MODULE: ./src/transports/dir/destination.ts
-// Writing an image as a `dir:` directory (containers/image directory/directory_dest.go).
-// Upstream empties an existing image directory when the destination is opened; we build the new
-// content in a temp sibling directory and swap it in at commit, so a failed copy loses nothing.
-// swap.ts holds the swap protocol and the repair of what a killed copy left, run at open.
-
-
-
-
-
-
-
-
-
-
-
-
-/** A non-empty directory without a valid version file: we do not overwrite it. */
-class NotImageDirectoryError extends errors/* UsageError */.eb {
-    constructor(dir) {
-        super(`refusing to overwrite ${dir}: it is not empty and not a containers image directory (no valid "${VERSION_FILE}" file); don't want to overwrite important data`, 'give an empty or new directory, or one a dir: copy wrote before');
-        this.name = 'NotImageDirectoryError';
-    }
-}
-/**
- * directory_dest.go: any manifest type, signatures stored, layers as sent unless the user forces
- * compression or decompression (both at once is refused, as upstream refuses it).
- */
-function dirDestinationProperties(ctx) {
-    if (ctx.dirForceCompress && ctx.dirForceDecompress) {
-        throw new errors/* UsageError */.eb('dir: cannot compress and decompress layers at the same time', 'set at most one of the dir: compress and decompress options');
-    }
-    return (0,types/* destinationProperties */.a7)({
-        supportsSignatures: true,
-        desiredLayerCompression: ctx.dirForceCompress
-            ? 'compress'
-            : ctx.dirForceDecompress
-                ? 'decompress'
-                : 'preserve',
-        hasThreadSafePutBlob: true
-    });
-}
-class DirImageDestination {
-    ref;
-    properties;
-    target;
-    staging;
-    stagedInside;
-    createdParents;
-    writes;
-    usesNonSha256Digest = false;
-    constructor(ref, properties, 
-    /** The directory the image ends up in (symlinks resolved). */
-    target, 
-    /** Where the image is built until commit: a sibling of `target`, or inside it when the parent is not writable. */
-    staging, stagedInside, 
-    /** Parents of `target` this destination created, outermost first. */
-    createdParents) {
-        this.ref = ref;
-        this.properties = properties;
-        this.target = target;
-        this.staging = staging;
-        this.stagedInside = stagedInside;
-        this.createdParents = createdParents;
-        this.writes = new write_tracker/* WriteTracker */.K(ref);
-    }
-    static async open(ref, ctx) {
-        const properties = dirDestinationProperties(ctx);
-        const target = await resolveTarget(ref.path);
-        await recoverSwap(target);
-        await checkOverwritable(target);
-        const createdParents = await (0,files/* makeDirectories */.Kb)(external_node_path_default().dirname(target));
-        let staging = (0,files/* tempPath */.EZ)(external_node_path_default().dirname(target), external_node_path_default().basename(target));
-        let stagedInside = false;
-        try {
-            try {
-                await external_node_fs_.promises.mkdir(staging, { mode: 0o755 });
-            }
-            catch (e) {
-                // E.g. a volume mounted at `target` under a read-only or foreign parent.
-                if (!['EACCES', 'EPERM', 'EROFS'].includes((0,files/* errnoCode */.UK)(e) ?? '') || !(await isDirectory(target)))
-                    throw e;
-                staging = (0,files/* tempPath */.EZ)(target, STAGING_INSIDE);
-                stagedInside = true;
-                await external_node_fs_.promises.mkdir(staging, { mode: 0o755 });
-            }
-        }
-        catch (e) {
-            await (0,files/* removeEmptyDirectories */.f1)(createdParents);
-            throw e;
-        }
-        return new DirImageDestination(ref, properties, target, staging, stagedInside, createdParents);
-    }
-    tryReusingBlob(info, _options) {
-        return this.writes.track(async () => {
-            const size = await (0,blob_store/* sizeIfExists */.$A)(layerPath(this.staging, info.digest));
-            if (size === undefined)
-                return { reused: false };
-            return { reused: true, how: 'exists', info: { ...info, size } };
-        });
-    }
-    putBlob(stream, info, _options) {
-        return this.writes.track(async () => {
-            const stored = await (0,blob_store/* storeBlob */.jX)(stream, info, this.files);
-            if (usesNonSha256(stored.info.digest))
-                this.usesNonSha256Digest = true;
-            return stored.info;
-        });
-    }
-    putManifest(manifest, instanceDigest) {
-        return this.writes.track(async () => {
-            if (instanceDigest !== undefined && usesNonSha256(instanceDigest))
-                this.usesNonSha256Digest = true;
-            await external_node_fs_.promises.writeFile(manifestPath(this.staging, instanceDigest), manifest.bytes, { mode: 0o644 });
-        });
-    }
-    /**
-     * The image the directory holds (manifest.json), when it is complete and has no signatures stored
-     * beside it (a copy that writes none would remove them).
-     */
-    async existingManifest() {
-        const bytes = await readSmallFile(manifestPath(this.target), limits/* MAX_MANIFEST_BYTES */.ZJ);
-        if (!bytes)
-            return undefined;
-        const read = (digest) => readSmallFile(manifestPath(this.target, digest), limits/* MAX_MANIFEST_BYTES */.ZJ);
-        const exists = async (file) => (await (0,blob_store/* sizeIfExists */.$A)(file)) !== undefined;
-        const store = { manifest: read, hasBlob: (digest) => exists(layerPath(this.target, digest)) };
-        const found = await completeManifest(store, (0,src_manifest/* manifestDigest */.It)(bytes), bytes, undefined);
-        if (!found)
-            return undefined;
-        const names = await external_node_fs_.promises.readdir(this.target).catch(() => []);
-        return names.some(n => /(^|\.)signature-\d+$/.test(n)) ? undefined : found;
-    }
-    putSignatures(signatures, instanceDigest) {
-        return this.writes.track(async () => {
-            if (instanceDigest !== undefined && usesNonSha256(instanceDigest))
-                this.usesNonSha256Digest = true;
-            for (const [i, signature] of signatures.entries()) {
-                await external_node_fs_.promises.writeFile(signaturePath(this.staging, i, instanceDigest), signature, { mode: 0o644 });
-            }
-        });
-    }
-    async commit(toplevel) {
-        await this.writes.settle();
-        await external_node_fs_.promises.writeFile(manifestPath(this.staging), toplevel.bytes, { mode: 0o644 });
-        await external_node_fs_.promises.writeFile(external_node_path_default().join(this.staging, VERSION_FILE), this.usesNonSha256Digest ? VERSION_1_2 : VERSION_1_1, {
-            mode: 0o644
-        });
-        await checkOverwritable(this.target, this.staging);
-        // Renaming the working directory (or an ancestor) away would strand this process in a deleted directory.
-        if (this.stagedInside || isWithin(process.cwd(), this.target))
-            await replaceContents(this.staging, this.target);
-        else
-            await swapIn(this.staging, this.target);
-        this.writes.markCommitted();
-    }
-    async close() {
-        if (!(await this.writes.close()))
-            return;
-        await (0,files/* removeQuietly */.S2)(this.staging);
-        await (0,files/* removeEmptyDirectories */.f1)(this.createdParents);
-    }
-    files = {
-        fileFor: digest => layerPath(this.staging, digest),
-        makeDirs: async () => undefined
-    };
-}
-async function resolveTarget(dir) {
-    try {
-        return await external_node_fs_.promises.realpath(dir);
-    }
-    catch (e) {
-        if ((0,files/* isNotFound */.c4)(e))
-            return external_node_path_default().resolve(dir);
-        throw e;
-    }
-}
-function isWithin(p, dir) {
-    const rel = external_node_path_default().relative(dir, p);
-    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
-}
-async function isDirectory(p) {
-    try {
-        return (await external_node_fs_.promises.stat(p)).isDirectory();
-    }
-    catch (e) {
-        if ((0,files/* isNotFound */.c4)(e))
-            return false;
-        throw e;
-    }
-}
-/** Upstream's rule: a missing or empty directory, or one with a valid, supported version file. `ignore` is our own staging directory. */
-async function checkOverwritable(dir, ignore) {
-    let entries;
-    try {
-        entries = (await external_node_fs_.promises.readdir(dir)).filter(name => ignore === undefined || external_node_path_default().join(dir, name) !== ignore);
-    }
-    catch (e) {
-        if ((0,files/* isNotFound */.c4)(e))
-            return;
-        if ((0,files/* errnoCode */.UK)(e) === 'ENOTDIR')
-            throw new Error(`${dir} exists and is not a directory`, { cause: e });
-        throw e;
-    }
-    if (entries.length === 0)
-        return;
-    let content;
-    try {
-        content = await external_node_fs_.promises.readFile(external_node_path_default().join(dir, VERSION_FILE), 'utf8');
-    }
-    catch (e) {
-        if ((0,files/* isNotFound */.c4)(e) || (0,files/* errnoCode */.UK)(e) === 'EISDIR')
-            throw new NotImageDirectoryError(dir);
-        throw e;
-    }
-    const version = parseVersion(content);
-    if (version === undefined)
-        throw new NotImageDirectoryError(dir);
-    if (!isSupportedVersion(version)) {
-        throw new Error(`refusing to overwrite ${dir}: unsupported directory transport version ${JSON.stringify(content)}`);
-    }
-}
-
-// EXTERNAL MODULE: ./src/transports/errors.ts
-var transports_errors = __webpack_require__(6355);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
-// EXTERNAL MODULE: ./src/memory/gc-pacer.ts
-var gc_pacer = __webpack_require__(7127);
-;// CONCATENATED MODULE: ./src/transports/local/blob-read.ts
-// Reading blobs and manifests from files.
-
-
-
-
-
-/** containers/image refuses manifests above 4 MiB (iolimits.MaxManifestBodySize); so do we. */
-/** containers/image's manifest limit (limits.ts). */
-const MAX_MANIFEST_SIZE = limits/* MAX_MANIFEST_BYTES */.ZJ;
-/** Opens a file as a stream with its size; throws ENOENT errors as they are. */
-async function openFileStream(file) {
-    const handle = await external_node_fs_.promises.open(file, 'r');
-    try {
-        const { size } = await handle.stat();
-        return { stream: handle.createReadStream({ highWaterMark: gc_pacer/* STREAM_BUFFER_BYTES */.Mr }), size };
-    }
-    catch (e) {
-        await handle.close();
-        throw e;
-    }
-}
-/** Reads a manifest file, refusing anything too large to be one. */
-async function readManifestFile(file) {
-    const handle = await external_node_fs_.promises.open(file, 'r');
-    try {
-        const { size } = await handle.stat();
-        if (size > MAX_MANIFEST_SIZE) {
-            throw new Error(`${file} is ${size} bytes, too large to be a manifest (limit ${MAX_MANIFEST_SIZE})`);
-        }
-        return await handle.readFile();
-    }
-    finally {
-        await handle.close();
-    }
-}
-/** Throws when content-addressed `bytes` do not hash to `digest` (a corrupt store). */
-function checkContentDigest(bytes, digest, where) {
-    const actual = (0,local_digest/* digestOf */.ol)(bytes, digest);
-    if (actual !== digest)
-        throw new Error(`${where} is corrupt: its content hashes to ${actual}, not ${digest}`);
-}
-/** Streams the first URL (http/https) that answers 200; undefined when none of `urls` is http(s). */
-async function fetchFirstUrl(urls) {
-    const failures = [];
-    for (const url of urls) {
-        if (!/^https?:\/\//i.test(url))
-            continue;
-        try {
-            const response = await fetch(url);
-            if (response.status !== 200 || response.body === null) {
-                await response.body?.cancel();
-                failures.push(`${url}: HTTP ${response.status}`);
-                continue;
-            }
-            const header = response.headers.get('content-length');
-            const length = header === null ? -1 : Number(header);
-            const stream = external_node_stream_.Readable.fromWeb(response.body);
-            return { stream, size: Number.isSafeInteger(length) && length >= 0 ? length : -1 };
-        }
-        catch (e) {
-            failures.push(`${url}: ${e.message}`);
-        }
-    }
-    if (failures.length === 0)
-        return undefined;
-    throw new Error(`fetching a foreign layer failed from every URL: ${failures.join('; ')}`);
-}
-
-;// CONCATENATED MODULE: ./src/transports/dir/source.ts
-// Reading an image from a `dir:` directory (containers/image directory/directory_src.go).
-
-
-
-
-
-
-
-
-
-
-class DirImageSource {
-    ref;
-    dir;
-    properties = (0,types/* sourceProperties */.rj)({ hasThreadSafeGetBlob: true });
-    constructor(ref, dir) {
-        this.ref = ref;
-        this.dir = dir;
-    }
-    static async open(ref) {
-        const dir = ref.path;
-        // A copy killed while swapping this image in may have left it aside: put it back.
-        await recoverSwap(external_node_path_default().resolve(dir), true);
-        let version;
-        try {
-            version = await external_node_fs_.promises.readFile(external_node_path_default().join(dir, VERSION_FILE), 'utf8');
-        }
-        catch (e) {
-            // A missing version file is accepted, as upstream does (directories written before it existed).
-            if (!(0,files/* isNotFound */.c4)(e))
-                throw e;
-        }
-        if (version !== undefined) {
-            const parsed = parseVersion(version);
-            if (parsed === undefined)
-                throw new Error(`${ref.toString()}: invalid version file content: ${JSON.stringify(version)}`);
-            if (!isSupportedVersion(parsed)) {
-                throw new Error(`${ref.toString()}: unsupported directory transport version ${JSON.stringify(version)} at ${dir}`);
-            }
-        }
-        try {
-            await external_node_fs_.promises.access(external_node_path_default().join(dir, MANIFEST_FILE));
-        }
-        catch (e) {
-            if (!(0,files/* isNotFound */.c4)(e))
-                throw e;
-            throw new transports_errors/* ImageNotFoundError */.Z(`${ref.toString()}: no image in ${dir} (no ${MANIFEST_FILE})`);
-        }
-        return new DirImageSource(ref, dir);
-    }
-    async getManifest(instanceDigest) {
-        const bytes = await readManifestFile(manifestPath(this.dir, instanceDigest));
-        return { bytes, mimeType: (0,src_manifest/* guessMimeTypeOrEmpty */.KO)(bytes) };
-    }
-    getBlob(info) {
-        return openFileStream(layerPath(this.dir, info.digest));
-    }
-    async getSignatures(instanceDigest) {
-        const signatures = [];
-        for (let i = 0;; i++) {
-            try {
-                const file = signaturePath(this.dir, i, instanceDigest);
-                const { size } = await external_node_fs_.promises.stat(file);
-                if (size > limits/* MAX_SIGNATURE_BYTES */.my) {
-                    throw new limits/* ReadLimitError */.mF(`the signature ${file} (${size} bytes)`, limits/* MAX_SIGNATURE_BYTES */.my);
-                }
-                signatures.push(await external_node_fs_.promises.readFile(file));
-            }
-            catch (e) {
-                if ((0,files/* isNotFound */.c4)(e))
-                    return signatures;
-                throw e;
-            }
-        }
-    }
-    async close() { }
-}
-
 ;// CONCATENATED MODULE: ./src/transports/dir/reference.ts
 // `dir:PATH` references: the whole text is the path (it may contain `:`).
-
-
 
 class DirReference {
     reference;
@@ -12640,10 +10473,13 @@ class DirReference {
     toString() {
         return `dir:${this.reference}`;
     }
-    newSource(_ctx) {
+    // Like every transport, its code is loaded only by a copy that uses it (see docker/reference.ts).
+    async newSource(_ctx) {
+        const { DirImageSource } = await __webpack_require__.e(/* import() */ 201).then(__webpack_require__.bind(__webpack_require__, 82201));
         return DirImageSource.open(this);
     }
-    newDestination(ctx) {
+    async newDestination(ctx) {
+        const { DirImageDestination } = await __webpack_require__.e(/* import() */ 310).then(__webpack_require__.bind(__webpack_require__, 96310));
         return DirImageDestination.open(this, ctx);
     }
 }
@@ -12653,14 +10489,8 @@ function parseDirReference(reference) {
     return new DirReference(reference);
 }
 
-;// CONCATENATED MODULE: ./src/transports/dir/index.ts
-// The `dir:` transport: manifest, blobs and signatures as files of one directory.
-
-
-
-
-// EXTERNAL MODULE: ./src/transports/docker-archive/index.ts + 10 modules
-var docker_archive = __webpack_require__(2715);
+// EXTERNAL MODULE: ./src/transports/docker-archive/reference.ts
+var reference = __webpack_require__(62661);
 ;// CONCATENATED MODULE: ./src/transports/docker-daemon/reference.ts
 // `docker-daemon:NAME:TAG`, `docker-daemon:NAME@DIGEST` or `docker-daemon:sha256:<image ID>`
 // (containers/image docker/daemon/daemon_transport.go). Like upstream, a bare name is refused (no
@@ -12695,11 +10525,11 @@ class DockerDaemonReference {
     }
     // The Engine client (and undici) is loaded only by a copy that talks to an engine.
     async newSource(ctx) {
-        const { openDaemonSource } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(329)]).then(__webpack_require__.bind(__webpack_require__, 5329));
+        const { openDaemonSource } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(764), __webpack_require__.e(372), __webpack_require__.e(211), __webpack_require__.e(329)]).then(__webpack_require__.bind(__webpack_require__, 85329));
         return openDaemonSource(this, ctx);
     }
     async newDestination(ctx) {
-        const { openDaemonDestination } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(70)]).then(__webpack_require__.bind(__webpack_require__, 7070));
+        const { openDaemonDestination } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(764), __webpack_require__.e(372), __webpack_require__.e(211), __webpack_require__.e(70)]).then(__webpack_require__.bind(__webpack_require__, 7070));
         return openDaemonDestination(this, ctx);
     }
 }
@@ -12707,7 +10537,7 @@ function parseDockerDaemonReference(reference) {
     const invalid = (reason, hint) => {
         throw new errors/* UsageError */.eb(`invalid docker-daemon: reference ${JSON.stringify(reference)}: ${reason}`, hint);
     };
-    if (/^(sha256|sha384|sha512):[a-f0-9]+$/.test(reference) && (0,src_manifest/* isValidDigest */.y4)(reference)) {
+    if (/^(sha256|sha384|sha512):[a-f0-9]+$/.test(reference) && (0,manifest/* isValidDigest */.y4)(reference)) {
         if (!reference.startsWith('sha256:'))
             invalid('only digest algorithm sha256 is accepted for image IDs');
         return new DockerDaemonReference(reference, reference, undefined);
@@ -12731,835 +10561,12 @@ function parseDockerDaemonReference(reference) {
 }
 
 // EXTERNAL MODULE: ./src/transports/docker/reference.ts
-var reference = __webpack_require__(2078);
+var docker_reference = __webpack_require__(92078);
 // EXTERNAL MODULE: ./src/transports/oci/reference-syntax.ts
-var reference_syntax = __webpack_require__(3701);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
-;// CONCATENATED MODULE: ./src/transports/local/file-lock.ts
-// A lock between processes: the file `<name>.lock`, created with O_EXCL, holding its owner's pid
-// and start time. Used around a read-modify-write of one file (index.json of an OCI layout) that
-// several copies may do at once.
-//
-// A lock whose owner is dead (no such pid, or the pid now belongs to a process that started at
-// another time) is stale and broken. Breaking happens only while holding `<name>.lock.break`, also
-// created with O_EXCL, and re-reads the lock under it: two processes finding one stale lock cannot
-// both remove it, so neither removes the fresh lock the other took after it. A waiter backs off
-// (10 ms doubling to 500 ms, with jitter) and gives up with an error naming the lock and its owner
-// after `timeoutMs`.
-
-
-
-const DEFAULT_LOCK_TIMEOUT_MS = 120_000;
-class LockTimeoutError extends Error {
-    constructor(lockFile, owner, waitedMs) {
-        super(`timed out after ${Math.round(waitedMs / 1000)} s waiting for the lock ${lockFile} (held by ${owner}); if no copy is running, remove the file`);
-        this.name = 'LockTimeoutError';
-    }
-}
-/** The start time of a process as the kernel counts it (Linux /proc); '' where unknown. */
-function processStartTime(pid) {
-    try {
-        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-        return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '';
-    }
-    catch {
-        return '';
-    }
-}
-const file_lock_self = { pid: process.pid, start: processStartTime(process.pid) };
-function parseOwner(text) {
-    try {
-        const o = JSON.parse(text);
-        if (Number.isSafeInteger(o.pid) && typeof o.start === 'string')
-            return o;
-    }
-    catch {
-        // a lock being written, or garbage: judged by its age below
-    }
-    return undefined;
-}
-function isOwnerAlive(o) {
-    if (!(0,stale_temps/* isProcessAlive */.jW)(o.pid))
-        return false;
-    // The same pid, started at another time: the owner died and its pid was reused.
-    const start = o.start === '' ? '' : processStartTime(o.pid);
-    return start === '' || start === o.start;
-}
-/** An unreadable lock file older than this is a writer that died between create and write. */
-const UNREADABLE_STALE_MS = 10_000;
-async function readLock(file) {
-    let text;
-    let mtimeMs;
-    try {
-        text = await external_node_fs_.promises.readFile(file, 'utf8');
-        mtimeMs = (await external_node_fs_.promises.stat(file)).mtimeMs;
-    }
-    catch (e) {
-        if ((0,files/* isNotFound */.c4)(e))
-            return undefined;
-        throw e;
-    }
-    const owner = parseOwner(text);
-    const stale = owner === undefined ? Date.now() - mtimeMs > UNREADABLE_STALE_MS : !isOwnerAlive(owner);
-    return { text, stale };
-}
-async function tryCreate(file) {
-    try {
-        const handle = await external_node_fs_.promises.open(file, 'wx', 0o644);
-        try {
-            await handle.writeFile(JSON.stringify(file_lock_self));
-        }
-        catch (e) {
-            await handle.close();
-            await external_node_fs_.promises.rm(file, { force: true });
-            throw e;
-        }
-        await handle.close();
-        return true;
-    }
-    catch (e) {
-        if ((0,files/* errnoCode */.UK)(e) === 'EEXIST')
-            return false;
-        throw e;
-    }
-}
-/** Removes `lockFile` if it still holds `staleText`, under the break lock; false when another process is breaking it. */
-async function breakStale(lockFile, staleText) {
-    const breaker = `${lockFile}.break`;
-    if (!(await tryCreate(breaker))) {
-        // A breaker that died within these few syscalls: rare enough to remove without a third lock.
-        const other = await readLock(breaker);
-        if (other?.stale)
-            await external_node_fs_.promises.rm(breaker, { force: true });
-        return false;
-    }
-    try {
-        const now = await readLock(lockFile);
-        if (now !== undefined && now.text === staleText)
-            await external_node_fs_.promises.rm(lockFile, { force: true });
-        return true;
-    }
-    finally {
-        await external_node_fs_.promises.rm(breaker, { force: true });
-    }
-}
-const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-/** Runs `fn` holding `<file>.lock`; waits (bounded) while another live process holds it. */
-async function withFileLock(file, fn, timeoutMs = DEFAULT_LOCK_TIMEOUT_MS) {
-    const lockFile = `${file}.lock`;
-    const started = Date.now();
-    for (let delay = 10; !(await tryCreate(lockFile)); delay = Math.min(delay * 2, 500)) {
-        const held = await readLock(lockFile);
-        if (held === undefined || (held.stale && (await breakStale(lockFile, held.text))))
-            continue;
-        const waited = Date.now() - started;
-        if (waited >= timeoutMs)
-            throw new LockTimeoutError(lockFile, held?.text ?? 'unknown', waited);
-        await sleep(Math.min(delay * (0.5 + Math.random()), timeoutMs - waited));
-    }
-    try {
-        return await fn();
-    }
-    finally {
-        await external_node_fs_.promises.rm(lockFile, { force: true });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/transports/local/keyed-lock.ts
-// Serializes async critical sections per key (e.g. per index.json), within this process.
-const tails = new Map();
-async function withKeyedLock(key, fn) {
-    const previous = tails.get(key) ?? Promise.resolve();
-    const run = previous.then(fn);
-    const tail = run.then(() => undefined, () => undefined);
-    tails.set(key, tail);
-    try {
-        return await run;
-    }
-    finally {
-        if (tails.get(key) === tail)
-            tails.delete(key);
-    }
-}
-
-// EXTERNAL MODULE: ./src/cache/blob-info-cache.ts + 2 modules
-var blob_info_cache = __webpack_require__(5484);
-// EXTERNAL MODULE: ./src/transports/oci/layout.ts
-var layout = __webpack_require__(7856);
-;// CONCATENATED MODULE: ./src/transports/oci/destination.ts
-// Writing an image into an OCI image layout (containers/image oci/layout/oci_dest.go).
-// index.json is only ever replaced whole, at commit, under a lock between processes
-// (index.json.lock), so concurrent copies into one layout all keep their refs.
-// close() without commit removes nothing but this process's temp files and the empty directories
-// it created: a blob it wrote is content-addressed, and another process may have reused it and
-// committed an image that needs it meanwhile; nothing short of a lock every writer takes for its
-// whole copy could prove it unreferenced, so unreferenced blobs stay (as upstream leaves them).
-// Temp files of dead processes are removed when a destination is opened.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const SUPPORTED_TYPES = [src_manifest/* MediaType */.zu.OCIManifest, src_manifest/* MediaType */.zu.OCIIndex];
-const SIGNATURES_REFUSED = 'Pushing signatures for OCI images is not supported';
-/** An OCI layout's properties (oci_dest.go); oci-archive: shares them. */
-function ociDestinationProperties(ctx) {
-    return (0,types/* destinationProperties */.a7)({
-        supportedManifestMimeTypes: SUPPORTED_TYPES,
-        supportsSignatures: SIGNATURES_REFUSED,
-        desiredLayerCompression: ctx.ociAcceptUncompressedLayers ? 'preserve' : 'compress',
-        acceptsForeignLayerURLs: true,
-        hasThreadSafePutBlob: true
-    });
-}
-class OciImageDestination {
-    ref;
-    properties;
-    layoutDir;
-    refName;
-    blobDir;
-    createdDirs;
-    blobInfoCache;
-    writes;
-    /** Referrers and digest-tagged manifests written, added to index.json at commit with the image. */
-    extraEntries = [];
-    constructor(ref, properties, layoutDir, refName, blobDir, 
-    /** Directories this destination created, outermost first; removed on rollback if empty. */
-    createdDirs, 
-    /** Knows other compressions of a blob's content, reused here when present (canSubstitute). */
-    blobInfoCache) {
-        this.ref = ref;
-        this.properties = properties;
-        this.layoutDir = layoutDir;
-        this.refName = refName;
-        this.blobDir = blobDir;
-        this.createdDirs = createdDirs;
-        this.blobInfoCache = blobInfoCache;
-        this.writes = new write_tracker/* WriteTracker */.K(ref);
-    }
-    static async open(ref, layoutDir, selection, ctx) {
-        if (selection.kind === 'digest') {
-            throw new errors/* UsageError */.eb(`${ref.toString()}: a destination reference must not name a digest`);
-        }
-        if (selection.kind === 'index') {
-            throw new errors/* UsageError */.eb(`${ref.toString()}: a destination reference must not contain a manifest index @${selection.index}`);
-        }
-        // Fail now, not at commit, when an existing index.json cannot be read.
-        await (0,layout/* readIndex */.vY)(layoutDir);
-        const createdDirs = await (0,files/* makeDirectories */.Kb)(external_node_path_default().join(layoutDir, layout/* BLOBS_DIR */.xl));
-        const blobDir = ctx.sharedBlobDir ?? external_node_path_default().join(layoutDir, layout/* BLOBS_DIR */.xl);
-        await sweepLayout(layoutDir, blobDir);
-        return new OciImageDestination(ref, ociDestinationProperties(ctx), layoutDir, selection.kind === 'name' ? selection.name : undefined, blobDir, createdDirs, ctx.blobInfoCache ?? (0,blob_info_cache/* processBlobInfoCache */.tS)());
-    }
-    /** The blob in the blobs directory; with canSubstitute, else a variant the cache knows that is there. */
-    tryReusingBlob(info, options) {
-        return this.writes.track(async () => {
-            const size = await (0,blob_store/* sizeIfExists */.$A)((0,layout/* blobPath */.nD)(this.blobDir, info.digest));
-            if (size !== undefined)
-                return { reused: true, how: 'exists', info: { ...info, size } };
-            if (!options.canSubstitute)
-                return { reused: false };
-            for (const { digest, compression } of this.blobInfoCache.variants(info.digest)) {
-                if (options.requiredCompression !== undefined && compression !== options.requiredCompression)
-                    continue;
-                const found = await (0,blob_store/* sizeIfExists */.$A)((0,layout/* blobPath */.nD)(this.blobDir, digest));
-                if (found !== undefined)
-                    return { reused: true, how: 'exists', info: { ...info, digest, size: found, compression } };
-            }
-            return { reused: false };
-        });
-    }
-    putBlob(stream, info, _options) {
-        return this.writes.track(async () => {
-            return (await (0,blob_store/* storeBlob */.jX)(stream, info, this.files)).info;
-        });
-    }
-    putManifest(manifest, instanceDigest) {
-        return this.writes.track(async () => {
-            checkManifestType(manifest);
-            const digest = instanceDigest ?? (0,local_digest/* digestOf */.ol)(manifest.bytes);
-            if ((0,local_digest/* digestOf */.ol)(manifest.bytes, digest) !== digest) {
-                throw new Error(`manifest given as ${digest} hashes to ${(0,local_digest/* digestOf */.ol)(manifest.bytes, digest)}`);
-            }
-            await this.writeBlobBytes(digest, manifest.bytes);
-        });
-    }
-    /**
-     * The index.json entry carrying this reference's name, when its manifest (and, for an index, every
-     * manifest it names) and their blobs are in the layout. An unnamed destination names nothing.
-     */
-    async existingManifest() {
-        if (this.refName === undefined)
-            return undefined;
-        const entry = (await (0,layout/* readIndex */.vY)(this.layoutDir))?.manifests.find(m => (0,layout/* refName */.P7)(m) === this.refName);
-        if (!entry)
-            return undefined;
-        const read = (digest) => readSmallFile((0,layout/* blobPath */.nD)(this.blobDir, digest), limits/* MAX_MANIFEST_BYTES */.ZJ);
-        const store = {
-            manifest: read,
-            hasBlob: async (digest) => (await (0,blob_store/* sizeIfExists */.$A)((0,layout/* blobPath */.nD)(this.blobDir, digest))) !== undefined
-        };
-        const declared = typeof entry.mediaType === 'string' ? entry.mediaType : undefined;
-        return completeManifest(store, entry.digest, await read(entry.digest), declared);
-    }
-    async putSignatures(signatures, _instanceDigest) {
-        if (signatures.length > 0)
-            throw new Error(SIGNATURES_REFUSED);
-    }
-    /**
-     * As oras lays referrers out: the manifest's blob, and an index.json entry without a ref name
-     * (reachable, so no garbage collection drops it; found by its `subject`), added at commit.
-     */
-    putReferrer(manifest, digest, _subject) {
-        return this.writes.track(async () => {
-            await this.putManifest(manifest, digest);
-            const desc = (0,src_manifest/* referrerDescriptor */.xh)(manifest.bytes, manifest.mimeType, digest);
-            const entry = { mediaType: desc.mediaType, digest, size: desc.size };
-            if (desc.artifactType !== undefined)
-                entry.artifactType = desc.artifactType;
-            this.extraEntries.push(entry);
-            return 'layout';
-        });
-    }
-    /** A ref name in index.json, as the layout names images (cosign's `sha256-<hex>.sig` tags). */
-    putTaggedManifest(manifest, tag) {
-        return this.writes.track(async () => {
-            const digest = (0,local_digest/* digestOf */.ol)(manifest.bytes);
-            await this.putManifest(manifest, digest);
-            const mediaType = manifest.mimeType || (0,src_manifest/* guessMimeTypeOrEmpty */.KO)(manifest.bytes);
-            this.extraEntries.push({
-                mediaType,
-                digest,
-                size: manifest.bytes.length,
-                annotations: { [layout/* REF_NAME_ANNOTATION */.EP]: tag }
-            });
-        });
-    }
-    async commit(toplevel) {
-        await this.writes.settle();
-        checkManifestType(toplevel);
-        const digest = (0,local_digest/* digestOf */.ol)(toplevel.bytes);
-        await this.writeBlobBytes(digest, toplevel.bytes);
-        const desc = {
-            mediaType: toplevel.mimeType || (0,src_manifest/* guessMimeTypeOrEmpty */.KO)(toplevel.bytes),
-            digest,
-            size: toplevel.bytes.length
-        };
-        if (this.refName !== undefined)
-            desc.annotations = { [layout/* REF_NAME_ANNOTATION */.EP]: this.refName };
-        const indexFile = external_node_path_default().resolve(this.layoutDir, layout/* INDEX_FILE */.K$);
-        // The keyed lock orders this process's destinations; the file lock, other processes.
-        await withKeyedLock(indexFile, () => withFileLock(indexFile, async () => {
-            // Re-read: another copy may have committed to this layout since we opened it.
-            const index = (await (0,layout/* readIndex */.vY)(this.layoutDir)) ?? (0,layout/* newIndex */.Fr)();
-            for (const entry of this.extraEntries)
-                (0,layout/* addManifestToIndex */.oP)(index, entry);
-            (0,layout/* addManifestToIndex */.oP)(index, desc);
-            await writeLayoutFile(external_node_path_default().join(this.layoutDir, layout/* LAYOUT_FILE */.gI));
-            await (0,files/* writeFileAtomic */.Zf)(indexFile, (0,layout/* serializeIndex */.Jt)(index));
-        }));
-        this.writes.markCommitted();
-    }
-    async close() {
-        if (!(await this.writes.close()))
-            return;
-        await (0,files/* removeEmptyDirectories */.f1)(this.createdDirs);
-    }
-    async writeBlobBytes(digest, bytes) {
-        await (0,blob_store/* storeBytes */.jb)(bytes, (0,layout/* blobPath */.nD)(this.blobDir, digest), this.files);
-    }
-    files = {
-        fileFor: digest => (0,layout/* blobPath */.nD)(this.blobDir, digest),
-        makeDirs: async (dir) => {
-            this.createdDirs.push(...(await (0,files/* makeDirectories */.Kb)(dir)));
-        }
-    };
-}
-function checkManifestType(manifest) {
-    if (manifest.mimeType !== '' && !SUPPORTED_TYPES.includes(manifest.mimeType)) {
-        throw new types/* ManifestTypeRejectedError */.Y9(`an OCI layout holds only OCI manifests and indexes, not ${manifest.mimeType}`, manifest.mimeType);
-    }
-}
-async function writeLayoutFile(file) {
-    try {
-        if ((await external_node_fs_.promises.readFile(file, 'utf8')) === layout/* LAYOUT_FILE_CONTENT */.sZ)
-            return;
-    }
-    catch (e) {
-        if (!(0,files/* isNotFound */.c4)(e))
-            throw e;
-    }
-    await (0,files/* writeFileAtomic */.Zf)(file, layout/* LAYOUT_FILE_CONTENT */.sZ);
-}
-/** Removes the temp files killed copies left in the layout and its blob directories. */
-async function sweepLayout(layoutDir, blobDir) {
-    await (0,stale_temps/* sweepStaleTemps */.RX)(layoutDir);
-    let algorithms = [];
-    try {
-        algorithms = await external_node_fs_.promises.readdir(blobDir);
-    }
-    catch (e) {
-        if (!(0,files/* isNotFound */.c4)(e))
-            throw e;
-    }
-    for (const algorithm of algorithms)
-        await (0,stale_temps/* sweepStaleTemps */.RX)(external_node_path_default().join(blobDir, algorithm));
-}
-
-// EXTERNAL MODULE: ./src/transports/oci-archive/tar-pack.ts
-var tar_pack = __webpack_require__(8676);
-;// CONCATENATED MODULE: ./src/transports/oci-archive/destination.ts
-// Writing an image as an OCI archive: the layout is built in a temp directory by the `oci:`
-// destination, and at commit tarred to a temp file beside the target that is then renamed over it
-// (containers/image oci/archive/oci_dest.go writes the target in place). Like upstream, the
-// archive holds this one image; an existing file is replaced, not merged.
-
-
-
-
-
-
-
-
-class OciArchiveImageDestination {
-    ref;
-    layout;
-    tempDir;
-    target;
-    tempArchive;
-    createdParents = [];
-    committed = false;
-    constructor(ref, layout, tempDir, target) {
-        this.ref = ref;
-        this.layout = layout;
-        this.tempDir = tempDir;
-        this.target = target;
-    }
-    static async open(ref, ctx) {
-        if (ref.selection.kind === 'digest' || ref.selection.kind === 'index') {
-            throw new errors/* UsageError */.eb(`${ref.toString()}: a destination reference must not name a digest or an index`);
-        }
-        const target = await destination_resolveTarget(ref.path);
-        const tempDir = await (0,stale_temps/* openTempDir */.OT)(ctx.tmpDir ?? external_node_os_default().tmpdir(), 'image-copy-oci-archive-');
-        try {
-            const layout = await OciImageDestination.open(ref, tempDir, ref.selection, {
-                ...ctx,
-                sharedBlobDir: undefined
-            });
-            return new OciArchiveImageDestination(ref, layout, tempDir, target);
-        }
-        catch (e) {
-            await (0,files/* removeQuietly */.S2)(tempDir);
-            throw e;
-        }
-    }
-    /** The layout's: the archive is that layout, tarred at commit. */
-    get properties() {
-        return this.layout.properties;
-    }
-    tryReusingBlob(info, options) {
-        return this.layout.tryReusingBlob(info, options);
-    }
-    putBlob(stream, info, options) {
-        return this.layout.putBlob(stream, info, options);
-    }
-    putManifest(manifest, instanceDigest) {
-        return this.layout.putManifest(manifest, instanceDigest);
-    }
-    putSignatures(signatures, instanceDigest) {
-        return this.layout.putSignatures(signatures, instanceDigest);
-    }
-    async commit(toplevel) {
-        await this.layout.commit(toplevel);
-        const dir = external_node_path_default().dirname(this.target);
-        this.createdParents = await (0,files/* makeDirectories */.Kb)(dir);
-        this.tempArchive = await (0,stale_temps/* tempBeside */.p8)(this.target);
-        await (0,tar_pack/* packDirectory */.jG)(this.tempDir, this.tempArchive, (0,tar_pack/* archiveTimestamp */.Pq)());
-        await external_node_fs_.promises.rename(this.tempArchive, this.target);
-        this.tempArchive = undefined;
-        this.committed = true;
-    }
-    async close() {
-        await this.layout.close();
-        await (0,files/* removeQuietly */.S2)(this.tempDir);
-        if (this.tempArchive !== undefined)
-            await (0,files/* removeQuietly */.S2)(this.tempArchive);
-        if (!this.committed)
-            await (0,files/* removeEmptyDirectories */.f1)(this.createdParents);
-    }
-}
-/** The file to replace: symlinks followed, as upstream writes to the resolved path. */
-async function destination_resolveTarget(file) {
-    try {
-        const resolved = await external_node_fs_.promises.realpath(file);
-        if ((await external_node_fs_.promises.stat(resolved)).isDirectory())
-            throw new errors/* UsageError */.eb(`oci-archive:${file}: ${file} is a directory, not an archive file`);
-        return resolved;
-    }
-    catch (e) {
-        if ((0,files/* isNotFound */.c4)(e))
-            return external_node_path_default().resolve(file);
-        throw e;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/transports/oci/source.ts
-// Reading an image from an OCI image layout (containers/image oci/layout/oci_src.go).
-
-
-
-
-
-
-
-
-class OciImageSource {
-    ref;
-    index;
-    descriptor;
-    blobDirs;
-    where;
-    properties = (0,types/* sourceProperties */.rj)({ hasThreadSafeGetBlob: true });
-    bySubject;
-    constructor(ref, index, descriptor, 
-    /** Where blobs are looked for, in order: the shared blob dir (if any), then the layout's. */
-    blobDirs, where) {
-        this.ref = ref;
-        this.index = index;
-        this.descriptor = descriptor;
-        this.blobDirs = blobDirs;
-        this.where = where;
-    }
-    static async open(ref, layoutDir, selection, ctx, options = {}) {
-        const where = options.where ?? `OCI layout ${layoutDir}`;
-        const index = await (0,layout/* readIndex */.vY)(layoutDir);
-        if (index === undefined) {
-            throw new transports_errors/* ImageNotFoundError */.Z(`${ref.toString()}: no index.json in ${where}`, 'is this the path of an OCI image layout?');
-        }
-        const blobDirs = [external_node_path_default().join(layoutDir, layout/* BLOBS_DIR */.xl)];
-        if (ctx.sharedBlobDir !== undefined && !options.ignoreSharedBlobDir)
-            blobDirs.unshift(ctx.sharedBlobDir);
-        let descriptor = (0,layout/* selectDescriptor */.cP)(index, selection, ref.toString(), where);
-        if (descriptor === undefined && selection.kind === 'digest') {
-            descriptor = await manifestBlobDescriptor(blobDirs, selection.digest);
-        }
-        if (descriptor === undefined) {
-            throw new transports_errors/* ImageNotFoundError */.Z(`${ref.toString()}: no manifest ${ref.digest ?? ''} in ${where}`);
-        }
-        return new OciImageSource(ref, index, descriptor, blobDirs, where);
-    }
-    async getManifest(instanceDigest) {
-        const digest = instanceDigest ?? this.descriptor.digest;
-        const bytes = await readManifestFile(await this.locate(digest));
-        checkContentDigest(bytes, digest, `manifest ${digest} in ${this.where}`);
-        const listed = instanceDigest === undefined
-            ? this.descriptor
-            : this.index.manifests.find(m => m.digest === instanceDigest);
-        const mimeType = listed?.mediaType || (0,src_manifest/* guessMimeTypeOrEmpty */.KO)(bytes);
-        return { bytes, mimeType };
-    }
-    async getBlob(info) {
-        try {
-            return await openFileStream(await this.locate(info.digest));
-        }
-        catch (e) {
-            // Foreign (non-distributable) layers may live only at their URLs. containers/image tries the
-            // URLs first; we prefer a local copy and fall back to the URLs.
-            if (!(0,files/* isNotFound */.c4)(e) || info.urls === undefined)
-                throw e;
-            const fetched = await fetchFirstUrl(info.urls);
-            if (fetched === undefined)
-                throw e;
-            return fetched;
-        }
-    }
-    async getSignatures(_instanceDigest) {
-        return [];
-    }
-    /**
-     * Referrers as OCI layouts hold them: index.json entries whose manifest names `digest` as its
-     * subject (how oras and this tool write them), and the entries of a `sha256-<hex>` index named in
-     * index.json (how regclient's ocidir wrote them).
-     */
-    async listReferrers(digest, _artifactTypes) {
-        this.bySubject ??= this.indexSubjects();
-        const found = [...((await this.bySubject).get(digest) ?? [])];
-        const tagged = this.index.manifests.find(m => (0,layout/* refName */.P7)(m) === (0,src_manifest/* fallbackTag */.fH)(digest) && (m.mediaType ?? src_manifest/* MediaType */.zu.OCIIndex) === src_manifest/* MediaType */.zu.OCIIndex);
-        if (tagged) {
-            const bytes = await readManifestFile(await this.locate(tagged.digest));
-            checkContentDigest(bytes, tagged.digest, `manifest ${tagged.digest} in ${this.where}`);
-            for (const d of (0,src_manifest/* parseReferrersIndex */.AH)(bytes))
-                if (!found.some(f => f.digest === d.digest))
-                    found.push(d);
-        }
-        return { descriptors: found, via: 'layout' };
-    }
-    /** Ref names `<alg>-<hex>.*` (cosign's tags, as a layout names them). */
-    async listDigestTags(digest) {
-        const prefix = `${(0,src_manifest/* fallbackTag */.fH)(digest)}.`;
-        return [...new Set(this.index.manifests.map(layout/* refName */.P7).filter(n => n.startsWith(prefix)))];
-    }
-    async getTaggedManifest(tag) {
-        const entry = this.index.manifests.find(m => (0,layout/* refName */.P7)(m) === tag);
-        if (!entry)
-            throw new transports_errors/* ImageNotFoundError */.Z(`no image named ${JSON.stringify(tag)} in ${this.where}`);
-        const bytes = await readManifestFile(await this.locate(entry.digest));
-        checkContentDigest(bytes, entry.digest, `manifest ${entry.digest} in ${this.where}`);
-        return { bytes, mimeType: entry.mediaType || (0,src_manifest/* guessMimeTypeOrEmpty */.KO)(bytes) };
-    }
-    /** subject digest → referrer descriptors, from every image manifest and index entry of index.json. */
-    async indexSubjects() {
-        const map = new Map();
-        const seen = new Set();
-        for (const entry of this.index.manifests) {
-            if (seen.has(entry.digest) || entry.size > MAX_MANIFEST_SIZE)
-                continue;
-            seen.add(entry.digest);
-            if (entry.mediaType !== src_manifest/* MediaType */.zu.OCIManifest && entry.mediaType !== src_manifest/* MediaType */.zu.OCIIndex)
-                continue;
-            const bytes = await readManifestFile(await this.locate(entry.digest));
-            checkContentDigest(bytes, entry.digest, `manifest ${entry.digest} in ${this.where}`);
-            const subject = (0,src_manifest/* manifestLinks */.tQ)(bytes, entry.mediaType).subject;
-            if (subject === undefined)
-                continue;
-            const list = map.get(subject) ?? [];
-            list.push((0,src_manifest/* referrerDescriptor */.xh)(bytes, entry.mediaType, entry.digest));
-            map.set(subject, list);
-        }
-        return map;
-    }
-    async close() { }
-    /** The file holding a blob: the first blob directory that has it. */
-    async locate(digest) {
-        const found = await findBlob(this.blobDirs, digest);
-        if (found === undefined) {
-            const error = new Error(`blob ${digest} not found in ${this.where}`);
-            error.code = 'ENOENT';
-            throw error;
-        }
-        return found;
-    }
-}
-async function findBlob(blobDirs, digest) {
-    for (const dir of blobDirs) {
-        const file = (0,layout/* blobPath */.nD)(dir, digest);
-        try {
-            await external_node_fs_.promises.access(file);
-            return file;
-        }
-        catch (e) {
-            if (!(0,files/* isNotFound */.c4)(e))
-                throw e;
-        }
-    }
-    return undefined;
-}
-/** `PATH@DIGEST` naming a manifest that is a blob of the layout but not an entry of index.json (e.g. one instance of a listed index). */
-async function manifestBlobDescriptor(blobDirs, digest) {
-    const file = await findBlob(blobDirs, digest);
-    if (file === undefined)
-        return undefined;
-    const { size } = await external_node_fs_.promises.stat(file);
-    if (size > MAX_MANIFEST_SIZE)
-        return undefined;
-    const mediaType = (0,src_manifest/* guessMimeTypeOrEmpty */.KO)(await external_node_fs_.promises.readFile(file));
-    const manifestTypes = [src_manifest/* MediaType */.zu.OCIManifest, src_manifest/* MediaType */.zu.DockerV2Schema2];
-    if (!manifestTypes.includes(mediaType) && !(0,src_manifest/* isListMimeType */.VI)(mediaType))
-        return undefined;
-    return { mediaType, digest, size };
-}
-
-// EXTERNAL MODULE: external "node:stream/promises"
-var promises_ = __webpack_require__(6466);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
-// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __webpack_require__(6118);
-;// CONCATENATED MODULE: ./src/transports/oci-archive/tar-extract.ts
-// Unpacks an OCI archive (a tar of an OCI layout, optionally gzip-compressed as upstream's Untar
-// accepts) into a directory, streaming each file to disk once. Only what a layout can use is
-// written: `oci-layout` and `index.json` (each at most 4 MiB, the manifest limit) and
-// `blobs/<algorithm>/<hex>` named by a valid digest. Every other entry (junk, padding, sparse
-// files, links, devices) is skipped without writing a byte, so a small archive cannot fill the
-// temp directory with what no image references. Blobs are not limited here: they are verified
-// against their digests when read, and their total is what the archive holds anyway (upstream
-// extracts everything, with no limit).
-
-
-
-
-
-
-
-/** The largest `oci-layout` or `index.json` accepted (containers/image's manifest limit). */
-const MAX_LAYOUT_FILE_SIZE = limits/* MAX_MANIFEST_BYTES */.ZJ;
-/** Writes into `into` only what an OCI layout uses; every other entry is skipped unwritten. */
-async function extractTar(archive, into) {
-    const extract = tar_stream.extract();
-    const [stream, gunzip] = await openMaybeGzip(archive);
-    const feeding = gunzip === undefined ? (0,promises_.pipeline)(stream, extract) : (0,promises_.pipeline)(stream, gunzip, extract);
-    feeding.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
-    try {
-        for await (const entry of extract) {
-            const name = safeEntryPath(entry.header.name, archive);
-            const type = entry.header.type ?? 'file';
-            const isFile = type === 'file' || type === 'contiguous-file';
-            const kind = name === undefined ? undefined : layoutEntryKind(name);
-            if (kind === 'layout-file' && !isFile)
-                throw new Error(`${name} is a ${type}, not a file`);
-            if (kind === undefined || !isFile) {
-                // Directories are made for the files in them; anything else has no place in a layout.
-                entry.resume();
-                continue;
-            }
-            const size = entry.header.size ?? 0;
-            if (kind === 'layout-file' && size > MAX_LAYOUT_FILE_SIZE) {
-                throw new Error(`${archive}: ${name} is ${size} bytes, more than the ${MAX_LAYOUT_FILE_SIZE} an OCI layout's ${name} may have`);
-            }
-            const target = external_node_path_default().join(into, name);
-            await external_node_fs_.promises.mkdir(external_node_path_default().dirname(target), { recursive: true });
-            await (0,promises_.pipeline)(entry, (0,external_node_fs_.createWriteStream)(target, { mode: 0o644 }));
-        }
-    }
-    catch (e) {
-        extract.destroy(e);
-        await feeding.catch(() => undefined);
-        throw archiveError(archive, e);
-    }
-    await feeding.catch(e => {
-        throw archiveError(archive, e);
-    });
-}
-/** Names the archive and says what the tar or gzip reader's terse message means. */
-function archiveError(archive, e) {
-    const message = e.message ?? String(e);
-    if (message.startsWith(`${archive}:`))
-        return e;
-    const truncated = message === 'Unexpected end of data' || e.code === 'Z_BUF_ERROR';
-    const reason = truncated ? 'the archive is truncated (it ends inside an entry)' : message;
-    return new Error(`OCI archive ${archive}: ${reason}`, { cause: e });
-}
-/** Which part of an OCI layout an entry is; undefined for anything a layout has no use for. */
-function layoutEntryKind(name) {
-    if (name === 'oci-layout' || name === 'index.json')
-        return 'layout-file';
-    const parts = name.split('/');
-    if (parts.length === 3 && parts[0] === 'blobs' && (0,local_digest/* isValidDigest */.fH)(`${parts[1]}:${parts[2]}`))
-        return 'blob';
-    return undefined;
-}
-async function openMaybeGzip(file) {
-    const handle = await external_node_fs_.promises.open(file, 'r');
-    const magic = Buffer.alloc(2);
-    try {
-        await handle.read(magic, 0, 2, 0);
-    }
-    finally {
-        await handle.close();
-    }
-    const stream = (0,external_node_fs_.createReadStream)(file);
-    return [stream, magic[0] === 0x1f && magic[1] === 0x8b ? (0,external_node_zlib_.createGunzip)() : undefined];
-}
-/** The entry's path relative to the extraction root; undefined for the root itself. Refuses paths that escape it. */
-function safeEntryPath(name, archive) {
-    const normalized = external_node_path_default().posix.normalize(name.replace(/^(\.\/)+/, ''));
-    if (normalized === '.' || normalized === './' || normalized === '')
-        return undefined;
-    if (external_node_path_default().posix.isAbsolute(normalized) || normalized === '..' || normalized.startsWith('../')) {
-        throw new Error(`${archive}: refusing tar entry ${JSON.stringify(name)} outside the archive root`);
-    }
-    return normalized.replace(/\/+$/, '');
-}
-
-;// CONCATENATED MODULE: ./src/transports/oci-archive/source.ts
-// Reading an image from an OCI archive: unpacked once into a temp directory, read as a layout,
-// the directory removed on close (containers/image oci/archive/oci_src.go).
-
-
-
-
-
-
-
-
-
-class OciArchiveImageSource {
-    ref;
-    layout;
-    tempDir;
-    properties = (0,types/* sourceProperties */.rj)({ hasThreadSafeGetBlob: true });
-    constructor(ref, layout, tempDir) {
-        this.ref = ref;
-        this.layout = layout;
-        this.tempDir = tempDir;
-    }
-    static async open(ref, ctx) {
-        try {
-            const stat = await external_node_fs_.promises.stat(ref.path);
-            if (!stat.isFile())
-                throw new Error(`${ref.toString()}: ${ref.path} is not a file`);
-        }
-        catch (e) {
-            if ((0,files/* isNotFound */.c4)(e))
-                throw new transports_errors/* ImageNotFoundError */.Z(`${ref.toString()}: archive file not found: ${ref.path}`);
-            throw e;
-        }
-        const tempDir = await (0,stale_temps/* openTempDir */.OT)(ctx.tmpDir ?? external_node_os_default().tmpdir(), 'image-copy-oci-archive-');
-        try {
-            await extractTar(ref.path, tempDir);
-            // An archive carries its own blobs: a shared blob directory does not apply to it.
-            const layout = await OciImageSource.open(ref, tempDir, ref.selection, ctx, {
-                where: `OCI archive ${ref.path}`,
-                ignoreSharedBlobDir: true
-            });
-            return new OciArchiveImageSource(ref, layout, tempDir);
-        }
-        catch (e) {
-            await (0,files/* removeQuietly */.S2)(tempDir);
-            throw inArchive(e, tempDir, ref.path);
-        }
-    }
-    getManifest(instanceDigest) {
-        return this.layout.getManifest(instanceDigest);
-    }
-    getBlob(info) {
-        return this.layout.getBlob(info);
-    }
-    getSignatures(instanceDigest) {
-        return this.layout.getSignatures(instanceDigest);
-    }
-    async close() {
-        await this.layout.close();
-        await (0,files/* removeQuietly */.S2)(this.tempDir);
-    }
-}
-/** An error about a file of the unpacked archive names the file inside the archive, not the temp path. */
-function inArchive(e, tempDir, archive) {
-    if (!(e instanceof Error) || !e.message.includes(tempDir))
-        return e;
-    const message = e.message.split(`${tempDir}${(external_node_path_default()).sep}`).join('').split(tempDir).join('.');
-    const error = new Error(`OCI archive ${archive}: ${message}`, { cause: e });
-    return Object.assign(error, { hint: e.hint });
-}
-
+var reference_syntax = __webpack_require__(43701);
 ;// CONCATENATED MODULE: ./src/transports/oci-archive/reference.ts
 // `oci-archive:FILE[:REF]` references (containers/image oci/archive/oci_transport.go); like `oci:`,
 // also FILE@DIGEST and FILE:@N for sources.
-
-
 
 class OciArchiveReference {
     reference;
@@ -13576,10 +10583,13 @@ class OciArchiveReference {
     toString() {
         return `oci-archive:${this.reference}`;
     }
-    newSource(ctx) {
+    // The tar code is loaded only by a copy that uses an archive (see docker/reference.ts).
+    async newSource(ctx) {
+        const { OciArchiveImageSource } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(809)]).then(__webpack_require__.bind(__webpack_require__, 53809));
         return OciArchiveImageSource.open(this, ctx);
     }
-    newDestination(ctx) {
+    async newDestination(ctx) {
+        const { OciArchiveImageDestination } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(767)]).then(__webpack_require__.bind(__webpack_require__, 19767));
         return OciArchiveImageDestination.open(this, ctx);
     }
 }
@@ -13588,15 +10598,7 @@ function parseOciArchiveReference(reference) {
     return new OciArchiveReference(reference, path, selection);
 }
 
-;// CONCATENATED MODULE: ./src/transports/oci-archive/index.ts
-// The `oci-archive:` transport: a tar of an OCI image layout.
-
-
-
-
 ;// CONCATENATED MODULE: ./src/transports/oci/reference.ts
-
-
 
 class OciReference {
     reference;
@@ -13613,10 +10615,13 @@ class OciReference {
     toString() {
         return `oci:${this.reference}`;
     }
-    newSource(ctx) {
+    // Loaded only by a copy that uses an OCI layout (see docker/reference.ts).
+    async newSource(ctx) {
+        const { OciImageSource } = await __webpack_require__.e(/* import() */ 935).then(__webpack_require__.bind(__webpack_require__, 65935));
         return OciImageSource.open(this, this.path, this.selection, ctx);
     }
-    newDestination(ctx) {
+    async newDestination(ctx) {
+        const { OciImageDestination } = await __webpack_require__.e(/* import() */ 285).then(__webpack_require__.bind(__webpack_require__, 83285));
         return OciImageDestination.open(this, this.path, this.selection, ctx);
     }
 }
@@ -13624,12 +10629,6 @@ function parseOciReference(reference) {
     const { path, selection } = (0,reference_syntax/* splitOciReference */.vX)(reference, 'oci');
     return new OciReference(reference, path, selection);
 }
-
-;// CONCATENATED MODULE: ./src/transports/oci/index.ts
-// The `oci:` transport: an OCI image layout directory.
-
-
-
 
 ;// CONCATENATED MODULE: ./src/transports/ostree/reference.ts
 // `ostree:IMAGE[@/absolute/repo]` (containers/image ostree/ostree_transport.go): IMAGE must parse as
@@ -13669,11 +10668,11 @@ class OstreeReference {
     }
     // The transport's code (GVariant, tar-split, repository I/O) loads on first use: most copies never need it.
     async newSource(_ctx) {
-        const { OstreeImageSource } = await Promise.all(/* import() */[__webpack_require__.e(690), __webpack_require__.e(612)]).then(__webpack_require__.bind(__webpack_require__, 9612));
+        const { OstreeImageSource } = await Promise.all(/* import() */[__webpack_require__.e(690), __webpack_require__.e(612)]).then(__webpack_require__.bind(__webpack_require__, 79612));
         return OstreeImageSource.open(this);
     }
     async newDestination(ctx) {
-        const { OstreeImageDestination } = await __webpack_require__.e(/* import() */ 690).then(__webpack_require__.bind(__webpack_require__, 3690));
+        const { OstreeImageDestination } = await __webpack_require__.e(/* import() */ 690).then(__webpack_require__.bind(__webpack_require__, 13690));
         return OstreeImageDestination.open(this, ctx);
     }
 }
@@ -13715,12 +10714,12 @@ const parsers = {
             throw new errors/* UsageError */.eb(`docker references are written docker://host/repository[:tag|@digest], got "docker:${r}"` +
                 // `docker:27-dind` is also the Docker Hub image named docker.
                 (/^\w[\w.-]*$/.test(r) ? ` (for the Docker Hub image "docker" write docker://docker:${r})` : ''));
-        return (0,reference/* parseDockerImageReference */.ij)(r.slice(2));
+        return (0,docker_reference/* parseDockerImageReference */.ij)(r.slice(2));
     },
     oci: parseOciReference,
     'oci-archive': parseOciArchiveReference,
     dir: parseDirReference,
-    'docker-archive': docker_archive/* parseDockerArchiveReference */.dX,
+    'docker-archive': reference/* parseDockerArchiveReference */.d,
     'docker-daemon': parseDockerDaemonReference,
     'containers-storage': parseContainersStorageReference,
     ostree: parseOstreeReference
@@ -13735,7 +10734,7 @@ function parseImageReference(text, what = 'image reference') {
     if (!parser)
         refuseNonRegistryReference(value, what, Object.keys(parsers));
     try {
-        return parser ? parser(value.slice(colon + 1)) : (0,reference/* parseDockerImageReference */.ij)(value);
+        return parser ? parser(value.slice(colon + 1)) : (0,docker_reference/* parseDockerImageReference */.ij)(value);
     }
     catch (e) {
         if (e instanceof errors/* UsageError */.eb)
@@ -13747,87 +10746,7 @@ function parseImageReference(text, what = 'image reference') {
 
 /***/ }),
 
-/***/ 7931:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $A: () => (/* binding */ sizeIfExists),
-/* harmony export */   jX: () => (/* binding */ storeBlob),
-/* harmony export */   jb: () => (/* binding */ storeBytes)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2437);
-// Storing a blob into a content-addressed file: stream to a unique temp file beside the target,
-// then publish it under its digest only once the stream ended without error.
-
-
-
-/**
- * Stores `stream` as the blob `info` describes. With an unknown digest (''), the sha256 of the
- * bytes names it. A known size that does not match fails the call, as upstream putBlob does.
- */
-async function storeBlob(stream, info, files) {
-    // The stream may fail (e.g. a verifier's final check on a small blob) before we pipe it anywhere;
-    // without a listener that 'error' event would be uncaught. pipeline() still reports the error.
-    stream.on('error', () => undefined);
-    const known = info.digest !== '';
-    if (known) {
-        const file = files.fileFor(info.digest);
-        const existing = await sizeIfExists(file);
-        if (existing !== undefined) {
-            // Same name, same bytes: nothing to write. Still read the stream to its end so that a
-            // verification failure in the engine's pipeline surfaces here.
-            await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .drain */ .Ze)(stream);
-            return { info: { ...info, size: existing }, file, created: false };
-        }
-    }
-    // An unknown digest will be a sha256 one: its temp file goes where sha256 blobs go.
-    const dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(files.fileFor(known ? info.digest : `sha256:${'0'.repeat(64)}`));
-    await files.makeDirs(dir);
-    const temp = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .tempPath */ .EZ)(dir, 'put-blob');
-    const written = await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .writeStreamToNewFile */ .bQ)(stream, temp, known ? undefined : 'sha256');
-    const digest = known ? info.digest : written.digest;
-    if (info.size >= 0 && written.size !== info.size) {
-        await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .removeQuietly */ .S2)(temp);
-        throw new Error(`Size mismatch when copying ${digest}, expected ${info.size}, got ${written.size}`);
-    }
-    const file = files.fileFor(digest);
-    const created = await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .publishFile */ .o6)(temp, file);
-    return { info: { ...info, digest, size: written.size }, file, created };
-}
-/** Stores small content-addressed bytes (a manifest) under `file` unless it is already there. */
-async function storeBytes(bytes, file, files) {
-    if ((await sizeIfExists(file)) !== undefined)
-        return false;
-    await files.makeDirs(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file));
-    const temp = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .tempPath */ .EZ)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), 'put-manifest');
-    try {
-        await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.writeFile(temp, bytes, { flag: 'wx', mode: 0o644 });
-    }
-    catch (e) {
-        await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .removeQuietly */ .S2)(temp);
-        throw e;
-    }
-    return (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .publishFile */ .o6)(temp, file);
-}
-async function sizeIfExists(file) {
-    try {
-        return (await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.stat(file)).size;
-    }
-    catch (e) {
-        if ((0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .isNotFound */ .c4)(e))
-            return undefined;
-        throw e;
-    }
-}
-
-
-/***/ }),
-
-/***/ 2200:
+/***/ 52200:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13835,7 +10754,7 @@ async function sizeIfExists(file) {
 /* harmony export */   m: () => (/* reexport safe */ _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__.m),
 /* harmony export */   ol: () => (/* binding */ digestOf)
 /* harmony export */ });
-/* harmony import */ var _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(571);
+/* harmony import */ var _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60571);
 // Digests of content-addressed files. A digest becomes a file name, so it is always validated
 // first (parseDigest refuses anything but a known algorithm and lowercase hex of its length).
 
@@ -13848,641 +10767,7 @@ function digestOf(bytes, like) {
 
 /***/ }),
 
-/***/ 2437:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BW: () => (/* binding */ pidStamp),
-/* harmony export */   EZ: () => (/* binding */ tempPath),
-/* harmony export */   Kb: () => (/* binding */ makeDirectories),
-/* harmony export */   S2: () => (/* binding */ removeQuietly),
-/* harmony export */   UK: () => (/* binding */ errnoCode),
-/* harmony export */   Ze: () => (/* binding */ drain),
-/* harmony export */   Zf: () => (/* binding */ writeFileAtomic),
-/* harmony export */   bQ: () => (/* binding */ writeStreamToNewFile),
-/* harmony export */   c4: () => (/* binding */ isNotFound),
-/* harmony export */   f1: () => (/* binding */ removeEmptyDirectories),
-/* harmony export */   o6: () => (/* binding */ publishFile),
-/* harmony export */   s0: () => (/* binding */ pathExists)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _memory_gc_pacer_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7127);
-// File operations shared by the file-based transports: temp files published atomically, streams
-// written without buffering, directories created (and remembered, so a rollback can remove them).
-
-
-
-
-
-
-function errnoCode(e) {
-    return typeof e === 'object' && e !== null && 'code' in e
-        ? String(e.code)
-        : undefined;
-}
-function isNotFound(e) {
-    return errnoCode(e) === 'ENOENT';
-}
-/**
- * A fresh, unique name in `dir`; dot-prefixed so it is never mistaken for a blob, and carrying this
- * process's pid so that a later process can remove it once this one is dead (stale-temps.ts).
- */
-function tempPath(dir, label, kind = 'tmp') {
-    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, `.${label}-${pidStamp()}.${kind}`);
-}
-/** `<pid>-<16 hex>`: the part of every temp name that says whose it is (stale-temps.ts). */
-function pidStamp() {
-    return `${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')}`;
-}
-async function removeQuietly(p) {
-    await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.rm(p, { force: true, recursive: true }).catch(() => undefined);
-}
-async function pathExists(p) {
-    try {
-        await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.lstat(p);
-        return true;
-    }
-    catch (e) {
-        if (isNotFound(e))
-            return false;
-        throw e;
-    }
-}
-/**
- * Gives a complete temp file the name `target`, unless `target` already exists (content-addressed
- * files with the same name hold the same bytes). Returns whether this call created `target`.
- * A hard link fails with EEXIST instead of replacing, which tells us exactly who created the file;
- * where links are unsupported, falls back to rename. `temp` is gone afterwards in every case.
- */
-async function publishFile(temp, target) {
-    try {
-        await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.link(temp, target);
-    }
-    catch (e) {
-        if (errnoCode(e) === 'EEXIST') {
-            await removeQuietly(temp);
-            return false;
-        }
-        try {
-            if (await pathExists(target)) {
-                await removeQuietly(temp);
-                return false;
-            }
-            await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.rename(temp, target);
-            return true;
-        }
-        catch (renameError) {
-            await removeQuietly(temp);
-            throw renameError;
-        }
-    }
-    await removeQuietly(temp);
-    return true;
-}
-/**
- * Streams `stream` into a new file `file` (which must not exist), fsyncs it, and reports its size.
- * If the stream errors (including on its last chunk, as the engine's verifier does), the file is
- * removed and the error rethrown.
- */
-async function writeStreamToNewFile(stream, file, hashAlgorithm) {
-    const hash = hashAlgorithm === undefined ? undefined : (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(hashAlgorithm);
-    let size = 0;
-    const handle = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.open(file, 'wx', 0o644);
-    try {
-        try {
-            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(stream, fileSink(handle, chunk => {
-                size += chunk.length;
-                hash?.update(chunk);
-            }));
-            await handle.sync();
-        }
-        finally {
-            await handle.close();
-        }
-    }
-    catch (e) {
-        await removeQuietly(file);
-        throw e;
-    }
-    return { size, digest: hash === undefined ? undefined : `${hashAlgorithm}:${hash.digest('hex')}` };
-}
-/**
- * a Writable onto an open file that leaves the handle open (for fsync); counts in place
- * (no Transform hop) and writes everything buffered while the previous write ran in one writev.
- */
-function fileSink(handle, onChunk) {
-    return new node_stream__WEBPACK_IMPORTED_MODULE_3__.Writable({
-        highWaterMark: _memory_gc_pacer_js__WEBPACK_IMPORTED_MODULE_5__/* .STREAM_BUFFER_BYTES */ .Mr,
-        write(chunk, _encoding, callback) {
-            onChunk(chunk);
-            writeAll(handle, [chunk]).then(() => callback(), callback);
-        },
-        writev(chunks, callback) {
-            const buffers = chunks.map(c => c.chunk);
-            for (const b of buffers)
-                onChunk(b);
-            writeAll(handle, buffers).then(() => callback(), callback);
-        }
-    });
-}
-async function writeAll(handle, buffers) {
-    const total = buffers.reduce((n, b) => n + b.length, 0);
-    const written = (await handle.writev(buffers)).bytesWritten;
-    if (written < total) {
-        const rest = Buffer.concat(buffers).subarray(written);
-        for (let offset = 0; offset < rest.length;) {
-            offset += (await handle.write(rest, offset, rest.length - offset, null)).bytesWritten;
-        }
-    }
-}
-/** Reads a stream to its end, discarding the bytes, so that its errors (e.g. a failed verification) surface. */
-async function drain(stream) {
-    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(stream, new node_stream__WEBPACK_IMPORTED_MODULE_3__.Writable({
-        write(_chunk, _encoding, callback) {
-            callback();
-        }
-    }));
-}
-/** Writes `data` to `target` through a temp file in the same directory and a rename. */
-async function writeFileAtomic(target, data) {
-    const temp = tempPath(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(target), node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(target));
-    try {
-        const handle = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.open(temp, 'wx', 0o644);
-        try {
-            await handle.writeFile(data);
-            await handle.sync();
-        }
-        finally {
-            await handle.close();
-        }
-        await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.rename(temp, target);
-    }
-    catch (e) {
-        await removeQuietly(temp);
-        throw e;
-    }
-}
-/** mkdir -p that returns the directories it created, outermost first. */
-async function makeDirectories(dir) {
-    const absolute = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(dir);
-    const first = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.mkdir(absolute, { recursive: true });
-    if (first === undefined)
-        return [];
-    const created = [];
-    for (let d = absolute;; d = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(d)) {
-        created.unshift(d);
-        if (d === first || node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(d) === d)
-            break;
-    }
-    return created;
-}
-/** Removes directories (given outermost first) that are still empty; the others are left alone. */
-async function removeEmptyDirectories(created) {
-    for (const d of [...created].reverse()) {
-        await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.rmdir(d).catch(() => undefined);
-    }
-}
-
-
-/***/ }),
-
-/***/ 4165:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K1: () => (/* binding */ sweepStaleTempDirs),
-/* harmony export */   OT: () => (/* binding */ openTempDir),
-/* harmony export */   RX: () => (/* binding */ sweepStaleTemps),
-/* harmony export */   jW: () => (/* binding */ isProcessAlive),
-/* harmony export */   oM: () => (/* binding */ deadTemps),
-/* harmony export */   p8: () => (/* binding */ tempBeside),
-/* harmony export */   zd: () => (/* binding */ isLiveTemp)
-/* harmony export */ });
-/* unused harmony exports parseTempName, makeTempDir */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2437);
-// Temp entries carry the pid of the process that made them (`.<label>-<pid>-<random>.<kind>`, or
-// `<prefix><pid>-<random>` for temp directories), so that a later process can tell the leftovers of
-// a killed copy from the work of a live one and remove only the former (`process.kill(pid, 0)`).
-// A pid reused by an unrelated live process only delays a sweep; it never removes live work.
-
-
-
-const TEMP_NAME = /^\.(.+)-(\d+)-([0-9a-f]{16})\.(tmp|old)$/;
-/** The parts of a name tempPath made; undefined for any other name. */
-function parseTempName(name) {
-    const m = TEMP_NAME.exec(name);
-    return m ? { label: m[1], pid: Number(m[2]), kind: m[4] } : undefined;
-}
-/** Whether a process with this pid exists (EPERM: it exists, owned by someone else). */
-function isProcessAlive(pid) {
-    if (!Number.isSafeInteger(pid) || pid <= 0)
-        return false;
-    if (pid === process.pid)
-        return true;
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        return (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .errnoCode */ .UK)(e) === 'EPERM';
-    }
-}
-/** A fresh temp directory `<parent>/<prefix><pid>-<random>`. */
-async function makeTempDir(parent, prefix) {
-    const dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(parent, `${prefix}${(0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .pidStamp */ .BW)()}`);
-    await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.mkdir(dir, { mode: 0o700 });
-    return dir;
-}
-async function namesIn(dir) {
-    try {
-        return await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readdir(dir);
-    }
-    catch (e) {
-        if ((0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .isNotFound */ .c4)(e) || (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .errnoCode */ .UK)(e) === 'ENOTDIR' || (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .errnoCode */ .UK)(e) === 'EACCES')
-            return [];
-        throw e;
-    }
-}
-/** Whether `name` is a temp entry of a process that is still running (never to be touched). */
-function isLiveTemp(name) {
-    const t = parseTempName(name);
-    return t !== undefined && isProcessAlive(t.pid);
-}
-/** The temp entries in `dir` that dead processes left, for the labels `accept` takes (all when absent). */
-async function deadTemps(dir, accept = () => true) {
-    const found = [];
-    for (const name of await namesIn(dir)) {
-        const t = parseTempName(name);
-        if (t !== undefined && accept(t) && !isProcessAlive(t.pid))
-            found.push({ ...t, file: node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name) });
-    }
-    return found;
-}
-/** Removes the temp entries in `dir` that dead processes left, for the labels `accept` takes. */
-async function sweepStaleTemps(dir, accept) {
-    for (const t of await deadTemps(dir, accept))
-        await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .removeQuietly */ .S2)(t.file);
-}
-/** A fresh temp name beside `target` (`.<name>-<pid>-<random>.tmp`), after removing dead processes' ones. */
-async function tempBeside(target) {
-    const dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(target);
-    const name = node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(target);
-    await sweepStaleTemps(dir, t => t.label === name);
-    return (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .tempPath */ .EZ)(dir, name);
-}
-/** Removes `<prefix><pid>-<random>` directories in `parent` whose process is dead. */
-async function sweepStaleTempDirs(parent, prefix) {
-    const pattern = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}(\\d+)-[0-9a-f]{16}$`);
-    for (const name of await namesIn(parent)) {
-        const m = pattern.exec(name);
-        if (m !== null && !isProcessAlive(Number(m[1])))
-            await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .removeQuietly */ .S2)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(parent, name));
-    }
-}
-/** Sweeps the `<prefix><pid>-<random>` directories of dead processes in `parent`, then makes one. */
-async function openTempDir(parent, prefix) {
-    await sweepStaleTempDirs(parent, prefix);
-    return makeTempDir(parent, prefix);
-}
-
-
-/***/ }),
-
-/***/ 7224:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ WriteTracker)
-/* harmony export */ });
-class WriteTracker {
-    ref;
-    pending = new Set();
-    committed = false;
-    closed = false;
-    constructor(ref) {
-        this.ref = ref;
-    }
-    /** Runs a write, refusing it after commit or close. */
-    track(run) {
-        if (this.closed || this.committed)
-            return Promise.reject(this.endedError());
-        const promise = run();
-        this.pending.add(promise);
-        void promise.finally(() => this.pending.delete(promise)).catch(() => undefined);
-        return promise;
-    }
-    /** Throws when the destination was committed or closed already. */
-    checkOpen() {
-        if (this.closed || this.committed)
-            throw this.endedError();
-    }
-    /** Waits for every write in flight, whatever its outcome. */
-    async settle() {
-        await Promise.allSettled([...this.pending]);
-    }
-    markCommitted() {
-        this.committed = true;
-    }
-    /**
-     * Marks the destination closed and waits for the writes in flight. True on the first close of a
-     * destination that was not committed: then the caller rolls back.
-     */
-    async close() {
-        if (this.closed)
-            return false;
-        this.closed = true;
-        await this.settle();
-        return !this.committed;
-    }
-    endedError() {
-        return new Error(`${this.ref.toString()}: destination already ${this.closed ? 'closed' : 'committed'}`);
-    }
-}
-
-
-/***/ }),
-
-/***/ 8676:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bi: () => (/* binding */ packDirectoryInto),
-/* harmony export */   Pq: () => (/* binding */ archiveTimestamp),
-/* harmony export */   jG: () => (/* binding */ packDirectory)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6118);
-/* harmony import */ var _local_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2437);
-// Writes a directory as a tar, deterministically: entries in depth-first byte order of their names
-// (directories with a trailing `/`, no entry for the root, as upstream's TarWithOptions), uid/gid
-// 0, modes 0755/0644, and one fixed mtime for every entry.
-
-
-
-
-
-
-/** The mtime of every entry: $SOURCE_DATE_EPOCH (seconds) when set to an integer, else the Unix epoch. */
-function archiveTimestamp(env = process.env) {
-    const epoch = env.SOURCE_DATE_EPOCH;
-    return epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date(0);
-}
-/** Writes `dir` as a tar to `outFile`, which must not exist; on failure nothing is left at `outFile`. */
-async function packDirectory(dir, outFile, mtime) {
-    await packDirectoryInto(dir, mtime, tarStream => (0,_local_files_js__WEBPACK_IMPORTED_MODULE_5__/* .writeStreamToNewFile */ .bQ)(tarStream, outFile).then(() => undefined));
-}
-/**
- * Streams `dir` as a tar into `consume` (a file writer, an HTTP request body) and resolves with what
- * it resolves with; when either side fails, the other is stopped and the first error is thrown.
- */
-async function packDirectoryInto(dir, mtime, consume) {
-    const entries = await listTree(dir, '');
-    const pack = tar_stream__WEBPACK_IMPORTED_MODULE_4__.pack();
-    // tar-stream's streams are streamx streams; Readable.from gives the Node stream our writer expects.
-    const writing = consume(node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.from(pack));
-    writing.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
-    const common = { uid: 0, gid: 0, uname: '', gname: '', mtime };
-    const produce = async () => {
-        for (const e of entries) {
-            if (e.directory) {
-                await new Promise((resolve, reject) => pack.entry({ ...common, name: `${e.name}/`, type: 'directory', mode: 0o755 }, err => err ? reject(err) : resolve()));
-            }
-            else {
-                await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(e.file), pack.entry({ ...common, name: e.name, type: 'file', mode: 0o644, size: e.size }));
-            }
-        }
-        pack.finalize();
-    };
-    const producing = produce();
-    producing.catch(() => undefined);
-    try {
-        // If writing fails first, stop waiting for entries it will never take.
-        await Promise.race([producing, writing.then(() => undefined)]);
-    }
-    catch (e) {
-        pack.destroy(e);
-        await writing.catch(() => undefined);
-        throw e;
-    }
-    return writing;
-}
-async function listTree(dir, prefix) {
-    const names = (await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readdir(dir)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-    const out = [];
-    for (const n of names) {
-        const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, n);
-        const name = prefix === '' ? n : `${prefix}/${n}`;
-        const stat = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.lstat(file);
-        if (stat.isDirectory()) {
-            out.push({ name, file, directory: true, size: 0 });
-            out.push(...(await listTree(file, name)));
-        }
-        else if (stat.isFile()) {
-            out.push({ name, file, directory: false, size: stat.size });
-        }
-    }
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 7856:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EP: () => (/* binding */ REF_NAME_ANNOTATION),
-/* harmony export */   Fr: () => (/* binding */ newIndex),
-/* harmony export */   Jt: () => (/* binding */ serializeIndex),
-/* harmony export */   K$: () => (/* binding */ INDEX_FILE),
-/* harmony export */   P7: () => (/* binding */ refName),
-/* harmony export */   cP: () => (/* binding */ selectDescriptor),
-/* harmony export */   gI: () => (/* binding */ LAYOUT_FILE),
-/* harmony export */   nD: () => (/* binding */ blobPath),
-/* harmony export */   oP: () => (/* binding */ addManifestToIndex),
-/* harmony export */   sZ: () => (/* binding */ LAYOUT_FILE_CONTENT),
-/* harmony export */   vY: () => (/* binding */ readIndex),
-/* harmony export */   xl: () => (/* binding */ BLOBS_DIR)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6355);
-/* harmony import */ var _local_digest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2200);
-/* harmony import */ var _local_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2437);
-/* harmony import */ var _manifest_index_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(571);
-// The OCI image layout on disk: file names, index.json reading/writing, descriptor lookup.
-
-
-
-
-
-
-
-const REF_NAME_ANNOTATION = 'org.opencontainers.image.ref.name';
-const LAYOUT_FILE = 'oci-layout';
-const INDEX_FILE = 'index.json';
-const BLOBS_DIR = 'blobs';
-const LAYOUT_FILE_CONTENT = '{"imageLayoutVersion":"1.0.0"}';
-/** `<blobDir>/<algorithm>/<hex>`; the digest is validated so it cannot escape the directory. */
-function blobPath(blobDir, digest) {
-    const { algorithm, hex } = (0,_local_digest_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDigest */ .m)(digest);
-    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(blobDir, algorithm, hex);
-}
-function newIndex() {
-    return { schemaVersion: 2, mediaType: _manifest_index_js__WEBPACK_IMPORTED_MODULE_6__/* .MediaType */ .zu.OCIIndex, manifests: [] };
-}
-/** The layout's index.json, or undefined when there is none. */
-async function readIndex(layoutDir) {
-    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(layoutDir, INDEX_FILE);
-    let text;
-    try {
-        text = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readFile(file, 'utf8');
-    }
-    catch (e) {
-        if ((0,_local_files_js__WEBPACK_IMPORTED_MODULE_5__/* .isNotFound */ .c4)(e))
-            return undefined;
-        const code = e.code;
-        const reason = code === 'EISDIR' ? 'is a directory, not a file' : `cannot be read: ${e.message}`;
-        throw new Error(`${file} ${reason}`, { cause: e });
-    }
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (e) {
-        throw new Error(`${file} is not valid JSON: ${e.message}`, { cause: e });
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-        throw new Error(`${file} is not an OCI image index`);
-    }
-    const index = parsed;
-    if (index.manifests === undefined || index.manifests === null)
-        index.manifests = [];
-    if (!Array.isArray(index.manifests))
-        throw new Error(`${file}: "manifests" is not an array`);
-    index.manifests.forEach((d, i) => {
-        if (typeof d !== 'object' || d === null || typeof d.digest !== 'string') {
-            throw new Error(`${file}: a manifest descriptor has no digest`);
-        }
-        try {
-            (0,_manifest_index_js__WEBPACK_IMPORTED_MODULE_6__/* .checkDigestField */ .vj)(d.digest, `manifests[${i}].digest`);
-        }
-        catch (e) {
-            throw new Error(`${e.message} of ${file}`, { cause: e });
-        }
-    });
-    return index;
-}
-function serializeIndex(index) {
-    return JSON.stringify(index);
-}
-function refName(d) {
-    return d.annotations?.[REF_NAME_ANNOTATION] ?? '';
-}
-/**
- * Adds the descriptor of a committed image, as containers/image oci_dest.go addManifest does:
- * the first older entry carrying the same ref name loses that annotation (the entry itself stays);
- * an unnamed entry with the same digest is replaced whole; otherwise the descriptor is appended.
- */
-function addManifestToIndex(index, desc) {
-    const name = refName(desc);
-    if (name !== '') {
-        for (const m of index.manifests) {
-            if (m.annotations !== undefined && refName(m) === name) {
-                delete m.annotations[REF_NAME_ANNOTATION];
-                // Go marshals an empty annotations map as nothing (omitempty).
-                if (Object.keys(m.annotations).length === 0)
-                    delete m.annotations;
-                break;
-            }
-        }
-    }
-    const same = index.manifests.findIndex(m => m.digest === desc.digest && refName(m) === '');
-    if (same >= 0)
-        index.manifests[same] = desc;
-    else
-        index.manifests.push(desc);
-}
-// Media types a ref name may point at (oci_transport.go getManifestDescriptor).
-const NAMEABLE_TYPES = [
-    _manifest_index_js__WEBPACK_IMPORTED_MODULE_6__/* .MediaType */ .zu.OCIManifest,
-    _manifest_index_js__WEBPACK_IMPORTED_MODULE_6__/* .MediaType */ .zu.OCIIndex,
-    _manifest_index_js__WEBPACK_IMPORTED_MODULE_6__/* .MediaType */ .zu.DockerV2Schema2,
-    _manifest_index_js__WEBPACK_IMPORTED_MODULE_6__/* .MediaType */ .zu.DockerV2List
-];
-/**
- * The index.json entry a source reference means. `label` names the reference and `where` the
- * layout in messages. Returns undefined for a digest that no entry of index.json has.
- */
-function selectDescriptor(index, selection, label, where) {
-    const manifests = index.manifests;
-    switch (selection.kind) {
-        case 'index': {
-            const d = manifests[selection.index];
-            if (d === undefined) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ImageNotFoundError */ .Z(`${label}: index @${selection.index} is too large, only ${manifests.length} entries in ${where}`);
-            }
-            return d;
-        }
-        case 'digest':
-            return manifests.find(m => m.digest === selection.digest);
-        case 'name': {
-            const unsupported = [];
-            for (const d of manifests) {
-                if (refName(d) !== selection.name)
-                    continue;
-                if (NAMEABLE_TYPES.includes(d.mediaType ?? ''))
-                    return d;
-                unsupported.push(d.mediaType ?? '');
-            }
-            if (unsupported.length > 0) {
-                throw new Error(`${label}: reference ${JSON.stringify(selection.name)} matches unsupported manifest MIME types ${JSON.stringify(unsupported)}`);
-            }
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ImageNotFoundError */ .Z(`${label}: no image named ${JSON.stringify(selection.name)} in ${where}; ${listRefs(index)}`);
-        }
-        case 'only': {
-            if (manifests.length === 1)
-                return manifests[0];
-            if (manifests.length === 0)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ImageNotFoundError */ .Z(`${label}: ${where} holds no images`);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`${label}: ${where} holds ${manifests.length} images; choose one (${listRefs(index)})`, 'add :REF (or @DIGEST, or :@N for the N-th entry of index.json) to the reference');
-        }
-    }
-}
-function listRefs(index) {
-    const names = [...new Set(index.manifests.map(refName).filter(n => n !== ''))];
-    return names.length === 0
-        ? 'it has no named images'
-        : `refs present: ${names.map(n => JSON.stringify(n)).join(', ')}`;
-}
-
-
-/***/ }),
-
-/***/ 3701:
+/***/ 43701:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -14490,8 +10775,8 @@ function listRefs(index) {
 /* harmony export */   vX: () => (/* binding */ splitOciReference)
 /* harmony export */ });
 /* unused harmony export splitPathAndImage */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _local_digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2200);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _local_digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52200);
 // The text after `oci:` / `oci-archive:`: PATH[:REF], PATH:@N (source only), and PATH@DIGEST
 // (source only; ours). Splitting follows containers/image oci/internal ParseReferenceIntoElements:
 // the path ends at the first `:` (so it cannot contain one) and the ref, which may contain `:`, is
@@ -14560,7 +10845,7 @@ function checkPath(path, transport) {
 
 /***/ }),
 
-/***/ 1072:
+/***/ 31072:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 

@@ -2,23 +2,44 @@ export const id = 612;
 export const ids = [612];
 export const modules = {
 
-/***/ 9612:
+/***/ 66355:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ ImageNotFoundError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+// Errors the transports share. The CLI and the Action map `category`/`code` to an exit code.
+
+/** The location exists in principle (or was named correctly), but holds no image matching the reference. */
+class ImageNotFoundError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ImageCopyError */ .xv {
+    code = 'not-found';
+    constructor(message, hint) {
+        super(message, 'not-found', hint);
+        this.name = 'ImageNotFoundError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 79612:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   OstreeImageSource: () => (/* binding */ OstreeImageSource)
 /* harmony export */ });
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(351);
-/* harmony import */ var _manifest_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(571);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6355);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1072);
-/* harmony import */ var _objects_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7645);
-/* harmony import */ var _repo_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9341);
-/* harmony import */ var _tar_split_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7847);
-/* harmony import */ var _destination_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3690);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30351);
+/* harmony import */ var _manifest_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(60571);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(66355);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(31072);
+/* harmony import */ var _objects_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(87645);
+/* harmony import */ var _repo_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(19341);
+/* harmony import */ var _tar_split_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(57847);
+/* harmony import */ var _destination_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(13690);
 // Reading an image written in containers/image's ostree layout (ostree/ostree_src.go), in any
 // repository mode: the manifest from the image branch's docker.manifest, the config from
 // `/content` of its branch, and each layer rebuilt uncompressed and byte for byte from its

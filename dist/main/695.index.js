@@ -2,18 +2,18 @@ export const id = 695;
 export const ids = [695];
 export const modules = {
 
-/***/ 5695:
+/***/ 65695:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DockerImageDestination: () => (/* binding */ DockerImageDestination)
 /* harmony export */ });
 /* unused harmony exports registryManifestMimeTypes, registryDestinationProperties */
-/* harmony import */ var _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(571);
-/* harmony import */ var _registry_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5459);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1072);
-/* harmony import */ var _client_factory_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6795);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2078);
+/* harmony import */ var _manifest_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60571);
+/* harmony import */ var _registry_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(85459);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31072);
+/* harmony import */ var _client_factory_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(16795);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92078);
 
 
 

@@ -2,7 +2,7 @@ export const id = 795;
 export const ids = [795];
 export const modules = {
 
-/***/ 5459:
+/***/ 85459:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -27,9 +27,9 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: DEFAULT_RETRY_POLICY, DEFAULT_USER_AGENT, RegistryAuthError, cancelUpload, closeAllConnections, configureRegistry, describeRequest, formatScope, isRetryableError, isRetryableStatus, listReferrersApi, nextLink, parseChallenges, parseRetryAfter, parseScope, readFallbackIndex, redactUrl, registrySettings, resetRegistrySettings, simplifyContentType
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
+var external_node_http_ = __webpack_require__(37067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
 ;// CONCATENATED MODULE: ./src/registry/challenge.ts
 // `WWW-Authenticate` challenges (RFC 7235) and token scopes (distribution token spec).
@@ -112,7 +112,7 @@ function repositoryScope(repository, actions) {
 }
 
 // EXTERNAL MODULE: ./src/limits.ts
-var limits = __webpack_require__(351);
+var limits = __webpack_require__(30351);
 ;// CONCATENATED MODULE: ./src/registry/http.ts
 // One HTTP exchange through pooled connections (or proxy routes), following redirects without leaking credentials.
 
@@ -531,21 +531,21 @@ function bearerError(res) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(1692);
+var external_node_tls_ = __webpack_require__(41692);
 var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node_tls_);
 // EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
+var external_node_https_ = __webpack_require__(44708);
 var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 ;// CONCATENATED MODULE: ./src/registry/node-connections.ts
 // Direct connections through node:http and node:https: one keep-alive Agent per scheme and TLS
 // configuration, each keeping at most `connectionsPerHost` sockets per registry host.
@@ -668,7 +668,7 @@ function timeoutError(method, url) {
 }
 
 // EXTERNAL MODULE: ./src/registry/proxy-env.ts
-var proxy_env = __webpack_require__(6073);
+var proxy_env = __webpack_require__(16073);
 ;// CONCATENATED MODULE: ./src/registry/connections.ts
 // Connection pools: one set of keep-alive agents per TLS configuration (node-connections.ts), shared
 // by every client in the process, so each registry host gets its own bounded set of connections,
@@ -972,7 +972,7 @@ class SecretReporter {
 }
 
 // EXTERNAL MODULE: ./src/cache/blob-info-cache.ts + 2 modules
-var blob_info_cache = __webpack_require__(5484);
+var blob_info_cache = __webpack_require__(85484);
 ;// CONCATENATED MODULE: ./src/registry/settings.ts
 // Process-wide registry settings that are not per reference: where secrets are reported (the Action
 // wires core.setSecret here), retry timing, upload tuning and logging. Per-client options override them.
@@ -1474,7 +1474,7 @@ class ThroughputWatch {
 }
 
 // EXTERNAL MODULE: ./src/memory/gc-pacer.ts
-var gc_pacer = __webpack_require__(7127);
+var gc_pacer = __webpack_require__(57127);
 ;// CONCATENATED MODULE: ./src/registry/blob-reader.ts
 // A blob download that survives broken connections: when the body is reset or ends early, the rest
 // is requested with `Range: bytes=<offset>-` and appended, so the consumer sees exactly the blob's
@@ -1779,7 +1779,7 @@ async function cancelUpload(client, location) {
 }
 
 // EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
+var external_node_stream_promises_ = __webpack_require__(46466);
 ;// CONCATENATED MODULE: ./src/registry/upload.ts
 // Blob uploads (OCI distribution spec "push"): small blobs of known size in one PUT; others streamed in
 // one PATCH, or in PATCH chunks when a chunk size is configured; then `PUT ?digest=`. The bytes are
@@ -2207,7 +2207,7 @@ function noteRateLimit(client, headers) {
 }
 
 // EXTERNAL MODULE: ./src/reference/docker.ts
-var docker = __webpack_require__(9085);
+var docker = __webpack_require__(19085);
 ;// CONCATENATED MODULE: ./src/registry/tags.ts
 // The tag list of a repository: GET /v2/<name>/tags/list, page by page (`n=`, then the `Link:
 // <…>; rel="next"` header the registry sends, else `last=` with the last tag seen). Every name is
@@ -2289,7 +2289,7 @@ function nextPage(current, link, visited, context) {
 }
 
 // EXTERNAL MODULE: ./src/manifest/index.ts + 17 modules
-var manifest = __webpack_require__(571);
+var manifest = __webpack_require__(60571);
 ;// CONCATENATED MODULE: ./src/registry/referrers.ts
 // OCI referrers on a registry (distribution-spec 1.1): the referrers API with its pagination, the
 // referrers tag schema (a `sha256-<hex>` OCI index kept by clients), and the tag list (cosign's
@@ -2444,13 +2444,13 @@ async function updateFallbackIndex(client, subject, desc) {
 
 /***/ }),
 
-/***/ 6795:
+/***/ 16795:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ registryClientFor)
 /* harmony export */ });
-/* harmony import */ var _registry_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5459);
+/* harmony import */ var _registry_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85459);
 
 function isEmpty(c) {
     return !c || !(c.username || c.password || c.registryToken || c.identityToken);

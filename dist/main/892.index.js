@@ -2,7 +2,7 @@ export const id = 892;
 export const ids = [892];
 export const modules = {
 
-/***/ 6686:
+/***/ 86686:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,27 +14,27 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: PODMAN_INSTALL_HINT, PODMAN_MISSING, ROOT_SOCKET
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/auth/credential-helper.ts
-var credential_helper = __webpack_require__(5682);
+var credential_helper = __webpack_require__(55682);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
+var undici = __webpack_require__(46752);
 // EXTERNAL MODULE: ./src/limits.ts
-var limits = __webpack_require__(351);
+var limits = __webpack_require__(30351);
 // EXTERNAL MODULE: ./src/transports/engine-answer.ts
-var engine_answer = __webpack_require__(5017);
+var engine_answer = __webpack_require__(75017);
 // EXTERNAL MODULE: ./src/transports/errors.ts
-var transports_errors = __webpack_require__(6355);
+var transports_errors = __webpack_require__(66355);
 ;// CONCATENATED MODULE: ./src/transports/containers-storage/libpod-client.ts
 
 
@@ -396,23 +396,23 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: StorageImageSource
 
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/manifest/index.ts + 17 modules
-var src_manifest = __webpack_require__(571);
+var src_manifest = __webpack_require__(60571);
 // EXTERNAL MODULE: ./src/transports/docker-archive/archive-format.ts
-var archive_format = __webpack_require__(8772);
-// EXTERNAL MODULE: ./src/transports/docker-archive/index.ts + 10 modules
-var docker_archive = __webpack_require__(2715);
+var archive_format = __webpack_require__(88772);
+// EXTERNAL MODULE: ./src/transports/docker-archive/index.ts
+var docker_archive = __webpack_require__(30980);
 // EXTERNAL MODULE: ./src/transports/types.ts + 1 modules
-var types = __webpack_require__(1072);
+var types = __webpack_require__(31072);
 // EXTERNAL MODULE: ./src/transports/containers-storage/podman-host.ts + 1 modules
-var podman_host = __webpack_require__(6686);
+var podman_host = __webpack_require__(86686);
 // EXTERNAL MODULE: ./src/reference/docker.ts
-var docker = __webpack_require__(9085);
+var docker = __webpack_require__(19085);
 // EXTERNAL MODULE: ./src/transports/errors.ts
-var transports_errors = __webpack_require__(6355);
+var transports_errors = __webpack_require__(66355);
 ;// CONCATENATED MODULE: ./src/transports/containers-storage/resolve.ts
 // Which stored image a containers-storage: source reference means. The store's own records are read
 // first (a podman manifest list is only visible there: the API resolves a list's name to one of its
@@ -472,12 +472,12 @@ function notFound(ref) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/transports/local/files.ts
-var files = __webpack_require__(2437);
+var files = __webpack_require__(72437);
 ;// CONCATENATED MODULE: ./src/transports/containers-storage/store-metadata.ts
 // Reading a c/storage image store's metadata, read-only and without its locks: images.json and the
 // big-data files of one image (<graphroot>/<driver>-images/<id>/<name>, where a key other than
@@ -807,14 +807,44 @@ class StorageImageSource {
 
 /***/ }),
 
-/***/ 5017:
+/***/ 30980:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T2: () => (/* reexport safe */ _tarball_destination_js__WEBPACK_IMPORTED_MODULE_5__.T),
+/* harmony export */   V5: () => (/* reexport safe */ _tar_sink_js__WEBPACK_IMPORTED_MODULE_6__.V),
+/* harmony export */   b6: () => (/* reexport safe */ _source_js__WEBPACK_IMPORTED_MODULE_1__.DockerArchiveImageSource),
+/* harmony export */   gY: () => (/* reexport safe */ _archive_reader_js__WEBPACK_IMPORTED_MODULE_3__.g),
+/* harmony export */   u3: () => (/* reexport safe */ _archive_writer_js__WEBPACK_IMPORTED_MODULE_4__.u)
+/* harmony export */ });
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62661);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31211);
+/* harmony import */ var _destination_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28372);
+/* harmony import */ var _archive_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33460);
+/* harmony import */ var _archive_writer_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(19963);
+/* harmony import */ var _tarball_destination_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(40051);
+/* harmony import */ var _tar_sink_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(92743);
+// The `docker-archive:` transport: a `docker save` tar file. Its reader, writer and destination are
+// shared with docker-daemon:, which streams the same format through the Docker Engine API.
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 75017:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ readEngineAnswer),
 /* harmony export */   m: () => (/* binding */ engineErrorMessage)
 /* harmony export */ });
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(351);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(30351);
 
 /**
  * A short answer as text, capped (an endless answer fails instead of filling memory): over the cap

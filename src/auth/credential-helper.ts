@@ -3,7 +3,6 @@
 // the secret is an identity (OAuth2 refresh) token, "credentials not found" meaning no match.
 // No shell; found on the PATH we are given; killed after a timeout. What the helper prints is never
 // put into an error message: a failing helper may print the secret it was about to return.
-import { spawn } from 'node:child_process'
 import { constants } from 'node:fs'
 import { access, stat } from 'node:fs/promises'
 import { delimiter, isAbsolute, join } from 'node:path'
@@ -106,12 +105,14 @@ type RunResult =
   | { kind: 'too-much-output' }
   | { kind: 'spawn-error'; code: string }
 
-function runHelper(
+async function runHelper(
   executable: string,
   input: string,
   env: NodeJS.ProcessEnv,
   timeoutMs: number
 ): Promise<RunResult> {
+  // Loaded here, by the one copy in many that runs a helper: node:child_process costs ~4 ms at start-up.
+  const { spawn } = await import('node:child_process')
   return new Promise(resolve => {
     const child = spawn(executable, ['get'], {
       env,

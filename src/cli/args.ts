@@ -1,7 +1,8 @@
 // Command-line flags, named as the Action's inputs: `--flag value`, `--flag=value`, bare booleans
 // (`--flag=false`; `--flag false` is refused, as `false` would otherwise be read as a reference).
 import { UsageError } from '../errors.js'
-import { splitList, type OptionReader } from '../options/request.js'
+import type { OptionReader } from '../options/request.js'
+import { splitList } from '../options/split-list.js'
 import { optionTable } from '../options/table.js'
 import { spacedBooleanError, unknownFlagError } from './flag-hints.js'
 

@@ -11,7 +11,7 @@ const code = await run(
   process.env,
   process.stdout,
   process.stderr,
-  process.stdin,
+  () => process.stdin,
   cancellation.signal
 )
 cancellation.dispose()

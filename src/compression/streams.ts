@@ -1,7 +1,8 @@
 // Recognizing compressed layers and archives by their magic bytes, and (de)compressing them with
 // node's zlib: gzip always, zstd when this node has it (node >= 22.15 / 23.8; the Action's node24 has).
+import { createRequire } from 'node:module'
 import { Readable, type Transform } from 'node:stream'
-import zlib from 'node:zlib'
+import type * as Zlib from 'node:zlib'
 import { UsageError } from '../errors.js'
 
 export type Compression = 'gzip' | 'zstd' | 'bzip2' | 'xz' | 'none'
@@ -33,11 +34,16 @@ interface ZstdZlib {
   constants: { ZSTD_c_compressionLevel?: number }
 }
 
-const zstd = zlib as unknown as ZstdZlib
+// node:zlib is loaded by the first stream that needs it (~3 ms of CPU): a copy that moves no layer,
+// such as a re-run that finds the destination up to date, never does.
+let loaded: typeof Zlib | undefined
+const zlib = (): typeof Zlib => (loaded ??= createRequire(import.meta.url)('node:zlib') as typeof Zlib)
+const zstd = (): ZstdZlib => zlib() as unknown as ZstdZlib
 
 /** Whether this node can read and write zstd. */
 export function hasZstd(): boolean {
-  return typeof zstd.createZstdCompress === 'function' && typeof zstd.createZstdDecompress === 'function'
+  const z = zstd()
+  return typeof z.createZstdCompress === 'function' && typeof z.createZstdDecompress === 'function'
 }
 
 const zstdMissing = (): string =>
@@ -61,10 +67,11 @@ export function assertCanCompress(algorithm: CompressionAlgorithm, level: number
 /** A stream that compresses with `algorithm` at `level` (zlib's default level when undefined). */
 export function compressor(algorithm: CompressionAlgorithm, level?: number): Transform {
   const chunkSize = 1 << 20
-  if (algorithm === 'gzip') return zlib.createGzip(level === undefined ? { chunkSize } : { chunkSize, level })
+  if (algorithm === 'gzip')
+    return zlib().createGzip(level === undefined ? { chunkSize } : { chunkSize, level })
   if (!hasZstd()) throw new Error(`zstd compression: ${zstdMissing()}`)
-  const param = zstd.constants.ZSTD_c_compressionLevel!
-  return zstd.createZstdCompress!(level === undefined ? {} : { params: { [param]: level } })
+  const param = zstd().constants.ZSTD_c_compressionLevel!
+  return zstd().createZstdCompress!(level === undefined ? {} : { params: { [param]: level } })
 }
 
 /**
@@ -72,9 +79,9 @@ export function compressor(algorithm: CompressionAlgorithm, level?: number): Tra
  * node cannot (zstd on node < 22.15, bzip2, xz).
  */
 export function decompressor(compression: Exclude<Compression, 'none'>, what: string): Transform {
-  if (compression === 'gzip') return zlib.createGunzip()
+  if (compression === 'gzip') return zlib().createGunzip()
   if (compression === 'zstd') {
-    if (hasZstd()) return zstd.createZstdDecompress!()
+    if (hasZstd()) return zstd().createZstdDecompress!()
     throw new Error(`${what} is zstd-compressed and must be decompressed, but ${zstdMissing()}`)
   }
   throw new Error(`${what} is ${compression}-compressed, which is not supported (only gzip and zstd are)`)

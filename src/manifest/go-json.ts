@@ -3,33 +3,26 @@
 // Go's rules: struct fields in declaration order, map keys sorted bytewise, HTML-safe escaping, invalid
 // UTF-8 replaced by U+FFFD, case-insensitive struct field matching, and "duplicate key" merging.
 import { ManifestError } from './errors.js'
+import { parseNative } from './json-native.js'
+import { JsonNumber, JsonObject, type JsonValue } from './json-value.js'
 
-export class JsonNumber {
-  constructor(readonly text: string) {}
-}
-
-/** A parsed JSON object: entries in document order (duplicates kept), with the byte span of each value. */
-export class JsonObject {
-  constructor(
-    readonly entries: Array<[string, JsonValue]>,
-    readonly spans: Array<[number, number]>,
-    readonly source: Uint8Array
-  ) {}
-
-  rawValue(i: number): Uint8Array {
-    const [start, end] = this.spans[i]
-    return this.source.subarray(start, end)
-  }
-}
-
-export type JsonValue = null | boolean | string | JsonNumber | JsonValue[] | JsonObject
+export { JsonNumber, JsonObject, type JsonValue } from './json-value.js'
 
 const MAX_DEPTH = 10000
 
 class Truncated extends Error {}
 
-/** Parses JSON as Go's encoding/json accepts it. Throws ManifestError 'truncated' or 'malformed-json'. */
+/**
+ * Parses JSON as Go's encoding/json accepts it. Throws ManifestError 'truncated' or 'malformed-json'.
+ * Most documents are read by JSON.parse (json-native.ts, which says when); the rest, and every
+ * error, by the parser below.
+ */
 export function parseJson(input: Uint8Array, what = 'JSON'): JsonValue {
+  return parseNative(input, MAX_DEPTH, goParseJson) ?? goParseJson(input, what)
+}
+
+/** parseJson without JSON.parse: every byte read by this module's own parser. */
+export function goParseJson(input: Uint8Array, what = 'JSON'): JsonValue {
   const p = new Parser(input)
   try {
     p.skipSpace()

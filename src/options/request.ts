@@ -270,11 +270,4 @@ function layerOptions(reader: OptionReader): LayerOptions {
   }
 }
 
-/** Splits a list input: one item per line or comma-separated; blank items dropped. */
-export function splitList(raw: string | undefined): string[] {
-  if (!raw) return []
-  return raw
-    .split(/[\n,]/)
-    .map(s => s.trim())
-    .filter(s => s !== '')
-}
+export { splitList } from './split-list.js'

@@ -1,7 +1,7 @@
 // The README's first command: the bundled CLI copies the bundled example image.
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { readdir } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { requireNode24 } from '../../harness/action-runner.js'
 import { exampleLayout, ociRefDigest, removeTempDirs, tempDir } from '../../harness/local.js'
@@ -17,6 +17,32 @@ function cli(
     })
   })
 }
+
+/**
+ * What a run of the bundle on Node 24 loads: the bundle's chunks (each one the compile cache is asked
+ * about; the entry, index.js, is compiled before the cache is on) and node's built-in modules.
+ */
+async function loadedBy(args: string[], node: string): Promise<{ chunks: string[]; builtins: string[] }> {
+  const report = 'process.on("exit",()=>process.stderr.write("BUILTINS "+process.moduleLoadList.join(",")))'
+  const tmp = await tempDir()
+  const run = await new Promise<{ code: number; stderr: string }>(resolve => {
+    const argv = ['--import', `data:text/javascript,${report}`, path.join('dist', 'cli', 'index.js'), ...args]
+    const env = {
+      ...process.env,
+      TMPDIR: tmp,
+      NODE_DEBUG_NATIVE: 'COMPILE_CACHE',
+      NODE_COMPILE_CACHE: undefined
+    }
+    execFile(node, argv, { env }, (error, _stdout, stderr) => resolve({ code: error ? 1 : 0, stderr }))
+  })
+  expect(run.code).toBe(0)
+  const chunks = [...new Set([...run.stderr.matchAll(/ESM file:\/\/\S*\/(\d+\.index\.js)/g)].map(m => m[1]))]
+  const list = /BUILTINS (.*)/.exec(run.stderr)?.[1] ?? ''
+  const builtins = list.split(',').flatMap(m => (m.startsWith('NativeModule ') ? [m.slice(13)] : []))
+  return { chunks, builtins }
+}
+
+const chunkText = (name: string): Promise<string> => readFile(path.join('dist', 'cli', name), 'utf8')
 
 /** Every file under `dir`, recursively; none when it does not exist. */
 async function filesUnder(dir: string): Promise<string[]> {
@@ -76,6 +102,32 @@ describe('the image-copy CLI bundle', () => {
     const { code, stderr } = await cli([`oci:${exampleLayout}:no-such-ref`, `oci:${out}/x:1.0`])
     expect(code).toBe(3)
     expect(stderr).toContain('no-such-ref')
+  })
+
+  it('--version and --help load the flag parser only; a copy between layouts no tar, http or process code', async () => {
+    const node24 = requireNode24()
+    if (node24 === undefined) return
+    const heavy = ['crypto', 'zlib', 'child_process', 'http', 'tls', 'fs/promises']
+    for (const flag of ['--version', '--help']) {
+      const { chunks, builtins } = await loadedBy([flag], node24)
+      // The flag parser (and for --help its text): a few tens of KB of a bundle of megabytes.
+      expect(chunks.length).toBeLessThanOrEqual(flag === '--help' ? 2 : 1)
+      const texts = await Promise.all(chunks.map(chunkText))
+      expect(texts.reduce((sum, t) => sum + t.length, 0)).toBeLessThan(64 * 1024)
+      expect(builtins.length).toBeGreaterThan(50)
+      expect(heavy.filter(m => builtins.includes(m))).toEqual([])
+    }
+    const out = await tempDir()
+    const { chunks, builtins } = await loadedBy(
+      [`oci:${exampleLayout}:1.0`, `oci:${out}/c:1.0`, '--quiet'],
+      node24
+    )
+    expect(chunks.length).toBeGreaterThan(1)
+    // Every tar reader and writer (tar-stream, docker-archive, ostree) spells the tar magic.
+    for (const chunk of chunks)
+      expect([chunk, (await chunkText(chunk)).includes('ustar')]).toEqual([chunk, false])
+    expect(builtins).toContain('crypto')
+    expect(['child_process', 'http', 'tls'].filter(m => builtins.includes(m))).toEqual([])
   })
 
   it("keeps V8's compiled code of the bundle in Node's compile cache under the temp dir (Node 24)", async () => {

@@ -1,8 +1,6 @@
 // `dir:PATH` references: the whole text is the path (it may contain `:`).
 import { UsageError } from '../../errors.js'
 import type { ImageDestination, ImageReference, ImageSource, TransportContext } from '../types.js'
-import { DirImageDestination } from './destination.js'
-import { DirImageSource } from './source.js'
 
 export class DirReference implements ImageReference {
   readonly transport = 'dir'
@@ -18,11 +16,14 @@ export class DirReference implements ImageReference {
     return `dir:${this.reference}`
   }
 
-  newSource(_ctx: TransportContext): Promise<ImageSource> {
+  // Like every transport, its code is loaded only by a copy that uses it (see docker/reference.ts).
+  async newSource(_ctx: TransportContext): Promise<ImageSource> {
+    const { DirImageSource } = await import('./source.js')
     return DirImageSource.open(this)
   }
 
-  newDestination(ctx: TransportContext): Promise<ImageDestination> {
+  async newDestination(ctx: TransportContext): Promise<ImageDestination> {
+    const { DirImageDestination } = await import('./destination.js')
     return DirImageDestination.open(this, ctx)
   }
 }

@@ -6,8 +6,6 @@ import { UsageError } from '../../errors.js'
 import { parseDockerReference, type DockerReference } from '../../reference/docker.js'
 import type { ImageDestination, ImageReference, ImageSource, TransportContext } from '../types.js'
 import type { ArchiveSelection } from './archive-reader.js'
-import { openArchiveDestination } from './destination.js'
-import { DockerArchiveImageSource } from './source.js'
 
 export class DockerArchiveReference implements ImageReference {
   readonly transport = 'docker-archive'
@@ -23,11 +21,14 @@ export class DockerArchiveReference implements ImageReference {
     return `docker-archive:${this.reference}`
   }
 
-  newSource(ctx: TransportContext): Promise<ImageSource> {
+  // The tar code is loaded only by a copy that uses an archive (see docker/reference.ts).
+  async newSource(ctx: TransportContext): Promise<ImageSource> {
+    const { DockerArchiveImageSource } = await import('./source.js')
     return DockerArchiveImageSource.open(this, this.path, this.selection, ctx)
   }
 
-  newDestination(ctx: TransportContext): Promise<ImageDestination> {
+  async newDestination(ctx: TransportContext): Promise<ImageDestination> {
+    const { openArchiveDestination } = await import('./destination.js')
     return openArchiveDestination(this, ctx)
   }
 }

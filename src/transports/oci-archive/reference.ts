@@ -2,8 +2,6 @@
 // also FILE@DIGEST and FILE:@N for sources.
 import { splitOciReference, type OciSelection } from '../oci/reference-syntax.js'
 import type { ImageDestination, ImageReference, ImageSource, TransportContext } from '../types.js'
-import { OciArchiveImageDestination } from './destination.js'
-import { OciArchiveImageSource } from './source.js'
 
 export class OciArchiveReference implements ImageReference {
   readonly transport = 'oci-archive'
@@ -22,11 +20,14 @@ export class OciArchiveReference implements ImageReference {
     return `oci-archive:${this.reference}`
   }
 
-  newSource(ctx: TransportContext): Promise<ImageSource> {
+  // The tar code is loaded only by a copy that uses an archive (see docker/reference.ts).
+  async newSource(ctx: TransportContext): Promise<ImageSource> {
+    const { OciArchiveImageSource } = await import('./source.js')
     return OciArchiveImageSource.open(this, ctx)
   }
 
-  newDestination(ctx: TransportContext): Promise<ImageDestination> {
+  async newDestination(ctx: TransportContext): Promise<ImageDestination> {
+    const { OciArchiveImageDestination } = await import('./destination.js')
     return OciArchiveImageDestination.open(this, ctx)
   }
 }

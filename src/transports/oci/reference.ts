@@ -1,8 +1,6 @@
 // `oci:` references; see reference-syntax.ts for the grammar.
 import type { ImageDestination, ImageReference, ImageSource, TransportContext } from '../types.js'
-import { OciImageDestination } from './destination.js'
 import { splitOciReference, type OciSelection } from './reference-syntax.js'
-import { OciImageSource } from './source.js'
 
 export class OciReference implements ImageReference {
   readonly transport = 'oci'
@@ -21,11 +19,14 @@ export class OciReference implements ImageReference {
     return `oci:${this.reference}`
   }
 
-  newSource(ctx: TransportContext): Promise<ImageSource> {
+  // Loaded only by a copy that uses an OCI layout (see docker/reference.ts).
+  async newSource(ctx: TransportContext): Promise<ImageSource> {
+    const { OciImageSource } = await import('./source.js')
     return OciImageSource.open(this, this.path, this.selection, ctx)
   }
 
-  newDestination(ctx: TransportContext): Promise<ImageDestination> {
+  async newDestination(ctx: TransportContext): Promise<ImageDestination> {
+    const { OciImageDestination } = await import('./destination.js')
     return OciImageDestination.open(this, this.path, this.selection, ctx)
   }
 }
