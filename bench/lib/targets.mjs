@@ -36,12 +36,12 @@ function timeLine(t, r) {
   let line =
     `${head} ${verdict(met)}: ours/skopeo ${f2(os)} (${f2(ours.wall)} s / ${f2(skopeo.wall)} s)` +
     (limit ? `; limit ${f2(limit.wall)} s, ours/limit ${f2(ol)}, limit/skopeo ${f2(ls)}` : '; no limit line')
-  if (viaLimit)
-    line += `: met through the limit (it is above ${t.max}× skopeo, and ours is within ${t.nearLimit}×)`
+  const max = t.max.toFixed(1)
+  if (viaLimit) line += `: met through the limit (above ${max}× skopeo; ours within ${t.nearLimit}× of it)`
   else if (!met && limit)
     line +=
       ls > t.max
-        ? `: even the limit misses ${t.max}× skopeo, so the registry/Node bounds it`
+        ? `: even the limit is above ${max}× skopeo, so the registry or Node bounds it (ours/limit is our share)`
         : `: the limit reaches ${f2(ls)}× skopeo, so our client is what misses`
   return line
 }
