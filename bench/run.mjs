@@ -9,7 +9,20 @@
 //            --cli PATH (our bundle; default dist/cli/index.js)  --also-cli PATH (an extra column: another bundle)
 //            --no-limit  --no-skopeo (for comparing two bundles)  --profile SCENARIO (our CLI once under --cpu-prof, summarized; no comparison)
 //
-// Results: printed, and written to bench/work/results.md and bench/work/results.json.
+// Every scenario has a limit line: the least a Node process (the same binary as our CLI, opt.node) must
+// do to reach the same end state, so that a miss shows whether our client or the registry/Node bounds it.
+//   copy  (a b c f g h)          bench/lib/limit-copy.mjs: one process, every blob GET (or file read)
+//                                 piped into a monolithic upload (or file), 6 at a time; manifests as bytes
+//   check (d d20 r1 r3 r1p r3p)  bench/lib/limit-check.mjs, one process per image (as ours and skopeo):
+//                                 by tag, GET the source's top manifest and HEAD the destination's tag
+//                                 at once and compare digests; pinned by digest, the HEAD alone
+//   mount (e e2)                 bench/lib/limit-mount.mjs, one process per image: GET the manifests,
+//                                 one cross-repository mount POST per blob, PUT the manifests
+//   start (s s2)                 `node -e 0`: bare start-up of the same binary
+// The limit scripts use node:http (not fetch, which loads Node's bundled undici: slower to start).
+//
+// Results: printed, and written to bench/work/results.md and bench/work/results.json; they end with
+// issue 19's targets checked against this run's medians.
 import { execFileSync, spawn } from 'node:child_process'
 import { closeSync, existsSync, openSync, readFileSync, readdirSync } from 'node:fs'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
@@ -20,6 +33,7 @@ import { summarize } from './lib/cpuprofile-summary.mjs'
 import { ensureBaseLayout, ensureBigLayout } from './lib/images.mjs'
 import { hasGnuTime, measure } from './lib/measure.mjs'
 import { startRegistry } from './lib/registry.mjs'
+import { fmtMiB, fmtS, report } from './lib/report.mjs'
 
 const BENCH = dirname(fileURLToPath(import.meta.url))
 const ROOT = dirname(BENCH)
@@ -27,9 +41,12 @@ const WORK = join(BENCH, 'work')
 let CLI = join(ROOT, 'dist', 'cli', 'index.js')
 const SKOPEO = '/usr/bin/skopeo'
 const LIMIT = join(BENCH, 'lib', 'limit-copy.mjs')
+const LIMIT_SCRIPTS = {
+  check: join(BENCH, 'lib', 'limit-check.mjs'),
+  mount: join(BENCH, 'lib', 'limit-mount.mjs')
+}
 const TRACE_PROXY = join(BENCH, 'lib', 'trace-proxy.mjs')
 const REMOTE_DELAY_MS = 20
-const MiB = 1 << 20
 
 // ---------- options ----------
 const ROOT_DIR = dirname(dirname(fileURLToPath(import.meta.url)))
@@ -65,12 +82,9 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--no-skopeo') opt.noSkopeo = true
   else if (a === '--profile') opt.profile = val()
   else if (a === '--help' || a === '-h') {
-    process.stdout.write(
-      readFileSync(fileURLToPath(import.meta.url), 'utf8')
-        .split('\n')
-        .slice(1, 13)
-        .join('\n') + '\n'
-    )
+    const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n')
+    const end = lines.findIndex((l, i) => i > 0 && !l.startsWith('//'))
+    process.stdout.write(lines.slice(1, end).join('\n') + '\n')
     process.exit(0)
   } else throw new Error(`unknown option ${a}`)
 }
@@ -97,7 +111,8 @@ const cliRef = r =>
   r.kind === 'oci'
     ? `oci:${r.dir}:${r.ref}`
     : `docker://${r.host}/${r.repo}${r.pin ? `@${r.pin}` : `:${r.tag}`}`
-const limitRef = r => (r.kind === 'oci' ? `oci:${r.dir}:${r.ref}` : `reg:${r.host}/${r.repo}:${r.tag}`)
+const limitRef = r =>
+  r.kind === 'oci' ? `oci:${r.dir}:${r.ref}` : `reg:${r.host}/${r.repo}${r.pin ? `@${r.pin}` : `:${r.tag}`}`
 
 const MANIFEST_ACCEPT = [
   'application/vnd.oci.image.index.v1+json',
@@ -151,15 +166,15 @@ function makeTools(policy) {
   ]
   if (opt.alsoNode || opt.alsoCli) tools.push(ours('ours-alt', opt.alsoNode ?? opt.node, opt.alsoCli ?? CLI))
   if (opt.noSkopeo) tools.splice(1, 1)
+  // The limit runs on our CLI's node, so ours/limit measures our code rather than Node.
   const limit = {
     name: 'limit',
     limit: true,
-    invocations: pairs => [
-      [
-        process.execPath,
-        [LIMIT, '--parallel', '6', ...pairs.flatMap(p => [limitRef(p.src), limitRef(p.dest)])]
-      ]
-    ]
+    version: [opt.node, ['-e', '0']],
+    invocations: (pairs, _extraNodeArgs, kind = 'copy') =>
+      kind === 'copy'
+        ? [[opt.node, [LIMIT, '--parallel', '6', ...pairs.flatMap(p => [limitRef(p.src), limitRef(p.dest)])]]]
+        : pairs.map(p => [opt.node, [LIMIT_SCRIPTS[kind], limitRef(p.src), limitRef(p.dest)]])
   }
   return { tools, limit }
 }
@@ -170,8 +185,6 @@ const median = xs => {
   const n = s.length
   return n === 0 ? NaN : n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2
 }
-const fmtS = x => (Number.isFinite(x) ? x.toFixed(2) : '—')
-const fmtMiB = kib => (Number.isFinite(kib) ? (kib / 1024).toFixed(0) : '—')
 
 function machine() {
   const mem = /MemTotal:\s+(\d+) kB/.exec(readFileSync('/proc/meminfo', 'utf8'))
@@ -325,7 +338,7 @@ async function main() {
       title: 'oci layout → registry (all images)',
       bytes: baseBytes,
       runs: RUNS,
-      limit: true,
+      limit: 'copy',
       setup: toFreshRegistry('a', fromOci(images))
     },
     {
@@ -333,7 +346,7 @@ async function main() {
       title: 'registry A → registry B (all images)',
       bytes: baseBytes,
       runs: RUNS,
-      limit: true,
+      limit: 'copy',
       setup: toFreshRegistry('b', fromA(images))
     },
     {
@@ -341,7 +354,7 @@ async function main() {
       title: 'registry → oci layout (all images)',
       bytes: baseBytes,
       runs: RUNS,
-      limit: true,
+      limit: 'copy',
       setup: toFreshLayout('c', fromA(images))
     },
     {
@@ -349,7 +362,7 @@ async function main() {
       title: 'registry A → registry B, B has everything',
       bytes: 0,
       runs: RUNS,
-      limit: false,
+      limit: 'check',
       setup: async () => ({
         pairs: fromA(images).map(s => ({ ...s, dest: regRef(Full, `bench/${s.name}`, '1.0') })),
         cleanup: async () => {}
@@ -360,7 +373,7 @@ async function main() {
       title: 'same registry, another repository (cold skopeo cache)',
       bytes: 0,
       runs: RUNS,
-      limit: false,
+      limit: 'mount',
       // A second registry process on A's storage, on a new port per run: the same blobs, but a registry
       // name skopeo's persistent blob-info cache has never seen (a fresh CI runner's view).
       setup: async (run, tool) => {
@@ -383,7 +396,7 @@ async function main() {
       title: 'same registry, another repository (warm skopeo cache)',
       bytes: 0,
       runs: RUNS,
-      limit: false,
+      limit: 'mount',
       // skopeo only mounts blobs its blob-info cache has seen at a location: warm it with an untimed pull.
       before: async () => {
         for (const i of images) {
@@ -410,7 +423,7 @@ async function main() {
       title: `as (d), ${REMOTE_DELAY_MS} ms added to every request (a remote registry)`,
       bytes: 0,
       runs: RUNS,
-      limit: false,
+      limit: 'check',
       setup: async () => {
         const [src, dest] = await Promise.all([
           startDelayProxy(A, REMOTE_DELAY_MS),
@@ -443,7 +456,7 @@ async function main() {
         title: `re-run, nothing changed: ${what}, A → B by tag`,
         bytes: 0,
         runs: RUNS,
-        limit: false,
+        limit: 'check',
         setup: async () => ({
           pairs: fromA([image]).map(s => ({ ...s, dest: regRef(Full, `bench/${s.name}`, '1.0') })),
           cleanup: async () => {}
@@ -454,7 +467,7 @@ async function main() {
         title: `as (${id}), the source pinned by digest, ${REMOTE_DELAY_MS} ms added to every request`,
         bytes: 0,
         runs: RUNS,
-        limit: false,
+        limit: 'check',
         setup: async () => {
           const [src, dest] = await Promise.all([
             startDelayProxy(A, REMOTE_DELAY_MS),
@@ -483,7 +496,7 @@ async function main() {
       title: 'startup only: `--version`',
       bytes: 0,
       runs: RUNS,
-      limit: false,
+      limit: 'start',
       version: true,
       setup: async () => ({ pairs: [], cleanup: async () => {} })
     },
@@ -494,7 +507,7 @@ async function main() {
             title: "startup only, with this machine's NODE_EXTRA_CA_CERTS",
             bytes: 0,
             runs: RUNS,
-            limit: false,
+            limit: 'start',
             version: true,
             env: { ...process.env, NODE_EXTRA_CA_CERTS: MACHINE_EXTRA_CA_CERTS },
             setup: async () => ({ pairs: [], cleanup: async () => {} })
@@ -509,7 +522,7 @@ async function main() {
         title: '1 GiB layer: registry A → registry B',
         bytes: bigBytes,
         runs: BIG_RUNS,
-        limit: true,
+        limit: 'copy',
         big: true,
         setup: toFreshRegistry('f', fromA([bigImage]))
       },
@@ -518,7 +531,7 @@ async function main() {
         title: '1 GiB layer: oci layout → registry (push)',
         bytes: bigBytes,
         runs: BIG_RUNS,
-        limit: true,
+        limit: 'copy',
         big: true,
         setup: toFreshRegistry('g', fromOci([bigImage]))
       },
@@ -527,7 +540,7 @@ async function main() {
         title: '1 GiB layer: registry → oci layout (pull)',
         bytes: bigBytes,
         runs: BIG_RUNS,
-        limit: true,
+        limit: 'copy',
         big: true,
         setup: toFreshLayout('h', fromA([bigImage]))
       }
@@ -540,7 +553,9 @@ async function main() {
     const marks = live.map(r => [r, r.mark()])
     const total = { wall: 0, cpu: 0, rssKiB: 0, rchar: 0, wchar: 0 }
     try {
-      for (const [cmd, args] of scenario.version ? [tool.version] : tool.invocations(pairs, extraNodeArgs)) {
+      for (const [cmd, args] of scenario.version
+        ? [tool.version]
+        : tool.invocations(pairs, extraNodeArgs, scenario.limit)) {
         const r = await measure(cmd, args, { stdoutFd: logFd, env: scenario.env })
         if (r.code !== 0)
           throw new Error(
@@ -636,6 +651,7 @@ async function main() {
       title: scenario.title,
       bytes: scenario.bytes,
       runs: scenario.runs,
+      limitKind: scenario.limit,
       loadavgBefore: load0,
       loadavgAfter: loadavg()[0],
       stats: Object.fromEntries(contenders.map(t => [t.name, stat(t.name)]))
@@ -650,77 +666,6 @@ async function main() {
   await writeFile(join(WORK, 'results.md'), md)
   await writeFile(join(WORK, 'results.json'), JSON.stringify({ env, results, elapsed }, null, 1))
   process.stdout.write(md)
-}
-
-function report(env, results, elapsed) {
-  const alt = results.some(r => r.stats['ours-alt'])
-  const L = []
-  L.push(`## Run of ${env.date}`, '')
-  L.push(
-    `Machine: ${env.cores} cores (${env.cpuModel}), ${env.memGiB} GiB RAM; loadavg at start ${env.loadavg}. ` +
-      `Our CLI: \`${env.cli}\` at ${env.git || '?'} on node ${env.node}` +
-      `${env.alsoNode || env.alsoCli ? ` (alt column: ${env.alsoCli ? `\`${env.alsoCli}\`` : 'the same bundle'} on node ${env.alsoNode ?? env.node})` : ''}. ` +
-      `${env.skopeo}. Registry: ${env.registry}. Peak RSS by ${env.rssMethod}. Bench time ${Math.round(elapsed)} s.` +
-      (env.extraCaCerts
-        ? ` The tools ran without this machine's NODE_EXTRA_CA_CERTS=${env.extraCaCerts} (see (s2)).`
-        : ''),
-    ''
-  )
-  L.push(
-    '| scenario | data MiB | runs | ours s (min–max) | skopeo s (min–max) | **ours/skopeo** | peak RSS MiB ours / skopeo | CPU s ours / skopeo | requests ours / skopeo | limit s | ours/limit | skopeo/limit |' +
-      (alt ? ' ours-alt s (peak RSS) | alt/skopeo |' : ''),
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|' + (alt ? '---:|---:|' : '')
-  )
-  for (const r of results) {
-    const none = { wall: NaN, min: NaN, max: NaN, cpu: NaN, rssKiB: NaN, requests: '—' }
-    const o = r.stats.ours
-    const s = r.stats.skopeo ?? none
-    const l = r.stats.limit
-    const a = r.stats['ours-alt']
-    const cells = [
-      `(${r.id}) ${r.title}`,
-      (r.bytes / MiB).toFixed(0),
-      r.runs,
-      `${fmtS(o.wall)} (${fmtS(o.min)}–${fmtS(o.max)})`,
-      `${fmtS(s.wall)} (${fmtS(s.min)}–${fmtS(s.max)})`,
-      `**${(o.wall / s.wall).toFixed(2)}**`,
-      `${fmtMiB(o.rssKiB)} / ${fmtMiB(s.rssKiB)}`,
-      `${fmtS(o.cpu)} / ${fmtS(s.cpu)}`,
-      `${o.requests} / ${s.requests}`,
-      l ? fmtS(l.wall) : '—',
-      l ? (o.wall / l.wall).toFixed(2) : '—',
-      l ? (s.wall / l.wall).toFixed(2) : '—'
-    ]
-    if (alt)
-      cells.push(
-        a ? `${fmtS(a.wall)} (${fmtMiB(a.rssKiB)} MiB)` : '—',
-        a ? (a.wall / s.wall).toFixed(2) : '—'
-      )
-    L.push(`| ${cells.join(' | ')} |`)
-  }
-  L.push('', 'Bytes through syscalls (rchar + wchar, files and sockets), median MiB:', '')
-  L.push(
-    '| scenario | ours read / written | skopeo read / written | limit read / written | requests by method ours ; skopeo |',
-    '|---|---:|---:|---:|---|'
-  )
-  const io = x => (x ? `${(x.rchar / MiB).toFixed(0)} / ${(x.wchar / MiB).toFixed(0)}` : '—')
-  const methods = x =>
-    Object.entries(x?.requestsByMethod ?? {})
-      .map(([k, v]) => `${k} ${v}`)
-      .join(', ')
-  for (const r of results) {
-    L.push(
-      `| (${r.id}) | ${io(r.stats.ours)} | ${io(r.stats.skopeo)} | ${io(r.stats.limit)} | ${methods(r.stats.ours)} ; ${methods(r.stats.skopeo)} |`
-    )
-  }
-  L.push('', 'Wall time of every run (s), in run order:', '')
-  for (const r of results) {
-    const parts = Object.entries(r.stats).map(([k, v]) => `${k} ${v.runs.map(fmtS).join(' ')}`)
-    L.push(
-      `- (${r.id}) ${parts.join('; ')} — loadavg(1m) ${r.loadavgBefore.toFixed(2)} → ${r.loadavgAfter.toFixed(2)}`
-    )
-  }
-  return L.join('\n') + '\n'
 }
 
 main().catch(async e => {
