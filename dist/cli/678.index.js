@@ -238,7 +238,7 @@ __webpack_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: ./src/cache/blob-info-memory.ts
 /** Entries kept (pairs, uncompressed digests and locations together); the oldest go first. */
-const MAX_BLOB_INFO_ENTRIES = 20_000;
+const blob_info_memory_MAX_BLOB_INFO_ENTRIES = 5_000;
 function entryKey(e) {
     switch (e.kind) {
         case 'pair':
@@ -277,7 +277,7 @@ class MemoryBlobInfoCache {
     changed = false;
     compressedOf = new Map(); // uncompressed → compressed digests
     locations = new Map(); // `${registry} ${digest}` → repositories
-    constructor(maxEntries = MAX_BLOB_INFO_ENTRIES) {
+    constructor(maxEntries = blob_info_memory_MAX_BLOB_INFO_ENTRIES) {
         this.maxEntries = maxEntries;
     }
     recordDigestPair(compressed, algorithm, uncompressed) {
@@ -313,22 +313,26 @@ class MemoryBlobInfoCache {
         return found;
     }
     recordKnownLocation(registry, repository, digest) {
-        this.ready();
+        this.readyFor(registry);
         this.record({ kind: 'location', registry, repository, digest, time: Date.now() });
     }
     forgetKnownLocation(registry, repository, digest) {
-        this.ready();
+        this.readyFor(registry);
         const key = entryKey({ kind: 'location', registry, repository, digest, time: 0 });
         this.forgotten.set(key, Date.now());
         if (this.remove(key))
             this.changed = true;
     }
     knownLocations(registry, digest) {
-        this.ready();
+        this.readyFor(registry);
         return [...(this.locations.get(locationKey(registry, digest)) ?? [])].reverse();
     }
     /** Called first by every method of the interface (a file cache loads its file then). */
     ready() { }
+    /** Called first by the methods about one registry's locations (a file cache takes those in then). */
+    readyFor(_registry) {
+        this.ready();
+    }
     /** Adds (or refreshes) an entry as the most recent one, dropping the oldest beyond the bound. */
     record(entry) {
         const key = entryKey(entry);
@@ -390,9 +394,11 @@ var docker = __webpack_require__(9085);
 //    "locations":[[registry, repository, digest, time]]}
 //
 // The file is read whole once, when the cache is first used (a copy between local layouts never
-// pays for it), synchronously (it is small: 20 000 entries take 2.3 MB), and every entry is validated (digests by the manifest
-// parser's rules, names by the reference grammar); anything else is dropped, and a file that is not
-// this JSON is ignored. `save` reads the file again when another process replaced it meanwhile, merges
+// pays for it), synchronously (it is small: 5 000 entries take about 600 KB). Pairs and uncompressed
+// digests are taken in at once; a registry's locations when that registry is first asked about, so a
+// copy holds in memory only what concerns its own registries. Every entry is validated before use
+// (digests by the manifest parser's rules, names by the reference grammar); anything else is dropped,
+// and a file that is not this JSON is ignored. `save` reads the file again when another process replaced it meanwhile, merges
 // (the newer of two entries wins; what this process forgot stays forgotten), keeps the newest entries
 // up to the bound, and replaces the file by a rename: two processes saving at once may lose one's new
 // entries, never corrupt the file. A file still as this process read it is not read twice.
@@ -405,7 +411,7 @@ var docker = __webpack_require__(9085);
 
 
 
-/** Larger files are not read (20 000 entries take about 2.3 MB). */
+/** Larger files are not read (5 000 entries take about 600 KB). */
 const MAX_FILE_BYTES = 16 << 20;
 const FILE_NAME = 'blob-info-cache-v1.json';
 /**
@@ -435,15 +441,33 @@ class FileBlobInfoCache extends MemoryBlobInfoCache {
     loaded = false;
     /** The file as it was read (or last written): unchanged at save, it needs no second read. */
     seen;
+    /**
+     * Location rows of the file per registry, not yet validated or indexed: a copy asks about one or
+     * two registries, and a file of thousands of rows for others would cost it megabytes and
+     * milliseconds. A registry's rows are taken in when it is first asked about.
+     */
+    unread = new Map();
     ready() {
         if (this.loaded)
             return;
         this.loaded = true;
-        const { entries, identity } = readEntries(this.file, this.onProblem);
-        for (const e of entries)
+        const { contents, identity } = readFileRows(this.file, this.onProblem);
+        for (const e of contents.global)
             this.record(e);
+        this.unread = contents.locations;
         this.seen = identity;
         this.changed = false;
+    }
+    readyFor(registry) {
+        this.ready();
+        const rows = this.unread.get(registry);
+        if (rows === undefined)
+            return;
+        this.unread.delete(registry);
+        const changed = this.changed;
+        for (const e of validLocations(rows, new Map()))
+            this.record(e);
+        this.changed = changed;
     }
     async save() {
         if (!this.changed)
@@ -451,7 +475,8 @@ class FileBlobInfoCache extends MemoryBlobInfoCache {
         try {
             const merged = new Map();
             const unchanged = this.seen !== undefined && sameFile(this.seen, identityOf(this.file));
-            for (const e of unchanged ? [] : readEntries(this.file, this.onProblem).entries) {
+            const file = unchanged ? this.unreadEntries() : readFileRows(this.file, this.onProblem).contents;
+            for (const e of [...file.global, ...validLocations([...file.locations.values()].flat(), new Map())]) {
                 const key = entryKey(e);
                 const forgotten = this.forgotten.get(key);
                 if (forgotten === undefined || forgotten < e.time)
@@ -462,7 +487,7 @@ class FileBlobInfoCache extends MemoryBlobInfoCache {
                 if (!theirs || theirs.time <= e.time)
                     merged.set(key, e);
             }
-            const kept = [...merged.values()].sort((a, b) => a.time - b.time).slice(-MAX_BLOB_INFO_ENTRIES);
+            const kept = [...merged.values()].sort((a, b) => a.time - b.time).slice(-blob_info_memory_MAX_BLOB_INFO_ENTRIES);
             await replaceFile(this.file, serialize(kept));
             this.seen = identityOf(this.file);
             this.changed = false;
@@ -470,6 +495,10 @@ class FileBlobInfoCache extends MemoryBlobInfoCache {
         catch (e) {
             this.onProblem(`blob-info cache ${this.file} not saved: ${e.message}`);
         }
+    }
+    /** What the file held that this process has not taken in (its taken entries are in `entries`). */
+    unreadEntries() {
+        return { global: [], locations: this.unread };
     }
 }
 /** The cache in `file` (an absent, unreadable or corrupt file gives an empty cache). */
@@ -495,7 +524,8 @@ function identityOf(file) {
 function sameFile(a, b) {
     return b !== undefined && a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 }
-function readEntries(file, onProblem) {
+const EMPTY = () => ({ global: [], locations: new Map() });
+function readFileRows(file, onProblem) {
     let fd;
     try {
         // O_NONBLOCK: a FIFO put in the file's place must not hang the copy.
@@ -504,19 +534,19 @@ function readEntries(file, onProblem) {
     catch (e) {
         if (e.code !== 'ENOENT')
             onProblem(`blob-info cache ${file} not read: ${e.message}`);
-        return { entries: [] };
+        return { contents: EMPTY() };
     }
     try {
         const info = (0,external_node_fs_.fstatSync)(fd);
         if (!info.isFile() || info.size > MAX_FILE_BYTES) {
             onProblem(`blob-info cache ${file} ignored: not a regular file of at most ${MAX_FILE_BYTES} bytes`);
-            return { entries: [] };
+            return { contents: EMPTY() };
         }
-        return { entries: parseEntries((0,external_node_fs_.readFileSync)(fd, 'utf8')), identity: info };
+        return { contents: parseFileRows((0,external_node_fs_.readFileSync)(fd, 'utf8')), identity: info };
     }
     catch (e) {
         onProblem(`blob-info cache ${file} ignored: ${e.message}`);
-        return { entries: [] };
+        return { contents: EMPTY() };
     }
     finally {
         (0,external_node_fs_.closeSync)(fd);
@@ -524,33 +554,52 @@ function readEntries(file, onProblem) {
 }
 /** Valid entries of the file's text, oldest first; whatever is malformed is dropped. */
 function parseEntries(text) {
+    const { global, locations } = parseFileRows(text);
+    const all = [...global, ...validLocations([...locations.values()].flat(), new Map())];
+    return all.sort((a, b) => a.time - b.time).slice(-MAX_BLOB_INFO_ENTRIES);
+}
+/** The file's pairs and uncompressed digests, validated; its location rows grouped by registry, not yet. */
+function parseFileRows(text) {
     const data = JSON.parse(text);
     if (typeof data !== 'object' || data === null || data.version !== 1) {
         throw new Error('not a version 1 blob-info cache');
     }
     const { pairs, uncompressed, locations } = data;
-    const names = new Map();
-    const entries = [];
+    const global = [];
     for (const row of rows(pairs, 4)) {
         const [compressed, algorithm, plain, time] = row;
         if (!isDigest(compressed) || !isDigest(plain) || compressed === plain || !isTime(time))
             continue;
         if (algorithm !== 'gzip' && algorithm !== 'zstd')
             continue;
-        entries.push({ kind: 'pair', compressed, algorithm, uncompressed: plain, time });
+        global.push({ kind: 'pair', compressed, algorithm, uncompressed: plain, time });
     }
     for (const [digest, time] of rows(uncompressed, 2)) {
         if (isDigest(digest) && isTime(time))
-            entries.push({ kind: 'uncompressed', digest, time });
+            global.push({ kind: 'uncompressed', digest, time });
     }
-    for (const [registry, repository, digest, time] of rows(locations, 4)) {
+    const byRegistry = new Map();
+    for (const row of rows(locations, 4)) {
+        if (typeof row[0] !== 'string')
+            continue;
+        let list = byRegistry.get(row[0]);
+        if (!list)
+            byRegistry.set(row[0], (list = []));
+        list.push(row);
+    }
+    return { global, locations: byRegistry };
+}
+/** The valid location entries among raw rows (`names` remembers which names were valid). */
+function validLocations(locationRows, names) {
+    const entries = [];
+    for (const [registry, repository, digest, time] of locationRows) {
         if (typeof registry !== 'string' || typeof repository !== 'string')
             continue;
         if (!isDigest(digest) || !isTime(time) || !isName(registry, repository, names))
             continue;
         entries.push({ kind: 'location', registry, repository, digest, time });
     }
-    return entries.sort((a, b) => a.time - b.time).slice(-MAX_BLOB_INFO_ENTRIES);
+    return entries;
 }
 function rows(value, length) {
     if (!Array.isArray(value))

@@ -7,9 +7,11 @@
 //    "locations":[[registry, repository, digest, time]]}
 //
 // The file is read whole once, when the cache is first used (a copy between local layouts never
-// pays for it), synchronously (it is small: 20 000 entries take 2.3 MB), and every entry is validated (digests by the manifest
-// parser's rules, names by the reference grammar); anything else is dropped, and a file that is not
-// this JSON is ignored. `save` reads the file again when another process replaced it meanwhile, merges
+// pays for it), synchronously (it is small: 5 000 entries take about 600 KB). Pairs and uncompressed
+// digests are taken in at once; a registry's locations when that registry is first asked about, so a
+// copy holds in memory only what concerns its own registries. Every entry is validated before use
+// (digests by the manifest parser's rules, names by the reference grammar); anything else is dropped,
+// and a file that is not this JSON is ignored. `save` reads the file again when another process replaced it meanwhile, merges
 // (the newer of two entries wins; what this process forgot stays forgotten), keeps the newest entries
 // up to the bound, and replaces the file by a rename: two processes saving at once may lose one's new
 // entries, never corrupt the file. A file still as this process read it is not read twice.
@@ -29,7 +31,7 @@ export type PersistentBlobInfoCache = BlobInfoCache & {
   save(): Promise<void>
 }
 
-/** Larger files are not read (20 000 entries take about 2.3 MB). */
+/** Larger files are not read (5 000 entries take about 600 KB). */
 const MAX_FILE_BYTES = 16 << 20
 const FILE_NAME = 'blob-info-cache-v1.json'
 
@@ -60,14 +62,31 @@ class FileBlobInfoCache extends MemoryBlobInfoCache implements PersistentBlobInf
   private loaded = false
   /** The file as it was read (or last written): unchanged at save, it needs no second read. */
   private seen?: FileIdentity
+  /**
+   * Location rows of the file per registry, not yet validated or indexed: a copy asks about one or
+   * two registries, and a file of thousands of rows for others would cost it megabytes and
+   * milliseconds. A registry's rows are taken in when it is first asked about.
+   */
+  private unread = new Map<string, unknown[][]>()
 
   protected override ready(): void {
     if (this.loaded) return
     this.loaded = true
-    const { entries, identity } = readEntries(this.file, this.onProblem)
-    for (const e of entries) this.record(e)
+    const { contents, identity } = readFileRows(this.file, this.onProblem)
+    for (const e of contents.global) this.record(e)
+    this.unread = contents.locations
     this.seen = identity
     this.changed = false
+  }
+
+  protected override readyFor(registry: string): void {
+    this.ready()
+    const rows = this.unread.get(registry)
+    if (rows === undefined) return
+    this.unread.delete(registry)
+    const changed = this.changed
+    for (const e of validLocations(rows, new Map())) this.record(e)
+    this.changed = changed
   }
 
   async save(): Promise<void> {
@@ -75,7 +94,8 @@ class FileBlobInfoCache extends MemoryBlobInfoCache implements PersistentBlobInf
     try {
       const merged = new Map<string, BlobInfoEntry>()
       const unchanged = this.seen !== undefined && sameFile(this.seen, identityOf(this.file))
-      for (const e of unchanged ? [] : readEntries(this.file, this.onProblem).entries) {
+      const file = unchanged ? this.unreadEntries() : readFileRows(this.file, this.onProblem).contents
+      for (const e of [...file.global, ...validLocations([...file.locations.values()].flat(), new Map())]) {
         const key = entryKey(e)
         const forgotten = this.forgotten.get(key)
         if (forgotten === undefined || forgotten < e.time) merged.set(key, e)
@@ -91,6 +111,11 @@ class FileBlobInfoCache extends MemoryBlobInfoCache implements PersistentBlobInf
     } catch (e) {
       this.onProblem(`blob-info cache ${this.file} not saved: ${(e as Error).message}`)
     }
+  }
+
+  /** What the file held that this process has not taken in (its taken entries are in `entries`). */
+  private unreadEntries(): FileContents {
+    return { global: [], locations: this.unread }
   }
 }
 
@@ -129,13 +154,21 @@ function sameFile(a: FileIdentity, b: FileIdentity | undefined): boolean {
   return b !== undefined && a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs
 }
 
-interface FileEntries {
-  entries: BlobInfoEntry[]
+/** A file's entries: pairs and uncompressed digests validated, location rows by registry as read. */
+interface FileContents {
+  global: BlobInfoEntry[]
+  locations: Map<string, unknown[][]>
+}
+
+interface FileRead {
+  contents: FileContents
   /** Set only when the whole file was read and taken. */
   identity?: FileIdentity
 }
 
-function readEntries(file: string, onProblem: (message: string) => void): FileEntries {
+const EMPTY = (): FileContents => ({ global: [], locations: new Map() })
+
+function readFileRows(file: string, onProblem: (message: string) => void): FileRead {
   let fd: number
   try {
     // O_NONBLOCK: a FIFO put in the file's place must not hang the copy.
@@ -143,18 +176,18 @@ function readEntries(file: string, onProblem: (message: string) => void): FileEn
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
       onProblem(`blob-info cache ${file} not read: ${(e as Error).message}`)
-    return { entries: [] }
+    return { contents: EMPTY() }
   }
   try {
     const info = fstatSync(fd)
     if (!info.isFile() || info.size > MAX_FILE_BYTES) {
       onProblem(`blob-info cache ${file} ignored: not a regular file of at most ${MAX_FILE_BYTES} bytes`)
-      return { entries: [] }
+      return { contents: EMPTY() }
     }
-    return { entries: parseEntries(readFileSync(fd, 'utf8')), identity: info }
+    return { contents: parseFileRows(readFileSync(fd, 'utf8')), identity: info }
   } catch (e) {
     onProblem(`blob-info cache ${file} ignored: ${(e as Error).message}`)
-    return { entries: [] }
+    return { contents: EMPTY() }
   } finally {
     closeSync(fd)
   }
@@ -162,28 +195,47 @@ function readEntries(file: string, onProblem: (message: string) => void): FileEn
 
 /** Valid entries of the file's text, oldest first; whatever is malformed is dropped. */
 export function parseEntries(text: string): BlobInfoEntry[] {
+  const { global, locations } = parseFileRows(text)
+  const all = [...global, ...validLocations([...locations.values()].flat(), new Map())]
+  return all.sort((a, b) => a.time - b.time).slice(-MAX_BLOB_INFO_ENTRIES)
+}
+
+/** The file's pairs and uncompressed digests, validated; its location rows grouped by registry, not yet. */
+function parseFileRows(text: string): FileContents {
   const data: unknown = JSON.parse(text)
   if (typeof data !== 'object' || data === null || (data as { version?: unknown }).version !== 1) {
     throw new Error('not a version 1 blob-info cache')
   }
   const { pairs, uncompressed, locations } = data as Record<string, unknown>
-  const names = new Map<string, boolean>()
-  const entries: BlobInfoEntry[] = []
+  const global: BlobInfoEntry[] = []
   for (const row of rows(pairs, 4)) {
     const [compressed, algorithm, plain, time] = row
     if (!isDigest(compressed) || !isDigest(plain) || compressed === plain || !isTime(time)) continue
     if (algorithm !== 'gzip' && algorithm !== 'zstd') continue
-    entries.push({ kind: 'pair', compressed, algorithm, uncompressed: plain, time })
+    global.push({ kind: 'pair', compressed, algorithm, uncompressed: plain, time })
   }
   for (const [digest, time] of rows(uncompressed, 2)) {
-    if (isDigest(digest) && isTime(time)) entries.push({ kind: 'uncompressed', digest, time })
+    if (isDigest(digest) && isTime(time)) global.push({ kind: 'uncompressed', digest, time })
   }
-  for (const [registry, repository, digest, time] of rows(locations, 4)) {
+  const byRegistry = new Map<string, unknown[][]>()
+  for (const row of rows(locations, 4)) {
+    if (typeof row[0] !== 'string') continue
+    let list = byRegistry.get(row[0])
+    if (!list) byRegistry.set(row[0], (list = []))
+    list.push(row)
+  }
+  return { global, locations: byRegistry }
+}
+
+/** The valid location entries among raw rows (`names` remembers which names were valid). */
+function validLocations(locationRows: unknown[][], names: Map<string, boolean>): BlobInfoEntry[] {
+  const entries: BlobInfoEntry[] = []
+  for (const [registry, repository, digest, time] of locationRows) {
     if (typeof registry !== 'string' || typeof repository !== 'string') continue
     if (!isDigest(digest) || !isTime(time) || !isName(registry, repository, names)) continue
     entries.push({ kind: 'location', registry, repository, digest, time })
   }
-  return entries.sort((a, b) => a.time - b.time).slice(-MAX_BLOB_INFO_ENTRIES)
+  return entries
 }
 
 function rows(value: unknown, length: number): unknown[][] {

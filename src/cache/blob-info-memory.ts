@@ -4,7 +4,7 @@
 import type { BlobCompression, BlobInfoCache, BlobInfoEntry } from './blob-info-cache.js'
 
 /** Entries kept (pairs, uncompressed digests and locations together); the oldest go first. */
-export const MAX_BLOB_INFO_ENTRIES = 20_000
+export const MAX_BLOB_INFO_ENTRIES = 5_000
 
 export function entryKey(e: BlobInfoEntry): string {
   switch (e.kind) {
@@ -79,24 +79,29 @@ export class MemoryBlobInfoCache implements BlobInfoCache {
   }
 
   recordKnownLocation(registry: string, repository: string, digest: string): void {
-    this.ready()
+    this.readyFor(registry)
     this.record({ kind: 'location', registry, repository, digest, time: Date.now() })
   }
 
   forgetKnownLocation(registry: string, repository: string, digest: string): void {
-    this.ready()
+    this.readyFor(registry)
     const key = entryKey({ kind: 'location', registry, repository, digest, time: 0 })
     this.forgotten.set(key, Date.now())
     if (this.remove(key)) this.changed = true
   }
 
   knownLocations(registry: string, digest: string): string[] {
-    this.ready()
+    this.readyFor(registry)
     return [...(this.locations.get(locationKey(registry, digest)) ?? [])].reverse()
   }
 
   /** Called first by every method of the interface (a file cache loads its file then). */
   protected ready(): void {}
+
+  /** Called first by the methods about one registry's locations (a file cache takes those in then). */
+  protected readyFor(_registry: string): void {
+    this.ready()
+  }
 
   /** Adds (or refreshes) an entry as the most recent one, dropping the oldest beyond the bound. */
   protected record(entry: BlobInfoEntry): void {

@@ -137,6 +137,28 @@ describe('blob-info cache file', () => {
     expect(after.knownLocations(REGISTRY, d(2)).sort()).toEqual(['again/a', 'from/a', 'from/b'])
   })
 
+  it('takes in only the registries it is asked about, and keeps the others in the file on save', async () => {
+    const file = await fileIn()
+    const seed = await openBlobInfoCache(file)
+    seed.recordKnownLocation(REGISTRY, 'mine/a', d(3))
+    seed.recordKnownLocation('other.example', 'theirs/b', d(3))
+    await seed.save()
+    const text = await readFile(file, 'utf8')
+    const data = JSON.parse(text) as { locations: unknown[][] }
+    data.locations.push(['other.example', '../escape', d(3), 1]) // not a valid name: dropped on save
+    await writeFile(file, JSON.stringify(data))
+
+    const cache = await openBlobInfoCache(file)
+    expect(cache.knownLocations(REGISTRY, d(3))).toEqual(['mine/a'])
+    cache.recordKnownLocation(REGISTRY, 'mine/c', d(3))
+    await cache.save()
+    const after = await openBlobInfoCache(file)
+    expect(after.knownLocations(REGISTRY, d(3))).toEqual(['mine/c', 'mine/a'])
+    expect(after.knownLocations('other.example', d(3))).toEqual(['theirs/b'])
+    const saved = JSON.parse(await readFile(file, 'utf8')) as { locations: unknown[][] }
+    expect(saved.locations.map(r => r[1]).sort()).toEqual(['mine/a', 'mine/c', 'theirs/b'])
+  })
+
   it('the file is bounded too: the newest entries are kept', async () => {
     const file = await fileIn()
     const cache = await openBlobInfoCache(file)
