@@ -1628,10 +1628,11 @@ var docker = __webpack_require__(19085);
 // digests are taken in at once; a registry's locations when that registry is first asked about, so a
 // copy holds in memory only what concerns its own registries. Every entry is validated before use
 // (digests by the manifest parser's rules, names by the reference grammar); anything else is dropped,
-// and a file that is not this JSON is ignored. `save` reads the file again when another process replaced it meanwhile, merges
-// (the newer of two entries wins; what this process forgot stays forgotten), keeps the newest entries
-// up to the bound, and replaces the file by a rename: two processes saving at once may lose one's new
-// entries, never corrupt the file. A file still as this process read it is not read twice.
+// and a file that is not this JSON is ignored. `save` reads the file again when another process
+// replaced it meanwhile (a file still as this process read it is not read twice), merges (the newer
+// of two entries wins; what this process forgot stays forgotten), writes back the rows of registries
+// it never took in as they were, keeps the newest entries up to the bound, and replaces the file by
+// a rename: two processes saving at once may lose one's new entries, never corrupt the file.
 // Nothing in this cache may fail a copy: problems are reported to `onProblem` (a debug line).
 
 
@@ -1706,7 +1707,7 @@ class FileBlobInfoCache extends MemoryBlobInfoCache {
             const merged = new Map();
             const unchanged = this.seen !== undefined && sameFile(this.seen, identityOf(this.file));
             const file = unchanged ? this.unreadEntries() : readFileRows(this.file, this.onProblem).contents;
-            for (const e of [...file.global, ...validLocations([...file.locations.values()].flat(), new Map())]) {
+            for (const e of [...file.global, ...this.fileLocations(file.locations)]) {
                 const key = entryKey(e);
                 const forgotten = this.forgotten.get(key);
                 if (forgotten === undefined || forgotten < e.time)
@@ -1725,6 +1726,19 @@ class FileBlobInfoCache extends MemoryBlobInfoCache {
         catch (e) {
             this.onProblem(`blob-info cache ${this.file} not saved: ${e.message}`);
         }
+    }
+    /**
+     * The file's locations to write back: validated for the registries this process took in (they are
+     * merged with its own), passed through as they were for the others, which no one here has used:
+     * they are validated by whichever process takes them in.
+     */
+    fileLocations(byRegistry) {
+        const names = new Map();
+        const entries = [];
+        for (const [registry, rows] of byRegistry) {
+            entries.push(...(this.unread.has(registry) ? untouchedLocations(rows) : validLocations(rows, names)));
+        }
+        return entries;
     }
     /** What the file held that this process has not taken in (its taken entries are in `entries`). */
     unreadEntries() {
@@ -1818,6 +1832,18 @@ function parseFileRows(text) {
         list.push(row);
     }
     return { global, locations: byRegistry };
+}
+/** Rows of a registry no one here asked about, to write back: only their shape is checked. */
+function untouchedLocations(locationRows) {
+    const entries = [];
+    for (const [registry, repository, digest, time] of locationRows) {
+        if (typeof registry !== 'string' || typeof repository !== 'string')
+            continue;
+        if (typeof digest !== 'string' || !isTime(time))
+            continue;
+        entries.push({ kind: 'location', registry, repository, digest, time });
+    }
+    return entries;
 }
 /** The valid location entries among raw rows (`names` remembers which names were valid). */
 function validLocations(locationRows, names) {
