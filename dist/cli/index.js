@@ -7,12 +7,15 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _compile_cache_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8728);
-/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(970);
+/* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8547);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(970);
 
 
+
+(0,_memory_js__WEBPACK_IMPORTED_MODULE_1__/* .applyMemorySettings */ .$b)();
 (0,_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .L)();
 const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(841)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8841));
-const cancellation = (0,_signals_js__WEBPACK_IMPORTED_MODULE_1__/* .cancelOnSignals */ .d)();
+const cancellation = (0,_signals_js__WEBPACK_IMPORTED_MODULE_2__/* .cancelOnSignals */ .d)();
 const code = await run(process.argv.slice(2), process.env, process.stdout, process.stderr, process.stdin, cancellation.signal);
 cancellation.dispose();
 // Cancelled: everything was rolled back; a read still blocked (a stalled pipe) must not hold the exit.
@@ -92,6 +95,92 @@ function cancellationError(signal) {
 }
 function errorMessage(e) {
     return e instanceof Error ? e.message : String(e);
+}
+
+
+/***/ }),
+
+/***/ 8547:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Go: () => (/* binding */ STAGE_BUFFER_BYTES),
+  $b: () => (/* binding */ applyMemorySettings),
+  mE: () => (/* binding */ noteBytesRead)
+});
+
+// UNUSED EXPORTS: COLLECT_EVERY_BYTES, STAGES_PER_TRANSFER, TRANSFER_BUFFER_BYTES, YOUNG_GENERATION_MIB
+
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+;// CONCATENATED MODULE: ./src/memory.ts
+// The memory a copy may hold for blob bytes, in one place (README "Performance").
+//
+// Buffers in flight. Blob bytes move as chunks through a chain of streams, and every stage that
+// queues bytes holds at most STAGE_BUFFER_BYTES before it pushes back (its highWaterMark; a stage
+// may go over by the one chunk it is given). A transfer has at most STAGES_PER_TRANSFER such queues,
+// so it holds at most TRANSFER_BUFFER_BYTES, and a copy `parallel` (default 6) times that.
+//
+// Buffers already passed on. A chunk that has been written is garbage, but its memory comes back only
+// when V8 collects the Buffer object, and V8 does not notice on its own: moving blobs allocates little
+// on the JS heap, so no young-generation collection runs, and only V8's external-memory limit (64 MiB
+// of new ArrayBuffers) starts a full one. So every COLLECT_EVERY_BYTES of blob bytes read, the copy
+// runs a young-generation collection (about a millisecond): chunks live shorter than that, so they are
+// freed while young; and the young generation is kept at YOUNG_GENERATION_MIB per semi-space.
+
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+/** What one stream stage (one Readable or Writable side) queues before it pushes back; files are read in chunks of this size. */
+const STAGE_BUFFER_BYTES = 64 * KiB;
+/**
+ * Queues one transfer goes through at most: the source's stream (a file read stream, or the
+ * registry body and its resuming stream: 2), verify (2: its writable and readable sides), a tee
+ * branch (1), a conversion (2, besides the compressor's own window), and the destination's writer
+ * (the upload's digesting stream (2) or the file sink (1)).
+ */
+const STAGES_PER_TRANSFER = 9;
+/** The most one transfer holds in its queues: 576 KiB. */
+const TRANSFER_BUFFER_BYTES = STAGES_PER_TRANSFER * STAGE_BUFFER_BYTES;
+/** Blob bytes read between two young-generation collections. */
+const COLLECT_EVERY_BYTES = 8 * MiB;
+/** The young generation's semi-space (V8 grows it to 16 MiB on its own, which is all RSS). */
+const YOUNG_GENERATION_MIB = 1;
+let collect;
+let sinceCollection = 0;
+function collector() {
+    if (collect === undefined) {
+        try {
+            // Exposes `gc` to contexts created from now on (this one), not to the program's own.
+            (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose-gc');
+            collect = (0,external_node_vm_namespaceObject.runInNewContext)('gc');
+        }
+        catch {
+            collect = null;
+        }
+    }
+    return collect;
+}
+/** Counts blob bytes read; every COLLECT_EVERY_BYTES it frees the chunks already passed on. */
+function noteBytesRead(n) {
+    sinceCollection += n;
+    if (sinceCollection < COLLECT_EVERY_BYTES)
+        return;
+    sinceCollection = 0;
+    collector()?.({ type: 'minor' });
+}
+/** Process-wide V8 settings, set by each entry point before the rest is loaded. */
+function applyMemorySettings() {
+    try {
+        (0,external_node_v8_namespaceObject.setFlagsFromString)(`--max-semi-space-size=${YOUNG_GENERATION_MIB}`);
+    }
+    catch {
+        // only memory is at stake
+    }
 }
 
 

@@ -316,6 +316,8 @@ var external_node_os_ = __webpack_require__(8161);
 var lib_cache = __webpack_require__(7369);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/memory.ts + 2 modules
+var memory = __webpack_require__(8547);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:stream/promises"
@@ -331,6 +333,7 @@ var external_node_stream_promises_ = __webpack_require__(6466);
 // keeps modification times, so the order survives a save and restore.
 //
 // Nothing but blobs is ever written here: no credentials, no configuration, no index.
+
 
 
 
@@ -366,7 +369,7 @@ class HashingFileSink extends external_node_stream_.Writable {
     failure;
     handle;
     constructor(handle) {
-        super({ highWaterMark: 1 << 20 });
+        super({ highWaterMark: memory/* STAGE_BUFFER_BYTES */.Go });
         this.handle = handle;
     }
     _write(chunk, _encoding, callback) {
@@ -507,7 +510,7 @@ class blob_directory_BlobDirectory {
             await handle.close().catch(() => undefined);
             throw e;
         }
-        return handle.createReadStream({ highWaterMark: 1 << 20 });
+        return handle.createReadStream({ highWaterMark: memory/* STAGE_BUFFER_BYTES */.Go });
     }
     async discard(digest) {
         const file = this.pathOf(digest);
@@ -1901,8 +1904,10 @@ function parseSize(text, label = 'cache-max-size') {
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8547);
 // Recognizing compressed layers and archives by their magic bytes, and (de)compressing them with
 // node's zlib: gzip always, zstd when this node has it (node >= 22.15 / 23.8; the Action's node24 has).
+
 
 
 
@@ -1948,7 +1953,7 @@ function assertCanCompress(algorithm, level) {
 }
 /** A stream that compresses with `algorithm` at `level` (zlib's default level when undefined). */
 function compressor(algorithm, level) {
-    const chunkSize = 1 << 20;
+    const chunkSize = _memory_js__WEBPACK_IMPORTED_MODULE_3__/* .STAGE_BUFFER_BYTES */ .Go;
     if (algorithm === 'gzip')
         return node_zlib__WEBPACK_IMPORTED_MODULE_1___default().createGzip(level === undefined ? { chunkSize } : { chunkSize, level });
     if (!hasZstd())
@@ -2257,11 +2262,14 @@ var external_node_stream_ = __webpack_require__(7075);
 var promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/memory.ts + 2 modules
+var memory = __webpack_require__(8547);
 ;// CONCATENATED MODULE: ./src/copy/layer-conversion.ts
 // What happens to a layer's bytes on the way to one destination (containers/image
 // copy/compression.go blobPipelineCompressionStep): compressed when the destination wants compressed
 // layers and the bytes are not; recompressed when another algorithm was asked for; decompressed when
 // the destination wants that; otherwise kept as they are.
+
 
 
 
@@ -2324,7 +2332,7 @@ class DigestTap extends external_node_stream_.Transform {
     hash = (0,external_node_crypto_.createHash)('sha256');
     digest;
     constructor() {
-        super({ highWaterMark: 1 << 20 });
+        super({ highWaterMark: memory/* STAGE_BUFFER_BYTES */.Go });
     }
     _transform(chunk, _encoding, callback) {
         this.hash.update(chunk);
@@ -2340,6 +2348,7 @@ class DigestTap extends external_node_stream_.Transform {
 // One readable stream fed to several consumers. Each consumer gets its own branch; a consumer that
 // fails is dropped (unpiped, so it cannot hold the others back); with a single consumer the stream
 // itself is handed out, with nothing in between.
+
 
 
 class Tee {
@@ -2363,7 +2372,7 @@ class Tee {
         this.handedOut++;
         if (this.consumers === 1)
             return this.from;
-        const b = new external_node_stream_.PassThrough({ highWaterMark: 1 << 20 });
+        const b = new external_node_stream_.PassThrough({ highWaterMark: memory/* STAGE_BUFFER_BYTES */.Go });
         this.branches.add(b);
         this.from.pipe(b);
         return b;
@@ -2389,6 +2398,7 @@ function tee_link(from, to) {
 }
 
 ;// CONCATENATED MODULE: ./src/copy/verify.ts
+
 
 
 
@@ -2422,7 +2432,7 @@ class VerifyingStream extends external_node_stream_.Transform {
     hash;
     bytes = 0;
     constructor(digest, expectedSize, onBytes) {
-        super({ highWaterMark: 1 << 20 });
+        super({ highWaterMark: memory/* STAGE_BUFFER_BYTES */.Go });
         this.digest = digest;
         this.expectedSize = expectedSize;
         this.onBytes = onBytes;
@@ -2438,6 +2448,7 @@ class VerifyingStream extends external_node_stream_.Transform {
             return;
         }
         this.hash.update(chunk);
+        (0,memory/* noteBytesRead */.mE)(chunk.length);
         this.onBytes?.(this.bytes);
         callback(null, chunk);
     }
@@ -12375,8 +12386,11 @@ async function checkOverwritable(dir, ignore) {
 var transports_errors = __webpack_require__(6355);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: ./src/memory.ts + 2 modules
+var memory = __webpack_require__(8547);
 ;// CONCATENATED MODULE: ./src/transports/local/blob-read.ts
 // Reading blobs and manifests from files.
+
 
 
 
@@ -12389,7 +12403,7 @@ async function openFileStream(file) {
     const handle = await external_node_fs_.promises.open(file, 'r');
     try {
         const { size } = await handle.stat();
-        return { stream: handle.createReadStream({ highWaterMark: 1 << 20 }), size };
+        return { stream: handle.createReadStream({ highWaterMark: memory/* STAGE_BUFFER_BYTES */.Go }), size };
     }
     catch (e) {
         await handle.close();
@@ -13775,8 +13789,10 @@ function digestOf(bytes, like) {
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8547);
 // File operations shared by the file-based transports: temp files published atomically, streams
 // written without buffering, directories created (and remembered, so a rollback can remove them).
+
 
 
 
@@ -13879,7 +13895,7 @@ async function writeStreamToNewFile(stream, file, hashAlgorithm) {
  */
 function fileSink(handle, onChunk) {
     return new node_stream__WEBPACK_IMPORTED_MODULE_3__.Writable({
-        highWaterMark: 1 << 20,
+        highWaterMark: _memory_js__WEBPACK_IMPORTED_MODULE_5__/* .STAGE_BUFFER_BYTES */ .Go,
         write(chunk, _encoding, callback) {
             onChunk(chunk);
             writeAll(handle, [chunk]).then(() => callback(), callback);

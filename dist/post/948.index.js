@@ -53,6 +53,8 @@ var lib_cache = __webpack_require__(1691);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/memory.ts + 2 modules
+var memory = __webpack_require__(8547);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:stream"
@@ -70,6 +72,7 @@ var external_node_stream_promises_ = __webpack_require__(6466);
 // keeps modification times, so the order survives a save and restore.
 //
 // Nothing but blobs is ever written here: no credentials, no configuration, no index.
+
 
 
 
@@ -105,7 +108,7 @@ class HashingFileSink extends external_node_stream_.Writable {
     failure;
     handle;
     constructor(handle) {
-        super({ highWaterMark: 1 << 20 });
+        super({ highWaterMark: memory/* STAGE_BUFFER_BYTES */.Go });
         this.handle = handle;
     }
     _write(chunk, _encoding, callback) {
@@ -246,7 +249,7 @@ class blob_directory_BlobDirectory {
             await handle.close().catch(() => undefined);
             throw e;
         }
-        return handle.createReadStream({ highWaterMark: 1 << 20 });
+        return handle.createReadStream({ highWaterMark: memory/* STAGE_BUFFER_BYTES */.Go });
     }
     async discard(digest) {
         const file = this.pathOf(digest);

@@ -1,6 +1,8 @@
 import { enableCompileCache } from '../compile-cache.js'
+import { applyMemorySettings } from '../memory.js'
 import { cancelOnSignals } from '../signals.js'
 
+applyMemorySettings()
 enableCompileCache()
 const { runMain } = await import('./main.js')
 

@@ -1,5 +1,7 @@
 import { enableCompileCache } from '../compile-cache.js'
+import { applyMemorySettings } from '../memory.js'
 
+applyMemorySettings()
 enableCompileCache()
 const { runPost } = await import('./post.js')
 

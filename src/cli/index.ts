@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { enableCompileCache } from '../compile-cache.js'
+import { applyMemorySettings } from '../memory.js'
 import { cancelOnSignals } from '../signals.js'
 
+applyMemorySettings()
 enableCompileCache()
 const { run } = await import('./main.js')
 

@@ -3,6 +3,7 @@
 import { Readable, type Transform } from 'node:stream'
 import zlib from 'node:zlib'
 import { UsageError } from '../errors.js'
+import { STAGE_BUFFER_BYTES } from '../memory.js'
 
 export type Compression = 'gzip' | 'zstd' | 'bzip2' | 'xz' | 'none'
 
@@ -60,7 +61,7 @@ export function assertCanCompress(algorithm: CompressionAlgorithm, level: number
 
 /** A stream that compresses with `algorithm` at `level` (zlib's default level when undefined). */
 export function compressor(algorithm: CompressionAlgorithm, level?: number): Transform {
-  const chunkSize = 1 << 20
+  const chunkSize = STAGE_BUFFER_BYTES
   if (algorithm === 'gzip') return zlib.createGzip(level === undefined ? { chunkSize } : { chunkSize, level })
   if (!hasZstd()) throw new Error(`zstd compression: ${zstdMissing()}`)
   const param = zstd.constants.ZSTD_c_compressionLevel!

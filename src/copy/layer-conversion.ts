@@ -4,6 +4,7 @@
 // the destination wants that; otherwise kept as they are.
 import { createHash, type Hash } from 'node:crypto'
 import { Transform, type TransformCallback } from 'node:stream'
+import { STAGE_BUFFER_BYTES } from '../memory.js'
 import {
   compressor,
   decompressor,
@@ -99,7 +100,7 @@ export class DigestTap extends Transform {
   digest?: string
 
   constructor() {
-    super({ highWaterMark: 1 << 20 })
+    super({ highWaterMark: STAGE_BUFFER_BYTES })
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {

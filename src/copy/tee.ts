@@ -3,6 +3,7 @@
 // itself is handed out, with nothing in between.
 import { defaultMaxListeners, setMaxListeners } from 'node:events'
 import { PassThrough, type Readable } from 'node:stream'
+import { STAGE_BUFFER_BYTES } from '../memory.js'
 
 export class Tee {
   private readonly branches = new Set<PassThrough>()
@@ -25,7 +26,7 @@ export class Tee {
   branch(): Readable {
     this.handedOut++
     if (this.consumers === 1) return this.from
-    const b = new PassThrough({ highWaterMark: 1 << 20 })
+    const b = new PassThrough({ highWaterMark: STAGE_BUFFER_BYTES })
     this.branches.add(b)
     this.from.pipe(b)
     return b

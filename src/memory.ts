@@ -1,0 +1,69 @@
+// The memory a copy may hold for blob bytes, in one place (README "Performance").
+//
+// Buffers in flight. Blob bytes move as chunks through a chain of streams, and every stage that
+// queues bytes holds at most STAGE_BUFFER_BYTES before it pushes back (its highWaterMark; a stage
+// may go over by the one chunk it is given). A transfer has at most STAGES_PER_TRANSFER such queues,
+// so it holds at most TRANSFER_BUFFER_BYTES, and a copy `parallel` (default 6) times that.
+//
+// Buffers already passed on. A chunk that has been written is garbage, but its memory comes back only
+// when V8 collects the Buffer object, and V8 does not notice on its own: moving blobs allocates little
+// on the JS heap, so no young-generation collection runs, and only V8's external-memory limit (64 MiB
+// of new ArrayBuffers) starts a full one. So every COLLECT_EVERY_BYTES of blob bytes read, the copy
+// runs a young-generation collection (about a millisecond): chunks live shorter than that, so they are
+// freed while young; and the young generation is kept at YOUNG_GENERATION_MIB per semi-space.
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+
+const KiB = 1024
+const MiB = 1024 * KiB
+
+/** What one stream stage (one Readable or Writable side) queues before it pushes back; files are read in chunks of this size. */
+export const STAGE_BUFFER_BYTES = 64 * KiB
+/**
+ * Queues one transfer goes through at most: the source's stream (a file read stream, or the
+ * registry body and its resuming stream: 2), verify (2: its writable and readable sides), a tee
+ * branch (1), a conversion (2, besides the compressor's own window), and the destination's writer
+ * (the upload's digesting stream (2) or the file sink (1)).
+ */
+export const STAGES_PER_TRANSFER = 9
+/** The most one transfer holds in its queues: 576 KiB. */
+export const TRANSFER_BUFFER_BYTES = STAGES_PER_TRANSFER * STAGE_BUFFER_BYTES
+/** Blob bytes read between two young-generation collections. */
+export const COLLECT_EVERY_BYTES = 8 * MiB
+/** The young generation's semi-space (V8 grows it to 16 MiB on its own, which is all RSS). */
+export const YOUNG_GENERATION_MIB = 1
+
+type Collect = (options: { type: 'minor' | 'major' }) => void
+
+let collect: Collect | null | undefined
+let sinceCollection = 0
+
+function collector(): Collect | null {
+  if (collect === undefined) {
+    try {
+      // Exposes `gc` to contexts created from now on (this one), not to the program's own.
+      setFlagsFromString('--expose-gc')
+      collect = runInNewContext('gc') as Collect
+    } catch {
+      collect = null
+    }
+  }
+  return collect
+}
+
+/** Counts blob bytes read; every COLLECT_EVERY_BYTES it frees the chunks already passed on. */
+export function noteBytesRead(n: number): void {
+  sinceCollection += n
+  if (sinceCollection < COLLECT_EVERY_BYTES) return
+  sinceCollection = 0
+  collector()?.({ type: 'minor' })
+}
+
+/** Process-wide V8 settings, set by each entry point before the rest is loaded. */
+export function applyMemorySettings(): void {
+  try {
+    setFlagsFromString(`--max-semi-space-size=${YOUNG_GENERATION_MIB}`)
+  } catch {
+    // only memory is at stake
+  }
+}
