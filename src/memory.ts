@@ -10,14 +10,15 @@
 // on the JS heap, so no young-generation collection runs, and only V8's external-memory limit (64 MiB
 // of new ArrayBuffers) starts a full one. So every COLLECT_EVERY_BYTES of blob bytes read, the copy
 // runs a young-generation collection (about a millisecond): chunks live shorter than that, so they are
-// freed while young; and the young generation is kept at YOUNG_GENERATION_MIB per semi-space.
+// freed while young. The young generation keeps its initial size (2 MiB): V8 would grow it to 16 MiB
+// during a copy, all of it resident.
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 
 const KiB = 1024
 const MiB = 1024 * KiB
 
-/** What one stream stage (one Readable or Writable side) queues before it pushes back; files are read in chunks of this size. */
+/** What one stream stage (a Readable or a Writable side) queues before it pushes back; files are read in chunks of this size. */
 export const STAGE_BUFFER_BYTES = 64 * KiB
 /**
  * Queues one transfer goes through at most: the source's stream (a file read stream, or the
@@ -29,9 +30,7 @@ export const STAGES_PER_TRANSFER = 9
 /** The most one transfer holds in its queues: 576 KiB. */
 export const TRANSFER_BUFFER_BYTES = STAGES_PER_TRANSFER * STAGE_BUFFER_BYTES
 /** Blob bytes read between two young-generation collections. */
-export const COLLECT_EVERY_BYTES = 8 * MiB
-/** The young generation's semi-space (V8 grows it to 16 MiB on its own, which is all RSS). */
-export const YOUNG_GENERATION_MIB = 1
+export const COLLECT_EVERY_BYTES = 4 * MiB
 
 type Collect = (options: { type: 'minor' | 'major' }) => void
 
@@ -59,10 +58,14 @@ export function noteBytesRead(n: number): void {
   collector()?.({ type: 'minor' })
 }
 
-/** Process-wide V8 settings, set by each entry point before the rest is loaded. */
+/**
+ * Process-wide V8 settings, set by each entry point before the rest is loaded. The young generation's
+ * maximum cannot change once the heap exists (`--max-semi-space-size` is ignored then), but how much
+ * it grows by can: by a factor of 1, it stays at its initial size.
+ */
 export function applyMemorySettings(): void {
   try {
-    setFlagsFromString(`--max-semi-space-size=${YOUNG_GENERATION_MIB}`)
+    setFlagsFromString('--semi-space-growth-factor=1')
   } catch {
     // only memory is at stake
   }

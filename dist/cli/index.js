@@ -111,7 +111,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   mE: () => (/* binding */ noteBytesRead)
 });
 
-// UNUSED EXPORTS: COLLECT_EVERY_BYTES, STAGES_PER_TRANSFER, TRANSFER_BUFFER_BYTES, YOUNG_GENERATION_MIB
+// UNUSED EXPORTS: COLLECT_EVERY_BYTES, STAGES_PER_TRANSFER, TRANSFER_BUFFER_BYTES
 
 ;// CONCATENATED MODULE: external "node:v8"
 const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
@@ -130,12 +130,13 @@ const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 // on the JS heap, so no young-generation collection runs, and only V8's external-memory limit (64 MiB
 // of new ArrayBuffers) starts a full one. So every COLLECT_EVERY_BYTES of blob bytes read, the copy
 // runs a young-generation collection (about a millisecond): chunks live shorter than that, so they are
-// freed while young; and the young generation is kept at YOUNG_GENERATION_MIB per semi-space.
+// freed while young. The young generation keeps its initial size (2 MiB): V8 would grow it to 16 MiB
+// during a copy, all of it resident.
 
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
-/** What one stream stage (one Readable or Writable side) queues before it pushes back; files are read in chunks of this size. */
+/** What one stream stage (a Readable or a Writable side) queues before it pushes back; files are read in chunks of this size. */
 const STAGE_BUFFER_BYTES = 64 * KiB;
 /**
  * Queues one transfer goes through at most: the source's stream (a file read stream, or the
@@ -147,9 +148,7 @@ const STAGES_PER_TRANSFER = 9;
 /** The most one transfer holds in its queues: 576 KiB. */
 const TRANSFER_BUFFER_BYTES = STAGES_PER_TRANSFER * STAGE_BUFFER_BYTES;
 /** Blob bytes read between two young-generation collections. */
-const COLLECT_EVERY_BYTES = 8 * MiB;
-/** The young generation's semi-space (V8 grows it to 16 MiB on its own, which is all RSS). */
-const YOUNG_GENERATION_MIB = 1;
+const COLLECT_EVERY_BYTES = 4 * MiB;
 let collect;
 let sinceCollection = 0;
 function collector() {
@@ -173,10 +172,14 @@ function noteBytesRead(n) {
     sinceCollection = 0;
     collector()?.({ type: 'minor' });
 }
-/** Process-wide V8 settings, set by each entry point before the rest is loaded. */
+/**
+ * Process-wide V8 settings, set by each entry point before the rest is loaded. The young generation's
+ * maximum cannot change once the heap exists (`--max-semi-space-size` is ignored then), but how much
+ * it grows by can: by a factor of 1, it stays at its initial size.
+ */
 function applyMemorySettings() {
     try {
-        (0,external_node_v8_namespaceObject.setFlagsFromString)(`--max-semi-space-size=${YOUNG_GENERATION_MIB}`);
+        (0,external_node_v8_namespaceObject.setFlagsFromString)('--semi-space-growth-factor=1');
     }
     catch {
         // only memory is at stake
