@@ -369,7 +369,7 @@ class HashingFileSink extends external_node_stream_.Writable {
     failure;
     handle;
     constructor(handle) {
-        super({ highWaterMark: memory/* STAGE_BUFFER_BYTES */.Go });
+        super({ highWaterMark: memory/* FILE_CHUNK_BYTES */.l8 });
         this.handle = handle;
     }
     _write(chunk, _encoding, callback) {
@@ -510,7 +510,7 @@ class blob_directory_BlobDirectory {
             await handle.close().catch(() => undefined);
             throw e;
         }
-        return handle.createReadStream({ highWaterMark: memory/* STAGE_BUFFER_BYTES */.Go });
+        return handle.createReadStream({ highWaterMark: memory/* FILE_CHUNK_BYTES */.l8 });
     }
     async discard(digest) {
         const file = this.pathOf(digest);
@@ -12403,7 +12403,7 @@ async function openFileStream(file) {
     const handle = await external_node_fs_.promises.open(file, 'r');
     try {
         const { size } = await handle.stat();
-        return { stream: handle.createReadStream({ highWaterMark: memory/* STAGE_BUFFER_BYTES */.Go }), size };
+        return { stream: handle.createReadStream({ highWaterMark: memory/* FILE_CHUNK_BYTES */.l8 }), size };
     }
     catch (e) {
         await handle.close();
@@ -13895,7 +13895,7 @@ async function writeStreamToNewFile(stream, file, hashAlgorithm) {
  */
 function fileSink(handle, onChunk) {
     return new node_stream__WEBPACK_IMPORTED_MODULE_3__.Writable({
-        highWaterMark: _memory_js__WEBPACK_IMPORTED_MODULE_5__/* .STAGE_BUFFER_BYTES */ .Go,
+        highWaterMark: _memory_js__WEBPACK_IMPORTED_MODULE_5__/* .FILE_CHUNK_BYTES */ .l8,
         write(chunk, _encoding, callback) {
             onChunk(chunk);
             writeAll(handle, [chunk]).then(() => callback(), callback);

@@ -108,7 +108,7 @@ class HashingFileSink extends external_node_stream_.Writable {
     failure;
     handle;
     constructor(handle) {
-        super({ highWaterMark: memory/* STAGE_BUFFER_BYTES */.Go });
+        super({ highWaterMark: memory/* FILE_CHUNK_BYTES */.l8 });
         this.handle = handle;
     }
     _write(chunk, _encoding, callback) {
@@ -249,7 +249,7 @@ class blob_directory_BlobDirectory {
             await handle.close().catch(() => undefined);
             throw e;
         }
-        return handle.createReadStream({ highWaterMark: memory/* STAGE_BUFFER_BYTES */.Go });
+        return handle.createReadStream({ highWaterMark: memory/* FILE_CHUNK_BYTES */.l8 });
     }
     async discard(digest) {
         const file = this.pathOf(digest);

@@ -54,11 +54,11 @@ function enableCompileCache() {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Go: () => (/* binding */ STAGE_BUFFER_BYTES),
+  l8: () => (/* binding */ FILE_CHUNK_BYTES),
   $b: () => (/* binding */ applyMemorySettings)
 });
 
-// UNUSED EXPORTS: COLLECT_EVERY_BYTES, STAGES_PER_TRANSFER, TRANSFER_BUFFER_BYTES, noteBytesRead
+// UNUSED EXPORTS: COLLECT_EVERY_BYTES, STAGES_PER_TRANSFER, STAGE_BUFFER_BYTES, TRANSFER_BUFFER_BYTES, noteBytesRead
 
 ;// CONCATENATED MODULE: external "node:v8"
 const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
@@ -69,8 +69,9 @@ const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 //
 // Buffers in flight. Blob bytes move as chunks through a chain of streams, and every stage that
 // queues bytes holds at most STAGE_BUFFER_BYTES before it pushes back (its highWaterMark; a stage
-// may go over by the one chunk it is given). A transfer has at most STAGES_PER_TRANSFER such queues,
-// so it holds at most TRANSFER_BUFFER_BYTES, and a copy `parallel` (default 6) times that.
+// may go over by the one chunk it is given), except a file's read or write stream, which moves
+// FILE_CHUNK_BYTES at a time. A transfer has at most STAGES_PER_TRANSFER such queues, so it holds at
+// most TRANSFER_BUFFER_BYTES, and a copy `parallel` (default 6) times that.
 //
 // Buffers already passed on. A chunk that has been written is garbage, but its memory comes back only
 // when V8 collects the Buffer object, and V8 does not notice on its own: moving blobs allocates little
@@ -83,17 +84,19 @@ const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
-/** What one stream stage (a Readable or a Writable side) queues before it pushes back; files are read in chunks of this size. */
+/** What one stream stage (a Readable or a Writable side) queues before it pushes back. */
 const STAGE_BUFFER_BYTES = 64 * KiB;
+/** What a file's read stream reads, and its write stream queues, at a time: each is a syscall, so larger than a stage. */
+const FILE_CHUNK_BYTES = 256 * KiB;
 /**
- * Queues one transfer goes through at most: the source's stream (a file read stream, or the
- * registry body and its resuming stream: 2), verify (2: its writable and readable sides), a tee
- * branch (1), a conversion (2, besides the compressor's own window), and the destination's writer
- * (the upload's digesting stream (2) or the file sink (1)).
+ * Queues one transfer goes through at most: the registry body and its resuming stream (2), verify
+ * (2: its writable and readable sides), a tee branch (1), a recompression (6: decompressor, DiffID
+ * tap, compressor, besides the compressors' own windows) and the upload's digesting stream (2). A
+ * file at either end adds at most a FILE_CHUNK_BYTES queue.
  */
-const STAGES_PER_TRANSFER = 9;
-/** The most one transfer holds in its queues: 576 KiB. */
-const TRANSFER_BUFFER_BYTES = STAGES_PER_TRANSFER * STAGE_BUFFER_BYTES;
+const STAGES_PER_TRANSFER = 13;
+/** The most one transfer holds in its queues: 1.3 MiB (most transfers hold a quarter of that). */
+const TRANSFER_BUFFER_BYTES = STAGES_PER_TRANSFER * STAGE_BUFFER_BYTES + 2 * FILE_CHUNK_BYTES;
 /** Blob bytes read between two young-generation collections. */
 const COLLECT_EVERY_BYTES = 4 * MiB;
 let collect;

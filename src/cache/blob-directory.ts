@@ -10,7 +10,7 @@
 // Nothing but blobs is ever written here: no credentials, no configuration, no index.
 import { createHash, randomBytes, type Hash } from 'node:crypto'
 import { constants, type Dirent } from 'node:fs'
-import { STAGE_BUFFER_BYTES } from '../memory.js'
+import { FILE_CHUNK_BYTES } from '../memory.js'
 import {
   link,
   lstat,
@@ -66,7 +66,7 @@ class HashingFileSink extends Writable {
   private handle: FileHandle | undefined
 
   constructor(handle: FileHandle) {
-    super({ highWaterMark: STAGE_BUFFER_BYTES })
+    super({ highWaterMark: FILE_CHUNK_BYTES })
     this.handle = handle
   }
 
@@ -216,7 +216,7 @@ export class BlobDirectory implements BlobCache {
       await handle.close().catch(() => undefined)
       throw e
     }
-    return handle.createReadStream({ highWaterMark: STAGE_BUFFER_BYTES })
+    return handle.createReadStream({ highWaterMark: FILE_CHUNK_BYTES })
   }
 
   async discard(digest: string): Promise<void> {
