@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import { enableCompileCache } from '../compile-cache.js'
-import { applyMemorySettings } from '../memory.js'
+import { stopYoungGenerationGrowth } from '../memory.js'
 import { cancelOnSignals } from '../signals.js'
 
-applyMemorySettings()
 enableCompileCache()
 const { run } = await import('./main.js')
+stopYoungGenerationGrowth()
 
 const cancellation = cancelOnSignals()
 const code = await run(
