@@ -711,6 +711,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/memory.ts + 2 modules
+var memory = __webpack_require__(8547);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -718,8 +720,6 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(6466);
-// EXTERNAL MODULE: ./src/memory/gc-pacer.ts
-var gc_pacer = __webpack_require__(7127);
 ;// CONCATENATED MODULE: ./src/cache/blob-directory.ts
 // The blob cache on disk: a content-addressed directory `<dir>/sha256/<hex>` (DESIGN.md section 7).
 //
@@ -767,7 +767,7 @@ class HashingFileSink extends external_node_stream_.Writable {
     failure;
     handle;
     constructor(handle) {
-        super({ highWaterMark: gc_pacer/* STREAM_BUFFER_BYTES */.Mr });
+        super({ highWaterMark: memory/* FILE_CHUNK_BYTES */.l8 });
         this.handle = handle;
     }
     _write(chunk, _encoding, callback) {
@@ -908,7 +908,7 @@ class BlobDirectory {
             await handle.close().catch(() => undefined);
             throw e;
         }
-        return handle.createReadStream({ highWaterMark: gc_pacer/* STREAM_BUFFER_BYTES */.Mr });
+        return handle.createReadStream({ highWaterMark: memory/* FILE_CHUNK_BYTES */.l8 });
     }
     async discard(digest) {
         const file = this.pathOf(digest);
@@ -1378,8 +1378,10 @@ async function runCopy(args, env, stdout, err, stdin, signal) {
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8547);
 // Recognizing compressed layers and archives by their magic bytes, and (de)compressing them with
 // node's zlib: gzip always, zstd when this node has it (node >= 22.15 / 23.8; the Action's node24 has).
+
 
 
 
@@ -1430,7 +1432,7 @@ function assertCanCompress(algorithm, level) {
 }
 /** A stream that compresses with `algorithm` at `level` (zlib's default level when undefined). */
 function compressor(algorithm, level) {
-    const chunkSize = 1 << 20;
+    const chunkSize = _memory_js__WEBPACK_IMPORTED_MODULE_3__/* .STAGE_BUFFER_BYTES */ .Go;
     if (algorithm === 'gzip')
         return zlib().createGzip(level === undefined ? { chunkSize } : { chunkSize, level });
     if (!hasZstd())
@@ -1739,8 +1741,8 @@ var external_node_stream_ = __webpack_require__(7075);
 var promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/memory/gc-pacer.ts
-var gc_pacer = __webpack_require__(7127);
+// EXTERNAL MODULE: ./src/memory.ts + 2 modules
+var memory = __webpack_require__(8547);
 ;// CONCATENATED MODULE: ./src/copy/layer-conversion.ts
 // What happens to a layer's bytes on the way to one destination (containers/image
 // copy/compression.go blobPipelineCompressionStep): compressed when the destination wants compressed
@@ -1809,7 +1811,7 @@ class DigestTap extends external_node_stream_.Transform {
     hash = (0,external_node_crypto_.createHash)('sha256');
     digest;
     constructor() {
-        super({ highWaterMark: gc_pacer/* STREAM_BUFFER_BYTES */.Mr });
+        super({ highWaterMark: memory/* STAGE_BUFFER_BYTES */.Go });
     }
     _transform(chunk, _encoding, callback) {
         this.hash.update(chunk);
@@ -1849,7 +1851,7 @@ class Tee {
         this.handedOut++;
         if (this.consumers === 1)
             return this.from;
-        const b = new external_node_stream_.PassThrough({ highWaterMark: gc_pacer/* STREAM_BUFFER_BYTES */.Mr });
+        const b = new external_node_stream_.PassThrough({ highWaterMark: memory/* STAGE_BUFFER_BYTES */.Go });
         this.branches.add(b);
         this.from.pipe(b);
         return b;
@@ -1909,7 +1911,7 @@ class VerifyingStream extends external_node_stream_.Transform {
     hash;
     bytes = 0;
     constructor(digest, expectedSize, onBytes) {
-        super({ highWaterMark: gc_pacer/* STREAM_BUFFER_BYTES */.Mr });
+        super({ highWaterMark: memory/* STAGE_BUFFER_BYTES */.Go });
         this.digest = digest;
         this.expectedSize = expectedSize;
         this.onBytes = onBytes;
@@ -1925,7 +1927,7 @@ class VerifyingStream extends external_node_stream_.Transform {
             return;
         }
         this.hash.update(chunk);
-        gc_pacer/* processGcPacer */.Pi.add(chunk.length);
+        (0,memory/* noteBytesRead */.mE)(chunk.length);
         this.onBytes?.(this.bytes);
         callback(null, chunk);
     }
@@ -7712,76 +7714,6 @@ function listMimeTypeFor(mimeType) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .S('unknown-media-type', `no manifest list type holds manifests of type ${JSON.stringify(mimeType)}`);
     }
 }
-
-
-/***/ }),
-
-/***/ 7127:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Mr: () => (/* binding */ STREAM_BUFFER_BYTES),
-/* harmony export */   Pi: () => (/* binding */ processGcPacer)
-/* harmony export */ });
-/* unused harmony exports GC_EVERY_BYTES, GcPacer */
-/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8877);
-/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_v8__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_vm__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(714);
-/* harmony import */ var node_vm__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_vm__WEBPACK_IMPORTED_MODULE_1__);
-// Paces V8's young-generation collections by the bytes a copy reads, so that dead chunk buffers never
-// pile up.
-//
-// Every chunk a socket or a file read hands over is a Buffer whose memory is freed only when V8
-// collects the Buffer's small JS object. A copy allocates almost no JS heap (its bytes live outside
-// it), so V8 on its own collects rarely, and once ~64 MiB of dead buffers have piled up (its limit
-// for memory outside the heap) it runs a full collection: measured, that garbage was up to 72 MiB of
-// a 155 MiB peak, whatever the parallelism. A young-generation collection (a scavenge, ~1 ms here)
-// after every GC_EVERY_BYTES read frees the chunks that died since the last one. It works because
-// chunks die young: the streams of a blob hold about one chunk each (see STREAM_BUFFER_BYTES), so
-// almost no chunk lives through a scavenge and gets promoted to where only a full collection frees it.
-
-
-/** Bytes read between two young-generation collections. */
-const GC_EVERY_BYTES = 4 << 20;
-/**
- * What each stream on a blob's path buffers before it applies backpressure: one socket read. With
- * the pacer this bounds a blob in flight to a few chunks, and keeps chunks young (see above).
- */
-const STREAM_BUFFER_BYTES = 64 << 10;
-let collector;
-/** V8's collector (the `gc` of --expose-gc, turned on at run time), or null where it is unavailable. */
-function v8Collector() {
-    if (collector === undefined) {
-        try {
-            (0,node_v8__WEBPACK_IMPORTED_MODULE_0__.setFlagsFromString)('--expose-gc');
-            const gc = (0,node_vm__WEBPACK_IMPORTED_MODULE_1__.runInNewContext)('gc');
-            collector = () => gc({ type: 'minor', execution: 'sync' });
-        }
-        catch {
-            collector = null;
-        }
-    }
-    return collector;
-}
-class GcPacer {
-    every;
-    collector;
-    since = 0;
-    constructor(every = GC_EVERY_BYTES, collector = v8Collector) {
-        this.every = every;
-        this.collector = collector;
-    }
-    /** Counts bytes read; asks for a collection each time `every` more have been read. */
-    add(bytes) {
-        this.since += bytes;
-        if (this.since < this.every)
-            return;
-        this.since = 0;
-        this.collector()?.();
-    }
-}
-/** The process's pacer: every blob read of every copy in this process counts toward it. */
-const processGcPacer = new GcPacer();
 
 
 /***/ }),

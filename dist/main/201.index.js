@@ -355,8 +355,8 @@ class ImageNotFoundError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .Imag
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(30351);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(52200);
-/* harmony import */ var _memory_gc_pacer_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57127);
+/* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58547);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(52200);
 // Reading blobs and manifests from files.
 
 
@@ -371,7 +371,7 @@ async function openFileStream(file) {
     const handle = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.open(file, 'r');
     try {
         const { size } = await handle.stat();
-        return { stream: handle.createReadStream({ highWaterMark: _memory_gc_pacer_js__WEBPACK_IMPORTED_MODULE_4__/* .STREAM_BUFFER_BYTES */ .Mr }), size };
+        return { stream: handle.createReadStream({ highWaterMark: _memory_js__WEBPACK_IMPORTED_MODULE_3__/* .FILE_CHUNK_BYTES */ .l8 }), size };
     }
     catch (e) {
         await handle.close();
@@ -394,7 +394,7 @@ async function readManifestFile(file) {
 }
 /** Throws when content-addressed `bytes` do not hash to `digest` (a corrupt store). */
 function checkContentDigest(bytes, digest, where) {
-    const actual = (0,_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .digestOf */ .ol)(bytes, digest);
+    const actual = (0,_digest_js__WEBPACK_IMPORTED_MODULE_4__/* .digestOf */ .ol)(bytes, digest);
     if (actual !== digest)
         throw new Error(`${where} is corrupt: its content hashes to ${actual}, not ${digest}`);
 }
@@ -455,7 +455,7 @@ async function fetchFirstUrl(urls) {
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _memory_gc_pacer_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(57127);
+/* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(58547);
 // File operations shared by the file-based transports: temp files published atomically, streams
 // written without buffering, directories created (and remembered, so a rollback can remove them).
 
@@ -561,7 +561,7 @@ async function writeStreamToNewFile(stream, file, hashAlgorithm) {
  */
 function fileSink(handle, onChunk) {
     return new node_stream__WEBPACK_IMPORTED_MODULE_3__.Writable({
-        highWaterMark: _memory_gc_pacer_js__WEBPACK_IMPORTED_MODULE_5__/* .STREAM_BUFFER_BYTES */ .Mr,
+        highWaterMark: _memory_js__WEBPACK_IMPORTED_MODULE_5__/* .FILE_CHUNK_BYTES */ .l8,
         write(chunk, _encoding, callback) {
             onChunk(chunk);
             writeAll(handle, [chunk]).then(() => callback(), callback);

@@ -201,7 +201,7 @@ async function readSmallFile(file, max) {
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _memory_gc_pacer_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(57127);
+/* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(58547);
 // File operations shared by the file-based transports: temp files published atomically, streams
 // written without buffering, directories created (and remembered, so a rollback can remove them).
 
@@ -307,7 +307,7 @@ async function writeStreamToNewFile(stream, file, hashAlgorithm) {
  */
 function fileSink(handle, onChunk) {
     return new node_stream__WEBPACK_IMPORTED_MODULE_3__.Writable({
-        highWaterMark: _memory_gc_pacer_js__WEBPACK_IMPORTED_MODULE_5__/* .STREAM_BUFFER_BYTES */ .Mr,
+        highWaterMark: _memory_js__WEBPACK_IMPORTED_MODULE_5__/* .FILE_CHUNK_BYTES */ .l8,
         write(chunk, _encoding, callback) {
             onChunk(chunk);
             writeAll(handle, [chunk]).then(() => callback(), callback);

@@ -1473,8 +1473,8 @@ class ThroughputWatch {
     }
 }
 
-// EXTERNAL MODULE: ./src/memory/gc-pacer.ts
-var gc_pacer = __webpack_require__(57127);
+// EXTERNAL MODULE: ./src/memory.ts + 2 modules
+var memory = __webpack_require__(58547);
 ;// CONCATENATED MODULE: ./src/registry/blob-reader.ts
 // A blob download that survives broken connections: when the body is reset or ends early, the rest
 // is requested with `Range: bytes=<offset>-` and appended, so the consumer sees exactly the blob's
@@ -1516,7 +1516,7 @@ class ResumableBlobStream extends external_node_stream_.Readable {
     recovering = false;
     watch;
     constructor(first, o) {
-        super({ highWaterMark: gc_pacer/* STREAM_BUFFER_BYTES */.Mr });
+        super({ highWaterMark: memory/* STAGE_BUFFER_BYTES */.Go });
         this.o = o;
         let expected = o.expectedSize;
         if (expected < 0) {
@@ -1793,6 +1793,7 @@ var external_node_stream_promises_ = __webpack_require__(46466);
 
 
 
+
 const HASHES = { sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' };
 function algorithmOf(digest) {
     const algorithm = digest?.split(':', 1)[0];
@@ -1806,7 +1807,7 @@ class DigestingStream extends external_node_stream_.Transform {
     bytes = 0;
     /** With `verified` (the digest the engine's VerifyingStream checks on the same bytes, and the registry checks at PUT), only count. */
     constructor(algorithm, verified) {
-        super();
+        super({ highWaterMark: memory/* STAGE_BUFFER_BYTES */.Go });
         this.algorithm = algorithm;
         this.verified = verified;
         this.hash = verified ? undefined : (0,external_node_crypto_.createHash)(HASHES[algorithm]);

@@ -10,6 +10,7 @@
 // Nothing but blobs is ever written here: no credentials, no configuration, no index.
 import { createHash, randomBytes, type Hash } from 'node:crypto'
 import { constants, type Dirent } from 'node:fs'
+import { FILE_CHUNK_BYTES } from '../memory.js'
 import {
   link,
   lstat,
@@ -26,7 +27,6 @@ import path from 'node:path'
 import { Writable, type Readable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import type { BlobCache, CacheWriter } from '../copy/blob-cache.js'
-import { STREAM_BUFFER_BYTES } from '../memory/gc-pacer.js'
 
 /** A number of blobs and their total size. */
 export interface BlobCount {
@@ -66,7 +66,7 @@ class HashingFileSink extends Writable {
   private handle: FileHandle | undefined
 
   constructor(handle: FileHandle) {
-    super({ highWaterMark: STREAM_BUFFER_BYTES })
+    super({ highWaterMark: FILE_CHUNK_BYTES })
     this.handle = handle
   }
 
@@ -216,7 +216,7 @@ export class BlobDirectory implements BlobCache {
       await handle.close().catch(() => undefined)
       throw e
     }
-    return handle.createReadStream({ highWaterMark: STREAM_BUFFER_BYTES })
+    return handle.createReadStream({ highWaterMark: FILE_CHUNK_BYTES })
   }
 
   async discard(digest: string): Promise<void> {

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module'
 import { Readable, type Transform } from 'node:stream'
 import type * as Zlib from 'node:zlib'
 import { UsageError } from '../errors.js'
+import { STAGE_BUFFER_BYTES } from '../memory.js'
 
 export type Compression = 'gzip' | 'zstd' | 'bzip2' | 'xz' | 'none'
 
@@ -66,7 +67,7 @@ export function assertCanCompress(algorithm: CompressionAlgorithm, level: number
 
 /** A stream that compresses with `algorithm` at `level` (zlib's default level when undefined). */
 export function compressor(algorithm: CompressionAlgorithm, level?: number): Transform {
-  const chunkSize = 1 << 20
+  const chunkSize = STAGE_BUFFER_BYTES
   if (algorithm === 'gzip')
     return zlib().createGzip(level === undefined ? { chunkSize } : { chunkSize, level })
   if (!hasZstd()) throw new Error(`zstd compression: ${zstdMissing()}`)

@@ -4,6 +4,7 @@
 // the destination wants that; otherwise kept as they are.
 import { createHash, type Hash } from 'node:crypto'
 import { Transform, type TransformCallback } from 'node:stream'
+import { STAGE_BUFFER_BYTES } from '../memory.js'
 import {
   compressor,
   decompressor,
@@ -11,7 +12,6 @@ import {
   type CompressionAlgorithm
 } from '../compression/streams.js'
 import type { LayerCompressionPolicy } from '../transports/types.js'
-import { STREAM_BUFFER_BYTES } from '../memory/gc-pacer.js'
 
 /** The compression asked for (`dest-compress-format`, `dest-compress-level`); gzip when not. */
 export interface CompressionRequest {
@@ -100,7 +100,7 @@ export class DigestTap extends Transform {
   digest?: string
 
   constructor() {
-    super({ highWaterMark: STREAM_BUFFER_BYTES })
+    super({ highWaterMark: STAGE_BUFFER_BYTES })
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {

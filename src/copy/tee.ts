@@ -3,7 +3,7 @@
 // itself is handed out, with nothing in between.
 import { defaultMaxListeners, setMaxListeners } from 'node:events'
 import { PassThrough, type Readable } from 'node:stream'
-import { STREAM_BUFFER_BYTES } from '../memory/gc-pacer.js'
+import { STAGE_BUFFER_BYTES } from '../memory.js'
 
 export class Tee {
   private readonly branches = new Set<PassThrough>()
@@ -26,7 +26,7 @@ export class Tee {
   branch(): Readable {
     this.handedOut++
     if (this.consumers === 1) return this.from
-    const b = new PassThrough({ highWaterMark: STREAM_BUFFER_BYTES })
+    const b = new PassThrough({ highWaterMark: STAGE_BUFFER_BYTES })
     this.branches.add(b)
     this.from.pipe(b)
     return b

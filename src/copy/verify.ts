@@ -2,7 +2,7 @@ import { createHash, type Hash } from 'node:crypto'
 import { Transform, type TransformCallback } from 'node:stream'
 import { parseDigest } from '../manifest/index.js'
 import { ImageCopyError } from '../errors.js'
-import { processGcPacer, STREAM_BUFFER_BYTES } from '../memory/gc-pacer.js'
+import { noteBytesRead, STAGE_BUFFER_BYTES } from '../memory.js'
 
 /** A blob whose bytes did not match its descriptor. */
 export class BlobVerificationError extends ImageCopyError {
@@ -37,7 +37,7 @@ export class VerifyingStream extends Transform {
     readonly expectedSize: number,
     private readonly onBytes?: (total: number) => void
   ) {
-    super({ highWaterMark: STREAM_BUFFER_BYTES })
+    super({ highWaterMark: STAGE_BUFFER_BYTES })
     this.hash = hashFor(digest)
   }
 
@@ -57,7 +57,7 @@ export class VerifyingStream extends Transform {
       return
     }
     this.hash.update(chunk)
-    processGcPacer.add(chunk.length)
+    noteBytesRead(chunk.length)
     this.onBytes?.(this.bytes)
     callback(null, chunk)
   }

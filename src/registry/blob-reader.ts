@@ -7,7 +7,7 @@ import { discard, header, type HttpResponse } from './http.js'
 import { backoffDelay, isRetryableError, retryLine, sleep, type RetryPolicy } from './retry.js'
 import type { ThroughputRule } from '../limits.js'
 import { ThroughputWatch } from './throughput.js'
-import { STREAM_BUFFER_BYTES } from '../memory/gc-pacer.js'
+import { STAGE_BUFFER_BYTES } from '../memory.js'
 
 /** Progress that earns a fresh set of retries (a long download may survive many unrelated blips). */
 const PROGRESS_RESETTING_RETRIES = 1 << 20
@@ -67,7 +67,7 @@ class ResumableBlobStream extends Readable {
     first: HttpResponse,
     private readonly o: ResumableBlobOptions
   ) {
-    super({ highWaterMark: STREAM_BUFFER_BYTES })
+    super({ highWaterMark: STAGE_BUFFER_BYTES })
     let expected = o.expectedSize
     if (expected < 0) {
       const cl = header(first.headers, 'content-length')

@@ -10,6 +10,7 @@ import { networkReason, type RegistryClient } from './client.js'
 import { describeRequest, RegistryError } from './errors.js'
 import { discard, header, readBody, repositoryPath, type HttpResponse } from './http.js'
 import { isRetryableError, isRetryableStatus, sleep } from './retry.js'
+import { STAGE_BUFFER_BYTES } from '../memory.js'
 
 export interface UploadRequest {
   /** The expected digest; when given, the upload fails unless the bytes match it. */
@@ -40,7 +41,7 @@ class DigestingStream extends Transform {
     readonly algorithm: string,
     private readonly verified?: string
   ) {
-    super()
+    super({ highWaterMark: STAGE_BUFFER_BYTES })
     this.hash = verified ? undefined : createHash(HASHES[algorithm])
   }
 

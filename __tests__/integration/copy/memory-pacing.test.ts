@@ -1,12 +1,12 @@
 // The GC pacer in the shipped bundle: a copy asks V8 for a young-generation collection after every
-// 4 MiB of blob bytes read, so dead chunk buffers are freed as the copy goes (src/memory/gc-pacer.ts).
+// 4 MiB of blob bytes read, so dead chunk buffers are freed as the copy goes (src/memory.ts).
 // Without the pacer a copy like this one runs only a handful of scavenges (4-6 measured) and leaves
 // its chunks to pile up until V8's external-memory limit forces a full collection.
 import { afterAll, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { GC_EVERY_BYTES } from '../../../src/memory/gc-pacer.js'
+import { COLLECT_EVERY_BYTES } from '../../../src/memory.js'
 import { requireNode24 } from '../../harness/action-runner.js'
 import { ociRefDigest, removeTempDirs, tempDir } from '../../harness/local.js'
 import { makeImage, writeOciLayout } from '../registry/fixtures.js'
@@ -30,5 +30,5 @@ it('the bundled CLI collects the young generation every 4 MiB of blob bytes read
   )
   expect(await ociRefDigest(dest, 'big')).toBe(image.digest)
   const scavenges = stdout.split('\n').filter(l => l.includes('Scavenge')).length
-  expect(scavenges).toBeGreaterThanOrEqual(Math.floor(moved / GC_EVERY_BYTES))
+  expect(scavenges).toBeGreaterThanOrEqual(Math.floor(moved / COLLECT_EVERY_BYTES))
 }, 120_000)

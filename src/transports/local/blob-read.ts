@@ -2,8 +2,8 @@
 import { promises as fs } from 'node:fs'
 import { Readable } from 'node:stream'
 import { MAX_MANIFEST_BYTES } from '../../limits.js'
+import { FILE_CHUNK_BYTES } from '../../memory.js'
 import { digestOf } from './digest.js'
-import { STREAM_BUFFER_BYTES } from '../../memory/gc-pacer.js'
 
 /** containers/image refuses manifests above 4 MiB (iolimits.MaxManifestBodySize); so do we. */
 /** containers/image's manifest limit (limits.ts). */
@@ -14,7 +14,7 @@ export async function openFileStream(file: string): Promise<{ stream: Readable; 
   const handle = await fs.open(file, 'r')
   try {
     const { size } = await handle.stat()
-    return { stream: handle.createReadStream({ highWaterMark: STREAM_BUFFER_BYTES }), size }
+    return { stream: handle.createReadStream({ highWaterMark: FILE_CHUNK_BYTES }), size }
   } catch (e) {
     await handle.close()
     throw e

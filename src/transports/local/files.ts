@@ -6,7 +6,7 @@ import type { FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import { Writable, type Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { STREAM_BUFFER_BYTES } from '../../memory/gc-pacer.js'
+import { FILE_CHUNK_BYTES } from '../../memory.js'
 
 export function errnoCode(e: unknown): string | undefined {
   return typeof e === 'object' && e !== null && 'code' in e
@@ -120,7 +120,7 @@ export async function writeStreamToNewFile(
  */
 function fileSink(handle: FileHandle, onChunk: (chunk: Buffer) => void): Writable {
   return new Writable({
-    highWaterMark: STREAM_BUFFER_BYTES,
+    highWaterMark: FILE_CHUNK_BYTES,
     write(chunk: Buffer, _encoding, callback) {
       onChunk(chunk)
       writeAll(handle, [chunk]).then(() => callback(), callback)
