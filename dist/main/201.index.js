@@ -556,21 +556,41 @@ async function writeStreamToNewFile(stream, file, hashAlgorithm) {
     return { size, digest: hash === undefined ? undefined : `${hashAlgorithm}:${hash.digest('hex')}` };
 }
 /**
- * a Writable onto an open file that leaves the handle open (for fsync); counts in place
- * (no Transform hop) and writes everything buffered while the previous write ran in one writev.
+ * a Writable onto an open file that leaves the handle open (for fsync); counts in place (no Transform
+ * hop), and gathers chunks until FILE_CHUNK_BYTES are there before it writes them in one writev:
+ * each write is a promise and a trip to node's thread pool, which cost more on the main thread than
+ * the bytes held (a socket gives 64 KiB chunks).
  */
 function fileSink(handle, onChunk) {
+    let held = [];
+    let heldBytes = 0;
+    const writeHeld = () => {
+        const buffers = held;
+        held = [];
+        heldBytes = 0;
+        return buffers.length === 0 ? Promise.resolve() : writeAll(handle, buffers);
+    };
+    const take = (buffers, callback) => {
+        for (const b of buffers) {
+            onChunk(b);
+            held.push(b);
+            heldBytes += b.length;
+        }
+        if (heldBytes < _memory_js__WEBPACK_IMPORTED_MODULE_5__/* .FILE_CHUNK_BYTES */ .l8)
+            return callback();
+        writeHeld().then(() => callback(), callback);
+    };
     return new node_stream__WEBPACK_IMPORTED_MODULE_3__.Writable({
-        highWaterMark: _memory_js__WEBPACK_IMPORTED_MODULE_5__/* .FILE_CHUNK_BYTES */ .l8,
+        // what waits while a write runs; the gathered chunks are the file end's FILE_CHUNK_BYTES
+        highWaterMark: _memory_js__WEBPACK_IMPORTED_MODULE_5__/* .STAGE_BUFFER_BYTES */ .Go,
         write(chunk, _encoding, callback) {
-            onChunk(chunk);
-            writeAll(handle, [chunk]).then(() => callback(), callback);
+            take([chunk], callback);
         },
         writev(chunks, callback) {
-            const buffers = chunks.map(c => c.chunk);
-            for (const b of buffers)
-                onChunk(b);
-            writeAll(handle, buffers).then(() => callback(), callback);
+            take(chunks.map(c => c.chunk), callback);
+        },
+        final(callback) {
+            writeHeld().then(() => callback(), callback);
         }
     });
 }

@@ -6,7 +6,7 @@ import type { FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import { Writable, type Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { FILE_CHUNK_BYTES } from '../../memory.js'
+import { FILE_CHUNK_BYTES, STAGE_BUFFER_BYTES } from '../../memory.js'
 
 export function errnoCode(e: unknown): string | undefined {
   return typeof e === 'object' && e !== null && 'code' in e
@@ -115,20 +115,43 @@ export async function writeStreamToNewFile(
 }
 
 /**
- * a Writable onto an open file that leaves the handle open (for fsync); counts in place
- * (no Transform hop) and writes everything buffered while the previous write ran in one writev.
+ * a Writable onto an open file that leaves the handle open (for fsync); counts in place (no Transform
+ * hop), and gathers chunks until FILE_CHUNK_BYTES are there before it writes them in one writev:
+ * each write is a promise and a trip to node's thread pool, which cost more on the main thread than
+ * the bytes held (a socket gives 64 KiB chunks).
  */
 function fileSink(handle: FileHandle, onChunk: (chunk: Buffer) => void): Writable {
+  let held: Buffer[] = []
+  let heldBytes = 0
+  const writeHeld = (): Promise<void> => {
+    const buffers = held
+    held = []
+    heldBytes = 0
+    return buffers.length === 0 ? Promise.resolve() : writeAll(handle, buffers)
+  }
+  const take = (buffers: Buffer[], callback: (error?: Error | null) => void): void => {
+    for (const b of buffers) {
+      onChunk(b)
+      held.push(b)
+      heldBytes += b.length
+    }
+    if (heldBytes < FILE_CHUNK_BYTES) return callback()
+    writeHeld().then(() => callback(), callback)
+  }
   return new Writable({
-    highWaterMark: FILE_CHUNK_BYTES,
+    // what waits while a write runs; the gathered chunks are the file end's FILE_CHUNK_BYTES
+    highWaterMark: STAGE_BUFFER_BYTES,
     write(chunk: Buffer, _encoding, callback) {
-      onChunk(chunk)
-      writeAll(handle, [chunk]).then(() => callback(), callback)
+      take([chunk], callback)
     },
     writev(chunks, callback) {
-      const buffers = chunks.map(c => c.chunk as Buffer)
-      for (const b of buffers) onChunk(b)
-      writeAll(handle, buffers).then(() => callback(), callback)
+      take(
+        chunks.map(c => c.chunk as Buffer),
+        callback
+      )
+    },
+    final(callback) {
+      writeHeld().then(() => callback(), callback)
     }
   })
 }
