@@ -180,6 +180,17 @@ function makeTools(policy) {
 }
 
 // ---------- helpers ----------
+/** User + system CPU seconds of a live process so far (/proc/<pid>/stat), 0 when it is gone. */
+const CLOCK_TICKS = 100
+function processCpu(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS
+  } catch {
+    return 0
+  }
+}
+
 const median = xs => {
   const s = [...xs].sort((a, b) => a - b)
   const n = s.length
@@ -551,6 +562,7 @@ async function main() {
   const runOnce = async (scenario, tool, run, extraNodeArgs) => {
     const { pairs, cleanup } = await scenario.setup(run, tool.name)
     const marks = live.map(r => [r, r.mark()])
+    const registryCpu0 = live.map(r => [r, processCpu(r.pid)])
     const total = { wall: 0, cpu: 0, rssKiB: 0, rchar: 0, wchar: 0 }
     try {
       for (const [cmd, args] of scenario.version
@@ -568,6 +580,11 @@ async function main() {
         total.wchar += r.wchar
       }
       await new Promise(r => setTimeout(r, 100)) // let the access logs catch up
+      // the registries' CPU while the tool ran: which side of the wire a run costs
+      total.registryCpu = registryCpu0.reduce(
+        (sum, [r, c0]) => sum + (live.includes(r) ? processCpu(r.pid) - c0 : 0),
+        0
+      )
       total.requests = marks.reduce((s, [r, m]) => s + (live.includes(r) ? r.requestsSince(m).total : 0), 0)
       total.requestsByMethod = marks.reduce((acc, [r, m]) => {
         if (!live.includes(r)) return acc
@@ -638,6 +655,7 @@ async function main() {
         min: Math.min(...s.map(x => x.wall)),
         max: Math.max(...s.map(x => x.wall)),
         cpu: median(s.map(x => x.cpu)),
+        registryCpu: median(s.map(x => x.registryCpu)),
         rssKiB: Math.max(...s.map(x => x.rssKiB)),
         rchar: median(s.map(x => x.rchar)),
         wchar: median(s.map(x => x.wchar)),

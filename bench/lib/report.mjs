@@ -26,11 +26,11 @@ export const LIMIT_NOTES = {
 
 function mainTable(results, alt) {
   const L = [
-    '| scenario | data MiB | runs | ours s (min–max) | skopeo s (min–max) | limit s (min–max) | **ours/skopeo** | **ours/limit** | limit/skopeo | peak RSS MiB ours / skopeo / limit | CPU s ours / skopeo / limit | requests ours / skopeo / limit |' +
+    '| scenario | data MiB | runs | ours s (min–max) | skopeo s (min–max) | limit s (min–max) | **ours/skopeo** | **ours/limit** | limit/skopeo | peak RSS MiB ours / skopeo / limit | CPU s ours / skopeo / limit | registry CPU s ours / skopeo / limit | requests ours / skopeo / limit |' +
       (alt ? ' ours-alt s (peak RSS) | alt/skopeo |' : ''),
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|' + (alt ? '---:|---:|' : '')
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|' + (alt ? '---:|---:|' : '')
   ]
-  const none = { wall: NaN, min: NaN, max: NaN, cpu: NaN, rssKiB: NaN, requests: '—' }
+  const none = { wall: NaN, min: NaN, max: NaN, cpu: NaN, registryCpu: NaN, rssKiB: NaN, requests: '—' }
   const span = x => (Number.isFinite(x.wall) ? `${fmtS(x.wall)} (${fmtS(x.min)}–${fmtS(x.max)})` : '—')
   for (const r of results) {
     const o = r.stats.ours
@@ -49,6 +49,7 @@ function mainTable(results, alt) {
       ratio(r.stats.limit, r.stats.skopeo),
       `${fmtMiB(o.rssKiB)} / ${fmtMiB(s.rssKiB)} / ${fmtMiB(l.rssKiB)}`,
       `${fmtS(o.cpu)} / ${fmtS(s.cpu)} / ${fmtS(l.cpu)}`,
+      `${fmtS(o.registryCpu)} / ${fmtS(s.registryCpu)} / ${fmtS(l.registryCpu)}`,
       `${o.requests} / ${s.requests} / ${l.requests}`
     ]
     if (alt) cells.push(a ? `${fmtS(a.wall)} (${fmtMiB(a.rssKiB)} MiB)` : '—', ratio(a, r.stats.skopeo))
