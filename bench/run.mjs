@@ -32,6 +32,7 @@ import { fileURLToPath } from 'node:url'
 import { summarize } from './lib/cpuprofile-summary.mjs'
 import { ensureBaseLayout, ensureBigLayout } from './lib/images.mjs'
 import { hasGnuTime, measure } from './lib/measure.mjs'
+import { MANIFEST_ACCEPT } from './lib/media-types.mjs'
 import { startRegistry } from './lib/registry.mjs'
 import { fmtMiB, fmtS, report } from './lib/report.mjs'
 
@@ -113,13 +114,6 @@ const cliRef = r =>
     : `docker://${r.host}/${r.repo}${r.pin ? `@${r.pin}` : `:${r.tag}`}`
 const limitRef = r =>
   r.kind === 'oci' ? `oci:${r.dir}:${r.ref}` : `reg:${r.host}/${r.repo}${r.pin ? `@${r.pin}` : `:${r.tag}`}`
-
-const MANIFEST_ACCEPT = [
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.docker.distribution.manifest.v2+json'
-].join(', ')
 
 /** The digest a destination holds for the reference (undefined when absent). */
 async function destDigest(r) {
@@ -324,6 +318,20 @@ async function main() {
       digest: i.digest,
       name: i.name
     }))
+  /** Pairs from A to Full, each seen through a proxy that adds REMOTE_DELAY_MS to every request. */
+  const throughDelayProxies = async makePairs => {
+    const [src, dest] = await Promise.all([
+      startDelayProxy(A, REMOTE_DELAY_MS),
+      startDelayProxy(Full, REMOTE_DELAY_MS)
+    ])
+    return {
+      pairs: makePairs(src, dest),
+      cleanup: async () => {
+        src.stop()
+        dest.stop()
+      }
+    }
+  }
   const fromOci = imgs =>
     imgs.map(i => ({ src: ociRef(i.layout, i.name), list: i.list, digest: i.digest, name: i.name }))
 
@@ -435,25 +443,16 @@ async function main() {
       bytes: 0,
       runs: RUNS,
       limit: 'check',
-      setup: async () => {
-        const [src, dest] = await Promise.all([
-          startDelayProxy(A, REMOTE_DELAY_MS),
-          startDelayProxy(Full, REMOTE_DELAY_MS)
-        ])
-        return {
-          pairs: images.map(i => ({
+      setup: () =>
+        throughDelayProxies((src, dest) =>
+          images.map(i => ({
             src: regRef(src, `bench/${i.name}`, '1.0'),
             dest: regRef(dest, `bench/${i.name}`, '1.0'),
             list: i.list,
             digest: i.digest,
             name: i.name
-          })),
-          cleanup: async () => {
-            src.stop()
-            dest.stop()
-          }
-        }
-      }
+          }))
+        )
     },
     // Re-run, nothing changed (issue 15): the destination (Full) already holds the image under the tag.
     // Ours asks it first (a manifest HEAD) and writes nothing; skopeo copy has no such check: it reads
@@ -479,27 +478,16 @@ async function main() {
         bytes: 0,
         runs: RUNS,
         limit: 'check',
-        setup: async () => {
-          const [src, dest] = await Promise.all([
-            startDelayProxy(A, REMOTE_DELAY_MS),
-            startDelayProxy(Full, REMOTE_DELAY_MS)
-          ])
-          return {
-            pairs: [
-              {
-                src: pinnedRef(src, `bench/${image.name}`, image.digest),
-                dest: regRef(dest, `bench/${image.name}`, '1.0'),
-                list: image.list,
-                digest: image.digest,
-                name: image.name
-              }
-            ],
-            cleanup: async () => {
-              src.stop()
-              dest.stop()
+        setup: () =>
+          throughDelayProxies((src, dest) => [
+            {
+              src: pinnedRef(src, `bench/${image.name}`, image.digest),
+              dest: regRef(dest, `bench/${image.name}`, '1.0'),
+              list: image.list,
+              digest: image.digest,
+              name: image.name
             }
-          }
-        }
+          ])
       }
     ]),
     {

@@ -16,19 +16,14 @@
 //   node bench/lib/limit-check.mjs [--fetch] SRC DEST [SRC DEST ...]
 //     SRC:  reg:HOST/REPO:TAG | reg:HOST/REPO@sha256:…      DEST: reg:HOST/REPO:TAG
 
+import { MANIFEST_ACCEPT as ACCEPT } from './media-types.mjs'
+
 // process.getBuiltinModule, not `import … from 'node:http'`: on Node 24 an ESM import of node:http builds
 // its namespace, which reads http's lazy WebSocket getters and so loads Node's bundled undici (~50 ms of
 // CPU, measured in bench/RESULTS.md). Node < 22.3 has no getBuiltinModule and takes the import.
 const builtin = async name => process.getBuiltinModule?.(name) ?? (await import(name))
 const { request } = await builtin('node:http')
 const { createHash } = await builtin('node:crypto')
-
-const ACCEPT = [
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.docker.distribution.manifest.v2+json'
-].join(', ')
 
 function parseRef(s) {
   const m = /^reg:([^/]+)\/(.+?)(?:@(sha256:[0-9a-f]{64})|:([^:@/]+))$/.exec(s)

@@ -14,16 +14,7 @@ import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { Agent, request } from 'undici'
 
-const ACCEPT = [
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.docker.distribution.manifest.v2+json'
-].join(', ')
-const LISTS = new Set([
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json'
-])
+import { LIST_TYPES as LISTS, MANIFEST_ACCEPT as ACCEPT } from './media-types.mjs'
 
 const agent = new Agent({ connections: 32, keepAliveTimeout: 10_000, bodyTimeout: 0, headersTimeout: 0 })
 

@@ -9,19 +9,10 @@
 //
 //   node bench/lib/limit-mount.mjs [--parallel 6] SRC DEST [SRC DEST ...]
 //     SRC, DEST: reg:HOST/REPO:TAG, the same HOST
+import { LIST_TYPES as LISTS, MANIFEST_ACCEPT as ACCEPT } from './media-types.mjs'
+
 // node:http through process.getBuiltinModule, for the reason limit-check.mjs gives.
 const { Agent, request } = process.getBuiltinModule?.('node:http') ?? (await import('node:http'))
-
-const ACCEPT = [
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.docker.distribution.manifest.v2+json'
-].join(', ')
-const LISTS = new Set([
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json'
-])
 
 let agent
 

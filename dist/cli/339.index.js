@@ -28,8 +28,10 @@ function createProxyAgent(options) {
         factory: (origin, opts) => new undici__WEBPACK_IMPORTED_MODULE_0__/* .Pool */ .bC(origin, { ...options.pool, ...opts })
     });
     return {
-        request: req => agent.request({
+        request: ({ url, ...req }) => agent.request({
             ...req,
+            origin: url.origin,
+            path: url.pathname + url.search,
             method: req.method,
             body: req.body ?? null,
             // undici closes the connection after every HEAD (in case a server sends a body anyway), so each

@@ -1706,7 +1706,10 @@ class FileBlobInfoCache extends MemoryBlobInfoCache {
         try {
             const merged = new Map();
             const unchanged = this.seen !== undefined && sameFile(this.seen, identityOf(this.file));
-            const file = unchanged ? this.unreadEntries() : readFileRows(this.file, this.onProblem).contents;
+            // Unchanged, the file holds what this process took in (in `entries`) and what it did not.
+            const file = unchanged
+                ? { global: [], locations: this.unread }
+                : readFileRows(this.file, this.onProblem).contents;
             for (const e of [...file.global, ...this.fileLocations(file.locations)]) {
                 const key = entryKey(e);
                 const forgotten = this.forgotten.get(key);
@@ -1739,10 +1742,6 @@ class FileBlobInfoCache extends MemoryBlobInfoCache {
             entries.push(...(this.unread.has(registry) ? untouchedLocations(rows) : validLocations(rows, names)));
         }
         return entries;
-    }
-    /** What the file held that this process has not taken in (its taken entries are in `entries`). */
-    unreadEntries() {
-        return { global: [], locations: this.unread };
     }
 }
 /** The cache in `file` (an absent, unreadable or corrupt file gives an empty cache). */

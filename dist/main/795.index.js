@@ -153,8 +153,7 @@ async function httpRequest(agent, req) {
         if (authorization !== undefined)
             headers.authorization = authorization;
         const res = await agent.request({
-            origin: url.origin,
-            path: url.pathname + url.search,
+            url,
             method: req.method,
             headers,
             body: req.body ?? null,
@@ -571,7 +570,7 @@ class NodeConnections {
         this.plain = new (external_node_http_default()).Agent(this.agentOptions());
     }
     request(req) {
-        const url = new URL(req.path, req.origin);
+        const { url } = req;
         const isTls = url.protocol === 'https:';
         const send = isTls ? (external_node_https_default()).request : (external_node_http_default()).request;
         return new Promise((resolve, reject) => {
@@ -809,11 +808,10 @@ class ProxyRoutes {
         this.connectionsPerHost = connectionsPerHost;
     }
     request(options) {
-        const origin = new URL(String(options.origin));
-        const via = (0,proxy_env/* proxyFor */.iJ)(this.proxy, origin);
+        const via = (0,proxy_env/* proxyFor */.iJ)(this.proxy, options.url);
         if (!via)
             return this.direct.request(options);
-        return this.agentVia(via, origin.protocol === 'https:').then(agent => agent.request(options));
+        return this.agentVia(via, options.url.protocol === 'https:').then(agent => agent.request(options));
     }
     /** One ProxyAgent per proxy and target scheme: only tunnelled TLS needs the secure context. */
     agentVia(proxy, https) {

@@ -173,10 +173,9 @@ class ProxyRoutes implements Connections {
   ) {}
 
   request(options: ConnectionRequest): Promise<ConnectionResponse> {
-    const origin = new URL(String(options.origin))
-    const via = proxyFor(this.proxy, origin)
+    const via = proxyFor(this.proxy, options.url)
     if (!via) return this.direct.request(options)
-    return this.agentVia(via, origin.protocol === 'https:').then(agent => agent.request(options))
+    return this.agentVia(via, options.url.protocol === 'https:').then(agent => agent.request(options))
   }
 
   /** One ProxyAgent per proxy and target scheme: only tunnelled TLS needs the secure context. */

@@ -73,8 +73,7 @@ export async function httpRequest(agent: Connections, req: HttpRequest): Promise
     const authorization = await req.authorizationFor?.(url)
     if (authorization !== undefined) headers.authorization = authorization
     const res = await agent.request({
-      origin: url.origin,
-      path: url.pathname + url.search,
+      url,
       method: req.method,
       headers,
       body: req.body ?? null,

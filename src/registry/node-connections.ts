@@ -10,10 +10,9 @@ import https from 'node:https'
 import type { SecureContext } from 'node:tls'
 import { pipeline, type Readable } from 'node:stream'
 
-/** One request as connections.ts hands it over: origin and path apart, headers already final. */
+/** One request as connections.ts hands it over, headers already final. */
 export interface ConnectionRequest {
-  origin: string
-  path: string
+  url: URL
   method: string
   headers: Record<string, string>
   body?: Buffer | string | Readable | null
@@ -55,7 +54,7 @@ export class NodeConnections {
   }
 
   request(req: ConnectionRequest): Promise<ConnectionResponse> {
-    const url = new URL(req.path, req.origin)
+    const { url } = req
     const isTls = url.protocol === 'https:'
     const send = isTls ? https.request : http.request
     return new Promise((resolve, reject) => {

@@ -31,9 +31,11 @@ export function createProxyAgent(options: ProxyAgentOptions): {
     factory: (origin, opts) => new Pool(origin, { ...options.pool, ...opts })
   })
   return {
-    request: req =>
+    request: ({ url, ...req }) =>
       agent.request({
         ...req,
+        origin: url.origin,
+        path: url.pathname + url.search,
         method: req.method as Dispatcher.HttpMethod,
         body: req.body ?? null,
         // undici closes the connection after every HEAD (in case a server sends a body anyway), so each

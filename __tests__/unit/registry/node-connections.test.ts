@@ -50,7 +50,8 @@ describe('direct connections on node:http', () => {
         secureContext: () => tls.createSecureContext()
       }
     )
-  const get = (c: NodeConnections, path: string) => c.request({ origin, path, method: 'GET', headers: {} })
+  const get = (c: NodeConnections, path: string) =>
+    c.request({ url: new URL(path, origin), method: 'GET', headers: {} })
 
   it('keeps repeated headers apart, as separate values', async () => {
     const c = pool()
@@ -76,8 +77,7 @@ describe('direct connections on node:http', () => {
     const c = pool()
     const data = Buffer.alloc(300_000, 7)
     const res = await c.request({
-      origin,
-      path: '/upload',
+      url: new URL('/upload', origin),
       method: 'PATCH',
       headers: { 'content-length': String(data.length) },
       body: Readable.from([data.subarray(0, 100_000), data.subarray(100_000)])
