@@ -11,11 +11,13 @@
 // on the JS heap, so no young-generation collection runs, and only V8's external-memory limit (64 MiB
 // of new ArrayBuffers) starts a full one. So every COLLECT_EVERY_BYTES of blob bytes read, the copy
 // runs a young-generation collection (about a millisecond): chunks live shorter than that, so they are
-// freed while young. And the young generation stops growing once the program is loaded (at 4 MiB):
-// V8 would grow it to 16 MiB, all of it resident, which moving blobs does not need. (Stopping it
-// before loading costs start-up about 80 ms of collections; shrinking it later, two full ones.)
-import { setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
+// freed while young. And the young generation stops growing when the first blob bytes arrive, the
+// program loaded by then (at 4 MiB): V8 would grow it to 16 MiB, all of it resident, which moving
+// blobs does not need. (Stopping it before loading costs start-up about 80 ms of collections;
+// shrinking it later, two full ones.) A run that moves no blob loads neither node:v8 nor node:vm.
+import type * as V8 from 'node:v8'
+import type * as Vm from 'node:vm'
+import { lazyBuiltin } from './lazy-builtin.js'
 
 const KiB = 1024
 const MiB = 1024 * KiB
@@ -38,37 +40,32 @@ export const COLLECT_EVERY_BYTES = 4 * MiB
 
 type Collect = (options: { type: 'minor' | 'major' }) => void
 
+const v8 = lazyBuiltin<typeof V8>('node:v8')
+const vm = lazyBuiltin<typeof Vm>('node:vm')
+
 let collect: Collect | null | undefined
 let sinceCollection = 0
 
-/** V8's `gc`, exposed the first time to a context made for it (not to the program's own). */
-function collector(): Collect | null {
-  if (collect !== undefined) return collect
+/**
+ * V8's `gc`, exposed to a context made for it (not to the program's own), the first time blob bytes
+ * arrive; the young generation stops growing then too. V8 reads the growth factor whenever it grows
+ * the young generation (its maximum, `--max-semi-space-size`, only when the heap is made).
+ */
+function startPacing(): Collect | null {
   try {
-    setFlagsFromString('--expose-gc')
-    collect = runInNewContext('gc') as Collect
+    v8().setFlagsFromString('--semi-space-growth-factor=1')
+    v8().setFlagsFromString('--expose-gc')
+    return vm().runInNewContext('gc') as Collect
   } catch {
-    collect = null
+    return null // only memory is at stake
   }
-  return collect
 }
 
 /** Counts blob bytes read; every COLLECT_EVERY_BYTES it frees the chunks already passed on. */
 export function noteBytesRead(n: number): void {
+  if (collect === undefined) collect = startPacing()
   sinceCollection += n
   if (sinceCollection < COLLECT_EVERY_BYTES) return
   sinceCollection = 0
-  collector()?.({ type: 'minor' })
-}
-
-/**
- * Called by each entry point once its program is loaded. V8 reads the growth factor whenever it grows
- * the young generation (its maximum, `--max-semi-space-size`, only when the heap is made).
- */
-export function stopYoungGenerationGrowth(): void {
-  try {
-    setFlagsFromString('--semi-space-growth-factor=1')
-  } catch {
-    // only memory is at stake
-  }
+  collect?.({ type: 'minor' })
 }

@@ -2,7 +2,7 @@ export const id = 795;
 export const ids = [795];
 export const modules = {
 
-/***/ 5459:
+/***/ 3102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -537,12 +537,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(1692);
-var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node_tls_);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
-var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
+// EXTERNAL MODULE: ./src/lazy-builtin.ts
+var lazy_builtin = __webpack_require__(839);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 ;// CONCATENATED MODULE: ./src/registry/node-connections.ts
@@ -556,6 +552,9 @@ var external_node_stream_ = __webpack_require__(7075);
 
 
 
+// node:https (and the node:tls under it) loads with the first https request: a run against plain-http
+// registries never needs it.
+const https = (0,lazy_builtin/* lazyBuiltin */.q)('node:https');
 /** A bounded keep-alive pool per host, for plain and for TLS origins. */
 class NodeConnections {
     connectionsPerHost;
@@ -572,7 +571,7 @@ class NodeConnections {
     request(req) {
         const { url } = req;
         const isTls = url.protocol === 'https:';
-        const send = isTls ? (external_node_https_default()).request : (external_node_http_default()).request;
+        const send = isTls ? https().request : (external_node_http_default()).request;
         return new Promise((resolve, reject) => {
             const outgoing = send(url, {
                 method: req.method,
@@ -594,7 +593,7 @@ class NodeConnections {
         this.secure?.destroy();
     }
     secureAgent() {
-        this.secure ??= new (external_node_https_default()).Agent({
+        this.secure ??= new (https().Agent)({
             ...this.agentOptions(),
             rejectUnauthorized: this.tls.verify,
             secureContext: this.tls.secureContext()
@@ -740,6 +739,7 @@ async function defaultCertDir(hostPort) {
     }
     return undefined;
 }
+const tls = (0,lazy_builtin/* lazyBuiltin */.q)('node:tls');
 const agents = new Map();
 const tlsEntries = new Map();
 const KEEP_ALIVE_MS = 10_000;
@@ -761,7 +761,7 @@ function tlsEntry(settings) {
         entry = {
             key,
             settings,
-            secureContext: () => (context ??= external_node_tls_default().createSecureContext(secureContextOptions(settings)))
+            secureContext: () => (context ??= tls().createSecureContext(secureContextOptions(settings)))
         };
         tlsEntries.set(key, entry);
     }
@@ -840,7 +840,7 @@ function secureContextOptions(settings) {
     // without verification no CA is consulted: skip loading the root store
     if (!settings.verify)
         return { ca: [], ...clientCerts };
-    const ca = settings.ca.length > 0 ? { ca: [...(external_node_tls_default()).rootCertificates, ...settings.ca] } : {};
+    const ca = settings.ca.length > 0 ? { ca: [...tls().rootCertificates, ...settings.ca] } : {};
     return { ...ca, ...clientCerts };
 }
 /** Closes every pooled connection (end of a CLI run, end of a test file). */
@@ -969,6 +969,84 @@ class SecretReporter {
     }
 }
 
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+;// CONCATENATED MODULE: ./src/registry/tls-sniff.ts
+// Whether a server speaks TLS, asked without loading node:tls.
+//
+// With TLS verification off, containers/image pings a registry over https first and falls back to
+// plain http when that fails. A plain-http registry (a `registry:2` service on localhost:5000, the
+// usual CI case) makes every run pay for node:tls and the crypto under it (~20 ms of CPU, as much as
+// the rest of a re-run that finds nothing to copy) only to learn that the https ping fails. So the
+// client first sends a ClientHello over a bare socket and reads the first bytes of the answer: a TLS
+// record (handshake or alert) means TLS, `HTTP/` means plain http. Anything else (silence, a closed
+// connection, other bytes) is not an answer, and the real https ping decides, as it did before.
+
+/** How long the server may take to answer the ClientHello before the real https ping decides. */
+const SNIFF_TIMEOUT_MS = 2_000;
+const TLS_RECORD_ALERT = 0x15;
+const TLS_RECORD_HANDSHAKE = 0x16;
+/**
+ * A TLS 1.2 ClientHello (TLS 1.3 and 1.2 suites, X25519/P-256, common signature schemes). Its
+ * client random holds CR LF, so an HTTP server reads a (malformed) request line at once and answers
+ * 400 instead of waiting for the line's end.
+ */
+const CLIENT_HELLO = clientHello();
+function clientHello() {
+    const u16 = (n) => [n >> 8, n & 0xff];
+    const withLength16 = (body) => [...u16(body.length), ...body];
+    const extension = (type, body) => [...u16(type), ...withLength16(body)];
+    const random = Array.from({ length: 32 }, (_, i) => (i % 2 === 0 ? 0x0d : 0x0a));
+    const suites = [0x1301, 0x1302, 0x1303, 0xc02b, 0xc02f, 0xc02c, 0xc030, 0x009c].flatMap(u16);
+    const extensions = [
+        ...extension(0x000a, withLength16([0x001d, 0x0017].flatMap(u16))), // supported_groups
+        ...extension(0x000b, [1, 0]), // ec_point_formats: uncompressed
+        ...extension(0x000d, withLength16([0x0403, 0x0804, 0x0401].flatMap(u16))) // signature_algorithms
+    ];
+    const hello = [0x03, 0x03, ...random, 0, ...withLength16(suites), 1, 0, ...withLength16(extensions)];
+    const handshake = [0x01, 0, ...u16(hello.length), ...hello];
+    return Buffer.from([TLS_RECORD_HANDSHAKE, 0x03, 0x01, ...withLength16(handshake)]);
+}
+/** What the first bytes of an answer to the ClientHello say, or undefined while they say nothing yet. */
+function classifyAnswer(first) {
+    if (first.length === 0)
+        return undefined;
+    if (first[0] === TLS_RECORD_HANDSHAKE || first[0] === TLS_RECORD_ALERT)
+        return 'tls';
+    const http = Buffer.from('HTTP/');
+    const n = Math.min(first.length, http.length);
+    if (!first.subarray(0, n).equals(http.subarray(0, n)))
+        return 'unknown';
+    return n === http.length ? 'plain' : undefined;
+}
+/** Asks `host:port` (an IPv6 host without brackets) whether it speaks TLS; never throws. */
+function sniffTls(host, port, signal, timeoutMs = SNIFF_TIMEOUT_MS) {
+    return new Promise(resolve => {
+        let seen = Buffer.alloc(0);
+        const socket = (0,external_node_net_.connect)({ host, port });
+        const done = (answer) => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', cancel);
+            socket.destroy();
+            resolve(answer);
+        };
+        const cancel = () => done('unknown');
+        const timer = setTimeout(cancel, timeoutMs);
+        signal?.addEventListener('abort', cancel);
+        if (signal?.aborted)
+            cancel();
+        socket.on('connect', () => socket.write(CLIENT_HELLO));
+        socket.on('data', (chunk) => {
+            seen = Buffer.concat([seen, chunk]).subarray(0, 8);
+            const answer = classifyAnswer(seen);
+            if (answer !== undefined)
+                done(answer);
+        });
+        socket.on('error', () => done('unknown'));
+        socket.on('close', () => done('unknown'));
+    });
+}
+
 // EXTERNAL MODULE: ./src/cache/blob-info-cache.ts + 2 modules
 var blob_info_cache = __webpack_require__(5484);
 ;// CONCATENATED MODULE: ./src/registry/settings.ts
@@ -1000,6 +1078,7 @@ function resetRegistrySettings() {
 // A client for one repository of one registry, for pulling or for pushing: ping, authentication,
 // retries, and the error messages a user sees. Blob and manifest operations live beside it
 // (blob-reader.ts, upload.ts, operations in this file are thin).
+
 
 
 
@@ -1128,8 +1207,8 @@ class RegistryClient {
             certDir = await defaultCertDir(this.registry);
         const files = certDir !== undefined ? await loadCertDir(certDir) : { ca: [], certs: [], keys: [] };
         this.agent = agentFor({ verify: this.tlsVerify, ...files }, this.settings.connectionsPerHost, this.proxy);
-        const schemes = this.tlsVerify ? ['https'] : ['https', 'http'];
         const context = `pinging container registry ${this.registry}`;
+        const schemes = this.tlsVerify ? ['https'] : await this.insecureSchemes(context);
         let lastError;
         for (const scheme of schemes) {
             const url = new URL(`${scheme}://${this.apiHost}/v2/`);
@@ -1152,6 +1231,30 @@ class RegistryClient {
             }
         }
         throw lastError;
+    }
+    /**
+     * With verification off: https, then http, as containers/image tries them; only http when the
+     * server, asked directly (not through a proxy), answers a ClientHello in plain HTTP (tls-sniff.ts).
+     */
+    async insecureSchemes(context) {
+        const url = new URL(`https://${this.apiHost}/v2/`);
+        if (this.isDirect(url)) {
+            const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+            if ((await sniffTls(host, Number(url.port || 443), this.signal)) === 'plain') {
+                this.log('debug', `${context}: https skipped (the server answers in plain HTTP), trying http`);
+                return ['http'];
+            }
+        }
+        return ['https', 'http'];
+    }
+    /** Whether requests to `url` go straight to the server (a proxy variable in error: the request says so). */
+    isDirect(url) {
+        try {
+            return (0,proxy_env/* proxyFor */.iJ)(this.proxy, url) === undefined;
+        }
+        catch {
+            return false;
+        }
     }
     /** Resolves a path or an upload Location against the registry origin. */
     resolve(url) {
@@ -1471,8 +1574,8 @@ class ThroughputWatch {
     }
 }
 
-// EXTERNAL MODULE: ./src/memory.ts + 2 modules
-var memory = __webpack_require__(8547);
+// EXTERNAL MODULE: ./src/memory.ts
+var memory = __webpack_require__(8820);
 ;// CONCATENATED MODULE: ./src/registry/blob-reader.ts
 // A blob download that survives broken connections: when the body is reset or ends early, the rest
 // is requested with `Range: bytes=<offset>-` and appended, so the consumer sees exactly the blob's
@@ -2449,7 +2552,7 @@ async function updateFallbackIndex(client, subject, desc) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ registryClientFor)
 /* harmony export */ });
-/* harmony import */ var _registry_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5459);
+/* harmony import */ var _registry_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3102);
 
 function isEmpty(c) {
     return !c || !(c.username || c.password || c.registryToken || c.identityToken);

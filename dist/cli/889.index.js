@@ -32,8 +32,8 @@ var errors = __webpack_require__(3916);
 var src_manifest = __webpack_require__(571);
 // EXTERNAL MODULE: ./src/reference/docker.ts
 var docker = __webpack_require__(9085);
-// EXTERNAL MODULE: ./src/registry/index.ts + 18 modules
-var registry = __webpack_require__(5459);
+// EXTERNAL MODULE: ./src/registry/index.ts + 19 modules
+var registry = __webpack_require__(3102);
 // EXTERNAL MODULE: ./src/transports/docker/client-factory.ts
 var client_factory = __webpack_require__(6795);
 // EXTERNAL MODULE: ./src/transports/oci/layout.ts
@@ -871,7 +871,7 @@ class ImageNotFoundError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .Imag
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8547);
+/* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8820);
 // File operations shared by the file-based transports: temp files published atomically, streams
 // written without buffering, directories created (and remembered, so a rollback can remove them).
 

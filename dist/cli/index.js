@@ -7,15 +7,12 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _compile_cache_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9553);
-/* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8547);
-/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(970);
-
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(970);
 
 
 (0,_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .L)();
 const { run } = await __nccwpck_require__.e(/* import() */ 741).then(__nccwpck_require__.bind(__nccwpck_require__, 1741));
-(0,_memory_js__WEBPACK_IMPORTED_MODULE_1__/* .stopYoungGenerationGrowth */ .Y2)();
-const cancellation = (0,_signals_js__WEBPACK_IMPORTED_MODULE_2__/* .cancelOnSignals */ .d)();
+const cancellation = (0,_signals_js__WEBPACK_IMPORTED_MODULE_1__/* .cancelOnSignals */ .d)();
 const code = await run(process.argv.slice(2), process.env, process.stdout, process.stderr, () => process.stdin, cancellation.signal);
 cancellation.dispose();
 // Cancelled: everything was rolled back; a read still blocked (a stalled pipe) must not hold the exit.
@@ -91,99 +88,6 @@ function cancellationError(signal) {
 }
 function errorMessage(e) {
     return e instanceof Error ? e.message : String(e);
-}
-
-
-/***/ }),
-
-/***/ 8547:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  l8: () => (/* binding */ FILE_CHUNK_BYTES),
-  Go: () => (/* binding */ STAGE_BUFFER_BYTES),
-  mE: () => (/* binding */ noteBytesRead),
-  Y2: () => (/* binding */ stopYoungGenerationGrowth)
-});
-
-// UNUSED EXPORTS: COLLECT_EVERY_BYTES, STAGES_PER_TRANSFER, TRANSFER_BUFFER_BYTES
-
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: external "node:vm"
-const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
-;// CONCATENATED MODULE: ./src/memory.ts
-// The memory a copy may hold for blob bytes, in one place (README "Performance").
-//
-// Buffers in flight. Blob bytes move as chunks through a chain of streams, and every stage that
-// queues bytes holds at most STAGE_BUFFER_BYTES before it pushes back (its highWaterMark; a stage
-// may go over by the one chunk it is given), except a file's read or write stream, which moves
-// FILE_CHUNK_BYTES at a time. A transfer has at most STAGES_PER_TRANSFER such queues, so it holds at
-// most TRANSFER_BUFFER_BYTES, and a copy `parallel` (default 6) times that.
-//
-// Buffers already passed on. A chunk that has been written is garbage, but its memory comes back only
-// when V8 collects the Buffer object, and V8 does not notice on its own: moving blobs allocates little
-// on the JS heap, so no young-generation collection runs, and only V8's external-memory limit (64 MiB
-// of new ArrayBuffers) starts a full one. So every COLLECT_EVERY_BYTES of blob bytes read, the copy
-// runs a young-generation collection (about a millisecond): chunks live shorter than that, so they are
-// freed while young. And the young generation stops growing once the program is loaded (at 4 MiB):
-// V8 would grow it to 16 MiB, all of it resident, which moving blobs does not need. (Stopping it
-// before loading costs start-up about 80 ms of collections; shrinking it later, two full ones.)
-
-
-const KiB = 1024;
-const MiB = 1024 * KiB;
-/** What one stream stage (a Readable or a Writable side) queues before it pushes back. */
-const STAGE_BUFFER_BYTES = 64 * KiB;
-/** What a file's read stream reads, and its write stream queues, at a time: each is a syscall, so larger than a stage. */
-const FILE_CHUNK_BYTES = 256 * KiB;
-/**
- * Queues one transfer goes through at most: the registry body and its resuming stream (2), verify
- * (2: its writable and readable sides), a tee branch (1), a recompression (6: decompressor, DiffID
- * tap, compressor, besides the compressors' own windows) and the upload's digesting stream (2). A
- * file at either end adds at most a FILE_CHUNK_BYTES queue.
- */
-const STAGES_PER_TRANSFER = 13;
-/** The most one transfer holds in its queues: 1.3 MiB (most transfers hold a quarter of that). */
-const TRANSFER_BUFFER_BYTES = STAGES_PER_TRANSFER * STAGE_BUFFER_BYTES + 2 * FILE_CHUNK_BYTES;
-/** Blob bytes read between two young-generation collections. */
-const COLLECT_EVERY_BYTES = 4 * MiB;
-let collect;
-let sinceCollection = 0;
-/** V8's `gc`, exposed the first time to a context made for it (not to the program's own). */
-function collector() {
-    if (collect !== undefined)
-        return collect;
-    try {
-        (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose-gc');
-        collect = (0,external_node_vm_namespaceObject.runInNewContext)('gc');
-    }
-    catch {
-        collect = null;
-    }
-    return collect;
-}
-/** Counts blob bytes read; every COLLECT_EVERY_BYTES it frees the chunks already passed on. */
-function noteBytesRead(n) {
-    sinceCollection += n;
-    if (sinceCollection < COLLECT_EVERY_BYTES)
-        return;
-    sinceCollection = 0;
-    collector()?.({ type: 'minor' });
-}
-/**
- * Called by each entry point once its program is loaded. V8 reads the growth factor whenever it grows
- * the young generation (its maximum, `--max-semi-space-size`, only when the heap is made).
- */
-function stopYoungGenerationGrowth() {
-    try {
-        (0,external_node_v8_namespaceObject.setFlagsFromString)('--semi-space-growth-factor=1');
-    }
-    catch {
-        // only memory is at stake
-    }
 }
 
 
@@ -337,13 +241,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 4708:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 

@@ -316,8 +316,8 @@ var external_node_os_ = __webpack_require__(48161);
 var lib_cache = __webpack_require__(27369);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./src/memory.ts + 2 modules
-var memory = __webpack_require__(58547);
+// EXTERNAL MODULE: ./src/memory.ts
+var memory = __webpack_require__(28820);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:stream/promises"
@@ -1990,12 +1990,11 @@ function parseSize(text, label = 'cache-max-size') {
 /* harmony export */   zN: () => (/* binding */ MAGIC_LENGTH)
 /* harmony export */ });
 /* unused harmony export hasZstd */
-/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98995);
-/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58547);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _lazy_builtin_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50839);
+/* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(28820);
 // Recognizing compressed layers and archives by their magic bytes, and (de)compressing them with
 // node's zlib: gzip always, zstd when this node has it (node >= 22.15 / 23.8; the Action's node24 has).
 
@@ -2023,8 +2022,7 @@ function detectCompression(head) {
 }
 // node:zlib is loaded by the first stream that needs it (~3 ms of CPU): a copy that moves no layer,
 // such as a re-run that finds the destination up to date, never does.
-let loaded;
-const zlib = () => (loaded ??= (0,node_module__WEBPACK_IMPORTED_MODULE_0__.createRequire)(import.meta.url)('node:zlib'));
+const zlib = (0,_lazy_builtin_js__WEBPACK_IMPORTED_MODULE_2__/* .lazyBuiltin */ .q)('node:zlib');
 const zstd = () => zlib();
 /** Whether this node can read and write zstd. */
 function hasZstd() {
@@ -2042,10 +2040,10 @@ function levelProblem(algorithm, level) {
 /** Refuses, before anything is copied, a request this node cannot carry out (zstd) or a level out of range. */
 function assertCanCompress(algorithm, level) {
     if (algorithm === 'zstd' && !hasZstd())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`dest-compress-format zstd: ${zstdMissing()}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`dest-compress-format zstd: ${zstdMissing()}`);
     const problem = levelProblem(algorithm, level);
     if (problem)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`dest-compress-level ${level}: ${problem}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`dest-compress-level ${level}: ${problem}`);
 }
 /** A stream that compresses with `algorithm` at `level` (zlib's default level when undefined). */
 function compressor(algorithm, level) {
@@ -2088,7 +2086,7 @@ function sniffCompression(stream) {
             if (ended)
                 return resolve({
                     compression: detectCompression(head),
-                    stream: node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from(head.length > 0 ? [head] : [], { objectMode: false })
+                    stream: node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from(head.length > 0 ? [head] : [], { objectMode: false })
                 });
             if (head.length > 0)
                 stream.unshift(head);
@@ -2358,8 +2356,8 @@ var external_node_stream_ = __webpack_require__(57075);
 var promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./src/memory.ts + 2 modules
-var memory = __webpack_require__(58547);
+// EXTERNAL MODULE: ./src/memory.ts
+var memory = __webpack_require__(28820);
 ;// CONCATENATED MODULE: ./src/copy/layer-conversion.ts
 // What happens to a layer's bytes on the way to one destination (containers/image
 // copy/compression.go blobPipelineCompressionStep): compressed when the destination wants compressed
@@ -4499,6 +4497,28 @@ function runtimePlatformNote(nodePlatform = process.platform) {
         return 'this runner runs Windows; the default is linux, not windows as skopeo on Windows would pick (name windows/<arch> as the platform to copy a Windows image)';
     }
     return undefined;
+}
+
+
+/***/ }),
+
+/***/ 50839:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ lazyBuiltin)
+/* harmony export */ });
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98995);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
+// Node builtins that only some runs need (TLS, zlib, V8's flags) are loaded on first use, so a run
+// pays only for what it does: a re-run that finds a plain-http destination up to date loads neither
+// node:tls (~20 ms of CPU with the crypto it pulls in) nor node:zlib.
+
+const require = (0,node_module__WEBPACK_IMPORTED_MODULE_0__.createRequire)(import.meta.url);
+/** A loader for builtin `name` (e.g. `node:tls`) that requires it the first time it is called. */
+function lazyBuiltin(name) {
+    let loaded;
+    return () => (loaded ??= require(name));
 }
 
 
@@ -8330,6 +8350,67 @@ function listMimeTypeFor(mimeType) {
         default:
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .S('unknown-media-type', `no manifest list type holds manifests of type ${JSON.stringify(mimeType)}`);
     }
+}
+
+
+/***/ }),
+
+/***/ 28820:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Go: () => (/* binding */ STAGE_BUFFER_BYTES),
+/* harmony export */   l8: () => (/* binding */ FILE_CHUNK_BYTES),
+/* harmony export */   mE: () => (/* binding */ noteBytesRead)
+/* harmony export */ });
+/* unused harmony exports STAGES_PER_TRANSFER, TRANSFER_BUFFER_BYTES, COLLECT_EVERY_BYTES */
+/* harmony import */ var _lazy_builtin_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(50839);
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+/** What one stream stage (a Readable or a Writable side) queues before it pushes back. */
+const STAGE_BUFFER_BYTES = 64 * KiB;
+/** What a file's read stream reads, and its write stream queues, at a time: each is a syscall, so larger than a stage. */
+const FILE_CHUNK_BYTES = 256 * KiB;
+/**
+ * Queues one transfer goes through at most: the registry body and its resuming stream (2), verify
+ * (2: its writable and readable sides), a tee branch (1), a recompression (6: decompressor, DiffID
+ * tap, compressor, besides the compressors' own windows) and the upload's digesting stream (2). A
+ * file at either end adds at most a FILE_CHUNK_BYTES queue.
+ */
+const STAGES_PER_TRANSFER = 13;
+/** The most one transfer holds in its queues: 1.3 MiB (most transfers hold a quarter of that). */
+const TRANSFER_BUFFER_BYTES = STAGES_PER_TRANSFER * STAGE_BUFFER_BYTES + 2 * FILE_CHUNK_BYTES;
+/** Blob bytes read between two young-generation collections. */
+const COLLECT_EVERY_BYTES = 4 * MiB;
+const v8 = (0,_lazy_builtin_js__WEBPACK_IMPORTED_MODULE_0__/* .lazyBuiltin */ .q)('node:v8');
+const vm = (0,_lazy_builtin_js__WEBPACK_IMPORTED_MODULE_0__/* .lazyBuiltin */ .q)('node:vm');
+let collect;
+let sinceCollection = 0;
+/**
+ * V8's `gc`, exposed to a context made for it (not to the program's own), the first time blob bytes
+ * arrive; the young generation stops growing then too. V8 reads the growth factor whenever it grows
+ * the young generation (its maximum, `--max-semi-space-size`, only when the heap is made).
+ */
+function startPacing() {
+    try {
+        v8().setFlagsFromString('--semi-space-growth-factor=1');
+        v8().setFlagsFromString('--expose-gc');
+        return vm().runInNewContext('gc');
+    }
+    catch {
+        return null; // only memory is at stake
+    }
+}
+/** Counts blob bytes read; every COLLECT_EVERY_BYTES it frees the chunks already passed on. */
+function noteBytesRead(n) {
+    if (collect === undefined)
+        collect = startPacing();
+    sinceCollection += n;
+    if (sinceCollection < COLLECT_EVERY_BYTES)
+        return;
+    sinceCollection = 0;
+    collect?.({ type: 'minor' });
 }
 
 

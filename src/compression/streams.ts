@@ -1,9 +1,9 @@
 // Recognizing compressed layers and archives by their magic bytes, and (de)compressing them with
 // node's zlib: gzip always, zstd when this node has it (node >= 22.15 / 23.8; the Action's node24 has).
-import { createRequire } from 'node:module'
 import { Readable, type Transform } from 'node:stream'
 import type * as Zlib from 'node:zlib'
 import { UsageError } from '../errors.js'
+import { lazyBuiltin } from '../lazy-builtin.js'
 import { STAGE_BUFFER_BYTES } from '../memory.js'
 
 export type Compression = 'gzip' | 'zstd' | 'bzip2' | 'xz' | 'none'
@@ -37,8 +37,7 @@ interface ZstdZlib {
 
 // node:zlib is loaded by the first stream that needs it (~3 ms of CPU): a copy that moves no layer,
 // such as a re-run that finds the destination up to date, never does.
-let loaded: typeof Zlib | undefined
-const zlib = (): typeof Zlib => (loaded ??= createRequire(import.meta.url)('node:zlib') as typeof Zlib)
+const zlib = lazyBuiltin<typeof Zlib>('node:zlib')
 const zstd = (): ZstdZlib => zlib() as unknown as ZstdZlib
 
 /** Whether this node can read and write zstd. */

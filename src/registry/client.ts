@@ -16,7 +16,13 @@ import {
   type RegistryErrorDetail
 } from './errors.js'
 import { discard, header, headerValues, httpRequest, readErrorText, type HttpResponse } from './http.js'
-import { describeProxyFor, proxyEnvironment, proxySecrets, type ProxyEnvironment } from './proxy-env.js'
+import {
+  describeProxyFor,
+  proxyEnvironment,
+  proxyFor,
+  proxySecrets,
+  type ProxyEnvironment
+} from './proxy-env.js'
 import {
   isRetryableError,
   isRetryableStatus,
@@ -26,6 +32,7 @@ import {
   type RetryPolicy
 } from './retry.js'
 import { SecretReporter } from './secrets.js'
+import { sniffTls } from './tls-sniff.js'
 import { processBlobInfoCache, type BlobInfoCache } from '../cache/blob-info-cache.js'
 import { registrySettings, type LogLevel, type RegistrySettings } from './settings.js'
 
@@ -211,8 +218,8 @@ export class RegistryClient {
     const files = certDir !== undefined ? await loadCertDir(certDir) : { ca: [], certs: [], keys: [] }
     this.agent = agentFor({ verify: this.tlsVerify, ...files }, this.settings.connectionsPerHost, this.proxy)
 
-    const schemes = this.tlsVerify ? ['https'] : ['https', 'http']
     const context = `pinging container registry ${this.registry}`
+    const schemes = this.tlsVerify ? ['https'] : await this.insecureSchemes(context)
     let lastError: unknown
     for (const scheme of schemes) {
       const url = new URL(`${scheme}://${this.apiHost}/v2/`)
@@ -234,6 +241,31 @@ export class RegistryClient {
       }
     }
     throw lastError
+  }
+
+  /**
+   * With verification off: https, then http, as containers/image tries them; only http when the
+   * server, asked directly (not through a proxy), answers a ClientHello in plain HTTP (tls-sniff.ts).
+   */
+  private async insecureSchemes(context: string): Promise<string[]> {
+    const url = new URL(`https://${this.apiHost}/v2/`)
+    if (this.isDirect(url)) {
+      const host = url.hostname.replace(/^\[(.*)\]$/, '$1')
+      if ((await sniffTls(host, Number(url.port || 443), this.signal)) === 'plain') {
+        this.log('debug', `${context}: https skipped (the server answers in plain HTTP), trying http`)
+        return ['http']
+      }
+    }
+    return ['https', 'http']
+  }
+
+  /** Whether requests to `url` go straight to the server (a proxy variable in error: the request says so). */
+  private isDirect(url: URL): boolean {
+    try {
+      return proxyFor(this.proxy, url) === undefined
+    } catch {
+      return false
+    }
   }
 
   /** Resolves a path or an upload Location against the registry origin. */

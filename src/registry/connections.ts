@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import tls, { type SecureContext, type SecureContextOptions } from 'node:tls'
+import type * as Tls from 'node:tls'
+import type { SecureContext, SecureContextOptions } from 'node:tls'
+import { lazyBuiltin } from '../lazy-builtin.js'
 import { NodeConnections, type ConnectionRequest, type ConnectionResponse } from './node-connections.js'
 import { hasProxy, proxyFor, type ProxyEnvironment } from './proxy-env.js'
 
@@ -95,6 +97,8 @@ interface TlsEntry {
   secureContext: () => SecureContext
 }
 
+const tls = lazyBuiltin<typeof Tls>('node:tls')
+
 const agents = new Map<string, Connections>()
 const tlsEntries = new Map<string, TlsEntry>()
 
@@ -119,7 +123,7 @@ function tlsEntry(settings: TlsSettings): TlsEntry {
     entry = {
       key,
       settings,
-      secureContext: () => (context ??= tls.createSecureContext(secureContextOptions(settings)))
+      secureContext: () => (context ??= tls().createSecureContext(secureContextOptions(settings)))
     }
     tlsEntries.set(key, entry)
   }
@@ -208,7 +212,7 @@ function secureContextOptions(settings: TlsSettings): SecureContextOptions {
   const clientCerts = settings.certs.length > 0 ? { cert: settings.certs, key: settings.keys } : {}
   // without verification no CA is consulted: skip loading the root store
   if (!settings.verify) return { ca: [], ...clientCerts }
-  const ca = settings.ca.length > 0 ? { ca: [...tls.rootCertificates, ...settings.ca] } : {}
+  const ca = settings.ca.length > 0 ? { ca: [...tls().rootCertificates, ...settings.ca] } : {}
   return { ...ca, ...clientCerts }
 }
 

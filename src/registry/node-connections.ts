@@ -6,9 +6,14 @@
 // ~15 MiB of memory in every run, for features a registry client never uses. undici stays behind the
 // proxy path only (proxy-agent.ts), loaded when a proxy variable selects an origin.
 import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
-import https from 'node:https'
+import type * as Https from 'node:https'
 import type { SecureContext } from 'node:tls'
 import { pipeline, type Readable } from 'node:stream'
+import { lazyBuiltin } from '../lazy-builtin.js'
+
+// node:https (and the node:tls under it) loads with the first https request: a run against plain-http
+// registries never needs it.
+const https = lazyBuiltin<typeof Https>('node:https')
 
 /** One request as connections.ts hands it over, headers already final. */
 export interface ConnectionRequest {
@@ -43,7 +48,7 @@ export interface NodeTls {
 /** A bounded keep-alive pool per host, for plain and for TLS origins. */
 export class NodeConnections {
   private readonly plain: http.Agent
-  private secure?: https.Agent
+  private secure?: Https.Agent
 
   constructor(
     private readonly connectionsPerHost: number,
@@ -56,7 +61,7 @@ export class NodeConnections {
   request(req: ConnectionRequest): Promise<ConnectionResponse> {
     const { url } = req
     const isTls = url.protocol === 'https:'
-    const send = isTls ? https.request : http.request
+    const send = isTls ? https().request : http.request
     return new Promise((resolve, reject) => {
       const outgoing = send(url, {
         method: req.method,
@@ -79,8 +84,8 @@ export class NodeConnections {
     this.secure?.destroy()
   }
 
-  private secureAgent(): https.Agent {
-    this.secure ??= new https.Agent({
+  private secureAgent(): Https.Agent {
+    this.secure ??= new (https().Agent)({
       ...this.agentOptions(),
       rejectUnauthorized: this.tls.verify,
       secureContext: this.tls.secureContext()

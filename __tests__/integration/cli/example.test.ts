@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { requireNode24 } from '../../harness/action-runner.js'
+import { loadedBy } from '../../harness/bundle-load.js'
 import { exampleLayout, ociRefDigest, removeTempDirs, tempDir } from '../../harness/local.js'
 
 function cli(
@@ -16,30 +17,6 @@ function cli(
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr })
     })
   })
-}
-
-/**
- * What a run of the bundle on Node 24 loads: the bundle's chunks (each one the compile cache is asked
- * about; the entry, index.js, is compiled before the cache is on) and node's built-in modules.
- */
-async function loadedBy(args: string[], node: string): Promise<{ chunks: string[]; builtins: string[] }> {
-  const report = 'process.on("exit",()=>process.stderr.write("BUILTINS "+process.moduleLoadList.join(",")))'
-  const tmp = await tempDir()
-  const run = await new Promise<{ code: number; stderr: string }>(resolve => {
-    const argv = ['--import', `data:text/javascript,${report}`, path.join('dist', 'cli', 'index.js'), ...args]
-    const env = {
-      ...process.env,
-      TMPDIR: tmp,
-      NODE_DEBUG_NATIVE: 'COMPILE_CACHE',
-      NODE_COMPILE_CACHE: undefined
-    }
-    execFile(node, argv, { env }, (error, _stdout, stderr) => resolve({ code: error ? 1 : 0, stderr }))
-  })
-  expect(run.code).toBe(0)
-  const chunks = [...new Set([...run.stderr.matchAll(/ESM file:\/\/\S*\/(\d+\.index\.js)/g)].map(m => m[1]))]
-  const list = /BUILTINS (.*)/.exec(run.stderr)?.[1] ?? ''
-  const builtins = list.split(',').flatMap(m => (m.startsWith('NativeModule ') ? [m.slice(13)] : []))
-  return { chunks, builtins }
 }
 
 const chunkText = (name: string): Promise<string> => readFile(path.join('dist', 'cli', name), 'utf8')

@@ -1,0 +1,82 @@
+// Whether a server speaks TLS, asked without loading node:tls.
+//
+// With TLS verification off, containers/image pings a registry over https first and falls back to
+// plain http when that fails. A plain-http registry (a `registry:2` service on localhost:5000, the
+// usual CI case) makes every run pay for node:tls and the crypto under it (~20 ms of CPU, as much as
+// the rest of a re-run that finds nothing to copy) only to learn that the https ping fails. So the
+// client first sends a ClientHello over a bare socket and reads the first bytes of the answer: a TLS
+// record (handshake or alert) means TLS, `HTTP/` means plain http. Anything else (silence, a closed
+// connection, other bytes) is not an answer, and the real https ping decides, as it did before.
+import { connect } from 'node:net'
+
+export type Sniffed = 'tls' | 'plain' | 'unknown'
+
+/** How long the server may take to answer the ClientHello before the real https ping decides. */
+export const SNIFF_TIMEOUT_MS = 2_000
+
+const TLS_RECORD_ALERT = 0x15
+const TLS_RECORD_HANDSHAKE = 0x16
+
+/**
+ * A TLS 1.2 ClientHello (TLS 1.3 and 1.2 suites, X25519/P-256, common signature schemes). Its
+ * client random holds CR LF, so an HTTP server reads a (malformed) request line at once and answers
+ * 400 instead of waiting for the line's end.
+ */
+const CLIENT_HELLO = clientHello()
+
+function clientHello(): Buffer {
+  const u16 = (n: number): number[] => [n >> 8, n & 0xff]
+  const withLength16 = (body: number[]): number[] => [...u16(body.length), ...body]
+  const extension = (type: number, body: number[]): number[] => [...u16(type), ...withLength16(body)]
+  const random = Array.from({ length: 32 }, (_, i) => (i % 2 === 0 ? 0x0d : 0x0a))
+  const suites = [0x1301, 0x1302, 0x1303, 0xc02b, 0xc02f, 0xc02c, 0xc030, 0x009c].flatMap(u16)
+  const extensions = [
+    ...extension(0x000a, withLength16([0x001d, 0x0017].flatMap(u16))), // supported_groups
+    ...extension(0x000b, [1, 0]), // ec_point_formats: uncompressed
+    ...extension(0x000d, withLength16([0x0403, 0x0804, 0x0401].flatMap(u16))) // signature_algorithms
+  ]
+  const hello = [0x03, 0x03, ...random, 0, ...withLength16(suites), 1, 0, ...withLength16(extensions)]
+  const handshake = [0x01, 0, ...u16(hello.length), ...hello]
+  return Buffer.from([TLS_RECORD_HANDSHAKE, 0x03, 0x01, ...withLength16(handshake)])
+}
+
+/** What the first bytes of an answer to the ClientHello say, or undefined while they say nothing yet. */
+export function classifyAnswer(first: Buffer): Sniffed | undefined {
+  if (first.length === 0) return undefined
+  if (first[0] === TLS_RECORD_HANDSHAKE || first[0] === TLS_RECORD_ALERT) return 'tls'
+  const http = Buffer.from('HTTP/')
+  const n = Math.min(first.length, http.length)
+  if (!first.subarray(0, n).equals(http.subarray(0, n))) return 'unknown'
+  return n === http.length ? 'plain' : undefined
+}
+
+/** Asks `host:port` (an IPv6 host without brackets) whether it speaks TLS; never throws. */
+export function sniffTls(
+  host: string,
+  port: number,
+  signal?: AbortSignal,
+  timeoutMs = SNIFF_TIMEOUT_MS
+): Promise<Sniffed> {
+  return new Promise(resolve => {
+    let seen = Buffer.alloc(0)
+    const socket = connect({ host, port })
+    const done = (answer: Sniffed): void => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', cancel)
+      socket.destroy()
+      resolve(answer)
+    }
+    const cancel = (): void => done('unknown')
+    const timer = setTimeout(cancel, timeoutMs)
+    signal?.addEventListener('abort', cancel)
+    if (signal?.aborted) cancel()
+    socket.on('connect', () => socket.write(CLIENT_HELLO))
+    socket.on('data', (chunk: Buffer) => {
+      seen = Buffer.concat([seen, chunk]).subarray(0, 8)
+      const answer = classifyAnswer(seen)
+      if (answer !== undefined) done(answer)
+    })
+    socket.on('error', () => done('unknown'))
+    socket.on('close', () => done('unknown'))
+  })
+}
