@@ -1235,12 +1235,14 @@ class RegistryClient {
     /**
      * With verification off: https, then http, as containers/image tries them; only http when the
      * server, asked directly (not through a proxy), answers a ClientHello in plain HTTP (tls-sniff.ts).
+     * Only a registry on its own port is asked: on 443 a TLS server is the rule, and the question would
+     * only add a round trip.
      */
     async insecureSchemes(context) {
         const url = new URL(`https://${this.apiHost}/v2/`);
-        if (this.isDirect(url)) {
+        if (url.port !== '' && this.isDirect(url)) {
             const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-            if ((await sniffTls(host, Number(url.port || 443), this.signal)) === 'plain') {
+            if ((await sniffTls(host, Number(url.port), this.signal)) === 'plain') {
                 this.log('debug', `${context}: https skipped (the server answers in plain HTTP), trying http`);
                 return ['http'];
             }
