@@ -7,7 +7,8 @@
 //            Node 24 that `npm run setup:node24` installs under .tools/, the Action's runtime, else this one)
 //            --also-node PATH | --also-this-node (an extra column: our CLI on another node, e.g. the one on PATH)
 //            --cli PATH (our bundle; default dist/cli/index.js)  --also-cli PATH (an extra column: another bundle)
-//            --no-limit  --no-skopeo (for comparing two bundles)  --profile SCENARIO (our CLI once under --cpu-prof, summarized; no comparison)
+//            --no-limit  --no-skopeo (for comparing two bundles)  --verifying-limit (the copy limit also
+//            hashes every blob, as ours and skopeo do: how much of a gap verification is)  --profile SCENARIO (our CLI once under --cpu-prof, summarized; no comparison)
 //
 // Every scenario has a limit line: the least a Node process (the same binary as our CLI, opt.node) must
 // do to reach the same end state, so that a miss shows whether our client or the registry/Node bounds it.
@@ -80,6 +81,7 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--also-node') opt.alsoNode = val()
   else if (a === '--also-this-node') opt.alsoNode = process.execPath
   else if (a === '--no-limit') opt.limit = false
+  else if (a === '--verifying-limit') opt.verifyingLimit = true
   else if (a === '--no-skopeo') opt.noSkopeo = true
   else if (a === '--profile') opt.profile = val()
   else if (a === '--help' || a === '-h') {
@@ -167,7 +169,18 @@ function makeTools(policy) {
     version: [opt.node, ['-e', '0']],
     invocations: (pairs, _extraNodeArgs, kind = 'copy') =>
       kind === 'copy'
-        ? [[opt.node, [LIMIT, '--parallel', '6', ...pairs.flatMap(p => [limitRef(p.src), limitRef(p.dest)])]]]
+        ? [
+            [
+              opt.node,
+              [
+                LIMIT,
+                '--parallel',
+                '6',
+                ...(opt.verifyingLimit ? ['--verify'] : []),
+                ...pairs.flatMap(p => [limitRef(p.src), limitRef(p.dest)])
+              ]
+            ]
+          ]
         : pairs.map(p => [opt.node, [LIMIT_SCRIPTS[kind], limitRef(p.src), limitRef(p.dest)]])
   }
   return { tools, limit }
@@ -248,7 +261,7 @@ const live = [] // registries running now (stopped on the way out, even after a 
 async function main() {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run package first`)
   await mkdir(WORK, { recursive: true })
-  const env = machine()
+  const env = { ...machine(), verifyingLimit: opt.verifyingLimit === true }
   log(
     `machine: ${env.cores} cores, ${env.memGiB} GiB; node ${env.node}; ${env.skopeo}; loadavg ${env.loadavg}`
   )

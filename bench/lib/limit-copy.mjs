@@ -4,13 +4,18 @@
 // source (or a read stream from an OCI layout) piped straight into a monolithic POST + PUT?digest=
 // upload (or a file in an OCI layout). No digest verification, no existence checks, no retries.
 // Manifests are copied byte for byte (instances by digest, then the top one by tag).
+// With --verify, every blob is also hashed on its way (one Transform between source and destination)
+// and a mismatch fails the run: the least a copier that checks every byte, as ours and skopeo
+// do, must do on top (`npm run bench -- --verifying-limit`).
 //
-//   node bench/lib/limit-copy.mjs [--parallel 6] SRC DEST [SRC DEST ...]
+//   node bench/lib/limit-copy.mjs [--parallel 6] [--verify] SRC DEST [SRC DEST ...]
 //     SRC:  oci:DIR:REF | reg:HOST/REPO:TAG
 //     DEST: oci:DIR:REF | reg:HOST/REPO:TAG
+import { createHash } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { Agent, request } from 'undici'
 
@@ -70,6 +75,23 @@ async function readManifest(src, digestOrTag) {
   return { bytes, mediaType: res.headers['content-type'], digest: res.headers['docker-content-digest'] }
 }
 
+/** `stream` through a hashing stage; `check()` throws unless the bytes had the blob's digest. */
+function hashing(stream, blob) {
+  const hash = createHash('sha256')
+  const through = new Transform({
+    transform(chunk, _encoding, callback) {
+      hash.update(chunk)
+      callback(null, chunk)
+    }
+  })
+  stream.on('error', e => through.destroy(e))
+  const check = () => {
+    const actual = `sha256:${hash.digest('hex')}`
+    if (actual !== blob.digest) throw new Error(`blob ${blob.digest} hashes to ${actual}`)
+  }
+  return { stream: stream.pipe(through), check }
+}
+
 async function openBlob(src, blob) {
   if (src.kind === 'oci')
     return createReadStream(join(src.dir, 'blobs', 'sha256', blob.digest.slice(7)), {
@@ -124,13 +146,15 @@ async function putManifest(dest, m, tagOrDigest) {
 async function main() {
   const argv = process.argv.slice(2)
   let parallel = 6
+  let verify = false
   const refs = []
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--parallel') parallel = Number(argv[++i])
+    else if (argv[i] === '--verify') verify = true
     else refs.push(argv[i])
   }
   if (refs.length === 0 || refs.length % 2 !== 0)
-    throw new Error('usage: limit-copy.mjs [--parallel N] SRC DEST [SRC DEST ...]')
+    throw new Error('usage: limit-copy.mjs [--parallel N] [--verify] SRC DEST [SRC DEST ...]')
   const pairs = []
   for (let i = 0; i < refs.length; i += 2) pairs.push({ src: parseRef(refs[i]), dest: parseRef(refs[i + 1]) })
 
@@ -170,7 +194,10 @@ async function main() {
     Array.from({ length: parallel }, async () => {
       while (next < blobs.length) {
         const { pair, blob } = blobs[next++]
-        await putBlob(pair.dest, blob, await openBlob(pair.src, blob))
+        const source = await openBlob(pair.src, blob)
+        const { stream, check } = verify ? hashing(source, blob) : { stream: source }
+        await putBlob(pair.dest, blob, stream)
+        check?.()
         bytes += blob.size
       }
     })

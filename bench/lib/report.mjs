@@ -21,7 +21,12 @@ export const LIMIT_NOTES = {
   mount:
     '`bench/lib/limit-mount.mjs`, one process per image: GET the manifests (a list and its ' +
     'instances), one cross-repository mount POST per blob (6 at a time), PUT the manifests.',
-  start: '`node -e 0`: bare start-up.'
+  start: '`node -e 0`: bare start-up.',
+  // --verifying-limit
+  'copy-verified':
+    '`bench/lib/limit-copy.mjs --verify`, as the copy limit line but hashing every blob on its way and ' +
+    'failing on a mismatch (run with `--verifying-limit`): what a copier that checks every byte, as ours ' +
+    'and skopeo do, needs at least.'
 }
 
 function mainTable(results, alt) {
@@ -58,10 +63,12 @@ function mainTable(results, alt) {
   return L
 }
 
-function limitNotes(results) {
+function limitNotes(results, verifyingLimit) {
   const kinds = new Map()
-  for (const r of results)
-    if (r.stats.limit) kinds.set(r.limitKind, [...(kinds.get(r.limitKind) ?? []), `(${r.id})`])
+  for (const r of results) {
+    const kind = verifyingLimit && r.limitKind === 'copy' ? 'copy-verified' : r.limitKind
+    if (r.stats.limit) kinds.set(kind, [...(kinds.get(kind) ?? []), `(${r.id})`])
+  }
   if (kinds.size === 0) return []
   return [
     '',
@@ -116,7 +123,7 @@ export function report(env, results, elapsed) {
       results,
       results.some(r => r.stats['ours-alt'])
     ),
-    ...limitNotes(results),
+    ...limitNotes(results, env.verifyingLimit),
     ...ioTable(results),
     '',
     'Wall time of every run (s), in run order:',
@@ -128,6 +135,6 @@ export function report(env, results, elapsed) {
       `- (${r.id}) ${parts.join('; ')} — loadavg(1m) ${r.loadavgBefore.toFixed(2)} → ${r.loadavgAfter.toFixed(2)}`
     )
   }
-  L.push('', ...checkTargets(results))
+  L.push('', ...checkTargets(results, env.verifyingLimit))
   return L.join('\n') + '\n'
 }

@@ -20,7 +20,7 @@ const TIME_TARGETS = [
 const f2 = x => x.toFixed(2)
 const verdict = ok => (ok ? '**met**' : '**missed**')
 
-function timeLine(t, r) {
+function timeLine(t, r, verifyingLimit) {
   const rule =
     `ours/skopeo ≤ ${t.max.toFixed(1)}` +
     (t.nearLimit ? `, or ours/limit ≤ ${t.nearLimit.toFixed(1)} when limit/skopeo > ${t.max.toFixed(1)}` : '')
@@ -31,13 +31,16 @@ function timeLine(t, r) {
   const os = ours.wall / skopeo.wall
   const ls = limit ? limit.wall / skopeo.wall : undefined
   const ol = limit ? ours.wall / limit.wall : undefined
-  const viaLimit = t.nearLimit !== undefined && ls > t.max && ol <= t.nearLimit
+  const nearLimit = t.nearLimit !== undefined && ls > t.max && ol <= t.nearLimit
+  const viaLimit = nearLimit && !verifyingLimit
   const met = os <= t.max || viaLimit
   let line =
     `${head} ${verdict(met)}: ours/skopeo ${f2(os)} (${f2(ours.wall)} s / ${f2(skopeo.wall)} s)` +
     (limit ? `; limit ${f2(limit.wall)} s, ours/limit ${f2(ol)}, limit/skopeo ${f2(ls)}` : '; no limit line')
   const max = t.max.toFixed(1)
   if (viaLimit) line += `: met through the limit (above ${max}× skopeo; ours within ${t.nearLimit}× of it)`
+  else if (nearLimit)
+    line += `: the verifying limit is above ${max}× skopeo and ours is within ${t.nearLimit}× of it`
   else if (!met && limit)
     line +=
       ls > t.max
@@ -59,12 +62,19 @@ function rssLine(results) {
 }
 
 /** Markdown lines: a heading, then one line per target. */
-export function checkTargets(results) {
+export function checkTargets(results, verifyingLimit = false) {
   const byId = new Map(results.map(r => [r.id, r]))
   return [
     "### Issue 19's targets, against this run's medians",
     '',
-    ...TIME_TARGETS.map(t => timeLine(t, byId.get(t.id))),
+    ...(verifyingLimit
+      ? [
+          'This run’s copy limit line verifies every blob (`--verifying-limit`); the issue’s limit line does ' +
+            'not, so the limit figures below explain a miss but do not decide (b).',
+          ''
+        ]
+      : []),
+    ...TIME_TARGETS.map(t => timeLine(t, byId.get(t.id), verifyingLimit)),
     rssLine(results)
   ]
 }
