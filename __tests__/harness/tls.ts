@@ -10,7 +10,9 @@
  */
 import { execFile } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
+import { syncBuiltinESMExports } from 'node:module'
 import { join } from 'node:path'
+import tls from 'node:tls'
 import { promisify } from 'node:util'
 import { requireProgram } from './programs.js'
 
@@ -156,4 +158,33 @@ export async function createSelfSigned(
     dir
   )
   return { certPath: join(dir, `${name}.pem`), keyPath: join(dir, `${name}.key`) }
+}
+
+/** What `action` did with node:tls: connections opened and secure contexts built. */
+export interface TlsUse<T> {
+  result: T
+  connections: number
+  contexts: number
+}
+
+/** Runs `action` with node:tls's `connect` and `createSecureContext` counted (then restored). */
+export async function countingTls<T>(action: () => Promise<T>): Promise<TlsUse<T>> {
+  const { connect, createSecureContext } = tls
+  const use = { connections: 0, contexts: 0 }
+  tls.connect = ((...args: Parameters<typeof connect>) => {
+    use.connections++
+    return connect(...args)
+  }) as typeof connect
+  tls.createSecureContext = (...args) => {
+    use.contexts++
+    return createSecureContext(...args)
+  }
+  syncBuiltinESMExports()
+  try {
+    return { result: await action(), ...use }
+  } finally {
+    tls.connect = connect
+    tls.createSecureContext = createSecureContext
+    syncBuiltinESMExports()
+  }
 }

@@ -1,10 +1,8 @@
 // TLS: a registry with a certificate from a generated CA, trusted through a cert dir; client certificates.
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { syncBuiltinESMExports } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import tls from 'node:tls'
 import {
   closeAllConnections,
   configureRegistry,
@@ -13,6 +11,7 @@ import {
 } from '../../../src/registry/index.js'
 import { describeWithPrograms } from '../../harness/programs.js'
 import { startRegistry, type TestRegistry } from '../../harness/registry.js'
+import { countingTls } from '../../harness/tls.js'
 import { makeImage, openDestination, openSource, pushImage, readStream, sha256 } from './fixtures.js'
 
 describeWithPrograms(['docker-registry', 'openssl'], 'registry over TLS', () => {
@@ -60,20 +59,7 @@ describeWithPrograms(['docker-registry', 'openssl'], 'registry over TLS', () => 
 
   it('builds one secure context for a TLS configuration, however many connections it opens', async () => {
     await closeAllConnections() // a new agent, so every connection below is new
-    const original = tls.createSecureContext
-    let contexts = 0
-    let connections = 0
-    const originalConnect = tls.connect
-    tls.createSecureContext = (...args) => {
-      contexts++
-      return original(...args)
-    }
-    tls.connect = ((...args: Parameters<typeof tls.connect>) => {
-      connections++
-      return originalConnect(...args)
-    }) as typeof tls.connect
-    syncBuiltinESMExports()
-    try {
+    const { connections, contexts } = await countingTls(async () => {
       const src = await openSource(`${registry.host}/tls/app:v1`, {
         registry: { certDir: registry.clientCertDir }
       })
@@ -82,11 +68,7 @@ describeWithPrograms(['docker-registry', 'openssl'], 'registry over TLS', () => 
       const streams = await Promise.all(image.layers.map(async b => (await src.getBlob(b)).stream))
       const bodies = await Promise.all(streams.map(s => readStream(s)))
       expect(bodies.map(b => sha256(b))).toEqual(image.layers.map(b => b.digest))
-    } finally {
-      tls.createSecureContext = original
-      tls.connect = originalConnect
-      syncBuiltinESMExports()
-    }
+    })
     expect(connections).toBeGreaterThanOrEqual(2)
     expect(contexts).toBe(1)
   })
