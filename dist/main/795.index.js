@@ -1019,6 +1019,17 @@ function classifyAnswer(first) {
         return 'unknown';
     return n === http.length ? 'plain' : undefined;
 }
+/**
+ * Where to ask for `apiHost` (`host[:port]`, an IPv6 host in brackets): only a registry on its own port
+ * is asked. On 443 (named or implied) a TLS server is the rule, and the question would only add a
+ * round trip before the https ping.
+ */
+function sniffTarget(apiHost) {
+    const url = new URL(`https://${apiHost}/`);
+    if (url.port === '')
+        return undefined;
+    return { host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: Number(url.port) };
+}
 /** Asks `host:port` (an IPv6 host without brackets) whether it speaks TLS; never throws. */
 function sniffTls(host, port, signal, timeoutMs = SNIFF_TIMEOUT_MS) {
     return new Promise(resolve => {
@@ -1235,14 +1246,11 @@ class RegistryClient {
     /**
      * With verification off: https, then http, as containers/image tries them; only http when the
      * server, asked directly (not through a proxy), answers a ClientHello in plain HTTP (tls-sniff.ts).
-     * Only a registry on its own port is asked: on 443 a TLS server is the rule, and the question would
-     * only add a round trip.
      */
     async insecureSchemes(context) {
-        const url = new URL(`https://${this.apiHost}/v2/`);
-        if (url.port !== '' && this.isDirect(url)) {
-            const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-            if ((await sniffTls(host, Number(url.port), this.signal)) === 'plain') {
+        const target = sniffTarget(this.apiHost);
+        if (target && this.isDirect(new URL(`https://${this.apiHost}/v2/`))) {
+            if ((await sniffTls(target.host, target.port, this.signal)) === 'plain') {
                 this.log('debug', `${context}: https skipped (the server answers in plain HTTP), trying http`);
                 return ['http'];
             }

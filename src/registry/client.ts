@@ -32,7 +32,7 @@ import {
   type RetryPolicy
 } from './retry.js'
 import { SecretReporter } from './secrets.js'
-import { sniffTls } from './tls-sniff.js'
+import { sniffTarget, sniffTls } from './tls-sniff.js'
 import { processBlobInfoCache, type BlobInfoCache } from '../cache/blob-info-cache.js'
 import { registrySettings, type LogLevel, type RegistrySettings } from './settings.js'
 
@@ -246,14 +246,11 @@ export class RegistryClient {
   /**
    * With verification off: https, then http, as containers/image tries them; only http when the
    * server, asked directly (not through a proxy), answers a ClientHello in plain HTTP (tls-sniff.ts).
-   * Only a registry on its own port is asked: on 443 a TLS server is the rule, and the question would
-   * only add a round trip.
    */
   private async insecureSchemes(context: string): Promise<string[]> {
-    const url = new URL(`https://${this.apiHost}/v2/`)
-    if (url.port !== '' && this.isDirect(url)) {
-      const host = url.hostname.replace(/^\[(.*)\]$/, '$1')
-      if ((await sniffTls(host, Number(url.port), this.signal)) === 'plain') {
+    const target = sniffTarget(this.apiHost)
+    if (target && this.isDirect(new URL(`https://${this.apiHost}/v2/`))) {
+      if ((await sniffTls(target.host, target.port, this.signal)) === 'plain') {
         this.log('debug', `${context}: https skipped (the server answers in plain HTTP), trying http`)
         return ['http']
       }

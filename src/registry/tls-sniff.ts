@@ -50,6 +50,17 @@ export function classifyAnswer(first: Buffer): Sniffed | undefined {
   return n === http.length ? 'plain' : undefined
 }
 
+/**
+ * Where to ask for `apiHost` (`host[:port]`, an IPv6 host in brackets): only a registry on its own port
+ * is asked. On 443 (named or implied) a TLS server is the rule, and the question would only add a
+ * round trip before the https ping.
+ */
+export function sniffTarget(apiHost: string): { host: string; port: number } | undefined {
+  const url = new URL(`https://${apiHost}/`)
+  if (url.port === '') return undefined
+  return { host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: Number(url.port) }
+}
+
 /** Asks `host:port` (an IPv6 host without brackets) whether it speaks TLS; never throws. */
 export function sniffTls(
   host: string,

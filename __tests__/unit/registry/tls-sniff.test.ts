@@ -6,7 +6,7 @@ import { createServer as createNetServer, type AddressInfo, type Server, type So
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createServer as createTlsServer } from 'node:tls'
-import { classifyAnswer, sniffTls } from '../../../src/registry/tls-sniff.js'
+import { classifyAnswer, sniffTarget, sniffTls } from '../../../src/registry/tls-sniff.js'
 import { describeWithPrograms } from '../../harness/programs.js'
 import { createSelfSigned } from '../../harness/tls.js'
 
@@ -32,6 +32,20 @@ describe('classifyAnswer', () => {
     ['HTTP in lower case', [...Buffer.from('http/1.1 400')], 'unknown']
   ])('%s', (_what, bytes, expected) => {
     expect(classifyAnswer(Buffer.from(bytes))).toBe(expected)
+  })
+})
+
+describe('sniffTarget: only a registry on its own port is asked', () => {
+  it.each([
+    ['127.0.0.1:5000', { host: '127.0.0.1', port: 5000 }],
+    ['localhost:5000', { host: 'localhost', port: 5000 }],
+    ['[::1]:5000', { host: '::1', port: 5000 }],
+    ['registry.example.com:8443', { host: 'registry.example.com', port: 8443 }],
+    ['registry.example.com', undefined],
+    ['registry.example.com:443', undefined],
+    ['[::1]', undefined]
+  ])('%s', (apiHost, expected) => {
+    expect(sniffTarget(apiHost)).toEqual(expected)
   })
 })
 
