@@ -7,7 +7,7 @@
 // client first sends a ClientHello over a bare socket and reads the first bytes of the answer: a TLS
 // record (handshake or alert) means TLS, `HTTP/` means plain http. Anything else (silence, a closed
 // connection, other bytes) is not an answer, and the real https ping decides, as it did before.
-import { connect } from 'node:net'
+import { connect, isIP } from 'node:net'
 
 export type Sniffed = 'tls' | 'plain' | 'unknown'
 
@@ -18,19 +18,20 @@ const TLS_RECORD_ALERT = 0x15
 const TLS_RECORD_HANDSHAKE = 0x16
 
 /**
- * A TLS 1.2 ClientHello (TLS 1.3 and 1.2 suites, X25519/P-256, common signature schemes). Its
- * client random holds CR LF, so an HTTP server reads a (malformed) request line at once and answers
- * 400 instead of waiting for the line's end.
+ * A TLS 1.2 ClientHello (a TLS 1.3-only server answers it with an alert, which says TLS just as well),
+ * naming `serverName` (SNI) when the host is a name, so a front end that routes on SNI sends it where
+ * the https ping would go. Its client random holds CR LF, so an HTTP server reads a (malformed)
+ * request line at once and answers 400 instead of waiting for the line's end.
  */
-const CLIENT_HELLO = clientHello()
-
-function clientHello(): Buffer {
+export function clientHello(serverName?: string): Buffer {
   const u16 = (n: number): number[] => [n >> 8, n & 0xff]
   const withLength16 = (body: number[]): number[] => [...u16(body.length), ...body]
   const extension = (type: number, body: number[]): number[] => [...u16(type), ...withLength16(body)]
   const random = Array.from({ length: 32 }, (_, i) => (i % 2 === 0 ? 0x0d : 0x0a))
   const suites = [0x1301, 0x1302, 0x1303, 0xc02b, 0xc02f, 0xc02c, 0xc030, 0x009c].flatMap(u16)
+  const name = serverName !== undefined && isIP(serverName) === 0 ? [...Buffer.from(serverName, 'ascii')] : []
   const extensions = [
+    ...(name.length > 0 ? extension(0x0000, withLength16([0, ...withLength16(name)])) : []), // server_name
     ...extension(0x000a, withLength16([0x001d, 0x0017].flatMap(u16))), // supported_groups
     ...extension(0x000b, [1, 0]), // ec_point_formats: uncompressed
     ...extension(0x000d, withLength16([0x0403, 0x0804, 0x0401].flatMap(u16))) // signature_algorithms
@@ -61,6 +62,9 @@ export function sniffTarget(apiHost: string): { host: string; port: number } | u
   return { host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: Number(url.port) }
 }
 
+/** Bytes of an answer that say what it is: a TLS record's type, or `HTTP/`. */
+const ANSWER_BYTES = 5
+
 /** Asks `host:port` (an IPv6 host without brackets) whether it speaks TLS; never throws. */
 export function sniffTls(
   host: string,
@@ -68,10 +72,14 @@ export function sniffTls(
   signal?: AbortSignal,
   timeoutMs = SNIFF_TIMEOUT_MS
 ): Promise<Sniffed> {
+  if (signal?.aborted) return Promise.resolve('unknown')
   return new Promise(resolve => {
     let seen = Buffer.alloc(0)
+    let settled = false
     const socket = connect({ host, port })
     const done = (answer: Sniffed): void => {
+      if (settled) return
+      settled = true
       clearTimeout(timer)
       signal?.removeEventListener('abort', cancel)
       socket.destroy()
@@ -80,14 +88,13 @@ export function sniffTls(
     const cancel = (): void => done('unknown')
     const timer = setTimeout(cancel, timeoutMs)
     signal?.addEventListener('abort', cancel)
-    if (signal?.aborted) cancel()
-    socket.on('connect', () => socket.write(CLIENT_HELLO))
+    socket.on('connect', () => socket.write(clientHello(host)))
     socket.on('data', (chunk: Buffer) => {
-      seen = Buffer.concat([seen, chunk]).subarray(0, 8)
+      seen = Buffer.concat([seen, chunk]).subarray(0, ANSWER_BYTES)
       const answer = classifyAnswer(seen)
       if (answer !== undefined) done(answer)
     })
-    socket.on('error', () => done('unknown'))
-    socket.on('close', () => done('unknown'))
+    socket.on('error', cancel)
+    socket.on('close', cancel)
   })
 }

@@ -5,7 +5,7 @@ import { createServer as createHttpServer } from 'node:http'
 import { createServer as createNetServer, type AddressInfo, type Server, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createServer as createTlsServer } from 'node:tls'
+import { createSecureContext, createServer as createTlsServer } from 'node:tls'
 import { classifyAnswer, sniffTarget, sniffTls } from '../../../src/registry/tls-sniff.js'
 import { describeWithPrograms } from '../../harness/programs.js'
 import { createSelfSigned } from '../../harness/tls.js'
@@ -101,12 +101,23 @@ describeWithPrograms(['openssl'], 'sniffTls against a TLS server', () => {
   let dir: string
   let server: Server
   let port: number
+  const names: string[] = []
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'ica-sniff-'))
     const { certPath, keyPath } = await createSelfSigned(dir, 'server', '127.0.0.1')
     const [cert, key] = await Promise.all([readFile(certPath), readFile(keyPath)])
-    server = createTlsServer({ cert, key }, socket => socket.end())
+    server = createTlsServer(
+      {
+        cert,
+        key,
+        SNICallback: (name, callback) => {
+          names.push(name)
+          callback(null, createSecureContext({ cert, key }))
+        }
+      },
+      socket => socket.end()
+    )
     port = await listen(server)
   })
   afterAll(async () => {
@@ -116,5 +127,12 @@ describeWithPrograms(['openssl'], 'sniffTls against a TLS server', () => {
 
   it('answers the ClientHello with a TLS record (node:tls, any TLS version it allows)', async () => {
     expect(await sniffTls('127.0.0.1', port, undefined, 60_000)).toBe('tls')
+  })
+
+  it('names the host (SNI) when it is a name, as the https ping will, and not when it is an address', async () => {
+    names.length = 0
+    expect(await sniffTls('localhost', port, undefined, 60_000)).toBe('tls')
+    expect(await sniffTls('127.0.0.1', port, undefined, 60_000)).toBe('tls')
+    expect(names).toEqual(['localhost'])
   })
 })
