@@ -11,12 +11,13 @@
 // on the JS heap, so no young-generation collection runs, and only V8's external-memory limit (64 MiB
 // of new ArrayBuffers) starts a full one. So every COLLECT_EVERY_BYTES of blob bytes read, the copy
 // runs a young-generation collection (about a millisecond): chunks live shorter than that, so they are
-// freed while young. And the young generation stops growing once the program is loaded (at 4 MiB):
-// V8 would grow it to 16 MiB, all of it resident, which moving blobs does not need. (Stopping it
-// before loading costs start-up about 80 ms of collections; shrinking it later, two full ones.) Each
-// entry point stops it right after loading, before any work that moves bytes (a cache restore, an
-// archive's extraction); `gc` is exposed (node:vm) only when the first blob bytes arrive, so a run
-// that moves no blob never loads node:vm.
+// freed while young. And the young generation stops growing (at 4 MiB): V8 would grow it to 16 MiB,
+// all of it resident, which moving blobs does not need.
+//
+// Both start when bulk bytes first move (startMemoryPacing), not at start-up: changing a V8 flag
+// makes node's embedded code cache unusable for each of its own modules loaded afterwards (V8 checks
+// a hash of the flags), so http, crypto, streams and fs/promises were compiled from source, ~25 ms
+// of a re-run's wall time (measured). By the time bytes move, the copy has loaded them.
 import type * as V8 from 'node:v8'
 import type * as Vm from 'node:vm'
 import { lazyBuiltin } from './lazy-builtin.js'
@@ -48,33 +49,28 @@ const vm = lazyBuiltin<typeof Vm>('node:vm')
 let collect: Collect | null | undefined
 let sinceCollection = 0
 
-/** V8's `gc`, exposed the first time to a context made for it (not to the program's own). */
-function exposeCollector(): Collect | null {
+/**
+ * Starts the pacing, once: the young generation stops growing, and V8's `gc` is exposed to a context
+ * made for it (not to the program's own). Called by whatever first moves bulk bytes: a blob read
+ * (noteBytesRead), a file spooled or an archive extracted, the Actions cache restored or saved. V8
+ * reads the growth factor whenever it grows the young generation.
+ */
+export function startMemoryPacing(): void {
+  if (collect !== undefined) return
   try {
+    v8().setFlagsFromString('--semi-space-growth-factor=1')
     v8().setFlagsFromString('--expose-gc')
-    return vm().runInNewContext('gc') as Collect
+    collect = vm().runInNewContext('gc') as Collect
   } catch {
-    return null // only memory is at stake
+    collect = null // only memory is at stake
   }
 }
 
 /** Counts blob bytes read; every COLLECT_EVERY_BYTES it frees the chunks already passed on. */
 export function noteBytesRead(n: number): void {
-  if (collect === undefined) collect = exposeCollector()
+  startMemoryPacing()
   sinceCollection += n
   if (sinceCollection < COLLECT_EVERY_BYTES) return
   sinceCollection = 0
   collect?.({ type: 'minor' })
-}
-
-/**
- * Called by each entry point once its program is loaded. V8 reads the growth factor whenever it grows
- * the young generation (its maximum, `--max-semi-space-size`, only when the heap is made).
- */
-export function stopYoungGenerationGrowth(): void {
-  try {
-    v8().setFlagsFromString('--semi-space-growth-factor=1')
-  } catch {
-    // only memory is at stake
-  }
 }

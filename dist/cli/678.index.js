@@ -3884,6 +3884,28 @@ function runtimePlatformNote(nodePlatform = process.platform) {
 
 /***/ }),
 
+/***/ 839:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ lazyBuiltin)
+/* harmony export */ });
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8995);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
+// Node builtins that only some runs need (TLS, zlib, and V8's flags and vm for the collection pacing)
+// load on first use, so a run pays only for what it does: a re-run that finds a plain-http
+// destination up to date loads none of them (node:tls alone costs ~20 ms of CPU).
+
+const require = (0,node_module__WEBPACK_IMPORTED_MODULE_0__.createRequire)(import.meta.url);
+/** A loader for builtin `name` (e.g. `node:tls`) that requires it the first time it is called. */
+function lazyBuiltin(name) {
+    let loaded;
+    return () => (loaded ??= require(name));
+}
+
+
+/***/ }),
+
 /***/ 351:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -7710,6 +7732,70 @@ function listMimeTypeFor(mimeType) {
         default:
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .S('unknown-media-type', `no manifest list type holds manifests of type ${JSON.stringify(mimeType)}`);
     }
+}
+
+
+/***/ }),
+
+/***/ 8820:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ER: () => (/* binding */ startMemoryPacing),
+/* harmony export */   Go: () => (/* binding */ STAGE_BUFFER_BYTES),
+/* harmony export */   l8: () => (/* binding */ FILE_CHUNK_BYTES),
+/* harmony export */   mE: () => (/* binding */ noteBytesRead)
+/* harmony export */ });
+/* unused harmony exports STAGES_PER_TRANSFER, TRANSFER_BUFFER_BYTES, COLLECT_EVERY_BYTES */
+/* harmony import */ var _lazy_builtin_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(839);
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+/** What one stream stage (a Readable or a Writable side) queues before it pushes back. */
+const STAGE_BUFFER_BYTES = 64 * KiB;
+/** What a file's read stream reads, and its write stream queues, at a time: each is a syscall, so larger than a stage. */
+const FILE_CHUNK_BYTES = 256 * KiB;
+/**
+ * Queues one transfer goes through at most: the registry body and its resuming stream (2), verify
+ * (2: its writable and readable sides), a tee branch (1), a recompression (6: decompressor, DiffID
+ * tap, compressor, besides the compressors' own windows) and the upload's digesting stream (2). A
+ * file at either end adds at most a FILE_CHUNK_BYTES queue.
+ */
+const STAGES_PER_TRANSFER = 13;
+/** The most one transfer holds in its queues: 1.3 MiB (most transfers hold a quarter of that). */
+const TRANSFER_BUFFER_BYTES = STAGES_PER_TRANSFER * STAGE_BUFFER_BYTES + 2 * FILE_CHUNK_BYTES;
+/** Blob bytes read between two young-generation collections. */
+const COLLECT_EVERY_BYTES = 4 * MiB;
+const v8 = (0,_lazy_builtin_js__WEBPACK_IMPORTED_MODULE_0__/* .lazyBuiltin */ .q)('node:v8');
+const vm = (0,_lazy_builtin_js__WEBPACK_IMPORTED_MODULE_0__/* .lazyBuiltin */ .q)('node:vm');
+let collect;
+let sinceCollection = 0;
+/**
+ * Starts the pacing, once: the young generation stops growing, and V8's `gc` is exposed to a context
+ * made for it (not to the program's own). Called by whatever first moves bulk bytes: a blob read
+ * (noteBytesRead), a file spooled or an archive extracted, the Actions cache restored or saved. V8
+ * reads the growth factor whenever it grows the young generation.
+ */
+function startMemoryPacing() {
+    if (collect !== undefined)
+        return;
+    try {
+        v8().setFlagsFromString('--semi-space-growth-factor=1');
+        v8().setFlagsFromString('--expose-gc');
+        collect = vm().runInNewContext('gc');
+    }
+    catch {
+        collect = null; // only memory is at stake
+    }
+}
+/** Counts blob bytes read; every COLLECT_EVERY_BYTES it frees the chunks already passed on. */
+function noteBytesRead(n) {
+    startMemoryPacing();
+    sinceCollection += n;
+    if (sinceCollection < COLLECT_EVERY_BYTES)
+        return;
+    sinceCollection = 0;
+    collect?.({ type: 'minor' });
 }
 
 

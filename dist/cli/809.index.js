@@ -217,6 +217,7 @@ async function publishFile(temp, target) {
  * removed and the error rethrown.
  */
 async function writeStreamToNewFile(stream, file, hashAlgorithm) {
+    (0,_memory_js__WEBPACK_IMPORTED_MODULE_5__/* .startMemoryPacing */ .ER)();
     const hash = hashAlgorithm === undefined ? undefined : (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(hashAlgorithm);
     let size = 0;
     const handle = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.open(file, 'wx', 0o644);
@@ -479,6 +480,8 @@ var tar_stream = __webpack_require__(6118);
 var digest = __webpack_require__(2200);
 // EXTERNAL MODULE: ./src/limits.ts
 var limits = __webpack_require__(351);
+// EXTERNAL MODULE: ./src/memory.ts
+var memory = __webpack_require__(8820);
 ;// CONCATENATED MODULE: ./src/transports/oci-archive/tar-extract.ts
 // Unpacks an OCI archive (a tar of an OCI layout, optionally gzip-compressed as upstream's Untar
 // accepts) into a directory, streaming each file to disk once. Only what a layout can use is
@@ -495,10 +498,12 @@ var limits = __webpack_require__(351);
 
 
 
+
 /** The largest `oci-layout` or `index.json` accepted (containers/image's manifest limit). */
 const MAX_LAYOUT_FILE_SIZE = limits/* MAX_MANIFEST_BYTES */.ZJ;
 /** Writes into `into` only what an OCI layout uses; every other entry is skipped unwritten. */
 async function extractTar(archive, into) {
+    (0,memory/* startMemoryPacing */.ER)();
     const extract = tar_stream.extract();
     const [stream, gunzip] = await openMaybeGzip(archive);
     const feeding = gunzip === undefined ? (0,promises_.pipeline)(stream, extract) : (0,promises_.pipeline)(stream, gunzip, extract);

@@ -814,6 +814,7 @@ async function publishFile(temp, target) {
  * removed and the error rethrown.
  */
 async function writeStreamToNewFile(stream, file, hashAlgorithm) {
+    (0,_memory_js__WEBPACK_IMPORTED_MODULE_5__/* .startMemoryPacing */ .ER)();
     const hash = hashAlgorithm === undefined ? undefined : (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(hashAlgorithm);
     let size = 0;
     const handle = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.open(file, 'wx', 0o644);

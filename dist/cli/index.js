@@ -7,15 +7,12 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _compile_cache_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9553);
-/* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8820);
-/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(970);
-
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(970);
 
 
 (0,_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .L)();
 const { run } = await __nccwpck_require__.e(/* import() */ 741).then(__nccwpck_require__.bind(__nccwpck_require__, 1741));
-(0,_memory_js__WEBPACK_IMPORTED_MODULE_1__/* .stopYoungGenerationGrowth */ .Y2)();
-const cancellation = (0,_signals_js__WEBPACK_IMPORTED_MODULE_2__/* .cancelOnSignals */ .d)();
+const cancellation = (0,_signals_js__WEBPACK_IMPORTED_MODULE_1__/* .cancelOnSignals */ .d)();
 const code = await run(process.argv.slice(2), process.env, process.stdout, process.stderr, () => process.stdin, cancellation.signal);
 cancellation.dispose();
 // Cancelled: everything was rolled back; a read still blocked (a stalled pipe) must not hold the exit.
@@ -91,97 +88,6 @@ function cancellationError(signal) {
 }
 function errorMessage(e) {
     return e instanceof Error ? e.message : String(e);
-}
-
-
-/***/ }),
-
-/***/ 839:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ lazyBuiltin)
-/* harmony export */ });
-/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8995);
-/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
-// Node builtins that only some runs need (TLS, zlib, vm for the collection pacing) are loaded on first
-// use, so a run pays only for what it does: a re-run that finds a plain-http destination up to date
-// loads none of them (node:tls alone costs ~20 ms of CPU).
-
-const require = (0,node_module__WEBPACK_IMPORTED_MODULE_0__.createRequire)(import.meta.url);
-/** A loader for builtin `name` (e.g. `node:tls`) that requires it the first time it is called. */
-function lazyBuiltin(name) {
-    let loaded;
-    return () => (loaded ??= require(name));
-}
-
-
-/***/ }),
-
-/***/ 8820:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Go: () => (/* binding */ STAGE_BUFFER_BYTES),
-/* harmony export */   Y2: () => (/* binding */ stopYoungGenerationGrowth),
-/* harmony export */   l8: () => (/* binding */ FILE_CHUNK_BYTES),
-/* harmony export */   mE: () => (/* binding */ noteBytesRead)
-/* harmony export */ });
-/* unused harmony exports STAGES_PER_TRANSFER, TRANSFER_BUFFER_BYTES, COLLECT_EVERY_BYTES */
-/* harmony import */ var _lazy_builtin_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(839);
-
-const KiB = 1024;
-const MiB = 1024 * KiB;
-/** What one stream stage (a Readable or a Writable side) queues before it pushes back. */
-const STAGE_BUFFER_BYTES = 64 * KiB;
-/** What a file's read stream reads, and its write stream queues, at a time: each is a syscall, so larger than a stage. */
-const FILE_CHUNK_BYTES = 256 * KiB;
-/**
- * Queues one transfer goes through at most: the registry body and its resuming stream (2), verify
- * (2: its writable and readable sides), a tee branch (1), a recompression (6: decompressor, DiffID
- * tap, compressor, besides the compressors' own windows) and the upload's digesting stream (2). A
- * file at either end adds at most a FILE_CHUNK_BYTES queue.
- */
-const STAGES_PER_TRANSFER = 13;
-/** The most one transfer holds in its queues: 1.3 MiB (most transfers hold a quarter of that). */
-const TRANSFER_BUFFER_BYTES = STAGES_PER_TRANSFER * STAGE_BUFFER_BYTES + 2 * FILE_CHUNK_BYTES;
-/** Blob bytes read between two young-generation collections. */
-const COLLECT_EVERY_BYTES = 4 * MiB;
-const v8 = (0,_lazy_builtin_js__WEBPACK_IMPORTED_MODULE_0__/* .lazyBuiltin */ .q)('node:v8');
-const vm = (0,_lazy_builtin_js__WEBPACK_IMPORTED_MODULE_0__/* .lazyBuiltin */ .q)('node:vm');
-let collect;
-let sinceCollection = 0;
-/** V8's `gc`, exposed the first time to a context made for it (not to the program's own). */
-function exposeCollector() {
-    try {
-        v8().setFlagsFromString('--expose-gc');
-        return vm().runInNewContext('gc');
-    }
-    catch {
-        return null; // only memory is at stake
-    }
-}
-/** Counts blob bytes read; every COLLECT_EVERY_BYTES it frees the chunks already passed on. */
-function noteBytesRead(n) {
-    if (collect === undefined)
-        collect = exposeCollector();
-    sinceCollection += n;
-    if (sinceCollection < COLLECT_EVERY_BYTES)
-        return;
-    sinceCollection = 0;
-    collect?.({ type: 'minor' });
-}
-/**
- * Called by each entry point once its program is loaded. V8 reads the growth factor whenever it grows
- * the young generation (its maximum, `--max-semi-space-size`, only when the heap is made).
- */
-function stopYoungGenerationGrowth() {
-    try {
-        v8().setFlagsFromString('--semi-space-growth-factor=1');
-    }
-    catch {
-        // only memory is at stake
-    }
 }
 
 

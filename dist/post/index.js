@@ -6,12 +6,9 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _compile_cache_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9553);
-/* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2752);
-
 
 (0,_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .L)();
-const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(415), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6948));
-(0,_memory_js__WEBPACK_IMPORTED_MODULE_1__/* .stopYoungGenerationGrowth */ .Y2)();
+const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(415), __nccwpck_require__.e(247)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9247));
 await runPost();
 // A cache request left pending after a timeout would keep Node alive.
 process.exit(0);
@@ -42,91 +39,6 @@ function enableCompileCache() {
     }
     catch {
         // a cache directory that cannot be written only costs the speed-up
-    }
-}
-
-
-/***/ }),
-
-/***/ 2752:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  l8: () => (/* binding */ FILE_CHUNK_BYTES),
-  Y2: () => (/* binding */ stopYoungGenerationGrowth)
-});
-
-// UNUSED EXPORTS: COLLECT_EVERY_BYTES, STAGES_PER_TRANSFER, STAGE_BUFFER_BYTES, TRANSFER_BUFFER_BYTES, noteBytesRead
-
-// EXTERNAL MODULE: external "node:module"
-var external_node_module_ = __nccwpck_require__(8995);
-;// CONCATENATED MODULE: ./src/lazy-builtin.ts
-// Node builtins that only some runs need (TLS, zlib, vm for the collection pacing) are loaded on first
-// use, so a run pays only for what it does: a re-run that finds a plain-http destination up to date
-// loads none of them (node:tls alone costs ~20 ms of CPU).
-
-const lazy_builtin_require = (0,external_node_module_.createRequire)(import.meta.url);
-/** A loader for builtin `name` (e.g. `node:tls`) that requires it the first time it is called. */
-function lazyBuiltin(name) {
-    let loaded;
-    return () => (loaded ??= lazy_builtin_require(name));
-}
-
-;// CONCATENATED MODULE: ./src/memory.ts
-
-const KiB = 1024;
-const MiB = 1024 * KiB;
-/** What one stream stage (a Readable or a Writable side) queues before it pushes back. */
-const STAGE_BUFFER_BYTES = 64 * KiB;
-/** What a file's read stream reads, and its write stream queues, at a time: each is a syscall, so larger than a stage. */
-const FILE_CHUNK_BYTES = 256 * KiB;
-/**
- * Queues one transfer goes through at most: the registry body and its resuming stream (2), verify
- * (2: its writable and readable sides), a tee branch (1), a recompression (6: decompressor, DiffID
- * tap, compressor, besides the compressors' own windows) and the upload's digesting stream (2). A
- * file at either end adds at most a FILE_CHUNK_BYTES queue.
- */
-const STAGES_PER_TRANSFER = 13;
-/** The most one transfer holds in its queues: 1.3 MiB (most transfers hold a quarter of that). */
-const TRANSFER_BUFFER_BYTES = STAGES_PER_TRANSFER * STAGE_BUFFER_BYTES + 2 * FILE_CHUNK_BYTES;
-/** Blob bytes read between two young-generation collections. */
-const COLLECT_EVERY_BYTES = 4 * MiB;
-const v8 = lazyBuiltin('node:v8');
-const vm = lazyBuiltin('node:vm');
-let collect;
-let sinceCollection = 0;
-/** V8's `gc`, exposed the first time to a context made for it (not to the program's own). */
-function exposeCollector() {
-    try {
-        v8().setFlagsFromString('--expose-gc');
-        return vm().runInNewContext('gc');
-    }
-    catch {
-        return null; // only memory is at stake
-    }
-}
-/** Counts blob bytes read; every COLLECT_EVERY_BYTES it frees the chunks already passed on. */
-function noteBytesRead(n) {
-    if (collect === undefined)
-        collect = exposeCollector();
-    sinceCollection += n;
-    if (sinceCollection < COLLECT_EVERY_BYTES)
-        return;
-    sinceCollection = 0;
-    collect?.({ type: 'minor' });
-}
-/**
- * Called by each entry point once its program is loaded. V8 reads the growth factor whenever it grows
- * the young generation (its maximum, `--max-semi-space-size`, only when the heap is made).
- */
-function stopYoungGenerationGrowth() {
-    try {
-        v8().setFlagsFromString('--semi-space-growth-factor=1');
-    }
-    catch {
-        // only memory is at stake
     }
 }
 

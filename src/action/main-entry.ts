@@ -1,10 +1,8 @@
 import { enableCompileCache } from '../compile-cache.js'
-import { stopYoungGenerationGrowth } from '../memory.js'
 import { cancelOnSignals } from '../signals.js'
 
 enableCompileCache()
 const { runMain } = await import('./main.js')
-stopYoungGenerationGrowth()
 
 const cancellation = cancelOnSignals()
 await runMain(cancellation.signal)

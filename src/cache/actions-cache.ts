@@ -19,6 +19,7 @@
 import * as cache from '@actions/cache'
 import { createHash } from 'node:crypto'
 import { UsageError } from '../errors.js'
+import { startMemoryPacing } from '../memory.js'
 import { BlobDirectory, type BlobCount } from './blob-directory.js'
 import { formatBytes } from './size.js'
 
@@ -135,6 +136,7 @@ async function restore(
     return { status: 'disabled' }
   }
   const timeoutMs = options.timeoutMs ?? defaultRestoreTimeoutMs
+  startMemoryPacing() // the archive comes down and is unpacked here
   const output = new LibraryOutput()
   const outcome = await output.during(() =>
     withDeadline(
@@ -254,6 +256,7 @@ async function save(dir: string, key: string, log: CacheLog, options: SaveOption
   }
 
   const timeoutMs = options.timeoutMs ?? saveTimeoutMs(stats.bytes)
+  startMemoryPacing() // the archive is packed and goes up here
   const output = new LibraryOutput()
   const outcome = await output.during(() =>
     withDeadline(cache.saveCache(blobCachePaths(dir), key), timeoutMs)

@@ -1,11 +1,9 @@
 #!/usr/bin/env node
 import { enableCompileCache } from '../compile-cache.js'
-import { stopYoungGenerationGrowth } from '../memory.js'
 import { cancelOnSignals } from '../signals.js'
 
 enableCompileCache()
 const { run } = await import('./main.js')
-stopYoungGenerationGrowth()
 
 const cancellation = cancelOnSignals()
 const code = await run(

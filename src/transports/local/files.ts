@@ -6,7 +6,7 @@ import type { FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import { Writable, type Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { FILE_CHUNK_BYTES, STAGE_BUFFER_BYTES } from '../../memory.js'
+import { FILE_CHUNK_BYTES, STAGE_BUFFER_BYTES, startMemoryPacing } from '../../memory.js'
 
 export function errnoCode(e: unknown): string | undefined {
   return typeof e === 'object' && e !== null && 'code' in e
@@ -91,6 +91,7 @@ export async function writeStreamToNewFile(
   file: string,
   hashAlgorithm?: string
 ): Promise<WrittenStream> {
+  startMemoryPacing()
   const hash = hashAlgorithm === undefined ? undefined : createHash(hashAlgorithm)
   let size = 0
   const handle = await fs.open(file, 'wx', 0o644)

@@ -14,12 +14,14 @@ import { createGunzip, type Gunzip } from 'node:zlib'
 import tar from 'tar-stream'
 import { isValidDigest } from '../local/digest.js'
 import { MAX_MANIFEST_BYTES } from '../../limits.js'
+import { startMemoryPacing } from '../../memory.js'
 
 /** The largest `oci-layout` or `index.json` accepted (containers/image's manifest limit). */
 const MAX_LAYOUT_FILE_SIZE = MAX_MANIFEST_BYTES
 
 /** Writes into `into` only what an OCI layout uses; every other entry is skipped unwritten. */
 export async function extractTar(archive: string, into: string): Promise<void> {
+  startMemoryPacing()
   const extract = tar.extract()
   const [stream, gunzip] = await openMaybeGzip(archive)
   const feeding = gunzip === undefined ? pipeline(stream, extract) : pipeline(stream, gunzip, extract)
