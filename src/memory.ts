@@ -41,7 +41,7 @@ export const TRANSFER_BUFFER_BYTES = STAGES_PER_TRANSFER * STAGE_BUFFER_BYTES + 
 /** Blob bytes read between two young-generation collections. */
 export const COLLECT_EVERY_BYTES = 4 * MiB
 
-type Collect = (options: { type: 'minor' | 'major' }) => void
+type Collect = (options?: { type: 'minor' | 'major' }) => void
 
 const v8 = lazyBuiltin<typeof V8>('node:v8')
 const vm = lazyBuiltin<typeof Vm>('node:vm')
@@ -64,6 +64,15 @@ export function startMemoryPacing(): void {
   } catch {
     collect = null // only memory is at stake
   }
+}
+
+/**
+ * A full collection, once bulk bytes have moved (otherwise there is little garbage): what the transfers
+ * left behind is freed before work that allocates a lot at the end of a copy (the blob-info cache's
+ * save), which then reuses that space instead of growing the heap past the transfers' peak.
+ */
+export function releaseGarbage(): void {
+  collect?.() // a full collection (Node 20's V8 reads `{ type: 'major' }` as a young one)
 }
 
 /** Counts blob bytes read; every COLLECT_EVERY_BYTES it frees the chunks already passed on. */

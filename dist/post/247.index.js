@@ -106,6 +106,14 @@ function memory_startMemoryPacing() {
         collect = null; // only memory is at stake
     }
 }
+/**
+ * A full collection, once bulk bytes have moved (otherwise there is little garbage): what the transfers
+ * left behind is freed before work that allocates a lot at the end of a copy (the blob-info cache's
+ * save), which then reuses that space instead of growing the heap past the transfers' peak.
+ */
+function releaseGarbage() {
+    collect?.(); // a full collection (Node 20's V8 reads `{ type: 'major' }` as a young one)
+}
 /** Counts blob bytes read; every COLLECT_EVERY_BYTES it frees the chunks already passed on. */
 function noteBytesRead(n) {
     memory_startMemoryPacing();

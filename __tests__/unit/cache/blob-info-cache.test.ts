@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { constants as perfConstants, PerformanceObserver } from 'node:perf_hooks'
 import { promisify } from 'node:util'
 import {
   defaultBlobInfoCachePath,
@@ -10,6 +11,7 @@ import {
   memoryBlobInfoCache,
   openBlobInfoCache
 } from '../../../src/cache/blob-info-cache.js'
+import { noteBytesRead } from '../../../src/memory.js'
 import { removeTempDirs, tempDir } from '../../harness/local.js'
 import { transpileForChild } from '../../harness/transpile.js'
 
@@ -308,5 +310,22 @@ describe('where the cache file is', () => {
       '/h/.cache/image-copy/blob-info-cache-v1.json'
     )
     expect(defaultBlobInfoCachePath({ HOME: '/h' })).toBe('/h/.cache/image-copy/blob-info-cache-v1.json')
+  })
+})
+
+describe('blob-info cache save and memory', () => {
+  it('frees what the transfers left (a full collection) before it saves, once bulk bytes have moved', async () => {
+    noteBytesRead(1) // bytes have moved: the collection pacing runs (src/memory.ts)
+    const cache = await openBlobInfoCache(path.join(await tempDir(), 'cache.json'))
+    cache.recordKnownLocation(REGISTRY, 'team/a', d('gc'))
+    const kinds: number[] = []
+    const observer = new PerformanceObserver(list => {
+      for (const entry of list.getEntries()) kinds.push((entry.detail as { kind: number }).kind)
+    })
+    observer.observe({ entryTypes: ['gc'] })
+    await cache.save()
+    await new Promise(resolve => setTimeout(resolve, 50)) // gc entries are delivered asynchronously
+    observer.disconnect()
+    expect(kinds).toContain(perfConstants.NODE_PERFORMANCE_GC_MAJOR)
   })
 })
