@@ -320,7 +320,8 @@ describe('blob-info cache save and memory', () => {
     cache.recordKnownLocation(REGISTRY, 'team/a', d('gc'))
     const kinds: number[] = []
     const observer = new PerformanceObserver(list => {
-      for (const entry of list.getEntries()) kinds.push((entry.detail as { kind: number }).kind)
+      for (const entry of list.getEntries())
+        kinds.push((entry as unknown as { detail: { kind: number } }).detail.kind)
     })
     observer.observe({ entryTypes: ['gc'] })
     await cache.save()
