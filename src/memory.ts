@@ -77,7 +77,7 @@ export function releaseGarbage(): void {
 
 /** Counts blob bytes read; every COLLECT_EVERY_BYTES it frees the chunks already passed on. */
 export function noteBytesRead(n: number): void {
-  startMemoryPacing()
+  if (collect === undefined) startMemoryPacing()
   sinceCollection += n
   if (sinceCollection < COLLECT_EVERY_BYTES) return
   sinceCollection = 0

@@ -238,7 +238,7 @@ __webpack_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: ./src/cache/blob-info-memory.ts
 /** Entries kept (pairs, uncompressed digests and locations together); the oldest go first. */
-const blob_info_memory_MAX_BLOB_INFO_ENTRIES = 5_000;
+const MAX_BLOB_INFO_ENTRIES = 5_000;
 function entryKey(e) {
     switch (e.kind) {
         case 'pair':
@@ -277,7 +277,7 @@ class MemoryBlobInfoCache {
     changed = false;
     compressedOf = new Map(); // uncompressed → compressed digests
     locations = new Map(); // `${registry} ${digest}` → repositories
-    constructor(maxEntries = blob_info_memory_MAX_BLOB_INFO_ENTRIES) {
+    constructor(maxEntries = MAX_BLOB_INFO_ENTRIES) {
         this.maxEntries = maxEntries;
     }
     recordDigestPair(compressed, algorithm, uncompressed) {
@@ -381,7 +381,7 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/manifest/digest.ts
-var digest = __webpack_require__(61);
+var manifest_digest = __webpack_require__(61);
 // EXTERNAL MODULE: ./src/memory.ts
 var memory = __webpack_require__(8820);
 // EXTERNAL MODULE: ./src/reference/docker.ts
@@ -469,7 +469,7 @@ class FileBlobInfoCache extends MemoryBlobInfoCache {
             return;
         this.unread.delete(registry);
         const changed = this.changed;
-        for (const e of validLocations(rows, new Map()))
+        for (const e of locationEntries(rows, new Map()))
             this.record(e);
         this.changed = changed;
     }
@@ -495,7 +495,7 @@ class FileBlobInfoCache extends MemoryBlobInfoCache {
                 if (!theirs || theirs.time <= e.time)
                     merged.set(key, e);
             }
-            const kept = [...merged.values()].sort((a, b) => a.time - b.time).slice(-blob_info_memory_MAX_BLOB_INFO_ENTRIES);
+            const kept = [...merged.values()].sort((a, b) => a.time - b.time).slice(-MAX_BLOB_INFO_ENTRIES);
             await replaceFile(this.file, serialize(kept));
             this.seen = identityOf(this.file);
             this.changed = false;
@@ -513,7 +513,7 @@ class FileBlobInfoCache extends MemoryBlobInfoCache {
         const names = new Map();
         const entries = [];
         for (const [registry, rows] of byRegistry) {
-            entries.push(...(this.unread.has(registry) ? untouchedLocations(rows) : validLocations(rows, names)));
+            entries.push(...locationEntries(rows, this.unread.has(registry) ? undefined : names));
         }
         return entries;
     }
@@ -569,12 +569,6 @@ function readFileRows(file, onProblem) {
         (0,external_node_fs_.closeSync)(fd);
     }
 }
-/** Valid entries of the file's text, oldest first; whatever is malformed is dropped. */
-function parseEntries(text) {
-    const { global, locations } = parseFileRows(text);
-    const all = [...global, ...validLocations([...locations.values()].flat(), new Map())];
-    return all.sort((a, b) => a.time - b.time).slice(-MAX_BLOB_INFO_ENTRIES);
-}
 /** The file's pairs and uncompressed digests, validated; its location rows grouped by registry, not yet. */
 function parseFileRows(text) {
     const data = JSON.parse(text);
@@ -606,25 +600,19 @@ function parseFileRows(text) {
     }
     return { global, locations: byRegistry };
 }
-/** Rows of a registry no one here asked about, to write back: only their shape is checked. */
-function untouchedLocations(locationRows) {
+/**
+ * The location entries among raw rows. With `names` (which remembers the names found valid) every
+ * entry is validated; without, only the shape is checked: rows of a registry no one here asked
+ * about, written back for whichever process takes them in to validate.
+ */
+function locationEntries(locationRows, names) {
     const entries = [];
     for (const [registry, repository, digest, time] of locationRows) {
         if (typeof registry !== 'string' || typeof repository !== 'string')
             continue;
         if (typeof digest !== 'string' || !isTime(time))
             continue;
-        entries.push({ kind: 'location', registry, repository, digest, time });
-    }
-    return entries;
-}
-/** The valid location entries among raw rows (`names` remembers which names were valid). */
-function validLocations(locationRows, names) {
-    const entries = [];
-    for (const [registry, repository, digest, time] of locationRows) {
-        if (typeof registry !== 'string' || typeof repository !== 'string')
-            continue;
-        if (!isDigest(digest) || !isTime(time) || !isName(registry, repository, names))
+        if (names && (!(0,manifest_digest/* isValidDigest */.fH)(digest) || !isName(registry, repository, names)))
             continue;
         entries.push({ kind: 'location', registry, repository, digest, time });
     }
@@ -636,7 +624,7 @@ function rows(value, length) {
     return value.filter((r) => Array.isArray(r) && r.length === length);
 }
 function isDigest(v) {
-    return typeof v === 'string' && (0,digest/* isValidDigest */.fH)(v);
+    return typeof v === 'string' && (0,manifest_digest/* isValidDigest */.fH)(v);
 }
 function isTime(v) {
     return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
@@ -7803,7 +7791,8 @@ function releaseGarbage() {
 }
 /** Counts blob bytes read; every COLLECT_EVERY_BYTES it frees the chunks already passed on. */
 function noteBytesRead(n) {
-    startMemoryPacing();
+    if (collect === undefined)
+        startMemoryPacing();
     sinceCollection += n;
     if (sinceCollection < COLLECT_EVERY_BYTES)
         return;
@@ -8546,7 +8535,6 @@ function layerOptions(reader) {
 }
 
 
-
 /***/ }),
 
 /***/ 9085:
@@ -8706,6 +8694,115 @@ function withTagOrDigest(ref, tag, digest) {
 
 /***/ }),
 
+/***/ 8851:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $9: () => (/* binding */ encodePathSegment),
+/* harmony export */   Gb: () => (/* binding */ readErrorText),
+/* harmony export */   SH: () => (/* binding */ repositoryPath),
+/* harmony export */   UE: () => (/* binding */ headerValues),
+/* harmony export */   aj: () => (/* binding */ httpRequest),
+/* harmony export */   ez: () => (/* binding */ socketHost),
+/* harmony export */   vf: () => (/* binding */ discard),
+/* harmony export */   wx: () => (/* binding */ header),
+/* harmony export */   x8: () => (/* binding */ readBody)
+/* harmony export */ });
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(351);
+// One HTTP exchange through pooled connections (or proxy routes), following redirects without leaking credentials.
+
+const MAX_REDIRECTS = 5;
+/**
+ * A repository name as URL path segments, each percent-encoded, so that no `.`/`..` segment or `?`
+ * in a name can move the request elsewhere on the registry (names are checked by the reference
+ * grammar; this is the second line).
+ */
+function repositoryPath(repository) {
+    return repository
+        .split('/')
+        .map(segment => {
+        if (segment === '' || segment === '.' || segment === '..') {
+            throw new Error(`invalid repository name ${JSON.stringify(repository)}`);
+        }
+        return encodePathSegment(segment);
+    })
+        .join('/');
+}
+/** One URL path segment, percent-encoded (`/`, `?`, `#`, `%` …), keeping `:` and `@` as registries expect. */
+function encodePathSegment(segment) {
+    return encodeURIComponent(segment).replace(/%3A/g, ':').replace(/%40/g, '@');
+}
+function header(headers, name) {
+    const v = headers[name.toLowerCase()];
+    return Array.isArray(v) ? v[0] : v;
+}
+function headerValues(headers, name) {
+    const v = headers[name.toLowerCase()];
+    return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+async function httpRequest(agent, req) {
+    let url = req.url;
+    for (let hop = 0;; hop++) {
+        const headers = { ...req.headers };
+        const authorization = await req.authorizationFor?.(url);
+        if (authorization !== undefined)
+            headers.authorization = authorization;
+        const res = await agent.request({
+            url,
+            method: req.method,
+            headers,
+            body: req.body ?? null,
+            signal: req.signal
+        });
+        const location = header(res.headers, 'location');
+        const redirect = [301, 302, 303, 307, 308].includes(res.statusCode) && location !== undefined;
+        if (!redirect || !req.followRedirects) {
+            return { status: res.statusCode, headers: res.headers, body: res.body, url };
+        }
+        await res.body.dump().catch(() => undefined);
+        if (hop >= MAX_REDIRECTS)
+            throw new Error(`too many redirects (last: ${url.origin}${url.pathname})`);
+        url = new URL(location, url);
+        if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+            throw new Error(`redirect to an unsupported URL scheme ${url.protocol}`);
+        }
+    }
+}
+/** Reads at most `limit` bytes of a body (or any stream); longer ones are an error. */
+function readBody(body, limit, tooLarge = `response body larger than ${limit} bytes`) {
+    return (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .readAtMost */ .rU)(body, limit, 'the response body', () => new Error(tooLarge));
+}
+/** Reads a short error body as text (first 16 KiB), never failing. */
+async function readErrorText(body) {
+    const chunks = [];
+    let total = 0;
+    try {
+        for await (const chunk of body) {
+            const b = chunk;
+            if (total < 16384)
+                chunks.push(b);
+            total += b.length;
+            if (total > _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ERROR_BODY_BYTES */ .f5)
+                break;
+        }
+    }
+    catch {
+        // a broken error body still leaves us the status
+    }
+    body.destroy();
+    return Buffer.concat(chunks).subarray(0, 16384).toString('utf8');
+}
+async function discard(body) {
+    await body.dump({ limit: 1 << 20 }).catch(() => undefined);
+}
+/** A URL's host as a socket takes it: an IPv6 address without its brackets. */
+function socketHost(url) {
+    return url.hostname.replace(/^\[(.*)\]$/, '$1');
+}
+
+
+/***/ }),
+
 /***/ 6073:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -8721,6 +8818,7 @@ function withTagOrDigest(ref, tag, digest) {
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8851);
 // Which proxy a request goes through, from HTTP_PROXY, HTTPS_PROXY and NO_PROXY, with the rules of Go's
 // golang.org/x/net/http/httpproxy (what skopeo, podman and docker use), so a runner's proxy variables
 // mean here what they mean to those tools:
@@ -8734,6 +8832,7 @@ function withTagOrDigest(ref, tag, digest) {
 // - with REQUEST_METHOD set (a CGI handler) HTTP_PROXY is refused, as a client may have set it.
 // Unlike Go, an unusable proxy value is an error when a request would use it, not a silent direct
 // connection.
+
 
 
 const DEFAULT_PORTS = { 'http:': '80', 'https:': '443' };
@@ -8792,7 +8891,7 @@ function proxyFor(proxy, url) {
     return value.url;
 }
 function useProxy(rules, url) {
-    const host = url.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+    const host = (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .socketHost */ .ez)(url).toLowerCase();
     const port = url.port || DEFAULT_PORTS[url.protocol];
     if (host === 'localhost')
         return false;

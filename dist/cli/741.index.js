@@ -187,8 +187,6 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: exitCodes
-
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/report/escape.ts
@@ -201,7 +199,6 @@ const version = '0.1.0';
 // EXTERNAL MODULE: ./src/cli/exit-codes.ts
 var exit_codes = __webpack_require__(8551);
 ;// CONCATENATED MODULE: ./src/cli/main.ts
-
 
 
 

@@ -58,7 +58,7 @@ __webpack_unused_export__ = {
   retry: __webpack_require__(2026),
   dump: __webpack_require__(8060),
   dns: __webpack_require__(379),
-  cache: __webpack_require__(5542),
+  cache: __webpack_require__(3161),
   decompress: __webpack_require__(557),
   deduplicate: __webpack_require__(7240)
 }
@@ -14722,7 +14722,7 @@ function toRawHeaderValue (value) {
 
 /***/ }),
 
-/***/ 5542:
+/***/ 3161:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 

@@ -32,8 +32,8 @@ var errors = __webpack_require__(3916);
 var src_manifest = __webpack_require__(571);
 // EXTERNAL MODULE: ./src/reference/docker.ts
 var docker = __webpack_require__(9085);
-// EXTERNAL MODULE: ./src/registry/index.ts + 19 modules
-var registry = __webpack_require__(3102);
+// EXTERNAL MODULE: ./src/registry/index.ts + 18 modules
+var registry = __webpack_require__(5542);
 // EXTERNAL MODULE: ./src/transports/docker/client-factory.ts
 var client_factory = __webpack_require__(6795);
 // EXTERNAL MODULE: ./src/transports/oci/layout.ts

@@ -2,7 +2,7 @@ export const id = 795;
 export const ids = [795];
 export const modules = {
 
-/***/ 3102:
+/***/ 85542:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -111,96 +111,10 @@ function repositoryScope(repository, actions) {
     return { type: 'repository', name: repository, actions };
 }
 
+// EXTERNAL MODULE: ./src/registry/http.ts
+var http = __webpack_require__(58851);
 // EXTERNAL MODULE: ./src/limits.ts
 var limits = __webpack_require__(30351);
-;// CONCATENATED MODULE: ./src/registry/http.ts
-// One HTTP exchange through pooled connections (or proxy routes), following redirects without leaking credentials.
-
-const MAX_REDIRECTS = 5;
-/**
- * A repository name as URL path segments, each percent-encoded, so that no `.`/`..` segment or `?`
- * in a name can move the request elsewhere on the registry (names are checked by the reference
- * grammar; this is the second line).
- */
-function repositoryPath(repository) {
-    return repository
-        .split('/')
-        .map(segment => {
-        if (segment === '' || segment === '.' || segment === '..') {
-            throw new Error(`invalid repository name ${JSON.stringify(repository)}`);
-        }
-        return encodePathSegment(segment);
-    })
-        .join('/');
-}
-/** One URL path segment, percent-encoded (`/`, `?`, `#`, `%` …), keeping `:` and `@` as registries expect. */
-function encodePathSegment(segment) {
-    return encodeURIComponent(segment).replace(/%3A/g, ':').replace(/%40/g, '@');
-}
-function header(headers, name) {
-    const v = headers[name.toLowerCase()];
-    return Array.isArray(v) ? v[0] : v;
-}
-function headerValues(headers, name) {
-    const v = headers[name.toLowerCase()];
-    return v === undefined ? [] : Array.isArray(v) ? v : [v];
-}
-async function httpRequest(agent, req) {
-    let url = req.url;
-    for (let hop = 0;; hop++) {
-        const headers = { ...req.headers };
-        const authorization = await req.authorizationFor?.(url);
-        if (authorization !== undefined)
-            headers.authorization = authorization;
-        const res = await agent.request({
-            url,
-            method: req.method,
-            headers,
-            body: req.body ?? null,
-            signal: req.signal
-        });
-        const location = header(res.headers, 'location');
-        const redirect = [301, 302, 303, 307, 308].includes(res.statusCode) && location !== undefined;
-        if (!redirect || !req.followRedirects) {
-            return { status: res.statusCode, headers: res.headers, body: res.body, url };
-        }
-        await res.body.dump().catch(() => undefined);
-        if (hop >= MAX_REDIRECTS)
-            throw new Error(`too many redirects (last: ${url.origin}${url.pathname})`);
-        url = new URL(location, url);
-        if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-            throw new Error(`redirect to an unsupported URL scheme ${url.protocol}`);
-        }
-    }
-}
-/** Reads at most `limit` bytes of a body (or any stream); longer ones are an error. */
-function readBody(body, limit, tooLarge = `response body larger than ${limit} bytes`) {
-    return (0,limits/* readAtMost */.rU)(body, limit, 'the response body', () => new Error(tooLarge));
-}
-/** Reads a short error body as text (first 16 KiB), never failing. */
-async function readErrorText(body) {
-    const chunks = [];
-    let total = 0;
-    try {
-        for await (const chunk of body) {
-            const b = chunk;
-            if (total < 16384)
-                chunks.push(b);
-            total += b.length;
-            if (total > limits/* MAX_ERROR_BODY_BYTES */.f5)
-                break;
-        }
-    }
-    catch {
-        // a broken error body still leaves us the status
-    }
-    body.destroy();
-    return Buffer.concat(chunks).subarray(0, 16384).toString('utf8');
-}
-async function discard(body) {
-    await body.dump({ limit: 1 << 20 }).catch(() => undefined);
-}
-
 ;// CONCATENATED MODULE: ./src/registry/errors.ts
 // Errors from registry requests. A message names the request (method and URL without its query,
 // which may carry signatures) and the registry's own error code and message; it never carries a
@@ -361,7 +275,7 @@ async function fetchBearerToken(send, req) {
     }
     const request = describeRequest(method, url);
     if (res.status !== 200) {
-        const details = parseErrorBody(await readErrorText(res.body));
+        const details = parseErrorBody(await (0,http/* readErrorText */.Gb)(res.body));
         const what = details.length > 0 ? details.map(formatDetail).join('; ') : `HTTP ${res.status}`;
         if (res.status === 401 || res.status === 403) {
             const given = identityToken ? 'identity token' : username ? 'credentials' : undefined;
@@ -378,7 +292,7 @@ async function fetchBearerToken(send, req) {
     }
     let parsed;
     try {
-        parsed = JSON.parse((await readBody(res.body, limits/* MAX_TOKEN_BODY_BYTES */.GS)).toString('utf8'));
+        parsed = JSON.parse((await (0,http/* readBody */.x8)(res.body, limits/* MAX_TOKEN_BODY_BYTES */.GS)).toString('utf8'));
     }
     catch (e) {
         throw new RegistryError(`registry ${req.registry}: the token service answered something that is not a token (${request})`, {
@@ -509,7 +423,7 @@ class Authenticator {
 function insufficientScopes(res) {
     if (res.status !== 401)
         return undefined;
-    for (const c of parseChallenges(headerValues(res.headers, 'www-authenticate'))) {
+    for (const c of parseChallenges((0,http/* headerValues */.UE)(res.headers, 'www-authenticate'))) {
         if (c.scheme === 'bearer' && c.params.error === 'insufficient_scope' && c.params.scope) {
             const scopes = c.params.scope
                 .split(' ')
@@ -522,7 +436,7 @@ function insufficientScopes(res) {
 }
 /** The OAuth2 error of a 401 bearer challenge (`invalid_token`, `insufficient_scope`), if any. */
 function bearerError(res) {
-    for (const c of parseChallenges(headerValues(res.headers, 'www-authenticate'))) {
+    for (const c of parseChallenges((0,http/* headerValues */.UE)(res.headers, 'www-authenticate'))) {
         if (c.scheme === 'bearer' && c.params.error)
             return { error: c.params.error, description: c.params.error_description };
     }
@@ -982,10 +896,13 @@ var external_node_net_ = __webpack_require__(77030);
 // record (handshake or alert) means TLS, `HTTP/` means plain http. Anything else (silence, a closed
 // connection, other bytes) is not an answer, and the real https ping decides, as it did before.
 
+
 /** How long the server may take to answer the ClientHello before the real https ping decides. */
 const SNIFF_TIMEOUT_MS = 2_000;
 const TLS_RECORD_ALERT = 0x15;
 const TLS_RECORD_HANDSHAKE = 0x16;
+/** How an HTTP server's answer starts. */
+const HTTP_STATUS_LINE = Buffer.from('HTTP/');
 /**
  * A TLS 1.2 ClientHello (a TLS 1.3-only server answers it with an alert, which says TLS just as well),
  * naming `serverName` (SNI) when the host is a name, so a front end that routes on SNI sends it where
@@ -1015,11 +932,10 @@ function classifyAnswer(first) {
         return undefined;
     if (first[0] === TLS_RECORD_HANDSHAKE || first[0] === TLS_RECORD_ALERT)
         return 'tls';
-    const http = Buffer.from('HTTP/');
-    const n = Math.min(first.length, http.length);
-    if (!first.subarray(0, n).equals(http.subarray(0, n)))
+    const n = Math.min(first.length, HTTP_STATUS_LINE.length);
+    if (!first.subarray(0, n).equals(HTTP_STATUS_LINE.subarray(0, n)))
         return 'unknown';
-    return n === http.length ? 'plain' : undefined;
+    return n === HTTP_STATUS_LINE.length ? 'plain' : undefined;
 }
 /**
  * Where to ask for `apiHost` (`host[:port]`, an IPv6 host in brackets): only a registry on its own port
@@ -1030,7 +946,7 @@ function sniffTarget(apiHost) {
     const url = new URL(`https://${apiHost}/`);
     if (url.port === '')
         return undefined;
-    return { host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: Number(url.port) };
+    return { host: (0,http/* socketHost */.ez)(url), port: Number(url.port) };
 }
 /** Bytes of an answer that say what it is: a TLS record's type, or `HTTP/`. */
 const ANSWER_BYTES = 5;
@@ -1234,10 +1150,10 @@ class RegistryClient {
             try {
                 const res = await this.send({ method: 'GET', url, auth: false, context });
                 if (res.status === 200 || res.status === 401) {
-                    await discard(res.body);
+                    await (0,http/* discard */.vf)(res.body);
                     this.origin = url.origin;
-                    this.auth.setChallenges(parseChallenges(headerValues(res.headers, 'www-authenticate')));
-                    this.supportsSignatureExtension = header(res.headers, 'x-registry-supports-signatures') === '1';
+                    this.auth.setChallenges(parseChallenges((0,http/* headerValues */.UE)(res.headers, 'www-authenticate')));
+                    this.supportsSignatureExtension = (0,http/* header */.wx)(res.headers, 'x-registry-supports-signatures') === '1';
                     return;
                 }
                 throw await this.responseError(res, context, describeRequest('GET', url));
@@ -1317,7 +1233,7 @@ class RegistryClient {
         for (let attempt = 0;;) {
             let res;
             try {
-                res = await httpRequest(agent, {
+                res = await (0,http/* httpRequest */.aj)(agent, {
                     method: opts.method,
                     url,
                     headers: {
@@ -1356,13 +1272,13 @@ class RegistryClient {
                 else {
                     this.auth.invalidate(extraScopes);
                 }
-                await discard(res.body);
+                await (0,http/* discard */.vf)(res.body);
                 continue;
             }
             if (replayable && isRetryableStatus(res.status) && attempt < this.retry.retryTimes) {
                 const reason = `HTTP ${res.status}${external_node_http_.STATUS_CODES[res.status] ? ` ${external_node_http_.STATUS_CODES[res.status]}` : ''}`;
-                const delay = this.noteRetry(opts.method, url, reason, attempt, header(res.headers, 'retry-after'));
-                await discard(res.body);
+                const delay = this.noteRetry(opts.method, url, reason, attempt, (0,http/* header */.wx)(res.headers, 'retry-after'));
+                await (0,http/* discard */.vf)(res.body);
                 attempt++;
                 await sleep(delay, this.signal);
                 continue;
@@ -1392,7 +1308,7 @@ class RegistryClient {
         return this.auth.authorization(extraScopes);
     }
     noteWarnings(res) {
-        for (const w of headerValues(res.headers, 'warning')) {
+        for (const w of (0,http/* headerValues */.UE)(res.headers, 'warning')) {
             const m = /^299 - "(.*)"$/.exec(w);
             if (!m || this.warned.has(m[1]))
                 continue;
@@ -1402,7 +1318,7 @@ class RegistryClient {
     }
     /** Turns an unexpected answer into a RegistryError; reads (and releases) the body. */
     async responseError(res, context, request) {
-        const details = parseErrorBody(await readErrorText(res.body));
+        const details = parseErrorBody(await (0,http/* readErrorText */.Gb)(res.body));
         return this.errorFromDetails(res, details, context, request);
     }
     errorFromDetails(res, details, context, request) {
@@ -1639,7 +1555,7 @@ class ResumableBlobStream extends external_node_stream_.Readable {
         this.o = o;
         let expected = o.expectedSize;
         if (expected < 0) {
-            const cl = header(first.headers, 'content-length');
+            const cl = (0,http/* header */.wx)(first.headers, 'content-length');
             if (cl !== undefined && /^\d+$/.test(cl))
                 expected = Number(cl);
         }
@@ -1727,22 +1643,22 @@ class ResumableBlobStream extends external_node_stream_.Readable {
             await sleep(delay, o.signal);
             const res = await o.reopen(this.offset);
             if (res.status === 206) {
-                const range = parseContentRange(header(res.headers, 'content-range'));
+                const range = parseContentRange((0,http/* header */.wx)(res.headers, 'content-range'));
                 const okRange = range !== undefined &&
                     range.first === this.offset &&
                     (range.total < 0 || range.last + 1 === range.total) &&
                     (this.expected < 0 || range.total < 0 || range.total === this.expected);
                 if (!okRange) {
-                    await discard(res.body);
+                    await (0,http/* discard */.vf)(res.body);
                     throw new RegistryError(`reading ${o.describe}: resuming at byte ${this.offset} got an unusable Content-Range ` +
-                        `"${header(res.headers, 'content-range') ?? ''}"`, { status: 206 });
+                        `"${(0,http/* header */.wx)(res.headers, 'content-range') ?? ''}"`, { status: 206 });
                 }
             }
             else if (res.status === 200) {
                 this.skip = this.offset;
             }
             else {
-                await discard(res.body);
+                await (0,http/* discard */.vf)(res.body);
                 throw new RegistryError(`reading ${o.describe}: resuming at byte ${this.offset} failed with HTTP ${res.status}`, {
                     status: res.status
                 });
@@ -1773,10 +1689,10 @@ function parseContentRange(value) {
 
 
 function blobPath(repository, digest) {
-    return `/v2/${repositoryPath(repository)}/blobs/${encodePathSegment(digest)}`;
+    return `/v2/${(0,http/* repositoryPath */.SH)(repository)}/blobs/${(0,http/* encodePathSegment */.$9)(digest)}`;
 }
 function contentLength(res) {
-    const v = header(res.headers, 'content-length');
+    const v = (0,http/* header */.wx)(res.headers, 'content-length');
     return v !== undefined && /^\d+$/.test(v) ? Number(v) : -1;
 }
 /** HEAD the blob in `repository` (default: the client's). Returns its size, or undefined when absent. */
@@ -1784,7 +1700,7 @@ async function blobExists(client, digest, repository = client.repository) {
     const context = `checking whether blob ${digest} exists in ${client.registry}/${repository}`;
     const extraScopes = repository !== client.repository ? [repositoryScope(repository, ['pull'])] : [];
     const res = await client.send({ method: 'HEAD', url: blobPath(repository, digest), extraScopes, context });
-    await discard(res.body);
+    await (0,http/* discard */.vf)(res.body);
     if (res.status === 200) {
         client.blobInfoCache.recordKnownLocation(client.registry, repository, digest);
         return { size: contentLength(res) };
@@ -1842,7 +1758,7 @@ async function getExternalBlob(client, blob) {
             const res = await client.send({ method: 'GET', url, auth: false, followRedirects: true });
             if (res.status === 200)
                 return { stream: res.body, size: blob.size >= 0 ? blob.size : contentLength(res) };
-            await discard(res.body);
+            await (0,http/* discard */.vf)(res.body);
             errors.push(`${describeRequest('GET', url)}: HTTP ${res.status}`);
         }
         catch (e) {
@@ -1859,7 +1775,7 @@ async function getExternalBlob(client, blob) {
  */
 async function mountBlob(client, digest, fromRepository) {
     const query = new URLSearchParams({ mount: digest, from: fromRepository });
-    const url = `/v2/${repositoryPath(client.repository)}/blobs/uploads/?${query.toString()}`;
+    const url = `/v2/${(0,http/* repositoryPath */.SH)(client.repository)}/blobs/uploads/?${query.toString()}`;
     const res = await client.send({
         method: 'POST',
         url,
@@ -1867,13 +1783,13 @@ async function mountBlob(client, digest, fromRepository) {
         context: `mounting blob ${digest} from ${client.registry}/${fromRepository}`
     });
     if (res.status === 201) {
-        await discard(res.body);
+        await (0,http/* discard */.vf)(res.body);
         client.blobInfoCache.recordKnownLocation(client.registry, client.repository, digest);
         return true;
     }
     if (res.status === 202) {
-        await discard(res.body);
-        const location = header(res.headers, 'location');
+        await (0,http/* discard */.vf)(res.body);
+        const location = (0,http/* header */.wx)(res.headers, 'location');
         if (location)
             await cancelUpload(client, client.resolve(new URL(location, res.url)));
         client.log('debug', `mounting ${digest} from ${fromRepository} started an upload instead; cancelled it`);
@@ -1887,7 +1803,7 @@ async function mountBlob(client, digest, fromRepository) {
 async function cancelUpload(client, location) {
     try {
         const res = await client.send({ method: 'DELETE', url: location, onCancel: 'cleanup' });
-        await discard(res.body);
+        await (0,http/* discard */.vf)(res.body);
         if (res.status !== 204 && res.status !== 200 && res.status !== 404) {
             client.log('debug', `cancelling upload ${describeRequest('DELETE', location)}: HTTP ${res.status}`);
         }
@@ -1949,7 +1865,7 @@ async function uploadBlob(client, input, req) {
     return sessionUpload(client, input, req, () => inputError);
 }
 function uploadsPath(client) {
-    return `/v2/${repositoryPath(client.repository)}/blobs/uploads/`;
+    return `/v2/${(0,http/* repositoryPath */.SH)(client.repository)}/blobs/uploads/`;
 }
 function context(client, req) {
     return req.digest !== undefined
@@ -1967,15 +1883,15 @@ async function startUpload(client, req) {
     if (res.status !== 202) {
         throw await client.responseError(res, context(client, req), describeRequest('POST', res.url));
     }
-    await discard(res.body);
+    await (0,http/* discard */.vf)(res.body);
     const location = nextLocation(res);
     if (!location)
         throw new RegistryError(`${context(client, req)}: the registry started an upload without a Location`);
-    const min = Number(header(res.headers, 'oci-chunk-min-length') ?? '0');
+    const min = Number((0,http/* header */.wx)(res.headers, 'oci-chunk-min-length') ?? '0');
     return { location, minChunk: Number.isFinite(min) && min > 0 ? min : 0 };
 }
 function nextLocation(res) {
-    const location = header(res.headers, 'location');
+    const location = (0,http/* header */.wx)(res.headers, 'location');
     return location ? new URL(location, res.url) : undefined;
 }
 /** Appends `digest=` without re-encoding the registry's own (opaque, possibly signed) query. */
@@ -1994,7 +1910,7 @@ function mismatch(client, req, digest, bytes) {
 async function monolithicUpload(client, input, req, inputError) {
     let data;
     try {
-        data = await readBody(input, req.size, `the blob is larger than its declared size ${req.size}`);
+        data = await (0,http/* readBody */.x8)(input, req.size, `the blob is larger than its declared size ${req.size}`);
     }
     catch (e) {
         throw inputError() ?? e;
@@ -2024,7 +1940,7 @@ async function monolithicUpload(client, input, req, inputError) {
             failure = e;
         }
         if (res?.status === 201) {
-            await discard(res.body);
+            await (0,http/* discard */.vf)(res.body);
             client.blobInfoCache.recordKnownLocation(client.registry, client.repository, digest);
             return { digest, size: data.length };
         }
@@ -2036,9 +1952,9 @@ async function monolithicUpload(client, input, req, inputError) {
             await cancelUpload(client, location);
             throw error;
         }
-        const delay = client.noteRetry('PUT', url, res ? `HTTP ${res.status}` : networkReason(failure), attempt, res ? header(res.headers, 'retry-after') : undefined);
+        const delay = client.noteRetry('PUT', url, res ? `HTTP ${res.status}` : networkReason(failure), attempt, res ? (0,http/* header */.wx)(res.headers, 'retry-after') : undefined);
         if (res)
-            await discard(res.body);
+            await (0,http/* discard */.vf)(res.body);
         await cancelUpload(client, location);
         await sleep(delay, client.signal);
     }
@@ -2092,7 +2008,7 @@ async function streamingPatch(client, req, digester, location) {
     if (res.status !== 202 && res.status !== 204) {
         throw await client.responseError(res, context(client, req), describeRequest('PATCH', location));
     }
-    await discard(res.body);
+    await (0,http/* discard */.vf)(res.body);
     // The answer may come before the input reported its end (or its failure); wait for it.
     await (0,external_node_stream_promises_.finished)(digester);
     return nextLocation(res) ?? location;
@@ -2143,7 +2059,7 @@ async function patchChunk(client, req, location, chunk, start) {
             failure = e;
         }
         if (res && (res.status === 202 || res.status === 204)) {
-            await discard(res.body);
+            await (0,http/* discard */.vf)(res.body);
             return nextLocation(res) ?? location;
         }
         const retryable = res ? isRetryableStatus(res.status) : isRetryableError(failure);
@@ -2152,13 +2068,13 @@ async function patchChunk(client, req, location, chunk, start) {
                 ? await client.responseError(res, context(client, req), describeRequest('PATCH', location))
                 : failure;
         }
-        const delay = client.noteRetry('PATCH', location, `chunk ${range}: ${res ? `HTTP ${res.status}` : networkReason(failure)}`, attempt, res ? header(res.headers, 'retry-after') : undefined);
+        const delay = client.noteRetry('PATCH', location, `chunk ${range}: ${res ? `HTTP ${res.status}` : networkReason(failure)}`, attempt, res ? (0,http/* header */.wx)(res.headers, 'retry-after') : undefined);
         if (res)
-            await discard(res.body);
+            await (0,http/* discard */.vf)(res.body);
         await sleep(delay, client.signal);
         // Ask how much the registry holds: a broken PATCH may have stored part of the chunk.
         const status = await client.send({ method: 'GET', url: location, context: context(client, req) });
-        await discard(status.body);
+        await (0,http/* discard */.vf)(status.body);
         if (status.status !== 204 && status.status !== 200) {
             throw new RegistryError(`${context(client, req)}: the upload session was lost (HTTP ${status.status})`, {
                 status: status.status,
@@ -2166,7 +2082,7 @@ async function patchChunk(client, req, location, chunk, start) {
             });
         }
         location = nextLocation(status) ?? location;
-        const held = uploadedBytes(header(status.headers, 'range'), start);
+        const held = uploadedBytes((0,http/* header */.wx)(status.headers, 'range'), start);
         if (held < start || held > start + chunk.length) {
             throw new RegistryError(`${context(client, req)}: the registry holds ${held} bytes, expected ${start} to ${start + chunk.length}`);
         }
@@ -2197,13 +2113,13 @@ async function completeUpload(client, req, location, digest) {
         context: context(client, req)
     });
     if (res.status === 201) {
-        await discard(res.body);
+        await (0,http/* discard */.vf)(res.body);
         client.blobInfoCache.recordKnownLocation(client.registry, client.repository, digest);
         return;
     }
     // A retried PUT after a lost answer finds the session gone; the blob may well be there.
     if (res.status === 404 && res.attempts !== undefined && (await blobExists(client, digest))) {
-        await discard(res.body);
+        await (0,http/* discard */.vf)(res.body);
         return;
     }
     throw await client.responseError(res, context(client, req), describeRequest('PUT', url));
@@ -2214,7 +2130,7 @@ async function completeUpload(client, req, location, digest) {
 
 
 function manifestPath(repository, tagOrDigest) {
-    return `/v2/${repositoryPath(repository)}/manifests/${encodePathSegment(tagOrDigest)}`;
+    return `/v2/${(0,http/* repositoryPath */.SH)(repository)}/manifests/${(0,http/* encodePathSegment */.$9)(tagOrDigest)}`;
 }
 /** `application/vnd.oci.image.manifest.v1+json; charset=utf-8` → the bare media type, lower-cased. */
 function simplifyContentType(value) {
@@ -2232,7 +2148,7 @@ async function getManifest(client, tagOrDigest, accept) {
     noteRateLimit(client, res.headers);
     let bytes;
     try {
-        bytes = await readBody(res.body, limits/* MAX_MANIFEST_BYTES */.ZJ);
+        bytes = await (0,http/* readBody */.x8)(res.body, limits/* MAX_MANIFEST_BYTES */.ZJ);
     }
     catch (e) {
         throw new RegistryError(`${context}: ${e.message}`, {
@@ -2242,8 +2158,8 @@ async function getManifest(client, tagOrDigest, accept) {
     }
     return {
         bytes,
-        contentType: simplifyContentType(header(res.headers, 'content-type')),
-        digestHeader: header(res.headers, 'docker-content-digest')
+        contentType: simplifyContentType((0,http/* header */.wx)(res.headers, 'content-type')),
+        digestHeader: (0,http/* header */.wx)(res.headers, 'docker-content-digest')
     };
 }
 /**
@@ -2259,14 +2175,14 @@ async function headManifest(client, tagOrDigest, accept) {
         headers: { accept: accept.join(', ') },
         context
     });
-    await discard(res.body);
+    await (0,http/* discard */.vf)(res.body);
     if (res.status === 404)
         return undefined;
     if (res.status !== 200)
         throw await client.responseError(res, context, describeRequest('HEAD', res.url));
     return {
-        digestHeader: header(res.headers, 'docker-content-digest'),
-        contentType: simplifyContentType(header(res.headers, 'content-type'))
+        digestHeader: (0,http/* header */.wx)(res.headers, 'docker-content-digest'),
+        contentType: simplifyContentType((0,http/* header */.wx)(res.headers, 'content-type'))
     };
 }
 /** PUT the manifest; returns the registry's Docker-Content-Digest, if it sent one. */
@@ -2287,12 +2203,12 @@ async function putManifestAnswer(client, tagOrDigest, bytes, mimeType) {
     if (res.status < 200 || res.status > 399) {
         throw await client.responseError(res, context, describeRequest('PUT', res.url));
     }
-    await discard(res.body);
-    const digest = header(res.headers, 'docker-content-digest');
+    await (0,http/* discard */.vf)(res.body);
+    const digest = (0,http/* header */.wx)(res.headers, 'docker-content-digest');
     if (digest === undefined) {
         client.log('debug', `${context}: no Docker-Content-Digest in the answer; ${client.registry} may not be a registry`);
     }
-    return { digest, subject: header(res.headers, 'oci-subject') };
+    return { digest, subject: (0,http/* header */.wx)(res.headers, 'oci-subject') };
 }
 /**
  * Whether a manifest PUT failed because the registry does not take this manifest type (the caller
@@ -2314,8 +2230,8 @@ const rateLimitLogged = new Set();
 function noteRateLimit(client, headers) {
     if (rateLimitLogged.has(client.registry))
         return;
-    const remaining = header(headers, 'ratelimit-remaining');
-    const limit = header(headers, 'ratelimit-limit');
+    const remaining = (0,http/* header */.wx)(headers, 'ratelimit-remaining');
+    const limit = (0,http/* header */.wx)(headers, 'ratelimit-limit');
     const valid = (v) => v !== undefined && /^\d{1,9}(;w=\d{1,9})?$/.test(v.trim());
     if (!valid(remaining))
         return;
@@ -2367,7 +2283,7 @@ async function listTags(client, options = {}) {
     const context = `listing the tags of ${client.name}`;
     const pageSize = options.pageSize ?? 1000;
     const maxPages = options.maxPages ?? 1000;
-    const base = `/v2/${repositoryPath(client.repository)}/tags/list`;
+    const base = `/v2/${(0,http/* repositoryPath */.SH)(client.repository)}/tags/list`;
     const tags = [];
     const seen = new Set();
     const visited = new Set();
@@ -2379,7 +2295,7 @@ async function listTags(client, options = {}) {
         if (res.status !== 200)
             throw await client.responseError(res, context, describeRequest('GET', res.url));
         visited.add(res.url.href);
-        const page = parsePage(await readBody(res.body, limits/* MAX_MANIFEST_BYTES */.ZJ), context);
+        const page = parsePage(await (0,http/* readBody */.x8)(res.body, limits/* MAX_MANIFEST_BYTES */.ZJ), context);
         for (const tag of page) {
             if (typeof tag !== 'string' || !docker/* TAG_RE */.PP.test(tag)) {
                 const shown = JSON.stringify(tag)?.slice(0, 80) ?? String(tag);
@@ -2390,7 +2306,7 @@ async function listTags(client, options = {}) {
                 tags.push(tag);
             }
         }
-        next = nextPage(res.url, header(res.headers, 'link'), visited, context);
+        next = nextPage(res.url, (0,http/* header */.wx)(res.headers, 'link'), visited, context);
     }
     return tags;
 }
@@ -2446,18 +2362,18 @@ async function* pages(client, first, accept, context, notFound) {
         const res = await client.send({ method: 'GET', url, headers: { accept }, context });
         // 404 is the spec's "no referrers API"; some registries say it with 405 or 501.
         if (NO_API.includes(res.status) && notFound === 'undefined' && page === 0) {
-            await discard(res.body);
+            await (0,http/* discard */.vf)(res.body);
             yield undefined;
             return;
         }
         if (res.status !== 200)
             throw await client.responseError(res, context, describeRequest('GET', res.url));
-        const bytes = await readBody(res.body, MAX_TAG_PAGE_BYTES, `${context}: the answer is larger than 4 MiB`);
+        const bytes = await (0,http/* readBody */.x8)(res.body, MAX_TAG_PAGE_BYTES, `${context}: the answer is larger than 4 MiB`);
         yield {
             bytes,
-            headers: { filters: header(res.headers, 'oci-filters-applied') }
+            headers: { filters: (0,http/* header */.wx)(res.headers, 'oci-filters-applied') }
         };
-        const next = referrers_nextPage(header(res.headers, 'link'), res.url);
+        const next = referrers_nextPage((0,http/* header */.wx)(res.headers, 'link'), res.url);
         if (!next)
             return;
         url = next;
@@ -2472,7 +2388,7 @@ async function listReferrersApi(client, digest, artifactType) {
     if (noReferrersApi.has(client))
         return undefined;
     const query = artifactType ? `?artifactType=${encodeURIComponent(artifactType)}` : '';
-    const path = `/v2/${repositoryPath(client.repository)}/referrers/${encodePathSegment(digest)}${query}`;
+    const path = `/v2/${(0,http/* repositoryPath */.SH)(client.repository)}/referrers/${(0,http/* encodePathSegment */.$9)(digest)}${query}`;
     const context = `listing the referrers of ${digest} in ${client.name}`;
     const descriptors = [];
     let filtered = artifactType !== undefined;
@@ -2570,7 +2486,7 @@ async function updateFallbackIndex(client, subject, desc) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ registryClientFor)
 /* harmony export */ });
-/* harmony import */ var _registry_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3102);
+/* harmony import */ var _registry_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85542);
 
 function isEmpty(c) {
     return !c || !(c.username || c.password || c.registryToken || c.identityToken);

@@ -32,8 +32,8 @@ var errors = __webpack_require__(83916);
 var src_manifest = __webpack_require__(60571);
 // EXTERNAL MODULE: ./src/reference/docker.ts
 var docker = __webpack_require__(19085);
-// EXTERNAL MODULE: ./src/registry/index.ts + 19 modules
-var registry = __webpack_require__(3102);
+// EXTERNAL MODULE: ./src/registry/index.ts + 18 modules
+var registry = __webpack_require__(85542);
 // EXTERNAL MODULE: ./src/transports/docker/client-factory.ts
 var client_factory = __webpack_require__(16795);
 // EXTERNAL MODULE: ./src/transports/oci/layout.ts

@@ -116,7 +116,8 @@ function releaseGarbage() {
 }
 /** Counts blob bytes read; every COLLECT_EVERY_BYTES it frees the chunks already passed on. */
 function noteBytesRead(n) {
-    memory_startMemoryPacing();
+    if (collect === undefined)
+        memory_startMemoryPacing();
     sinceCollection += n;
     if (sinceCollection < COLLECT_EVERY_BYTES)
         return;

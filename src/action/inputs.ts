@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
-import { splitList, type OptionReader } from '../options/request.js'
+import type { OptionReader } from '../options/request.js'
+import { splitList } from '../options/split-list.js'
 
 /** Reads the Action's inputs; `dest` is one destination per line, other lists also split on commas. */
 export function actionInputs(): OptionReader {

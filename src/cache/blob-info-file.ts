@@ -87,7 +87,7 @@ class FileBlobInfoCache extends MemoryBlobInfoCache implements PersistentBlobInf
     if (rows === undefined) return
     this.unread.delete(registry)
     const changed = this.changed
-    for (const e of validLocations(rows, new Map())) this.record(e)
+    for (const e of locationEntries(rows, new Map())) this.record(e)
     this.changed = changed
   }
 
@@ -128,7 +128,7 @@ class FileBlobInfoCache extends MemoryBlobInfoCache implements PersistentBlobInf
     const names = new Map<string, boolean>()
     const entries: BlobInfoEntry[] = []
     for (const [registry, rows] of byRegistry) {
-      entries.push(...(this.unread.has(registry) ? untouchedLocations(rows) : validLocations(rows, names)))
+      entries.push(...locationEntries(rows, this.unread.has(registry) ? undefined : names))
     }
     return entries
   }
@@ -208,13 +208,6 @@ function readFileRows(file: string, onProblem: (message: string) => void): FileR
   }
 }
 
-/** Valid entries of the file's text, oldest first; whatever is malformed is dropped. */
-export function parseEntries(text: string): BlobInfoEntry[] {
-  const { global, locations } = parseFileRows(text)
-  const all = [...global, ...validLocations([...locations.values()].flat(), new Map())]
-  return all.sort((a, b) => a.time - b.time).slice(-MAX_BLOB_INFO_ENTRIES)
-}
-
 /** The file's pairs and uncompressed digests, validated; its location rows grouped by registry, not yet. */
 function parseFileRows(text: string): FileContents {
   const data: unknown = JSON.parse(text)
@@ -242,23 +235,17 @@ function parseFileRows(text: string): FileContents {
   return { global, locations: byRegistry }
 }
 
-/** Rows of a registry no one here asked about, to write back: only their shape is checked. */
-function untouchedLocations(locationRows: unknown[][]): BlobInfoEntry[] {
+/**
+ * The location entries among raw rows. With `names` (which remembers the names found valid) every
+ * entry is validated; without, only the shape is checked: rows of a registry no one here asked
+ * about, written back for whichever process takes them in to validate.
+ */
+function locationEntries(locationRows: unknown[][], names?: Map<string, boolean>): BlobInfoEntry[] {
   const entries: BlobInfoEntry[] = []
   for (const [registry, repository, digest, time] of locationRows) {
     if (typeof registry !== 'string' || typeof repository !== 'string') continue
     if (typeof digest !== 'string' || !isTime(time)) continue
-    entries.push({ kind: 'location', registry, repository, digest, time })
-  }
-  return entries
-}
-
-/** The valid location entries among raw rows (`names` remembers which names were valid). */
-function validLocations(locationRows: unknown[][], names: Map<string, boolean>): BlobInfoEntry[] {
-  const entries: BlobInfoEntry[] = []
-  for (const [registry, repository, digest, time] of locationRows) {
-    if (typeof registry !== 'string' || typeof repository !== 'string') continue
-    if (!isDigest(digest) || !isTime(time) || !isName(registry, repository, names)) continue
+    if (names && (!isValidDigest(digest) || !isName(registry, repository, names))) continue
     entries.push({ kind: 'location', registry, repository, digest, time })
   }
   return entries

@@ -5,8 +5,6 @@ import { version } from '../version.js'
 import { exitCodes } from './exit-codes.js'
 import type { Stdin } from './copy-command.js'
 
-export { exitCodes }
-
 export async function run(
   argv: string[],
   env: NodeJS.ProcessEnv,

@@ -269,5 +269,3 @@ function layerOptions(reader: OptionReader): LayerOptions {
     ociAcceptUncompressed: bool(reader, 'dest-oci-accept-uncompressed-layers')
   }
 }
-
-export { splitList } from './split-list.js'

@@ -5,8 +5,6 @@ import type { Readable } from 'node:stream'
 import type { Connections } from './connections.js'
 import type { ResponseBody } from './node-connections.js'
 
-export type { ResponseBody } from './node-connections.js'
-
 export interface HttpResponse {
   status: number
   headers: IncomingHttpHeaders
@@ -122,4 +120,9 @@ export async function readErrorText(body: ResponseBody): Promise<string> {
 
 export async function discard(body: ResponseBody): Promise<void> {
   await body.dump({ limit: 1 << 20 }).catch(() => undefined)
+}
+
+/** A URL's host as a socket takes it: an IPv6 address without its brackets. */
+export function socketHost(url: URL): string {
+  return url.hostname.replace(/^\[(.*)\]$/, '$1')
 }

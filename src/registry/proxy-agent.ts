@@ -2,7 +2,7 @@
 // request that a proxy variable selects.
 import type { SecureContext } from 'node:tls'
 import { Pool, ProxyAgent, type Dispatcher } from 'undici'
-import type { ConnectionRequest, ConnectionResponse } from './node-connections.js'
+import type { Connections } from './connections.js'
 
 export interface ProxyAgentOptions {
   proxy: URL
@@ -16,10 +16,7 @@ export interface ProxyAgentOptions {
  * origins through a CONNECT tunnel, as Go's net/http does. Credentials in the proxy URL become a
  * Proxy-Authorization header, sent to the proxy only.
  */
-export function createProxyAgent(options: ProxyAgentOptions): {
-  request(req: ConnectionRequest): Promise<ConnectionResponse>
-  close(): Promise<void>
-} {
+export function createProxyAgent(options: ProxyAgentOptions): Connections {
   const agent = new ProxyAgent({
     uri: options.proxy.href,
     proxyTunnel: false,

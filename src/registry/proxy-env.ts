@@ -13,6 +13,7 @@
 // connection.
 import { isIPv4, isIPv6 } from 'node:net'
 import { domainToASCII } from 'node:url'
+import { socketHost } from './http.js'
 
 export interface ProxyEnvironment {
   /** The proxy for http and for https requests, with the variable each came from. */
@@ -93,7 +94,7 @@ export function proxyFor(proxy: ProxyEnvironment, url: URL): URL | undefined {
 }
 
 function useProxy(rules: NoProxyRule[], url: URL): boolean {
-  const host = url.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase()
+  const host = socketHost(url).toLowerCase()
   const port = url.port || DEFAULT_PORTS[url.protocol]
   if (host === 'localhost') return false
   const ip = ipBytes(host)

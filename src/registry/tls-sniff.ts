@@ -8,6 +8,7 @@
 // record (handshake or alert) means TLS, `HTTP/` means plain http. Anything else (silence, a closed
 // connection, other bytes) is not an answer, and the real https ping decides, as it did before.
 import { connect, isIP } from 'node:net'
+import { socketHost } from './http.js'
 
 export type Sniffed = 'tls' | 'plain' | 'unknown'
 
@@ -16,6 +17,8 @@ export const SNIFF_TIMEOUT_MS = 2_000
 
 const TLS_RECORD_ALERT = 0x15
 const TLS_RECORD_HANDSHAKE = 0x16
+/** How an HTTP server's answer starts. */
+const HTTP_STATUS_LINE = Buffer.from('HTTP/')
 
 /**
  * A TLS 1.2 ClientHello (a TLS 1.3-only server answers it with an alert, which says TLS just as well),
@@ -45,10 +48,9 @@ export function clientHello(serverName?: string): Buffer {
 export function classifyAnswer(first: Buffer): Sniffed | undefined {
   if (first.length === 0) return undefined
   if (first[0] === TLS_RECORD_HANDSHAKE || first[0] === TLS_RECORD_ALERT) return 'tls'
-  const http = Buffer.from('HTTP/')
-  const n = Math.min(first.length, http.length)
-  if (!first.subarray(0, n).equals(http.subarray(0, n))) return 'unknown'
-  return n === http.length ? 'plain' : undefined
+  const n = Math.min(first.length, HTTP_STATUS_LINE.length)
+  if (!first.subarray(0, n).equals(HTTP_STATUS_LINE.subarray(0, n))) return 'unknown'
+  return n === HTTP_STATUS_LINE.length ? 'plain' : undefined
 }
 
 /**
@@ -59,7 +61,7 @@ export function classifyAnswer(first: Buffer): Sniffed | undefined {
 export function sniffTarget(apiHost: string): { host: string; port: number } | undefined {
   const url = new URL(`https://${apiHost}/`)
   if (url.port === '') return undefined
-  return { host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: Number(url.port) }
+  return { host: socketHost(url), port: Number(url.port) }
 }
 
 /** Bytes of an answer that say what it is: a TLS record's type, or `HTTP/`. */

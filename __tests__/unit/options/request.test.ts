@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseCopyRequest, splitList, type OptionReader } from '../../../src/options/request.js'
+import { parseCopyRequest, type OptionReader } from '../../../src/options/request.js'
+import { splitList } from '../../../src/options/split-list.js'
 import { argsReader, parseArgs } from '../../../src/cli/args.js'
 
 function reader(values: Record<string, string>): OptionReader {
