@@ -8,7 +8,8 @@
 // keeps modification times, so the order survives a save and restore.
 //
 // Nothing but blobs is ever written here: no credentials, no configuration, no index.
-import { createHash, randomBytes, type Hash } from 'node:crypto'
+import type { Hash } from 'node:crypto'
+import { nodeCrypto } from '../lazy-builtin.js'
 import { constants, type Dirent } from 'node:fs'
 import { FILE_CHUNK_BYTES } from '../memory.js'
 import {
@@ -60,7 +61,7 @@ async function removeFile(file: string): Promise<void> {
  * up a copy): the error is kept, later bytes are dropped, and `commit` reports it.
  */
 class HashingFileSink extends Writable {
-  readonly hash: Hash = createHash('sha256')
+  readonly hash: Hash = nodeCrypto().createHash('sha256')
   bytes = 0
   failure: Error | undefined
   private handle: FileHandle | undefined
@@ -228,7 +229,10 @@ export class BlobDirectory implements BlobCache {
     const hex = sha256Hex(digest)
     if (!hex) throw new Error(`blob cache: only sha256 digests are cached, not ${digest}`)
     await mkdir(this.blobsDir, { recursive: true })
-    const tempPath = path.join(this.blobsDir, `.${hex.slice(0, 16)}.${randomBytes(8).toString('hex')}.tmp`)
+    const tempPath = path.join(
+      this.blobsDir,
+      `.${hex.slice(0, 16)}.${nodeCrypto().randomBytes(8).toString('hex')}.tmp`
+    )
     const handle = await open(tempPath, 'wx')
     return new BlobWriter(this, hex, tempPath, handle)
   }

@@ -17,7 +17,7 @@
 // it never took in as they were, keeps the newest entries up to the bound, and replaces the file by
 // a rename: two processes saving at once may lose one's new entries, never corrupt the file.
 // Nothing in this cache may fail a copy: problems are reported to `onProblem` (a debug line).
-import { randomBytes } from 'node:crypto'
+import { nodeCrypto } from '../lazy-builtin.js'
 import { closeSync, constants, fstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs'
 import { mkdir, rename, unlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -295,7 +295,7 @@ function serialize(entries: BlobInfoEntry[]): string {
 /** Writes a new file beside `file` (mode 0600, never through an existing name) and renames it over. */
 async function replaceFile(file: string, text: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 })
-  const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
+  const temp = `${file}.${process.pid}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`
   try {
     await writeFile(temp, text, { mode: 0o600, flag: 'wx' })
     await rename(temp, file)

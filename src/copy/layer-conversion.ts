@@ -2,7 +2,8 @@
 // copy/compression.go blobPipelineCompressionStep): compressed when the destination wants compressed
 // layers and the bytes are not; recompressed when another algorithm was asked for; decompressed when
 // the destination wants that; otherwise kept as they are.
-import { createHash, type Hash } from 'node:crypto'
+import type { Hash } from 'node:crypto'
+import { nodeCrypto } from '../lazy-builtin.js'
 import { Transform, type TransformCallback } from 'node:stream'
 import { STAGE_BUFFER_BYTES } from '../memory.js'
 import {
@@ -96,7 +97,7 @@ export function conversionStreams(
 
 /** Passes bytes through and hashes them: the digest of what went by, once it ended. */
 export class DigestTap extends Transform {
-  private readonly hash: Hash = createHash('sha256')
+  private readonly hash: Hash = nodeCrypto().createHash('sha256')
   digest?: string
 
   constructor() {

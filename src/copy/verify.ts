@@ -1,4 +1,5 @@
-import { createHash, type Hash } from 'node:crypto'
+import type { Hash } from 'node:crypto'
+import { nodeCrypto } from '../lazy-builtin.js'
 import { Transform, type TransformCallback } from 'node:stream'
 import { parseDigest } from '../manifest/index.js'
 import { ImageCopyError } from '../errors.js'
@@ -17,7 +18,7 @@ export class BlobVerificationError extends ImageCopyError {
 
 function hashFor(digest: string): Hash {
   try {
-    return createHash(parseDigest(digest).algorithm)
+    return nodeCrypto().createHash(parseDigest(digest).algorithm)
   } catch (e) {
     throw new BlobVerificationError(`cannot verify blob ${digest}: ${(e as Error).message}`, digest)
   }

@@ -1,13 +1,18 @@
-import { createHash } from 'node:crypto'
+import { nodeCrypto } from '../lazy-builtin.js'
 import { ManifestError } from './errors.js'
 import { guessMimeTypeOrEmpty } from './guess.js'
 import { schema1SignedPayload } from './jws.js'
 import { MediaType } from './media-types.js'
+import { SMALL_INPUT_BYTES, sha256Hex } from './sha256.js'
 
 const hexLengths: Readonly<Record<string, number>> = { sha256: 64, sha384: 96, sha512: 128 }
 
+/** A sha256 digest; small inputs are hashed in JavaScript until something has loaded node:crypto. */
 export function sha256Digest(bytes: Uint8Array): string {
-  return 'sha256:' + createHash('sha256').update(bytes).digest('hex')
+  const small = bytes.length <= SMALL_INPUT_BYTES && !nodeCrypto.loaded()
+  return (
+    'sha256:' + (small ? sha256Hex(bytes) : nodeCrypto().createHash('sha256').update(bytes).digest('hex'))
+  )
 }
 
 /** A digest of `bytes` with one of the algorithms go-digest knows (sha256, sha384, sha512). */
@@ -15,7 +20,8 @@ export function digestWithAlgorithm(bytes: Uint8Array, algorithm: string): strin
   if (!(algorithm in hexLengths)) {
     throw new ManifestError('invalid-digest', `unsupported digest algorithm ${JSON.stringify(algorithm)}`)
   }
-  return `${algorithm}:` + createHash(algorithm).update(bytes).digest('hex')
+  if (algorithm === 'sha256') return sha256Digest(bytes)
+  return `${algorithm}:` + nodeCrypto().createHash(algorithm).update(bytes).digest('hex')
 }
 
 /**

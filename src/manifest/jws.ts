@@ -1,7 +1,7 @@
 // Schema1 "pretty JWS" signatures, as libtrust (used by containers/image) reads and writes them.
 // The digest of a signed schema1 manifest is the digest of the payload the signatures protect, which
 // libtrust rebuilds from the manifest bytes and the formatLength/formatTail of the protected header.
-import { createHash, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto'
+import { nodeCrypto } from '../lazy-builtin.js'
 import { ManifestError } from './errors.js'
 import {
   JsonNumber,
@@ -175,10 +175,10 @@ export function verifySchema1Signatures(content: Uint8Array): number {
     if (!(block.header.jwk instanceof JsonObject))
       throw jwsError(`signature ${i}: only signatures with a JWK key can be verified`)
     const jwk = Object.fromEntries(block.header.jwk.entries.filter(([, v]) => typeof v === 'string'))
-    const key = createPublicKey({ key: jwk, format: 'jwk' })
+    const key = nodeCrypto().createPublicKey({ key: jwk, format: 'jwk' })
     const signature = joseDecode(block.signature)
     if (!signature) throw jwsError(`signature ${i}: invalid base64 URL encoding`)
-    const ok = verify(
+    const ok = nodeCrypto().verify(
       alg.hash,
       Buffer.from(`${block.protected}.${encodedPayload}`),
       alg.ec ? { key, dsaEncoding: 'ieee-p1363' } : key,
@@ -266,7 +266,7 @@ function ecSpki(curveOid: string, point: Buffer): Buffer | undefined {
     der(0x03, Buffer.from([0]), point)
   )
   try {
-    createPublicKey({ key: spki, format: 'der', type: 'spki' }) // Go refuses to marshal a point off the curve
+    nodeCrypto().createPublicKey({ key: spki, format: 'der', type: 'spki' }) // Go refuses to marshal a point off the curve
   } catch {
     return undefined
   }
@@ -284,7 +284,7 @@ function rsaSpki(n: Buffer, e: Buffer): Buffer {
 /** libtrust KeyID: the first 240 bits of the SHA-256 of the SPKI DER, base32, in groups of four. */
 function keyIdOf(spki: Buffer | undefined): string {
   if (!spki) return ''
-  const hash = createHash('sha256').update(spki).digest().subarray(0, 30)
+  const hash = nodeCrypto().createHash('sha256').update(spki).digest().subarray(0, 30)
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
   let bits = ''
   for (const byte of hash) bits += byte.toString(2).padStart(8, '0')
@@ -319,8 +319,8 @@ export function addDummySchema1Signature(payload: Buffer, now: Date = new Date()
       ])
     )
   )
-  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
-  const signature = sign('sha256', Buffer.from(`${protectedHeader}.${joseEncode(payload)}`), {
+  const { privateKey, publicKey } = nodeCrypto().generateKeyPairSync('ec', { namedCurve: 'P-256' })
+  const signature = nodeCrypto().sign('sha256', Buffer.from(`${protectedHeader}.${joseEncode(payload)}`), {
     key: privateKey,
     dsaEncoding: 'ieee-p1363'
   })

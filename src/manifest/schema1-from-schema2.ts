@@ -1,6 +1,6 @@
 // containers/image convertToManifestSchema1 (internal/image/docker_schema2.go, after docker/distribution
 // manifest/schema1/config_builder.go): a signed schema1 manifest built from a schema2 image's config.
-import { createHash } from 'node:crypto'
+import { nodeCrypto } from '../lazy-builtin.js'
 import { parseDigest } from './digest.js'
 import { DockerSchema1Manifest } from './docker-schema1.js'
 import type { DockerSchema2Manifest } from './docker-schema2.js'
@@ -69,7 +69,7 @@ const schema2Image = goStruct<{ architecture: string; history: HistoryEntry[] | 
 
 /** v1IDFromBlobDigestAndComponents: sha256 of the blob digest's hex and the others, joined by spaces. */
 function v1Id(blobDigest: string, ...others: Array<string | Buffer>): string {
-  const hash = createHash('sha256').update(parseDigest(blobDigest).hex)
+  const hash = nodeCrypto().createHash('sha256').update(parseDigest(blobDigest).hex)
   for (const o of others) hash.update(' ').update(o)
   return hash.digest('hex')
 }

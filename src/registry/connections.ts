@@ -2,13 +2,13 @@
 // by every client in the process, so each registry host gets its own bounded set of connections,
 // reused across repositories, sources and destinations. With HTTP(S)_PROXY set, requests whose origin
 // the proxy variables select go through a proxy agent (proxy-agent.ts) with the same TLS configuration.
-import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import type * as Tls from 'node:tls'
 import type { SecureContext, SecureContextOptions } from 'node:tls'
 import { lazyBuiltin } from '../lazy-builtin.js'
+import { sha256Digest } from '../manifest/digest.js'
 import { NodeConnections, type ConnectionRequest, type ConnectionResponse } from './node-connections.js'
 import { hasProxy, proxyFor, type ProxyEnvironment } from './proxy-env.js'
 
@@ -112,7 +112,7 @@ const POOL_OPTIONS = {
 }
 
 function keyOf(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex')
+  return sha256Digest(Buffer.from(JSON.stringify(value)))
 }
 
 function tlsEntry(settings: TlsSettings): TlsEntry {

@@ -2,7 +2,8 @@
 // one PATCH, or in PATCH chunks when a chunk size is configured; then `PUT ?digest=`. The bytes are
 // hashed on the way; if the input stream fails or the bytes do not match the expected digest, the
 // upload session is cancelled and never completed, so the registry does not get the blob.
-import { createHash, type Hash } from 'node:crypto'
+import type { Hash } from 'node:crypto'
+import { nodeCrypto } from '../lazy-builtin.js'
 import { Readable, Transform, type TransformCallback } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import { blobExists, cancelUpload } from './blobs.js'
@@ -42,7 +43,7 @@ class DigestingStream extends Transform {
     private readonly verified?: string
   ) {
     super({ highWaterMark: STAGE_BUFFER_BYTES })
-    this.hash = verified ? undefined : createHash(HASHES[algorithm])
+    this.hash = verified ? undefined : nodeCrypto().createHash(HASHES[algorithm])
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
@@ -141,7 +142,7 @@ async function monolithicUpload(
     throw inputError() ?? e
   }
   const algorithm = algorithmOf(req.digest)
-  const digest = `${algorithm}:${createHash(HASHES[algorithm]).update(data).digest('hex')}`
+  const digest = `${algorithm}:${nodeCrypto().createHash(HASHES[algorithm]).update(data).digest('hex')}`
   const bad = mismatch(client, req, digest, data.length)
   if (bad) throw bad
 

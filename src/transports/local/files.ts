@@ -1,6 +1,6 @@
 // File operations shared by the file-based transports: temp files published atomically, streams
 // written without buffering, directories created (and remembered, so a rollback can remove them).
-import { createHash, randomBytes } from 'node:crypto'
+import { nodeCrypto } from '../../lazy-builtin.js'
 import { promises as fs } from 'node:fs'
 import type { FileHandle } from 'node:fs/promises'
 import path from 'node:path'
@@ -28,7 +28,7 @@ export function tempPath(dir: string, label: string, kind: 'tmp' | 'old' = 'tmp'
 
 /** `<pid>-<16 hex>`: the part of every temp name that says whose it is (stale-temps.ts). */
 export function pidStamp(): string {
-  return `${process.pid}-${randomBytes(8).toString('hex')}`
+  return `${process.pid}-${nodeCrypto().randomBytes(8).toString('hex')}`
 }
 
 export async function removeQuietly(p: string): Promise<void> {
@@ -92,7 +92,7 @@ export async function writeStreamToNewFile(
   hashAlgorithm?: string
 ): Promise<WrittenStream> {
   startMemoryPacing()
-  const hash = hashAlgorithm === undefined ? undefined : createHash(hashAlgorithm)
+  const hash = hashAlgorithm === undefined ? undefined : nodeCrypto().createHash(hashAlgorithm)
   let size = 0
   const handle = await fs.open(file, 'wx', 0o644)
   try {
