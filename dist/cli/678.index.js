@@ -368,8 +368,8 @@ function processBlobInfoCache() {
     return (processCache ??= memoryBlobInfoCache());
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/lazy-builtin.ts
+var lazy_builtin = __webpack_require__(839);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -380,8 +380,8 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/manifest/digest.ts
-var manifest_digest = __webpack_require__(61);
+// EXTERNAL MODULE: ./src/manifest/digest.ts + 1 modules
+var manifest_digest = __webpack_require__(9971);
 // EXTERNAL MODULE: ./src/memory.ts
 var memory = __webpack_require__(8820);
 // EXTERNAL MODULE: ./src/reference/docker.ts
@@ -662,7 +662,7 @@ function serialize(entries) {
 /** Writes a new file beside `file` (mode 0600, never through an existing name) and renames it over. */
 async function replaceFile(file, text) {
     await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true, mode: 0o700 });
-    const temp = `${file}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
+    const temp = `${file}.${process.pid}.${(0,lazy_builtin/* nodeCrypto */.S)().randomBytes(6).toString('hex')}.tmp`;
     try {
         await (0,promises_.writeFile)(temp, text, { mode: 0o600, flag: 'wx' });
         await (0,promises_.rename)(temp, file);
@@ -698,8 +698,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/lazy-builtin.ts
+var lazy_builtin = __webpack_require__(839);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/memory.ts
@@ -712,16 +712,6 @@ var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(6466);
 ;// CONCATENATED MODULE: ./src/cache/blob-directory.ts
-// The blob cache on disk: a content-addressed directory `<dir>/sha256/<hex>` (DESIGN.md section 7).
-//
-// Writes go to a unique temp file beside the final name; the sha256 is computed while the bytes are
-// written, and `commit` keeps the file (an atomic hard link to the final name, no overwrite) only when
-// it hashes to the digest. Readers get a stream of a file that was verified when it was written — or
-// restored from the Actions cache, which is why the engine verifies everything it is served anyway.
-// `get` touches the file, so the modification time orders blobs for least-recently-used pruning; tar
-// keeps modification times, so the order survives a save and restore.
-//
-// Nothing but blobs is ever written here: no credentials, no configuration, no index.
 
 
 
@@ -753,7 +743,7 @@ async function removeFile(file) {
  * up a copy): the error is kept, later bytes are dropped, and `commit` reports it.
  */
 class HashingFileSink extends external_node_stream_.Writable {
-    hash = (0,external_node_crypto_.createHash)('sha256');
+    hash = (0,lazy_builtin/* nodeCrypto */.S)().createHash('sha256');
     bytes = 0;
     failure;
     handle;
@@ -911,7 +901,7 @@ class BlobDirectory {
         if (!hex)
             throw new Error(`blob cache: only sha256 digests are cached, not ${digest}`);
         await (0,promises_.mkdir)(this.blobsDir, { recursive: true });
-        const tempPath = external_node_path_default().join(this.blobsDir, `.${hex.slice(0, 16)}.${(0,external_node_crypto_.randomBytes)(8).toString('hex')}.tmp`);
+        const tempPath = external_node_path_default().join(this.blobsDir, `.${hex.slice(0, 16)}.${(0,lazy_builtin/* nodeCrypto */.S)().randomBytes(8).toString('hex')}.tmp`);
         const handle = await (0,promises_.open)(tempPath, 'wx');
         return new BlobWriter(this, hex, tempPath, handle);
     }
@@ -1728,15 +1718,11 @@ var copy_result = __webpack_require__(7200);
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __webpack_require__(6466);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/lazy-builtin.ts
+var lazy_builtin = __webpack_require__(839);
 // EXTERNAL MODULE: ./src/memory.ts
 var memory = __webpack_require__(8820);
 ;// CONCATENATED MODULE: ./src/copy/layer-conversion.ts
-// What happens to a layer's bytes on the way to one destination (containers/image
-// copy/compression.go blobPipelineCompressionStep): compressed when the destination wants compressed
-// layers and the bytes are not; recompressed when another algorithm was asked for; decompressed when
-// the destination wants that; otherwise kept as they are.
 
 
 
@@ -1797,7 +1783,7 @@ function conversionStreams(c, what) {
 }
 /** Passes bytes through and hashes them: the digest of what went by, once it ended. */
 class DigestTap extends external_node_stream_.Transform {
-    hash = (0,external_node_crypto_.createHash)('sha256');
+    hash = (0,lazy_builtin/* nodeCrypto */.S)().createHash('sha256');
     digest;
     constructor() {
         super({ highWaterMark: memory/* STAGE_BUFFER_BYTES */.Go });
@@ -1882,7 +1868,7 @@ class BlobVerificationError extends errors/* ImageCopyError */.xv {
 }
 function hashFor(digest) {
     try {
-        return (0,external_node_crypto_.createHash)((0,src_manifest/* parseDigest */.m)(digest).algorithm);
+        return (0,lazy_builtin/* nodeCrypto */.S)().createHash((0,src_manifest/* parseDigest */.m)(digest).algorithm);
     }
     catch (e) {
         throw new BlobVerificationError(`cannot verify blob ${digest}: ${e.message}`, digest);
@@ -3880,20 +3866,21 @@ function runtimePlatformNote(nodePlatform = process.platform) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ nodeCrypto),
 /* harmony export */   q: () => (/* binding */ lazyBuiltin)
 /* harmony export */ });
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8995);
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
-// Node builtins that only some runs need (TLS, zlib, and V8's flags and vm for the collection pacing)
-// load on first use, so a run pays only for what it does: a re-run that finds a plain-http
-// destination up to date loads none of them (node:tls alone costs ~20 ms of CPU).
 
 const require = (0,node_module__WEBPACK_IMPORTED_MODULE_0__.createRequire)(import.meta.url);
 /** A loader for builtin `name` (e.g. `node:tls`) that requires it the first time it is called. */
 function lazyBuiltin(name) {
-    let loaded;
-    return () => (loaded ??= require(name));
+    let module;
+    const load = () => (module ??= require(name));
+    return Object.assign(load, { loaded: () => module !== undefined });
 }
+/** node:crypto: until blobs move, the few small manifests a run hashes go through src/manifest/sha256.ts. */
+const nodeCrypto = lazyBuiltin('node:crypto');
 
 
 /***/ }),
@@ -4177,41 +4164,148 @@ function cloneDescriptor(d) {
 
 /***/ }),
 
-/***/ 61:
+/***/ 9971:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   It: () => (/* binding */ manifestDigest),
-/* harmony export */   Mk: () => (/* binding */ digestWithAlgorithm),
-/* harmony export */   PM: () => (/* binding */ checkDescriptorDigests),
-/* harmony export */   _j: () => (/* binding */ matchesDigest),
-/* harmony export */   fH: () => (/* binding */ isValidDigest),
-/* harmony export */   m: () => (/* binding */ parseDigest),
-/* harmony export */   sI: () => (/* binding */ sha256Digest),
-/* harmony export */   vj: () => (/* binding */ checkDigestField)
-/* harmony export */ });
-/* unused harmony export manifestDigestedBytes */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1738);
-/* harmony import */ var _guess_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7520);
-/* harmony import */ var _jws_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8077);
-/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9405);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  PM: () => (/* binding */ checkDescriptorDigests),
+  vj: () => (/* binding */ checkDigestField),
+  Mk: () => (/* binding */ digestWithAlgorithm),
+  fH: () => (/* binding */ isValidDigest),
+  It: () => (/* binding */ manifestDigest),
+  _j: () => (/* binding */ matchesDigest),
+  m: () => (/* binding */ parseDigest),
+  sI: () => (/* binding */ sha256Digest)
+});
+
+// UNUSED EXPORTS: manifestDigestedBytes
+
+// EXTERNAL MODULE: ./src/lazy-builtin.ts
+var lazy_builtin = __webpack_require__(839);
+// EXTERNAL MODULE: ./src/manifest/errors.ts
+var errors = __webpack_require__(1738);
+// EXTERNAL MODULE: ./src/manifest/guess.ts
+var guess = __webpack_require__(7520);
+// EXTERNAL MODULE: ./src/manifest/jws.ts
+var jws = __webpack_require__(8077);
+// EXTERNAL MODULE: ./src/manifest/media-types.ts
+var media_types = __webpack_require__(9405);
+;// CONCATENATED MODULE: ./src/manifest/sha256.ts
+// SHA-256 (FIPS 180-4) in JavaScript, for the few small inputs a run hashes before anything else needs
+// node:crypto: a re-run that finds the destination up to date hashes one or two manifests, and loading
+// node:crypto for them costs ~9 ms of CPU, more than the hashing itself. Bulk data (blobs, anything
+// above SMALL_INPUT_BYTES) always goes through node:crypto.
+/** The first 32 bits of the fractional parts of the cube roots of the first 64 primes. */
+const ROUND_CONSTANTS = new Uint32Array([
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
+    0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
+    0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
+    0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
+    0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819,
+    0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
+    0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+    0xc67178f2
+]);
+/** The first 32 bits of the fractional parts of the square roots of the first 8 primes. */
+const INITIAL_STATE = [
+    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
+];
+/**
+ * The largest input hashed here (larger ones are refused). Hashed once, in V8's interpreter, 8 KiB take
+ * ~5 ms; beyond that loading node:crypto costs less.
+ */
+const SMALL_INPUT_BYTES = 8 * 1024;
+/** The message with its padding: a 1 bit, zeros, and the length in bits as a 64-bit big-endian number. */
+function padded(bytes) {
+    const blocks = new Uint8Array(Math.ceil((bytes.length + 9) / 64) * 64);
+    blocks.set(bytes);
+    blocks[bytes.length] = 0x80;
+    const view = new DataView(blocks.buffer);
+    view.setUint32(blocks.length - 4, bytes.length * 8); // < 2^32 bits: inputs are at most SMALL_INPUT_BYTES
+    return view;
+}
+// The rotations are written out (x >>> n | x << 32 - n) rather than called: these inputs are hashed once
+// per process, in V8's interpreter, where a call per rotation made a 2 KiB manifest take 4-10 ms instead
+// of 1.5 ms.
+function compress(state, message, offset, w) {
+    for (let i = 0; i < 16; i++)
+        w[i] = message.getUint32(offset + i * 4);
+    for (let i = 16; i < 64; i++) {
+        const x = w[i - 15];
+        const y = w[i - 2];
+        const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+        const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+        w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+    }
+    let a = state[0];
+    let b = state[1];
+    let c = state[2];
+    let d = state[3];
+    let e = state[4];
+    let f = state[5];
+    let g = state[6];
+    let h = state[7];
+    for (let i = 0; i < 64; i++) {
+        const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+        const t1 = (h + S1 + ((e & f) ^ (~e & g)) + ROUND_CONSTANTS[i] + w[i]) | 0;
+        const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+        const t2 = (S0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+        h = g;
+        g = f;
+        f = e;
+        e = (d + t1) | 0;
+        d = c;
+        c = b;
+        b = a;
+        a = (t1 + t2) | 0;
+    }
+    state[0] += a;
+    state[1] += b;
+    state[2] += c;
+    state[3] += d;
+    state[4] += e;
+    state[5] += f;
+    state[6] += g;
+    state[7] += h;
+}
+/** The SHA-256 of `bytes` (at most SMALL_INPUT_BYTES) as 64 lowercase hex digits. */
+function sha256Hex(bytes) {
+    if (bytes.length > SMALL_INPUT_BYTES)
+        throw new RangeError(`sha256Hex takes at most ${SMALL_INPUT_BYTES} bytes`);
+    const message = padded(bytes);
+    const state = Uint32Array.from(INITIAL_STATE);
+    const schedule = new Uint32Array(64);
+    for (let offset = 0; offset < message.byteLength; offset += 64)
+        compress(state, message, offset, schedule);
+    let hex = '';
+    for (const word of state)
+        hex += word.toString(16).padStart(8, '0');
+    return hex;
+}
+
+;// CONCATENATED MODULE: ./src/manifest/digest.ts
+
 
 
 
 
 
 const hexLengths = { sha256: 64, sha384: 96, sha512: 128 };
+/** A sha256 digest; small inputs are hashed in JavaScript until something has loaded node:crypto. */
 function sha256Digest(bytes) {
-    return 'sha256:' + (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex');
+    const small = bytes.length <= SMALL_INPUT_BYTES && !lazy_builtin/* nodeCrypto */.S.loaded();
+    return ('sha256:' + (small ? sha256Hex(bytes) : (0,lazy_builtin/* nodeCrypto */.S)().createHash('sha256').update(bytes).digest('hex')));
 }
 /** A digest of `bytes` with one of the algorithms go-digest knows (sha256, sha384, sha512). */
 function digestWithAlgorithm(bytes, algorithm) {
     if (!(algorithm in hexLengths)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .S('invalid-digest', `unsupported digest algorithm ${JSON.stringify(algorithm)}`);
+        throw new errors/* ManifestError */.S('invalid-digest', `unsupported digest algorithm ${JSON.stringify(algorithm)}`);
     }
-    return `${algorithm}:` + (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm).update(bytes).digest('hex');
+    if (algorithm === 'sha256')
+        return sha256Digest(bytes);
+    return `${algorithm}:` + (0,lazy_builtin/* nodeCrypto */.S)().createHash(algorithm).update(bytes).digest('hex');
 }
 /**
  * The digest of a manifest as registries and containers/image compute it: the bytes' sha256, except
@@ -4222,8 +4316,8 @@ function manifestDigest(bytes, algorithm = 'sha256') {
 }
 /** The bytes whose hash is the manifest's digest. */
 function manifestDigestedBytes(bytes) {
-    if ((0,_guess_js__WEBPACK_IMPORTED_MODULE_2__/* .guessMimeTypeOrEmpty */ .K)(bytes) === _media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MediaType */ .zu.DockerV2Schema1Signed)
-        return (0,_jws_js__WEBPACK_IMPORTED_MODULE_3__/* .schema1SignedPayload */ .fh)(bytes);
+    if ((0,guess/* guessMimeTypeOrEmpty */.K)(bytes) === media_types/* MediaType */.zu.DockerV2Schema1Signed)
+        return (0,jws/* schema1SignedPayload */.fh)(bytes);
     return bytes;
 }
 /** Whether the manifest has this digest (any supported algorithm). Throws if a schema1 signature cannot be parsed. */
@@ -4241,16 +4335,16 @@ function matchesDigest(bytes, digest) {
 function parseDigest(digest) {
     const i = digest.indexOf(':');
     if (i <= 0 || i + 1 === digest.length) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .S('invalid-digest', `invalid digest ${JSON.stringify(digest)}: expected algorithm:hex`);
+        throw new errors/* ManifestError */.S('invalid-digest', `invalid digest ${JSON.stringify(digest)}: expected algorithm:hex`);
     }
     const algorithm = digest.slice(0, i);
     const hex = digest.slice(i + 1);
     const length = hexLengths[algorithm];
     if (length === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .S('invalid-digest', `invalid digest ${JSON.stringify(digest)}: unsupported algorithm ${JSON.stringify(algorithm)} (sha256, sha384 or sha512)`);
+        throw new errors/* ManifestError */.S('invalid-digest', `invalid digest ${JSON.stringify(digest)}: unsupported algorithm ${JSON.stringify(algorithm)} (sha256, sha384 or sha512)`);
     }
     if (hex.length !== length || !/^[a-f0-9]+$/.test(hex)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .S('invalid-digest', `invalid digest ${JSON.stringify(digest)}: ${algorithm} needs ${length} lowercase hexadecimal characters`);
+        throw new errors/* ManifestError */.S('invalid-digest', `invalid digest ${JSON.stringify(digest)}: ${algorithm} needs ${length} lowercase hexadecimal characters`);
     }
     return { algorithm, hex };
 }
@@ -4272,7 +4366,7 @@ function checkDigestField(digest, field) {
     if (isValidDigest(digest))
         return;
     const shown = digest.length > 100 ? `${digest.slice(0, 100)}…` : digest;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .S('invalid-digest', `invalid digest ${JSON.stringify(shown)} in ${field}`);
+    throw new errors/* ManifestError */.S('invalid-digest', `invalid digest ${JSON.stringify(shown)} in ${field}`);
 }
 /**
  * Checks the digests of descriptors found at `field` (`layers`, `manifests`) or of one descriptor
@@ -5331,8 +5425,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(1738);
 // EXTERNAL MODULE: ./src/manifest/media-types.ts
 var media_types = __webpack_require__(9405);
-// EXTERNAL MODULE: ./src/manifest/digest.ts
-var manifest_digest = __webpack_require__(61);
+// EXTERNAL MODULE: ./src/manifest/digest.ts + 1 modules
+var manifest_digest = __webpack_require__(9971);
 // EXTERNAL MODULE: ./src/manifest/guess.ts
 var guess = __webpack_require__(7520);
 // EXTERNAL MODULE: ./src/manifest/go-json.ts + 2 modules
@@ -6779,8 +6873,8 @@ function schema1ToSchema2Config(m, diffIDs) {
     return (0,go_json/* goMarshal */.vy)(new go_json/* GoMap */.tn(raw));
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/lazy-builtin.ts
+var lazy_builtin = __webpack_require__(839);
 ;// CONCATENATED MODULE: ./src/manifest/schema1-from-schema2.ts
 // containers/image convertToManifestSchema1 (internal/image/docker_schema2.go, after docker/distribution
 // manifest/schema1/config_builder.go): a signed schema1 manifest built from a schema2 image's config.
@@ -6808,7 +6902,7 @@ const schema2Image = (0,go_json/* goStruct */.cM)([
 ]);
 /** v1IDFromBlobDigestAndComponents: sha256 of the blob digest's hex and the others, joined by spaces. */
 function v1Id(blobDigest, ...others) {
-    const hash = (0,external_node_crypto_.createHash)('sha256').update((0,manifest_digest/* parseDigest */.m)(blobDigest).hex);
+    const hash = (0,lazy_builtin/* nodeCrypto */.S)().createHash('sha256').update((0,manifest_digest/* parseDigest */.m)(blobDigest).hex);
     for (const o of others)
         hash.update(' ').update(o);
     return hash.digest('hex');
@@ -7274,8 +7368,7 @@ function matchesArtifactTypes(desc, types) {
 /* harmony export */   sG: () => (/* binding */ goBase64Decode)
 /* harmony export */ });
 /* unused harmony export verifySchema1Signatures */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _lazy_builtin_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(839);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1738);
 /* harmony import */ var _go_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3609);
 // Schema1 "pretty JWS" signatures, as libtrust (used by containers/image) reads and writes them.
@@ -7429,11 +7522,11 @@ function verifySchema1Signatures(content) {
         if (!(block.header.jwk instanceof JsonObject))
             throw jwsError(`signature ${i}: only signatures with a JWK key can be verified`);
         const jwk = Object.fromEntries(block.header.jwk.entries.filter(([, v]) => typeof v === 'string'));
-        const key = createPublicKey({ key: jwk, format: 'jwk' });
+        const key = nodeCrypto().createPublicKey({ key: jwk, format: 'jwk' });
         const signature = joseDecode(block.signature);
         if (!signature)
             throw jwsError(`signature ${i}: invalid base64 URL encoding`);
-        const ok = verify(alg.hash, Buffer.from(`${block.protected}.${encodedPayload}`), alg.ec ? { key, dsaEncoding: 'ieee-p1363' } : key, signature);
+        const ok = nodeCrypto().verify(alg.hash, Buffer.from(`${block.protected}.${encodedPayload}`), alg.ec ? { key, dsaEncoding: 'ieee-p1363' } : key, signature);
         if (!ok)
             throw jwsError(`signature ${i}: invalid signature`);
     });
@@ -7523,7 +7616,7 @@ function derInteger(bigEndian) {
 function ecSpki(curveOid, point) {
     const spki = der(0x30, der(0x30, der(0x06, Buffer.from('2a8648ce3d0201', 'hex')), der(0x06, Buffer.from(curveOid, 'hex'))), der(0x03, Buffer.from([0]), point));
     try {
-        (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: spki, format: 'der', type: 'spki' }); // Go refuses to marshal a point off the curve
+        (0,_lazy_builtin_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeCrypto */ .S)().createPublicKey({ key: spki, format: 'der', type: 'spki' }); // Go refuses to marshal a point off the curve
     }
     catch {
         return undefined;
@@ -7537,7 +7630,7 @@ function rsaSpki(n, e) {
 function keyIdOf(spki) {
     if (!spki)
         return '';
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(spki).digest().subarray(0, 30);
+    const hash = (0,_lazy_builtin_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeCrypto */ .S)().createHash('sha256').update(spki).digest().subarray(0, 30);
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
     let bits = '';
     for (const byte of hash)
@@ -7571,8 +7664,8 @@ function addDummySchema1Signature(payload, now = new Date()) {
         ['formatTail', joseEncode(formatTail)],
         ['time', time]
     ])));
-    const { privateKey, publicKey } = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.generateKeyPairSync)('ec', { namedCurve: 'P-256' });
-    const signature = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)('sha256', Buffer.from(`${protectedHeader}.${joseEncode(payload)}`), {
+    const { privateKey, publicKey } = (0,_lazy_builtin_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeCrypto */ .S)().generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const signature = (0,_lazy_builtin_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeCrypto */ .S)().sign('sha256', Buffer.from(`${protectedHeader}.${joseEncode(payload)}`), {
         key: privateKey,
         dsaEncoding: 'ieee-p1363'
     });

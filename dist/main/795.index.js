@@ -443,8 +443,6 @@ function bearerError(res) {
     return undefined;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
@@ -453,6 +451,8 @@ var external_node_os_ = __webpack_require__(48161);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/lazy-builtin.ts
 var lazy_builtin = __webpack_require__(50839);
+// EXTERNAL MODULE: ./src/manifest/digest.ts + 1 modules
+var digest = __webpack_require__(59971);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(57075);
 ;// CONCATENATED MODULE: ./src/registry/node-connections.ts
@@ -665,7 +665,7 @@ const POOL_OPTIONS = {
     bodyTimeout: IDLE_TIMEOUT_MS
 };
 function keyOf(value) {
-    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(value)).digest('hex');
+    return (0,digest/* sha256Digest */.sI)(Buffer.from(JSON.stringify(value)));
 }
 function tlsEntry(settings) {
     const key = keyOf([settings.verify, settings.ca, settings.certs, settings.keys]);
@@ -1816,10 +1816,6 @@ async function cancelUpload(client, location) {
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(46466);
 ;// CONCATENATED MODULE: ./src/registry/upload.ts
-// Blob uploads (OCI distribution spec "push"): small blobs of known size in one PUT; others streamed in
-// one PATCH, or in PATCH chunks when a chunk size is configured; then `PUT ?digest=`. The bytes are
-// hashed on the way; if the input stream fails or the bytes do not match the expected digest, the
-// upload session is cancelled and never completed, so the registry does not get the blob.
 
 
 
@@ -1845,7 +1841,7 @@ class DigestingStream extends external_node_stream_.Transform {
         super({ highWaterMark: memory/* STAGE_BUFFER_BYTES */.Go });
         this.algorithm = algorithm;
         this.verified = verified;
-        this.hash = verified ? undefined : (0,external_node_crypto_.createHash)(HASHES[algorithm]);
+        this.hash = verified ? undefined : (0,lazy_builtin/* nodeCrypto */.S)().createHash(HASHES[algorithm]);
     }
     _transform(chunk, _encoding, callback) {
         this.hash?.update(chunk);
@@ -1916,7 +1912,7 @@ async function monolithicUpload(client, input, req, inputError) {
         throw inputError() ?? e;
     }
     const algorithm = algorithmOf(req.digest);
-    const digest = `${algorithm}:${(0,external_node_crypto_.createHash)(HASHES[algorithm]).update(data).digest('hex')}`;
+    const digest = `${algorithm}:${(0,lazy_builtin/* nodeCrypto */.S)().createHash(HASHES[algorithm]).update(data).digest('hex')}`;
     const bad = mismatch(client, req, digest, data.length);
     if (bad)
         throw bad;

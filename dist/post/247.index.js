@@ -54,16 +54,16 @@ var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:module"
 var external_node_module_ = __webpack_require__(8995);
 ;// CONCATENATED MODULE: ./src/lazy-builtin.ts
-// Node builtins that only some runs need (TLS, zlib, and V8's flags and vm for the collection pacing)
-// load on first use, so a run pays only for what it does: a re-run that finds a plain-http
-// destination up to date loads none of them (node:tls alone costs ~20 ms of CPU).
 
 const lazy_builtin_require = (0,external_node_module_.createRequire)(import.meta.url);
 /** A loader for builtin `name` (e.g. `node:tls`) that requires it the first time it is called. */
 function lazyBuiltin(name) {
-    let loaded;
-    return () => (loaded ??= lazy_builtin_require(name));
+    let module;
+    const load = () => (module ??= lazy_builtin_require(name));
+    return Object.assign(load, { loaded: () => module !== undefined });
 }
+/** node:crypto: until blobs move, the few small manifests a run hashes go through src/manifest/sha256.ts. */
+const nodeCrypto = lazyBuiltin('node:crypto');
 
 ;// CONCATENATED MODULE: ./src/memory.ts
 
@@ -134,16 +134,6 @@ var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(6466);
 ;// CONCATENATED MODULE: ./src/cache/blob-directory.ts
-// The blob cache on disk: a content-addressed directory `<dir>/sha256/<hex>` (DESIGN.md section 7).
-//
-// Writes go to a unique temp file beside the final name; the sha256 is computed while the bytes are
-// written, and `commit` keeps the file (an atomic hard link to the final name, no overwrite) only when
-// it hashes to the digest. Readers get a stream of a file that was verified when it was written — or
-// restored from the Actions cache, which is why the engine verifies everything it is served anyway.
-// `get` touches the file, so the modification time orders blobs for least-recently-used pruning; tar
-// keeps modification times, so the order survives a save and restore.
-//
-// Nothing but blobs is ever written here: no credentials, no configuration, no index.
 
 
 
@@ -175,7 +165,7 @@ async function removeFile(file) {
  * up a copy): the error is kept, later bytes are dropped, and `commit` reports it.
  */
 class HashingFileSink extends external_node_stream_.Writable {
-    hash = (0,external_node_crypto_.createHash)('sha256');
+    hash = nodeCrypto().createHash('sha256');
     bytes = 0;
     failure;
     handle;
@@ -333,7 +323,7 @@ class blob_directory_BlobDirectory {
         if (!hex)
             throw new Error(`blob cache: only sha256 digests are cached, not ${digest}`);
         await (0,promises_.mkdir)(this.blobsDir, { recursive: true });
-        const tempPath = external_node_path_default().join(this.blobsDir, `.${hex.slice(0, 16)}.${(0,external_node_crypto_.randomBytes)(8).toString('hex')}.tmp`);
+        const tempPath = external_node_path_default().join(this.blobsDir, `.${hex.slice(0, 16)}.${nodeCrypto().randomBytes(8).toString('hex')}.tmp`);
         const handle = await (0,promises_.open)(tempPath, 'wx');
         return new BlobWriter(this, hex, tempPath, handle);
     }
