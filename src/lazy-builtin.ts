@@ -9,16 +9,16 @@ const require = createRequire(import.meta.url)
 /** A builtin that is required the first time it is called for. */
 export interface LazyBuiltin<T> {
   (): T
-  /** Whether it has been loaded already, so that using it costs nothing more. */
+  /** Whether this loader has loaded it already, so that using it costs nothing more. */
   readonly loaded: () => boolean
 }
 
 /** A loader for builtin `name` (e.g. `node:tls`) that requires it the first time it is called. */
 export function lazyBuiltin<T>(name: string): LazyBuiltin<T> {
-  let module: T | undefined
-  const load = (): T => (module ??= require(name) as T)
-  return Object.assign(load, { loaded: () => module !== undefined })
+  let loadedModule: T | undefined
+  const load = (): T => (loadedModule ??= require(name) as T)
+  return Object.assign(load, { loaded: () => loadedModule !== undefined })
 }
 
-/** node:crypto: until blobs move, the few small manifests a run hashes go through src/manifest/sha256.ts. */
+/** node:crypto: until it is loaded here, the small manifests a run hashes go through src/manifest/sha256.ts. */
 export const nodeCrypto = lazyBuiltin<typeof Crypto>('node:crypto')

@@ -3875,11 +3875,11 @@ function runtimePlatformNote(nodePlatform = process.platform) {
 const require = (0,node_module__WEBPACK_IMPORTED_MODULE_0__.createRequire)(import.meta.url);
 /** A loader for builtin `name` (e.g. `node:tls`) that requires it the first time it is called. */
 function lazyBuiltin(name) {
-    let module;
-    const load = () => (module ??= require(name));
-    return Object.assign(load, { loaded: () => module !== undefined });
+    let loadedModule;
+    const load = () => (loadedModule ??= require(name));
+    return Object.assign(load, { loaded: () => loadedModule !== undefined });
 }
-/** node:crypto: until blobs move, the few small manifests a run hashes go through src/manifest/sha256.ts. */
+/** node:crypto: until it is loaded here, the small manifests a run hashes go through src/manifest/sha256.ts. */
 const nodeCrypto = lazyBuiltin('node:crypto');
 
 
@@ -4226,6 +4226,7 @@ function padded(bytes) {
     view.setUint32(blocks.length - 4, bytes.length * 8); // < 2^32 bits: inputs are at most SMALL_INPUT_BYTES
     return view;
 }
+// Names follow FIPS 180-4: s0 and s1 are its σ0 and σ1 (the message schedule), S0 and S1 its Σ0 and Σ1.
 // The rotations are written out (x >>> n | x << 32 - n) rather than called: these inputs are hashed once
 // per process, in V8's interpreter, where a call per rotation made a 2 KiB manifest take 4-10 ms instead
 // of 1.5 ms.
@@ -4271,9 +4272,9 @@ function compress(state, message, offset, w) {
     state[7] += h;
 }
 /** The SHA-256 of `bytes` (at most SMALL_INPUT_BYTES) as 64 lowercase hex digits. */
-function sha256Hex(bytes) {
+function jsSha256Hex(bytes) {
     if (bytes.length > SMALL_INPUT_BYTES)
-        throw new RangeError(`sha256Hex takes at most ${SMALL_INPUT_BYTES} bytes`);
+        throw new RangeError(`jsSha256Hex takes at most ${SMALL_INPUT_BYTES} bytes`);
     const message = padded(bytes);
     const state = Uint32Array.from(INITIAL_STATE);
     const schedule = new Uint32Array(64);
@@ -4293,10 +4294,15 @@ function sha256Hex(bytes) {
 
 
 const hexLengths = { sha256: 64, sha384: 96, sha512: 128 };
-/** A sha256 digest; small inputs are hashed in JavaScript until something has loaded node:crypto. */
+/**
+ * A sha256 digest. Small inputs are hashed in JavaScript until node:crypto has been loaded through
+ * `nodeCrypto` (a re-run that moves no blob never loads it).
+ */
 function sha256Digest(bytes) {
-    const small = bytes.length <= SMALL_INPUT_BYTES && !lazy_builtin/* nodeCrypto */.S.loaded();
-    return ('sha256:' + (small ? sha256Hex(bytes) : (0,lazy_builtin/* nodeCrypto */.S)().createHash('sha256').update(bytes).digest('hex')));
+    const inJavaScript = bytes.length <= SMALL_INPUT_BYTES && !lazy_builtin/* nodeCrypto */.S.loaded();
+    if (inJavaScript)
+        return `sha256:${jsSha256Hex(bytes)}`;
+    return `sha256:${(0,lazy_builtin/* nodeCrypto */.S)().createHash('sha256').update(bytes).digest('hex')}`;
 }
 /** A digest of `bytes` with one of the algorithms go-digest knows (sha256, sha384, sha512). */
 function digestWithAlgorithm(bytes, algorithm) {

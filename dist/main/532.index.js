@@ -19,6 +19,8 @@ var promises_ = __webpack_require__(51455);
 var copy_image = __webpack_require__(9818);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/lazy-builtin.ts
+var lazy_builtin = __webpack_require__(50839);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
@@ -326,12 +328,8 @@ function addReferrers(d) {
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./node_modules/@actions/cache/lib/cache.js + 339 modules
 var lib_cache = __webpack_require__(27369);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/memory.ts
 var memory = __webpack_require__(28820);
-// EXTERNAL MODULE: ./src/lazy-builtin.ts
-var lazy_builtin = __webpack_require__(50839);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:stream/promises"
@@ -695,7 +693,7 @@ function cacheKey(input) {
         }
     }
     const refs = [...new Set(input.sourceRefs)].sort();
-    const k = custom || (0,external_node_crypto_.createHash)('sha256').update(refs.join('\n')).digest('hex').slice(0, 16);
+    const k = custom || (0,lazy_builtin/* nodeCrypto */.S)().createHash('sha256').update(refs.join('\n')).digest('hex').slice(0, 16);
     const base = `${cacheKeyPrefix}${k}-`;
     const runId = input.runId.trim() || '0';
     const attempt = input.attempt.trim() || '1';
@@ -978,7 +976,7 @@ var tool_cache = __webpack_require__(59805);
 const runnerCacheTool = 'image-copy-blobs';
 /** A semver version per cache key (tool-cache finds tools by semver): `1.0.0-<16 hex of the key>`. */
 function runnerCacheVersion(keyBase) {
-    return `1.0.0-${(0,external_node_crypto_.createHash)('sha256').update(keyBase).digest('hex').slice(0, 16)}`;
+    return `1.0.0-${(0,lazy_builtin/* nodeCrypto */.S)().createHash('sha256').update(keyBase).digest('hex').slice(0, 16)}`;
 }
 /**
  * The runner's blob directory for this key: found, or created empty (tool-cache copies a directory
@@ -1107,6 +1105,7 @@ async function pruneRunnerCache(state) {
 
 
 
+
 const masked = new Set();
 /** core.setSecret once per value (the credential lookup reports the inputs' secrets again). */
 function mask(secret) {
@@ -1178,6 +1177,9 @@ async function report(result, request, started) {
 }
 async function runMain(signal) {
     const started = Date.now();
+    // @actions/core has loaded node:crypto already: taken through our loader, the copy's digests use it
+    // from the first manifest instead of the JavaScript SHA-256 meant for runs that never load it
+    (0,lazy_builtin/* nodeCrypto */.S)();
     try {
         const reader = actionInputs();
         const request = (0,options_request/* parseCopyRequest */.en)(reader);
@@ -4510,11 +4512,11 @@ function runtimePlatformNote(nodePlatform = process.platform) {
 const require = (0,node_module__WEBPACK_IMPORTED_MODULE_0__.createRequire)(import.meta.url);
 /** A loader for builtin `name` (e.g. `node:tls`) that requires it the first time it is called. */
 function lazyBuiltin(name) {
-    let module;
-    const load = () => (module ??= require(name));
-    return Object.assign(load, { loaded: () => module !== undefined });
+    let loadedModule;
+    const load = () => (loadedModule ??= require(name));
+    return Object.assign(load, { loaded: () => loadedModule !== undefined });
 }
-/** node:crypto: until blobs move, the few small manifests a run hashes go through src/manifest/sha256.ts. */
+/** node:crypto: until it is loaded here, the small manifests a run hashes go through src/manifest/sha256.ts. */
 const nodeCrypto = lazyBuiltin('node:crypto');
 
 
@@ -4861,6 +4863,7 @@ function padded(bytes) {
     view.setUint32(blocks.length - 4, bytes.length * 8); // < 2^32 bits: inputs are at most SMALL_INPUT_BYTES
     return view;
 }
+// Names follow FIPS 180-4: s0 and s1 are its σ0 and σ1 (the message schedule), S0 and S1 its Σ0 and Σ1.
 // The rotations are written out (x >>> n | x << 32 - n) rather than called: these inputs are hashed once
 // per process, in V8's interpreter, where a call per rotation made a 2 KiB manifest take 4-10 ms instead
 // of 1.5 ms.
@@ -4906,9 +4909,9 @@ function compress(state, message, offset, w) {
     state[7] += h;
 }
 /** The SHA-256 of `bytes` (at most SMALL_INPUT_BYTES) as 64 lowercase hex digits. */
-function sha256Hex(bytes) {
+function jsSha256Hex(bytes) {
     if (bytes.length > SMALL_INPUT_BYTES)
-        throw new RangeError(`sha256Hex takes at most ${SMALL_INPUT_BYTES} bytes`);
+        throw new RangeError(`jsSha256Hex takes at most ${SMALL_INPUT_BYTES} bytes`);
     const message = padded(bytes);
     const state = Uint32Array.from(INITIAL_STATE);
     const schedule = new Uint32Array(64);
@@ -4928,10 +4931,15 @@ function sha256Hex(bytes) {
 
 
 const hexLengths = { sha256: 64, sha384: 96, sha512: 128 };
-/** A sha256 digest; small inputs are hashed in JavaScript until something has loaded node:crypto. */
+/**
+ * A sha256 digest. Small inputs are hashed in JavaScript until node:crypto has been loaded through
+ * `nodeCrypto` (a re-run that moves no blob never loads it).
+ */
 function sha256Digest(bytes) {
-    const small = bytes.length <= SMALL_INPUT_BYTES && !lazy_builtin/* nodeCrypto */.S.loaded();
-    return ('sha256:' + (small ? sha256Hex(bytes) : (0,lazy_builtin/* nodeCrypto */.S)().createHash('sha256').update(bytes).digest('hex')));
+    const inJavaScript = bytes.length <= SMALL_INPUT_BYTES && !lazy_builtin/* nodeCrypto */.S.loaded();
+    if (inJavaScript)
+        return `sha256:${jsSha256Hex(bytes)}`;
+    return `sha256:${(0,lazy_builtin/* nodeCrypto */.S)().createHash('sha256').update(bytes).digest('hex')}`;
 }
 /** A digest of `bytes` with one of the algorithms go-digest knows (sha256, sha384, sha512). */
 function digestWithAlgorithm(bytes, algorithm) {

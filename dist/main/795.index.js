@@ -451,8 +451,6 @@ var external_node_os_ = __webpack_require__(48161);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/lazy-builtin.ts
 var lazy_builtin = __webpack_require__(50839);
-// EXTERNAL MODULE: ./src/manifest/digest.ts + 1 modules
-var digest = __webpack_require__(59971);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(57075);
 ;// CONCATENATED MODULE: ./src/registry/node-connections.ts
@@ -592,7 +590,6 @@ var proxy_env = __webpack_require__(16073);
 
 
 
-
 const DEFAULT_CONNECTIONS_PER_HOST = 16;
 /**
  * Reads a certificate directory the way containers/image does: every `*.crt` is a CA, every
@@ -655,6 +652,7 @@ async function defaultCertDir(hostPort) {
 }
 const tls = (0,lazy_builtin/* lazyBuiltin */.q)('node:tls');
 const agents = new Map();
+/** By the JSON of verify, CAs, certificates and keys (an in-process key; it is never written anywhere). */
 const tlsEntries = new Map();
 const KEEP_ALIVE_MS = 10_000;
 /** A request fails when its connection is silent this long (waiting for headers or for body bytes). */
@@ -664,20 +662,17 @@ const POOL_OPTIONS = {
     headersTimeout: IDLE_TIMEOUT_MS,
     bodyTimeout: IDLE_TIMEOUT_MS
 };
-function keyOf(value) {
-    return (0,digest/* sha256Digest */.sI)(Buffer.from(JSON.stringify(value)));
-}
 function tlsEntry(settings) {
-    const key = keyOf([settings.verify, settings.ca, settings.certs, settings.keys]);
-    let entry = tlsEntries.get(key);
+    const identity = JSON.stringify([settings.verify, settings.ca, settings.certs, settings.keys]);
+    let entry = tlsEntries.get(identity);
     if (!entry) {
         let context;
         entry = {
-            key,
+            key: `tls${tlsEntries.size}`,
             settings,
             secureContext: () => (context ??= tls().createSecureContext(secureContextOptions(settings)))
         };
-        tlsEntries.set(key, entry);
+        tlsEntries.set(identity, entry);
     }
     return entry;
 }
@@ -695,7 +690,7 @@ function agentFor(settings, connectionsPerHost = DEFAULT_CONNECTIONS_PER_HOST, p
     }
     if (!proxy || !(0,proxy_env/* hasProxy */.jL)(proxy))
         return direct;
-    const routesKey = keyOf([
+    const routesKey = JSON.stringify([
         directKey,
         proxy.http?.url?.href,
         proxy.https?.url?.href,

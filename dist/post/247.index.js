@@ -49,8 +49,6 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./node_modules/@actions/cache/lib/cache.js + 340 modules
 var lib_cache = __webpack_require__(1691);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:module"
 var external_node_module_ = __webpack_require__(8995);
 ;// CONCATENATED MODULE: ./src/lazy-builtin.ts
@@ -58,12 +56,12 @@ var external_node_module_ = __webpack_require__(8995);
 const lazy_builtin_require = (0,external_node_module_.createRequire)(import.meta.url);
 /** A loader for builtin `name` (e.g. `node:tls`) that requires it the first time it is called. */
 function lazyBuiltin(name) {
-    let module;
-    const load = () => (module ??= lazy_builtin_require(name));
-    return Object.assign(load, { loaded: () => module !== undefined });
+    let loadedModule;
+    const load = () => (loadedModule ??= lazy_builtin_require(name));
+    return Object.assign(load, { loaded: () => loadedModule !== undefined });
 }
-/** node:crypto: until blobs move, the few small manifests a run hashes go through src/manifest/sha256.ts. */
-const nodeCrypto = lazyBuiltin('node:crypto');
+/** node:crypto: until it is loaded here, the small manifests a run hashes go through src/manifest/sha256.ts. */
+const lazy_builtin_nodeCrypto = lazyBuiltin('node:crypto');
 
 ;// CONCATENATED MODULE: ./src/memory.ts
 
@@ -165,7 +163,7 @@ async function removeFile(file) {
  * up a copy): the error is kept, later bytes are dropped, and `commit` reports it.
  */
 class HashingFileSink extends external_node_stream_.Writable {
-    hash = nodeCrypto().createHash('sha256');
+    hash = lazy_builtin_nodeCrypto().createHash('sha256');
     bytes = 0;
     failure;
     handle;
@@ -323,7 +321,7 @@ class blob_directory_BlobDirectory {
         if (!hex)
             throw new Error(`blob cache: only sha256 digests are cached, not ${digest}`);
         await (0,promises_.mkdir)(this.blobsDir, { recursive: true });
-        const tempPath = external_node_path_default().join(this.blobsDir, `.${hex.slice(0, 16)}.${nodeCrypto().randomBytes(8).toString('hex')}.tmp`);
+        const tempPath = external_node_path_default().join(this.blobsDir, `.${hex.slice(0, 16)}.${lazy_builtin_nodeCrypto().randomBytes(8).toString('hex')}.tmp`);
         const handle = await (0,promises_.open)(tempPath, 'wx');
         return new BlobWriter(this, hex, tempPath, handle);
     }
@@ -549,7 +547,7 @@ function actions_cache_cacheKey(input) {
         }
     }
     const refs = [...new Set(input.sourceRefs)].sort();
-    const k = custom || createHash('sha256').update(refs.join('\n')).digest('hex').slice(0, 16);
+    const k = custom || nodeCrypto().createHash('sha256').update(refs.join('\n')).digest('hex').slice(0, 16);
     const base = `${cacheKeyPrefix}${k}-`;
     const runId = input.runId.trim() || '0';
     const attempt = input.attempt.trim() || '1';
@@ -832,7 +830,7 @@ var tool_cache = __webpack_require__(9805);
 const runnerCacheTool = 'image-copy-blobs';
 /** A semver version per cache key (tool-cache finds tools by semver): `1.0.0-<16 hex of the key>`. */
 function runnerCacheVersion(keyBase) {
-    return `1.0.0-${createHash('sha256').update(keyBase).digest('hex').slice(0, 16)}`;
+    return `1.0.0-${nodeCrypto().createHash('sha256').update(keyBase).digest('hex').slice(0, 16)}`;
 }
 /**
  * The runner's blob directory for this key: found, or created empty (tool-cache copies a directory

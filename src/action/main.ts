@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 import { writeFile } from 'node:fs/promises'
 import { copyImageSettled } from '../copy/copy-image.js'
 import { ImageCopyError, errorMessage } from '../errors.js'
+import { nodeCrypto } from '../lazy-builtin.js'
 import { checkOutputPaths } from '../options/output-paths.js'
 import { parseCopyRequest, type CopyRequest } from '../options/request.js'
 import { toCopyOptions, useBlobInfoCache, type EntryHooks } from '../options/copy-options.js'
@@ -103,6 +104,9 @@ async function report(result: CopyResult, request: CopyRequest, started: number)
 
 export async function runMain(signal?: AbortSignal): Promise<void> {
   const started = Date.now()
+  // @actions/core has loaded node:crypto already: taken through our loader, the copy's digests use it
+  // from the first manifest instead of the JavaScript SHA-256 meant for runs that never load it
+  nodeCrypto()
   try {
     const reader = actionInputs()
     const request = parseCopyRequest(reader)

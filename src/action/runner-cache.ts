@@ -3,16 +3,16 @@
 // without the source or the Actions cache. The directory is a "tool" of @actions/tool-cache, versioned
 // by the cache key, and used in place (blobs are added to it as they are pulled; post prunes it).
 import * as tc from '@actions/tool-cache'
-import { createHash } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { nodeCrypto } from '../lazy-builtin.js'
 
 export const runnerCacheTool = 'image-copy-blobs'
 
 /** A semver version per cache key (tool-cache finds tools by semver): `1.0.0-<16 hex of the key>`. */
 export function runnerCacheVersion(keyBase: string): string {
-  return `1.0.0-${createHash('sha256').update(keyBase).digest('hex').slice(0, 16)}`
+  return `1.0.0-${nodeCrypto().createHash('sha256').update(keyBase).digest('hex').slice(0, 16)}`
 }
 
 /**

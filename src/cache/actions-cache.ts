@@ -17,8 +17,8 @@
 // entry point should end the process itself when its work is done (`process.exit`), as actions/cache
 // does, or a hung socket keeps Node alive.
 import * as cache from '@actions/cache'
-import { createHash } from 'node:crypto'
 import { UsageError } from '../errors.js'
+import { nodeCrypto } from '../lazy-builtin.js'
 import { startMemoryPacing } from '../memory.js'
 import { BlobDirectory, type BlobCount } from './blob-directory.js'
 import { formatBytes } from './size.js'
@@ -66,7 +66,7 @@ export function cacheKey(input: CacheKeyInput): CacheKeys {
     }
   }
   const refs = [...new Set(input.sourceRefs)].sort()
-  const k = custom || createHash('sha256').update(refs.join('\n')).digest('hex').slice(0, 16)
+  const k = custom || nodeCrypto().createHash('sha256').update(refs.join('\n')).digest('hex').slice(0, 16)
   const base = `${cacheKeyPrefix}${k}-`
   const runId = input.runId.trim() || '0'
   const attempt = input.attempt.trim() || '1'

@@ -3,16 +3,18 @@ import { ManifestError } from './errors.js'
 import { guessMimeTypeOrEmpty } from './guess.js'
 import { schema1SignedPayload } from './jws.js'
 import { MediaType } from './media-types.js'
-import { SMALL_INPUT_BYTES, sha256Hex } from './sha256.js'
+import { SMALL_INPUT_BYTES, jsSha256Hex } from './sha256.js'
 
 const hexLengths: Readonly<Record<string, number>> = { sha256: 64, sha384: 96, sha512: 128 }
 
-/** A sha256 digest; small inputs are hashed in JavaScript until something has loaded node:crypto. */
+/**
+ * A sha256 digest. Small inputs are hashed in JavaScript until node:crypto has been loaded through
+ * `nodeCrypto` (a re-run that moves no blob never loads it).
+ */
 export function sha256Digest(bytes: Uint8Array): string {
-  const small = bytes.length <= SMALL_INPUT_BYTES && !nodeCrypto.loaded()
-  return (
-    'sha256:' + (small ? sha256Hex(bytes) : nodeCrypto().createHash('sha256').update(bytes).digest('hex'))
-  )
+  const inJavaScript = bytes.length <= SMALL_INPUT_BYTES && !nodeCrypto.loaded()
+  if (inJavaScript) return `sha256:${jsSha256Hex(bytes)}`
+  return `sha256:${nodeCrypto().createHash('sha256').update(bytes).digest('hex')}`
 }
 
 /** A digest of `bytes` with one of the algorithms go-digest knows (sha256, sha384, sha512). */

@@ -36,6 +36,7 @@ function padded(bytes: Uint8Array): DataView {
   return view
 }
 
+// Names follow FIPS 180-4: s0 and s1 are its σ0 and σ1 (the message schedule), S0 and S1 its Σ0 and Σ1.
 // The rotations are written out (x >>> n | x << 32 - n) rather than called: these inputs are hashed once
 // per process, in V8's interpreter, where a call per rotation made a 2 KiB manifest take 4-10 ms instead
 // of 1.5 ms.
@@ -81,9 +82,9 @@ function compress(state: Uint32Array, message: DataView, offset: number, w: Uint
 }
 
 /** The SHA-256 of `bytes` (at most SMALL_INPUT_BYTES) as 64 lowercase hex digits. */
-export function sha256Hex(bytes: Uint8Array): string {
+export function jsSha256Hex(bytes: Uint8Array): string {
   if (bytes.length > SMALL_INPUT_BYTES)
-    throw new RangeError(`sha256Hex takes at most ${SMALL_INPUT_BYTES} bytes`)
+    throw new RangeError(`jsSha256Hex takes at most ${SMALL_INPUT_BYTES} bytes`)
   const message = padded(bytes)
   const state = Uint32Array.from(INITIAL_STATE)
   const schedule = new Uint32Array(64)

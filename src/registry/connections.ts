@@ -8,7 +8,6 @@ import { join } from 'node:path'
 import type * as Tls from 'node:tls'
 import type { SecureContext, SecureContextOptions } from 'node:tls'
 import { lazyBuiltin } from '../lazy-builtin.js'
-import { sha256Digest } from '../manifest/digest.js'
 import { NodeConnections, type ConnectionRequest, type ConnectionResponse } from './node-connections.js'
 import { hasProxy, proxyFor, type ProxyEnvironment } from './proxy-env.js'
 
@@ -90,7 +89,7 @@ export interface Connections {
 }
 
 interface TlsEntry {
-  /** Identifies the TLS configuration (a hash of verify, CAs, certificates and keys). */
+  /** Identifies the TLS configuration within this process: `tls0`, `tls1`, … */
   key: string
   settings: TlsSettings
   /** One secure context per TLS configuration, built on first use, for direct and tunnelled TLS. */
@@ -100,6 +99,7 @@ interface TlsEntry {
 const tls = lazyBuiltin<typeof Tls>('node:tls')
 
 const agents = new Map<string, Connections>()
+/** By the JSON of verify, CAs, certificates and keys (an in-process key; it is never written anywhere). */
 const tlsEntries = new Map<string, TlsEntry>()
 
 const KEEP_ALIVE_MS = 10_000
@@ -111,21 +111,17 @@ const POOL_OPTIONS = {
   bodyTimeout: IDLE_TIMEOUT_MS
 }
 
-function keyOf(value: unknown): string {
-  return sha256Digest(Buffer.from(JSON.stringify(value)))
-}
-
 function tlsEntry(settings: TlsSettings): TlsEntry {
-  const key = keyOf([settings.verify, settings.ca, settings.certs, settings.keys])
-  let entry = tlsEntries.get(key)
+  const identity = JSON.stringify([settings.verify, settings.ca, settings.certs, settings.keys])
+  let entry = tlsEntries.get(identity)
   if (!entry) {
     let context: SecureContext | undefined
     entry = {
-      key,
+      key: `tls${tlsEntries.size}`,
       settings,
       secureContext: () => (context ??= tls().createSecureContext(secureContextOptions(settings)))
     }
-    tlsEntries.set(key, entry)
+    tlsEntries.set(identity, entry)
   }
   return entry
 }
@@ -151,7 +147,7 @@ export function agentFor(
     agents.set(directKey, direct)
   }
   if (!proxy || !hasProxy(proxy)) return direct
-  const routesKey = keyOf([
+  const routesKey = JSON.stringify([
     directKey,
     proxy.http?.url?.href,
     proxy.https?.url?.href,
