@@ -4,6 +4,7 @@
 // can hold a putBlob until the test releases it, and keeps what it was given.
 import { Readable } from 'node:stream'
 import { setTimeout as sleep } from 'node:timers/promises'
+import type { CopyOptions } from '../../src/copy/options.js'
 import { MediaType, OciIndex, OciManifest, sha256Digest } from '../../src/manifest/index.js'
 import {
   destinationProperties,
@@ -107,6 +108,26 @@ export class MemoryReference implements ImageReference {
   async newDestination(_ctx: TransportContext): Promise<ImageDestination> {
     if (!this.destination) throw new Error(`${this.toString()} has no destination`)
     return this.destination
+  }
+}
+
+/** The engine's options for copying `source` to `destinations` with the defaults engine tests use. */
+export function memoryCopyOptions(
+  source: { ref: ImageReference },
+  destinations: Array<{ ref: ImageReference }>,
+  more: Partial<CopyOptions> = {}
+): CopyOptions {
+  return {
+    source: source.ref,
+    destinations: destinations.map(d => d.ref),
+    selection: { kind: 'all' },
+    sparseList: 'strip',
+    preserveDigests: false,
+    removeSignatures: false,
+    parallel: 4,
+    sourceContext: {},
+    destinationContext: {},
+    ...more
   }
 }
 

@@ -8,7 +8,6 @@ import { createHash } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { setImmediate as tick } from 'node:timers/promises'
 import { copyImage } from '../../../src/copy/copy-image.js'
-import type { CopyOptions } from '../../../src/copy/options.js'
 import { STAGE_BUFFER_BYTES, TRANSFER_BUFFER_BYTES } from '../../../src/memory.js'
 import type { BlobInfo, PutBlobOptions } from '../../../src/transports/types.js'
 import {
@@ -16,7 +15,8 @@ import {
   MemorySource,
   layerBlob,
   memoryImage,
-  type MemorySourceOptions
+  type MemorySourceOptions,
+  memoryCopyOptions
 } from '../../harness/memory-transport.js'
 
 jest.setTimeout(60_000)
@@ -120,18 +120,7 @@ async function copyManyLayers(slowness: boolean[], parallel: number): Promise<Le
   )
   const destinations = names.map((n, i) => new CountingDestination(n, ledger, slowness[i]))
   expect(destinations.map(d => d.name)).toEqual(names.map(n => `memory:${n}`))
-  const options: CopyOptions = {
-    source: source.ref,
-    destinations: destinations.map(d => d.ref),
-    selection: { kind: 'all' },
-    sparseList: 'strip',
-    preserveDigests: false,
-    removeSignatures: false,
-    parallel,
-    sourceContext: {},
-    destinationContext: {}
-  }
-  await copyImage(options)
+  await copyImage(memoryCopyOptions(source, destinations, { parallel }))
   for (const d of destinations) expect(d.committed?.bytes).toEqual(image.raw.bytes)
   return ledger
 }

@@ -3,7 +3,6 @@
 import { describe, expect, it, jest } from '@jest/globals'
 import { BlobVerificationError } from '../../../src/copy/verify.js'
 import { CopyFailedError, copyImage } from '../../../src/copy/copy-image.js'
-import type { CopyOptions } from '../../../src/copy/options.js'
 import type { CopyResult } from '../../../src/copy/result.js'
 import {
   MemoryDestination,
@@ -13,31 +12,13 @@ import {
   memoryImage,
   memoryIndex,
   type Call,
-  type MemoryImage
+  type MemoryImage,
+  memoryCopyOptions
 } from '../../harness/memory-transport.js'
 
 // Everything is in memory: a copy that takes seconds is hanging (as one did when a destination's
 // putBlob failed before reading).
 jest.setTimeout(10_000)
-
-function options(
-  source: MemorySource,
-  destinations: MemoryDestination[],
-  more: Partial<CopyOptions> = {}
-): CopyOptions {
-  return {
-    source: source.ref,
-    destinations: destinations.map(d => d.ref),
-    selection: { kind: 'all' },
-    sparseList: 'strip',
-    preserveDigests: false,
-    removeSignatures: false,
-    parallel: 4,
-    sourceContext: {},
-    destinationContext: {},
-    ...more
-  }
-}
 
 function singleImage(seed: string, layerCount = 2): { source: MemorySource; image: MemoryImage } {
   const layers = Array.from({ length: layerCount }, (_, i) => layerBlob(`${seed}-layer${i}`, 64 + i * 16))
@@ -101,7 +82,7 @@ describe('one destination failing while the others succeed', () => {
     })
     const c = new MemoryDestination('c')
 
-    const error = await copyFailure(copyImage(options(source, [a, b, c])))
+    const error = await copyFailure(copyImage(memoryCopyOptions(source, [a, b, c])))
 
     expectComplete(a, image)
     expectComplete(c, image)
@@ -125,7 +106,7 @@ describe('one destination failing while the others succeed', () => {
     const unopenable = new MemoryReference('b') // no destination: newDestination throws
 
     const error = await copyFailure(
-      copyImage({ ...options(source, [a, c]), destinations: [a.ref, unopenable, c.ref] })
+      copyImage({ ...memoryCopyOptions(source, [a, c]), destinations: [a.ref, unopenable, c.ref] })
     )
 
     expectComplete(a, image)
@@ -142,7 +123,7 @@ it('a blob shared by three instances and two destinations is read once from the 
   const a = new MemoryDestination('a')
   const b = new MemoryDestination('b')
 
-  const result = await copyImage(options(source, [a, b]))
+  const result = await copyImage(memoryCopyOptions(source, [a, b]))
 
   expect(source.reads.get(shared)).toBe(1)
   // Every other blob too: one read each, whatever the number of destinations.
@@ -170,7 +151,7 @@ it('the source failing to serve one layer fails every destination; nothing is co
   })
   const dests = [new MemoryDestination('a'), new MemoryDestination('b')]
 
-  const error = await copyFailure(copyImage(options(source, dests)))
+  const error = await copyFailure(copyImage(memoryCopyOptions(source, dests)))
 
   expect(error.result.failures.map(f => [f.index, f.error.message])).toEqual([
     [0, `reading blob ${image.layers[0].digest} from memory:unreadable-src: connection reset`],
@@ -195,7 +176,7 @@ it('a source serving wrong bytes for a digest fails that blob for every destinat
   })
   const dests = [new MemoryDestination('a'), new MemoryDestination('b'), new MemoryDestination('c')]
 
-  const error = await copyFailure(copyImage(options(source, dests)))
+  const error = await copyFailure(copyImage(memoryCopyOptions(source, dests)))
 
   expect(error.result.destinations).toEqual([])
   expect(error.result.failures.map(f => [f.destination, f.index])).toEqual([
@@ -234,7 +215,7 @@ describe('the serial-destination gate', () => {
     const serial = new MemoryDestination('serial', { hasThreadSafePutBlob: false })
     const concurrent = new MemoryDestination('concurrent')
 
-    await copyImage(options(source, [serial, concurrent]))
+    await copyImage(memoryCopyOptions(source, [serial, concurrent]))
 
     const puts = serial.calls.filter(c => c.kind === 'putBlob-start' || c.kind === 'putBlob-end')
     const layerPuts = puts.filter(c => !c.isConfig)
@@ -257,7 +238,7 @@ describe('the serial-destination gate', () => {
     const concurrent = new MemoryDestination('concurrent')
     const held = serial.hold(image.layers[0].digest)
 
-    const copy = copyImage(options(source, [serial, concurrent]))
+    const copy = copyImage(memoryCopyOptions(source, [serial, concurrent]))
     await serial.waitFor(c => c.kind === 'putBlob-start' && c.digest === image.layers[0].digest)
     // Enough turns for an in-memory copy of three small blobs to finish several times over.
     await turns(500)
@@ -278,7 +259,7 @@ it('cancelling while a putBlob is held: copyImage rejects with the reason, nothi
   const held = dests[1].hold(image.layers[0].digest)
   const controller = new AbortController()
 
-  const copy = copyImage(options(source, dests, { signal: controller.signal }))
+  const copy = copyImage(memoryCopyOptions(source, dests, { signal: controller.signal }))
   const outcome = copy.then(
     () => undefined,
     (e: unknown) => e
@@ -302,7 +283,7 @@ it('phase order of a list copy: layers before any manifest, each config before i
   const { source, images, listDigest } = threeInstanceList(new Map([[shared, 30]]))
   const dests = [new MemoryDestination('plain'), new MemoryDestination('early', { takesConfigsEarly: true })]
 
-  const result = await copyImage(options(source, dests))
+  const result = await copyImage(memoryCopyOptions(source, dests))
 
   expect(result.destinations.map(d => d.digest)).toEqual([listDigest, listDigest])
   for (const dest of dests) {

@@ -11,29 +11,11 @@ import {
   MemorySource,
   layerBlob,
   memoryImage,
-  memoryIndex
+  memoryIndex,
+  memoryCopyOptions
 } from '../../harness/memory-transport.js'
 
 jest.setTimeout(10_000)
-
-function options(
-  source: MemorySource,
-  destinations: MemoryDestination[],
-  more: Partial<CopyOptions> = {}
-): CopyOptions {
-  return {
-    source: source.ref,
-    destinations: destinations.map(d => d.ref),
-    selection: { kind: 'all' },
-    sparseList: 'strip',
-    preserveDigests: false,
-    removeSignatures: false,
-    parallel: 4,
-    sourceContext: {},
-    destinationContext: {},
-    ...more
-  }
-}
 
 async function planOf(
   source: MemorySource,
@@ -44,7 +26,7 @@ async function planOf(
   const onEvent = (e: CopyEvent): void => {
     if (e.type === 'plan') plan = e.plan
   }
-  await copyImage(options(source, dests, { ...more, onEvent })).catch((e: unknown) => {
+  await copyImage(memoryCopyOptions(source, dests, { ...more, onEvent })).catch((e: unknown) => {
     if (!(e instanceof CopyFailedError)) throw e
   })
   return plan!
@@ -129,7 +111,7 @@ it('layer-info overrides: the source serves other layers; they are copied and th
   })
   const dest = new MemoryDestination('dest')
 
-  const result = await copyImage(options(source, [dest], { selection: { kind: 'system' } }))
+  const result = await copyImage(memoryCopyOptions(source, [dest], { selection: { kind: 'system' } }))
 
   const written = JSON.parse(result.destinations[0].manifest.toString()) as {
     layers: Array<{ digest: string; size: number; mediaType: string }>
@@ -151,7 +133,7 @@ it('layer-info overrides with preserve-digests: refused before any blob moves', 
   })
   const dest = new MemoryDestination('dest')
   const error = await copyImage(
-    options(source, [dest], { selection: { kind: 'system' }, preserveDigests: true })
+    memoryCopyOptions(source, [dest], { selection: { kind: 'system' }, preserveDigests: true })
   ).then(
     () => undefined,
     (e: unknown) => e as CopyFailedError

@@ -19,7 +19,8 @@ import {
   memoryImage,
   memoryIndex,
   type MemoryDestinationOptions,
-  type MemoryImage
+  type MemoryImage,
+  memoryCopyOptions
 } from '../../harness/memory-transport.js'
 
 const registryLike: MemoryDestinationOptions = {
@@ -46,18 +47,7 @@ async function foresee(
   signatures = new Map<string, Buffer[]>()
 ): Promise<Foresight> {
   const dest = new MemoryDestination('dest', destination)
-  const options: CopyOptions = {
-    source: source.ref,
-    destinations: [dest.ref],
-    selection: { kind: 'all' },
-    sparseList: 'strip',
-    preserveDigests: false,
-    removeSignatures: false,
-    parallel: 4,
-    sourceContext: {},
-    destinationContext: {},
-    ...more
-  }
+  const options = memoryCopyOptions(source, [dest], more)
   const set = await chooseCopySet(source, options.selection, { os: 'linux', architecture: 'arm64' })
   const compression = {
     algorithm: options.compressFormat ?? 'gzip',
